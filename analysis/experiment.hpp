@@ -1,0 +1,35 @@
+#pragma once
+/// \file
+/// Runs a scenario: replications of the model with the KPI collector attached, over a
+/// thread pool, and their summary across replications.
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "analysis/run_result.hpp"
+#include "models/center_spec.hpp"
+
+namespace callsim::analysis {
+
+struct ExperimentOptions {
+  std::uint64_t seed = 1;
+  std::size_t replications = 10;
+  unsigned threads = 1;  ///< 0: one per hardware thread
+  /// Called after each finished replication with the number done so far (under a lock).
+  std::function<void(std::size_t done)> on_progress;
+};
+
+/// Replication `replication` of `spec` under `seed`, simulated to completion (arrivals stop
+/// at the end of the counted period; calls in the system then finish).
+ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint64_t seed,
+                                       std::uint64_t replication);
+
+/// Every KPI of the replication totals: mean, std, Student-t 95% CI half-width, n.
+std::vector<KpiSummary> summarize(const std::vector<ReplicationResult>& replications);
+
+/// All replications of `spec` and their summary; the run is named after the scenario.
+/// The result is identical for any thread count.
+RunResult run_experiment(const models::CenterSpec& spec, const ExperimentOptions& options);
+
+}  // namespace callsim::analysis

@@ -1,0 +1,52 @@
+#include "analysis/json_report.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace callsim::analysis {
+
+std::string json_string(std::string_view s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string json_number(double v) {
+  if (!std::isfinite(v)) return "null";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+
+void write_json_summary(std::ostream& out, const std::vector<RunResult>& runs, std::uint64_t calls_simulated,
+                        double wall_seconds) {
+  out << "{\"runs\": {";
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    out << (i ? ", " : "") << json_string(runs[i].name) << ": {";
+    for (std::size_t k = 0; k < runs[i].summary.size(); ++k) {
+      const KpiSummary& s = runs[i].summary[k];
+      out << (k ? ", " : "") << json_string(s.kpi) << ": {\"mean\": " << json_number(s.mean)
+          << ", \"ci95\": " << json_number(s.ci95) << "}";
+    }
+    out << "}";
+  }
+  out << "}, \"calls_simulated\": " << calls_simulated << ", \"wall_seconds\": " << json_number(wall_seconds) << "}\n";
+}
+
+}  // namespace callsim::analysis

@@ -1,0 +1,24 @@
+#pragma once
+/// \file
+/// The machine-readable summary of `callsim run --json`:
+/// {"runs": {"<run>": {"<kpi>": {"mean": x, "ci95": h}, ...}}, "calls_simulated": n,
+///  "wall_seconds": w}. Numbers carry 17 significant digits (exact round trip); an undefined
+/// KPI is null.
+
+#include <cstdint>
+#include <ostream>
+#include <vector>
+
+#include "analysis/run_result.hpp"
+
+namespace callsim::analysis {
+
+void write_json_summary(std::ostream& out, const std::vector<RunResult>& runs, std::uint64_t calls_simulated,
+                        double wall_seconds);
+
+/// `s` as a JSON string literal, quotes included.
+std::string json_string(std::string_view s);
+/// `v` as a JSON number with 17 significant digits, or null when not finite.
+std::string json_number(double v);
+
+}  // namespace callsim::analysis

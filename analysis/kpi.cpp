@@ -1,0 +1,68 @@
+#include "analysis/kpi.hpp"
+
+#include <array>
+#include <limits>
+
+namespace callsim::analysis {
+
+KpiTally& KpiTally::operator+=(const KpiTally& o) {
+  offered += o.offered;
+  answered += o.answered;
+  abandoned += o.abandoned;
+  answered_within += o.answered_within;
+  abandoned_within += o.abandoned_within;
+  waited += o.waited;
+  wait_answered += o.wait_answered;
+  wait_all += o.wait_all;
+  busy_time += o.busy_time;
+  staffed_time += o.staffed_time;
+  return *this;
+}
+
+namespace {
+
+double ratio(double num, double den) {
+  return den > 0 ? num / den : std::numeric_limits<double>::quiet_NaN();
+}
+double count(std::uint64_t n) { return static_cast<double>(n); }
+
+// Written once here; the README's KPI table repeats these definitions for people.
+constexpr std::array<KpiDefinition, 11> kDefinitions{{
+    {"offered", "calls", "calls that reached the queue",
+     [](const KpiTally& t) { return count(t.offered); }},
+    {"answered", "calls", "offered calls answered by an agent",
+     [](const KpiTally& t) { return count(t.answered); }},
+    {"abandoned", "calls", "offered calls whose caller hung up while waiting",
+     [](const KpiTally& t) { return count(t.abandoned); }},
+    {"service_level", "fraction", "answered within T / (answered + abandoned after T)",
+     [](const KpiTally& t) {
+       return ratio(count(t.answered_within), count(t.answered + t.abandoned - t.abandoned_within));
+     }},
+    {"service_level_answered", "fraction", "answered within T / answered",
+     [](const KpiTally& t) { return ratio(count(t.answered_within), count(t.answered)); }},
+    {"service_level_offered", "fraction", "answered within T / offered",
+     [](const KpiTally& t) { return ratio(count(t.answered_within), count(t.offered)); }},
+    {"p_wait", "fraction", "offered calls that waited more than 0 s / offered",
+     [](const KpiTally& t) { return ratio(count(t.waited), count(t.offered)); }},
+    {"asa", "s", "average speed of answer: mean wait of answered calls",
+     [](const KpiTally& t) { return ratio(t.wait_answered, count(t.answered)); }},
+    {"awt", "s", "average waiting time of all offered calls, answered or abandoned",
+     [](const KpiTally& t) { return ratio(t.wait_all, count(t.answered + t.abandoned)); }},
+    {"abandon_rate", "fraction", "abandoned / offered",
+     [](const KpiTally& t) { return ratio(count(t.abandoned), count(t.offered)); }},
+    {"occupancy", "fraction", "agent time in service / agent time staffed",
+     [](const KpiTally& t) { return ratio(t.busy_time, t.staffed_time); }},
+}};
+
+}  // namespace
+
+std::span<const KpiDefinition> kpi_definitions() { return kDefinitions; }
+
+std::vector<double> compute_kpis(const KpiTally& tally) {
+  std::vector<double> values;
+  values.reserve(kDefinitions.size());
+  for (const auto& def : kDefinitions) values.push_back(def.compute(tally));
+  return values;
+}
+
+}  // namespace callsim::analysis

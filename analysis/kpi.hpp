@@ -1,0 +1,48 @@
+#pragma once
+/// \file
+/// KPI tallies and the KPI definitions of ARCHITECTURE.md, in one table.
+///
+/// A KpiTally holds counts and sums for a set of calls (a replication, or one interval of
+/// it); every KPI is a function of a tally, so per-interval and per-day figures are derived
+/// the same way and intervals add up to the day exactly.
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace callsim::analysis {
+
+/// Counts and sums over the calls that *arrived* in a period (per-interval figures belong to
+/// the arrival interval), plus agent time spent in the period.
+struct KpiTally {
+  std::uint64_t offered = 0;           ///< calls that reached the queue
+  std::uint64_t answered = 0;          ///< offered calls that reached an agent
+  std::uint64_t abandoned = 0;         ///< offered calls whose caller hung up while waiting
+  std::uint64_t answered_within = 0;   ///< answered with wait <= threshold
+  std::uint64_t abandoned_within = 0;  ///< abandoned with wait <= threshold
+  std::uint64_t waited = 0;            ///< offered calls that waited more than 0 s
+  double wait_answered = 0;            ///< sum of waits of answered calls, s
+  double wait_all = 0;                 ///< sum of waits of answered and abandoned calls, s
+  double busy_time = 0;                ///< agent-seconds in service within the period
+  double staffed_time = 0;             ///< agent-seconds staffed within the period
+
+  KpiTally& operator+=(const KpiTally& o);
+};
+
+/// One KPI: its name in files and reports, unit, definition, and how to compute it.
+/// A KPI whose denominator is 0 is NaN ("not defined"), never 0.
+struct KpiDefinition {
+  std::string_view name;
+  std::string_view unit;
+  std::string_view definition;
+  double (*compute)(const KpiTally&);
+};
+
+/// Every KPI, in the fixed order used by files, JSON and reports.
+std::span<const KpiDefinition> kpi_definitions();
+
+/// The KPI vector of a tally, in kpi_definitions() order.
+std::vector<double> compute_kpis(const KpiTally& tally);
+
+}  // namespace callsim::analysis

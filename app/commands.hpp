@@ -1,0 +1,17 @@
+#pragma once
+/// \file
+/// The subcommands of `callsim`. Each takes the arguments after its name and returns the
+/// process exit code: 0 success, 1 runtime failure, 2 bad input (message already printed).
+
+#include <string>
+#include <vector>
+
+namespace callsim::app {
+
+int run_command(const std::vector<std::string>& args);
+int erlang_command(const std::vector<std::string>& args);
+
+/// Exit code for bad input (scenario, options), as every callsim command uses it.
+inline constexpr int kExitBadInput = 2;
+
+}  // namespace callsim::app

@@ -1,0 +1,169 @@
+// End-to-end tests of the callsim binary: exit codes, JSON, results files, reproducibility.
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "analysis/results_store.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Output {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+/// A fresh, empty directory for one test.
+fs::path temp_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("callsim-cli-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Runs `callsim ARGS` with stdout and stderr captured.
+Output callsim(const std::string& args, const fs::path& dir) {
+  const fs::path out = dir / "stdout.txt", err = dir / "stderr.txt";
+  const std::string cmd = std::string(CALLSIM_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
+  const int status = std::system(cmd.c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+}
+
+std::string scenario(const std::string& name) { return std::string(CALLSIM_SOURCE_DIR) + "/scenarios/library/" + name; }
+
+/// The JSON output without its wall-clock figure, which is the only field allowed to differ.
+std::string without_wall_time(const std::string& json) {
+  return std::regex_replace(json, std::regex("\"wall_seconds\": [0-9.e+-]+"), "\"wall_seconds\": W");
+}
+
+}  // namespace
+
+TEST_CASE("callsim --version and --help", "[cli]") {
+  const auto dir = temp_dir("version");
+  const auto v = callsim("--version", dir);
+  REQUIRE(v.code == 0);
+  REQUIRE(v.out == "callsim 0.1.0\n");
+  for (const std::string sub : {"run", "erlang"}) {
+    const auto h = callsim(sub + " --help", dir);
+    REQUIRE(h.code == 0);
+    REQUIRE(h.out.find("usage: callsim " + sub) != std::string::npos);
+  }
+  const auto bad = callsim("frobnicate", dir);
+  REQUIRE(bad.code == 2);
+  REQUIRE(bad.err == "callsim: unknown command 'frobnicate'; valid commands are: erlang, run\n");
+}
+
+TEST_CASE("run prints a KPI table and writes a readable results file", "[cli]") {
+  const auto dir = temp_dir("table");
+  const auto h5 = dir / "out.h5";
+  const auto r = callsim("run " + scenario("erlang-a.yaml") + " -r 3 --out " + h5.string(), dir);
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  REQUIRE(r.out.find("service_level") != std::string::npos);
+  REQUIRE(r.out.find("95% CI") != std::string::npos);
+  const auto file = callsim::analysis::read_results_file(h5.string());
+  REQUIRE(file.runs.size() == 1);
+  REQUIRE(file.runs[0].name == "erlang-a");
+  REQUIRE(file.runs[0].replications.size() == 3);
+  REQUIRE(file.seed == 1);
+  REQUIRE(file.scenario_text == slurp(scenario("erlang-a.yaml")));
+  // The table shows the same service level as the file's summary, as a percentage.
+  char pct[32];
+  std::snprintf(pct, sizeof pct, "%.2f%%", 100 * file.runs[0].summary[3].mean);
+  REQUIRE(file.runs[0].summary[3].kpi == "service_level");
+  REQUIRE(r.out.find(pct) != std::string::npos);
+}
+
+TEST_CASE("same seed gives the same results for 1 and 2 threads, another seed differs", "[cli][reproducibility]") {
+  const auto dir = temp_dir("threads");
+  const std::string base = "run " + scenario("erlang-a.yaml") + " -r 5 --json ";
+  const auto one = callsim(base + "--threads 1 --out " + (dir / "t1.h5").string(), dir);
+  const auto two = callsim(base + "--threads 2 --out " + (dir / "t2.h5").string(), dir);
+  const auto other = callsim(base + "--threads 2 --seed 2 --out " + (dir / "s2.h5").string(), dir);
+  REQUIRE(one.code == 0);
+  REQUIRE(two.code == 0);
+  REQUIRE(other.code == 0);
+  REQUIRE(one.out.rfind("{\"runs\": {\"erlang-a\": {\"offered\": {\"mean\": ", 0) == 0);
+  REQUIRE(without_wall_time(one.out) == without_wall_time(two.out));
+  REQUIRE(without_wall_time(one.out) != without_wall_time(other.out));
+
+  // Every dataset identical: h5diff compares values (the 'created' attribute differs).
+  if (std::system("command -v h5diff >/dev/null 2>&1") == 0) {
+    const std::string diff = "h5diff " + (dir / "t1.h5").string() + " " + (dir / "t2.h5").string() + " >/dev/null";
+    REQUIRE(std::system(diff.c_str()) == 0);
+    const std::string diff2 = "h5diff " + (dir / "t1.h5").string() + " " + (dir / "s2.h5").string() + " >/dev/null 2>&1";
+    REQUIRE(std::system(diff2.c_str()) != 0);
+  } else {
+    WARN("h5diff not installed: dataset comparison done through the reader only");
+  }
+  const auto a = callsim::analysis::read_results_file((dir / "t1.h5").string());
+  const auto b = callsim::analysis::read_results_file((dir / "t2.h5").string());
+  REQUIRE(a.runs[0].replications.size() == b.runs[0].replications.size());
+  for (std::size_t r = 0; r < a.runs[0].replications.size(); ++r) {
+    const auto& x = a.runs[0].replications[r].total;
+    const auto& y = b.runs[0].replications[r].total;
+    REQUIRE(x.answered == y.answered);
+    REQUIRE(x.wait_all == y.wait_all);
+    REQUIRE(x.busy_time == y.busy_time);
+  }
+}
+
+TEST_CASE("a bad scenario exits 2 with one message and writes nothing", "[cli][bad-input]") {
+  const auto dir = temp_dir("bad");
+  const auto yaml = dir / "typo.yaml";
+  std::ofstream(yaml) << "name: typo\ntime: {duration: 10h}\ncall_types:\n  - name: general\n"
+                         "    arivals: {rate: 100/h}\n    service: {distribution: exponential, mean: 180s}\n"
+                         "agent_groups:\n  - {name: agents, skills: [general], count: 5}\n";
+  const auto r = callsim("run " + yaml.string() + " --out " + (dir / "x.h5").string(), dir);
+  REQUIRE(r.code == 2);
+  REQUIRE(r.out.empty());
+  REQUIRE(r.err.find(yaml.string() + ":5:") == 0);
+  REQUIRE(r.err.find("arivals") != std::string::npos);
+  REQUIRE(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+  REQUIRE_FALSE(fs::exists(dir / "x.h5"));
+
+  const auto missing = callsim("run " + (dir / "nope.yaml").string(), dir);
+  REQUIRE(missing.code == 2);
+  REQUIRE(missing.err.find("nope.yaml") != std::string::npos);
+}
+
+TEST_CASE("an unwritable output is refused before simulating", "[cli][bad-input]") {
+  const auto dir = temp_dir("unwritable");
+  const auto r = callsim("run " + scenario("erlang-a.yaml") + " --out /nonexistent-dir/x.h5", dir);
+  REQUIRE(r.code == 2);
+  REQUIRE(r.err.find("/nonexistent-dir/x.h5") != std::string::npos);
+  REQUIRE(r.out.empty());
+}
+
+TEST_CASE("an overloaded scenario without abandonment runs with a clear warning", "[cli]") {
+  const auto dir = temp_dir("overload");
+  const auto yaml = dir / "overload.yaml";
+  std::ofstream(yaml) << "name: overload\ntime: {duration: 2h}\ncall_types:\n  - name: general\n"
+                         "    arrivals: {rate: 1200/h}\n    service: {distribution: exponential, mean: 180s}\n"
+                         "agent_groups:\n  - {name: agents, skills: [general], count: 55}\n";
+  const auto r = callsim("run " + yaml.string() + " -r 2 --quiet --out " + (dir / "o.h5").string(), dir);
+  REQUIRE(r.code == 0);
+  REQUIRE(r.out.empty());
+  REQUIRE(r.err.find("warning: ") == 0);
+  REQUIRE(r.err.find("depend on the horizon") != std::string::npos);
+}
