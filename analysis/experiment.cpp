@@ -42,6 +42,7 @@ RunResult run_experiment(const models::CenterSpec& spec, const ExperimentOptions
   run.name = spec.name;
   run.interval_seconds = spec.time.interval.seconds();
   run.warmup_seconds = spec.time.warmup.seconds();
+  run.service_level_threshold = spec.service_level_threshold.seconds();
   run.replications = sim::run_replications<ReplicationResult>(
       options.replications, options.threads,
       [&](std::size_t r) { return simulate_replication(spec, options.seed, r); }, progress);

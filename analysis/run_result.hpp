@@ -32,6 +32,7 @@ struct RunResult {
   std::string name;
   double interval_seconds = 0;  ///< reporting interval length
   double warmup_seconds = 0;    ///< start of interval 0 in simulated time
+  double service_level_threshold = 0;  ///< T of the service-level KPIs, seconds
   std::vector<ReplicationResult> replications;
   std::vector<KpiSummary> summary;  ///< one row per KPI, kpi_definitions() order
 };

@@ -15,6 +15,7 @@ constexpr std::string_view kUsage =
     "commands:\n"
     "  run SCENARIO      simulate a scenario and report KPIs with 95% confidence intervals\n"
     "  erlang            exact Erlang C / Erlang A figures for one queue\n"
+    "  list WHAT         list the registered distributions or routing policies\n"
     "\n"
     "callsim <command> --help shows a command's options; callsim --version prints the version.\n";
 
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (args[0] == "run") return callsim::app::run_command(rest);
   if (args[0] == "erlang") return callsim::app::erlang_command(rest);
-  std::cerr << "callsim: unknown command '" << args[0] << "'; valid commands are: erlang, run\n";
+  if (args[0] == "list") return callsim::app::list_command(rest);
+  std::cerr << "callsim: unknown command '" << args[0] << "'; valid commands are: erlang, list, run\n";
   return callsim::app::kExitBadInput;
 }

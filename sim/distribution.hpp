@@ -61,7 +61,10 @@ class Distribution {
   /// Parameter slot i (meaning set by the distribution's own file).
   [[nodiscard]] double param(int i) const { return p_[i]; }
   /// The table a distribution keeps (empirical's sorted sample); empty for others.
-  [[nodiscard]] const std::vector<double>& table() const { return *table_; }
+  [[nodiscard]] const std::vector<double>& table() const {
+    static const std::vector<double> kEmpty;
+    return table_ ? *table_ : kEmpty;
+  }
 
  private:
   SampleFn sample_ = nullptr;

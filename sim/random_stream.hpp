@@ -48,9 +48,15 @@ class RandomStream {
   static constexpr result_type max() { return ~result_type{0}; }
   result_type operator()() { return engine_(); }
 
-  /// A uniform draw in the open interval (0, 1) with 53 random bits: never exactly 0 or 1,
-  /// so inverse-CDF code may take log(u) and log(1 - u) safely.
-  double uniform01() { return (static_cast<double>(engine_() >> 11) + 0.5) * 0x1.0p-53; }
+  /// A uniform draw in the open interval (0, 1) on a grid of 2^52 midpoints, so it lies in
+  /// [2^-53, 1 - 2^-53]: never exactly 0 or 1, and inverse-CDF code may take log(u) and
+  /// log(1 - u) safely. (With 53 bits the top midpoint 1 - 2^-54 would round to 1.0.)
+  double uniform01() { return to_open_unit_interval(engine_()); }
+
+  /// The mapping uniform01() applies to one 64-bit output (exposed to test its extremes).
+  static constexpr double to_open_unit_interval(std::uint64_t bits) {
+    return (static_cast<double>(bits >> 12) + 0.5) * 0x1.0p-52;
+  }
 
  private:
   boost::random::mt19937_64 engine_;

@@ -63,14 +63,28 @@ TEST_CASE("callsim --version and --help", "[cli]") {
   const auto v = callsim("--version", dir);
   REQUIRE(v.code == 0);
   REQUIRE(v.out == "callsim 0.1.0\n");
-  for (const std::string sub : {"run", "erlang"}) {
+  for (const std::string sub : {"run", "erlang", "list"}) {
     const auto h = callsim(sub + " --help", dir);
     REQUIRE(h.code == 0);
     REQUIRE(h.out.find("usage: callsim " + sub) != std::string::npos);
   }
   const auto bad = callsim("frobnicate", dir);
   REQUIRE(bad.code == 2);
-  REQUIRE(bad.err == "callsim: unknown command 'frobnicate'; valid commands are: erlang, run\n");
+  REQUIRE(bad.err == "callsim: unknown command 'frobnicate'; valid commands are: erlang, list, run\n");
+}
+
+TEST_CASE("list prints the registered distributions and policies", "[cli]") {
+  const auto dir = temp_dir("list");
+  const auto d = callsim("list distributions", dir);
+  REQUIRE(d.code == 0);
+  for (const std::string name : {"constant", "empirical", "exponential", "gamma", "lognormal", "uniform", "weibull"}) {
+    REQUIRE(d.out.find("\n" + name + ": ") != std::string::npos || d.out.rfind(name + ": ", 0) == 0);
+  }
+  REQUIRE(d.out.find("    mean (duration): ") != std::string::npos);
+  const auto p = callsim("list policies", dir);
+  REQUIRE(p.code == 0);
+  REQUIRE(p.out.rfind("longest_idle_agent: ", 0) == 0);
+  REQUIRE(callsim("list agents", dir).code == 2);
 }
 
 TEST_CASE("run prints a KPI table and writes a readable results file", "[cli]") {

@@ -53,6 +53,15 @@ TEST_CASE("uniform01 lies strictly inside (0,1) with the right moments", "[sim][
   REQUIRE(std::abs(sum2 / n - 1.0 / 3) < 5 * std::sqrt(4.0 / 45 / n));
 }
 
+TEST_CASE("uniform01 never reaches 0 or 1, even at the extreme bit patterns", "[sim][random]") {
+  constexpr double lo = RandomStream::to_open_unit_interval(0);
+  constexpr double hi = RandomStream::to_open_unit_interval(~std::uint64_t{0});
+  REQUIRE(lo > 0.0);
+  REQUIRE(hi < 1.0);
+  REQUIRE(std::log(hi) < 0.0);
+  REQUIRE(std::isfinite(std::log(1.0 - hi)));
+}
+
 TEST_CASE("consecutive uniforms are uncorrelated", "[sim][random]") {
   RandomStream s(3, 0, {1, 0});
   const int n = 500000;

@@ -1,0 +1,48 @@
+// callsim list distributions|policies: what the registries hold, one line each.
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/commands.hpp"
+#include "models/routing_policies.hpp"
+#include "sim/distribution.hpp"
+
+namespace callsim::app {
+
+namespace {
+
+constexpr const char* kListUsage =
+    "usage: callsim list distributions|policies\n\n"
+    "Prints every registered distribution (with its parameters) or routing policy.\n";
+
+void list_distributions(std::ostream& out) {
+  for (const sim::DistributionInfo* info : sim::registered_distributions()) {
+    out << info->name << ": " << info->description << "\n";
+    for (const auto& p : info->params) {
+      out << "    " << p.name << " (" << (p.is_list ? "list of durations" : p.is_duration ? "duration" : "number")
+          << "): " << p.description << "\n";
+    }
+  }
+}
+
+}  // namespace
+
+int list_command(const std::vector<std::string>& args) {
+  if (args.size() == 1 && (args[0] == "--help" || args[0] == "-h")) {
+    std::cout << kListUsage;
+    return 0;
+  }
+  if (args.size() == 1 && args[0] == "distributions") {
+    list_distributions(std::cout);
+    return 0;
+  }
+  if (args.size() == 1 && args[0] == "policies") {
+    for (const auto& p : models::routing_policies()) std::cout << p.name << ": " << p.description << "\n";
+    return 0;
+  }
+  std::cerr << "callsim list: expected 'distributions' or 'policies'\n" << kListUsage;
+  return kExitBadInput;
+}
+
+}  // namespace callsim::app

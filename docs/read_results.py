@@ -1,0 +1,89 @@
+#!/usr/bin/python3
+"""Example reader for callsim results files (format_version 1, docs/results-format.md).
+
+Prints, for each run, the KPI summary table and the service level per reporting interval:
+the mean over the replications in which it is defined, and the value pooled over all
+replications, recomputed from the raw tallies.
+
+Usage:  /usr/bin/python3 docs/read_results.py RESULTS.h5
+Needs h5py and numpy (Debian: apt-get install python3-h5py python3-numpy).
+"""
+import sys
+
+import h5py
+import numpy as np
+
+FORMAT_VERSION = 1
+
+
+def text(value):
+    """Strings come back as str (variable-length) or bytes (fixed-length fields)."""
+    if isinstance(value, bytes):
+        return value.rstrip(b"\0").decode("utf-8", errors="replace")
+    return str(value)
+
+
+def runs_in_write_order(f):
+    """Every group under / is a run; the file tracks link creation order, so use it."""
+    names = []
+    f.id.links.iterate(names.append, idx_type=h5py.h5.INDEX_CRT_ORDER)
+    return [name.decode() for name in names if isinstance(f[name], h5py.Group)]
+
+
+def print_summary(run):
+    print(f"  {'kpi':<32} {'unit':<9} {'mean':>14} {'std':>14} {'ci95':>14} {'n':>4}")
+    for row in run["summary"][...]:
+        print(f"  {text(row['kpi']):<32} {text(row['unit']):<9} {row['mean']:>14.6f}"
+              f" {row['std']:>14.6f} {row['ci95']:>14.6f} {int(row['n']):>4d}")
+
+
+def print_interval_service_level(run):
+    rows = run["intervals"][...]  # structured array, shape (replications, intervals)
+    if rows.size == 0:
+        print("  no intervals")
+        return
+    sl = rows["service_level"]  # NaN where an interval had nobody to serve
+    defined = ~np.isnan(sl)
+    n = defined.sum(axis=0)
+    total = np.where(defined, sl, 0.0).sum(axis=0)
+    mean = np.divide(total, n, out=np.full(total.shape, np.nan), where=n > 0)
+    # Pooled: the KPI's definition applied to the tallies summed over replications.
+    within = rows["answered_within"].sum(axis=0).astype(np.float64)
+    denominator = (rows["answered"] + rows["abandoned"] - rows["abandoned_within"]).sum(axis=0)
+    pooled = np.divide(within, denominator, out=np.full(within.shape, np.nan), where=denominator > 0)
+    print("  service level per interval: mean over replications where defined (n of them),"
+          " and pooled from the summed tallies")
+    print(f"  {'interval':>9} {'start_s':>10} {'mean':>12} {'n':>3} {'pooled':>12}")
+    starts = rows["interval_start"][0]
+    for i in range(rows.shape[1]):
+        print(f"  {i:>9d} {starts[i]:>10.1f} {mean[i]:>12.6f} {int(n[i]):>3d} {pooled[i]:>12.6f}")
+
+
+def main(argv):
+    if len(argv) != 2:
+        print(__doc__, file=sys.stderr)
+        return 2
+    with h5py.File(argv[1], "r") as f:
+        version = int(f.attrs["format_version"])
+        if version != FORMAT_VERSION:
+            print(f"{argv[1]}: format_version {version}; this reader knows {FORMAT_VERSION}", file=sys.stderr)
+            return 1
+        print(f"callsim results file {argv[1]}")
+        print(f"  callsim {text(f.attrs['callsim_version'])}, created {text(f.attrs['created'])},"
+              f" seed {int(f.attrs['seed'])}")
+        print(f"  command line: {text(f.attrs['command_line'])}")
+        scenario = f["scenario"]
+        print(f"  scenario {text(scenario.attrs['path'])}: {len(scenario[()])} bytes of text")
+        for name in runs_in_write_order(f):
+            run = f[name]
+            reps, intervals = run["intervals"].shape
+            print()
+            print(f"run '{name}': {reps} replications, {intervals} intervals of"
+                  f" {run.attrs['interval_seconds']:g} s from {run.attrs['warmup_seconds']:g} s")
+            print_summary(run)
+            print_interval_service_level(run)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

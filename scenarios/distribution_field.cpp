@@ -1,0 +1,83 @@
+#include "scenarios/distribution_field.hpp"
+
+#include <vector>
+
+namespace callsim::scenarios::detail {
+
+namespace {
+
+std::vector<std::string> distribution_names() {
+  std::vector<std::string> names;
+  for (const auto* info : sim::registered_distributions()) names.push_back(info->name);
+  return names;
+}
+
+double read_value(const Reporter& reporter, const Entry& entry, const std::string& path, bool is_duration) {
+  // A negative service time or patience is meaningless; the registry checks finer bounds.
+  return is_duration ? read_duration(reporter, entry, path, DurationBound::NOT_NEGATIVE)
+                     : read_number(reporter, entry, path);
+}
+
+std::vector<double> read_values(const Reporter& reporter, const Entry& entry, const std::string& path,
+                                bool is_duration) {
+  const YAML::Node list = read_list(
+      reporter, entry, path,
+      is_duration ? "a list of durations such as [30s, 2min, 5min]" : "a list of numbers such as [0.5, 1, 2]");
+  std::vector<double> values;
+  values.reserve(list.size());
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    // The list itself stands in for the key: an empty item is reported at the list's line.
+    values.push_back(
+        read_value(reporter, Entry{entry.value, list[i]}, path + "[" + std::to_string(i) + "]", is_duration));
+  }
+  return values;
+}
+
+}  // namespace
+
+sim::Distribution read_distribution(const Reporter& reporter, const Entry& entry, const std::string& path) {
+  const YAML::Node& node = entry.value;
+  if (!node.IsMap()) {
+    reporter.fail(entry.line(), path + " must be a distribution such as " + std::string(kDistributionExample) +
+                                    "; got " + describe(node));
+  }
+  // The name decides which other keys are valid, so it is looked up before the key check;
+  // duplicates of it are then caught by that check like any other key.
+  std::optional<Entry> name_entry;
+  for (auto it = node.begin(); it != node.end() && !name_entry; ++it) {
+    if (it->first.IsScalar() && it->first.Scalar() == "distribution") name_entry = Entry{it->first, it->second};
+  }
+  const std::vector<std::string> names = distribution_names();
+  if (!name_entry) {
+    reporter.fail(line_of(node), path + " is missing 'distribution' (its name, one of: " + join(names) + ")");
+  }
+  const std::string name = read_scalar(reporter, *name_entry, path + ".distribution", "exponential");
+  const sim::DistributionInfo* info = sim::find_distribution(name);
+  if (info == nullptr) {
+    reporter.fail(name_entry->line(), "unknown distribution '" + name + "' for " + path + suggestion(name, names) +
+                                          "; valid values are: " + join(names));
+  }
+
+  std::vector<std::string> allowed{"distribution"};
+  for (const auto& param : info->params) allowed.push_back(param.name);
+  const Fields fields(reporter, node, line_of(node), "the " + name + " distribution of " + path, path, allowed);
+
+  sim::DistributionParams params;
+  for (const auto& param : info->params) {
+    const auto param_entry = fields.find(param.name);
+    if (!param_entry) continue;  // whether it was required is the registry's call
+    const std::string param_path = fields.path(param.name);
+    if (param.is_list) {
+      params.values = read_values(reporter, *param_entry, param_path, param.is_duration);
+    } else {
+      params.scalars[param.name] = read_value(reporter, *param_entry, param_path, param.is_duration);
+    }
+  }
+  try {
+    return sim::make_distribution(name, params);
+  } catch (const sim::DistributionError& error) {
+    reporter.fail(line_of(node), path + ": " + error.what());
+  }
+}
+
+}  // namespace callsim::scenarios::detail

@@ -1,0 +1,24 @@
+#pragma once
+/// \file
+/// Reads one distribution mapping of a scenario, e.g. `{distribution: exponential, mean: 180s}`.
+/// Names and parameters come from the sim distribution registry, never from a list here,
+/// so a newly registered distribution is usable in scenarios without touching this file.
+
+#include <string>
+
+#include "scenarios/yaml_checks.hpp"
+#include "sim/distribution.hpp"
+
+namespace callsim::scenarios::detail {
+
+/// The distribution at `entry`; `path` names it in messages ("call_types[0].service").
+/// Duration parameters take units and must be >= 0 (converted to seconds), number
+/// parameters are plain numbers, list parameters are lists. Unknown names and keys fail
+/// with the valid ones listed; the registry's own checks (missing or inconsistent
+/// parameters) fail as "FILE:LINE: PATH: <registry sentence>".
+sim::Distribution read_distribution(const Reporter& reporter, const Entry& entry, const std::string& path);
+
+/// The example every distribution message cites.
+inline constexpr std::string_view kDistributionExample = "{distribution: exponential, mean: 180s}";
+
+}  // namespace callsim::scenarios::detail

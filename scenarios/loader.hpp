@@ -1,0 +1,38 @@
+#pragma once
+/// \file
+/// Reads a scenario file (YAML, see docs/scenario.md) into a validated CenterSpec. Every
+/// problem is reported as one ScenarioError "FILE:LINE: what is wrong; what is valid", so a
+/// planner can fix the file without reading code. Nothing else in callsim parses scenarios.
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "models/center_spec.hpp"
+
+namespace callsim::scenarios {
+
+/// A scenario as loaded: the spec models run on, plus what provenance and reports need.
+struct LoadedScenario {
+  models::CenterSpec spec;            ///< validated; rates per second, durations in seconds
+  std::string path;                   ///< as given by the caller
+  std::string text;                   ///< the file's text as read, stored with results
+  std::vector<std::string> warnings;  ///< valid but suspicious, e.g. an unstable queue
+};
+
+/// A scenario that cannot be loaded. `what()` is the whole message, e.g.
+/// "bank.yaml:9: call_types[0].arrivals.rate must be greater than 0, got -5/h".
+class ScenarioError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Reads and validates the scenario file at `path`. Throws ScenarioError, e.g.
+/// "cannot read scenario 'x.yaml': No such file or directory".
+LoadedScenario load_scenario(const std::string& path);
+
+/// Validates scenario `text`; messages name the file `path_for_messages`.
+/// Throws ScenarioError on the first problem found.
+LoadedScenario load_scenario_text(const std::string& text, const std::string& path_for_messages);
+
+}  // namespace callsim::scenarios

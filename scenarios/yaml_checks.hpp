@@ -1,0 +1,108 @@
+#pragma once
+/// \file
+/// Checks on a yaml-cpp tree that yaml-cpp does not make itself, each failing with one
+/// planner-readable ScenarioError "FILE:LINE: what is wrong; what is valid". yaml-cpp 0.7
+/// accepts duplicate keys silently and its conversions fail with a bare "bad conversion",
+/// so the loader never calls `as<T>()`: it reads scalars as text through these helpers.
+/// Internal to scenarios/ (the public API does not expose yaml-cpp).
+
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace callsim::scenarios::detail {
+
+/// Throws ScenarioError "FILE:LINE: message" for one scenario file.
+class Reporter {
+ public:
+  explicit Reporter(std::string file) : file_(std::move(file)) {}
+  /// `line` is 1-based.
+  [[noreturn]] void fail(int line, std::string_view message) const;
+  /// The file name as given, for messages without a line.
+  [[nodiscard]] const std::string& file() const { return file_; }
+
+ private:
+  std::string file_;
+};
+
+/// The 1-based line of `node`; 1 when the node has no position (a missing node).
+int line_of(const YAML::Node& node);
+
+/// One key of a mapping and its value, both with their positions.
+struct Entry {
+  YAML::Node key;
+  YAML::Node value;
+  /// Where to point for a problem with the value: the value's line, or the key's when the
+  /// value is empty (yaml-cpp places an empty value at the next token, often a later line).
+  [[nodiscard]] int line() const { return value.IsNull() ? line_of(key) : line_of(value); }
+};
+
+/// For "got ..." in messages: "'200h'", "a list", "a mapping" or "an empty value".
+std::string describe(const YAML::Node& node);
+
+/// "a, b, c".
+std::string join(const std::vector<std::string>& names);
+
+/// " (did you mean 'x'?)" when one of `candidates` is a likely typo fix for `word`,
+/// otherwise "". Edit distance at most 2 (and small for the length), or a prefix.
+std::string suggestion(std::string_view word, const std::vector<std::string>& candidates);
+
+/// The keys of one mapping, checked: the node is a mapping, every key is a plain name from
+/// `allowed` and none is given twice. Names the mapping in messages by `where` ("'time'",
+/// "call type 'general'") and its values by `prefix` + key ("time.duration").
+class Fields {
+ public:
+  /// Fails on a non-mapping, a non-scalar key, an unknown key or a duplicate key.
+  /// `line` is where to point when the mapping itself is wrong (see Entry::line()).
+  Fields(const Reporter& reporter, const YAML::Node& node, int line, std::string where, std::string prefix,
+         std::vector<std::string> allowed);
+
+  /// The entry for `key`, or nullopt when absent.
+  [[nodiscard]] std::optional<Entry> find(std::string_view key) const;
+  /// The entry for `key`; fails "WHERE is missing 'KEY' (HINT)" when absent.
+  [[nodiscard]] Entry require(std::string_view key, std::string_view hint) const;
+  /// The key path of `key` for messages: "time.duration", "call_types[0].arrivals.rate".
+  [[nodiscard]] std::string path(std::string_view key) const;
+  /// How messages name this mapping.
+  [[nodiscard]] const std::string& where() const { return where_; }
+  /// The line of the mapping.
+  [[nodiscard]] int line() const { return line_; }
+
+ private:
+  const Reporter& reporter_;
+  std::vector<Entry> entries_;
+  int line_;
+  std::string where_;
+  std::string prefix_;
+};
+
+/// The text of a single-value entry; fails on a list, a mapping or an empty value, citing
+/// `example` ("1000/h") as what a valid value looks like.
+std::string read_scalar(const Reporter& reporter, const Entry& entry, std::string_view path, std::string_view example);
+
+/// A non-empty name ("general"); `example` shows one.
+std::string read_name(const Reporter& reporter, const Entry& entry, std::string_view path, std::string_view example);
+
+/// Which durations are valid, for read_duration.
+enum class DurationBound { NOT_NEGATIVE, POSITIVE };
+
+/// Seconds in a duration entry such as "20s" or "1.5h".
+double read_duration(const Reporter& reporter, const Entry& entry, std::string_view path, DurationBound bound);
+
+/// Calls per second in a rate entry such as "1000/h"; must be > 0.
+double read_rate(const Reporter& reporter, const Entry& entry, std::string_view path);
+
+/// A finite plain number (no unit), e.g. a coefficient of variation.
+double read_number(const Reporter& reporter, const Entry& entry, std::string_view path);
+
+/// A whole number >= 1 (agents in a group).
+int read_count(const Reporter& reporter, const Entry& entry, std::string_view path);
+
+/// The sequence at `entry`; fails unless it is a non-empty list. `expected` says what the
+/// list holds ("a list of call types, each with name, arrivals and service").
+YAML::Node read_list(const Reporter& reporter, const Entry& entry, std::string_view path, std::string_view expected);
+
+}  // namespace callsim::scenarios::detail

@@ -1,0 +1,521 @@
+#include "analysis/results_store.hpp"
+
+#include <H5Cpp.h>
+#include <unistd.h>
+
+#include <array>
+#include <atomic>
+#include <catch2/catch.hpp>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <limits>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace callsim::analysis;
+namespace fs = std::filesystem;
+
+#ifdef CALLSIM_SOURCE_DIR
+const std::string kSourceDir = CALLSIM_SOURCE_DIR;
+#else
+const std::string kSourceDir = ".";
+#endif
+
+/// A fresh directory under the system temp directory, removed with everything in it.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    path_ = fs::temp_directory_path() /
+            ("callsim-store-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  [[nodiscard]] std::string file(const std::string& name) const { return (path_ / name).string(); }
+  [[nodiscard]] std::string str() const { return path_.string(); }
+  [[nodiscard]] std::vector<std::string> entries() const {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(path_)) names.push_back(e.path().filename().string());
+    return names;
+  }
+
+ private:
+  fs::path path_;
+};
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Distinct, non-round values for every field; a zero-offered interval makes service level NaN.
+KpiTally make_tally(unsigned run, unsigned rep, unsigned interval) {
+  KpiTally t;
+  const bool empty = (run == 0 && rep == 1 && interval == 2) || (run == 1 && interval == 3);
+  const double k = 100.0 * run + 10.0 * rep + interval;
+  t.staffed_time = 7200.0 + 0.1 * k;
+  if (empty) return t;
+  t.offered = 37 + 5 * run + 3 * rep + 7 * interval;
+  t.answered = t.offered - 2 - rep - interval % 2;
+  t.abandoned = t.offered - t.answered;
+  t.answered_within = t.answered - 3 - interval;
+  t.abandoned_within = 1 + rep % 2;
+  t.waited = t.answered - 5 + run;
+  t.wait_answered = 12.345 * (1 + k) / 7;
+  t.wait_all = t.wait_answered + 31.25 + k / 3;
+  t.busy_time = 1234.5678 + 17.1 * k;
+  return t;
+}
+
+RunResult make_run(unsigned run, const std::string& name, double interval_s, double warmup_s) {
+  RunResult r;
+  r.name = name;
+  r.interval_seconds = interval_s;
+  r.warmup_seconds = warmup_s;
+  r.service_level_threshold = 15 + warmup_s / 1000;
+  for (unsigned rep = 0; rep < 3; ++rep) {
+    ReplicationResult result;
+    for (unsigned i = 0; i < 4; ++i) {
+      result.intervals.push_back(make_tally(run, rep, i));
+      result.total += result.intervals.back();
+    }
+    result.calls_simulated = result.total.offered + 11 + rep;
+    r.replications.push_back(result);
+  }
+  std::size_t k = 0;
+  for (const auto& def : kpi_definitions()) {
+    KpiSummary s;
+    s.kpi = std::string(def.name);
+    s.mean = 0.1 * static_cast<double>(k) + run + 1.0 / 3.0;
+    s.std_dev = 0.01 * static_cast<double>(k + 1) / 7.0;
+    s.ci95 = s.std_dev * 2.4843;
+    s.n = 3;
+    if (run == 1 && def.name == "asa") s = {s.kpi, kNaN, kNaN, kNaN, 0};
+    r.summary.push_back(s);
+    ++k;
+  }
+  r.summary.push_back({"a_kpi_name_of_exactly_32_bytes__", -1.5, 0.25, 0.125, 2});  // fills the field
+  return r;
+}
+
+ResultsFile make_file() {
+  ResultsFile f;
+  f.callsim_version = "0.1.0-test";
+  f.command_line = "callsim run scenarios/bank.yaml -r 3 --seed 20240607";
+  f.seed = 20240607;
+  f.scenario_path = "scenarios/bank.yaml";
+  f.scenario_text = "name: bank\n# dünn besetzt\ncall_types:\n  - name: retail\n    rate: 120 # per hour\n";
+  f.runs.push_back(make_run(0, "base", 900.0, 1800.0));
+  f.runs.push_back(make_run(1, "after hiring", 1800.0, 0.5));
+  return f;
+}
+
+bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+
+void check_tally(const KpiTally& a, const KpiTally& b) {
+  CHECK(a.offered == b.offered);
+  CHECK(a.answered == b.answered);
+  CHECK(a.abandoned == b.abandoned);
+  CHECK(a.answered_within == b.answered_within);
+  CHECK(a.abandoned_within == b.abandoned_within);
+  CHECK(a.waited == b.waited);
+  CHECK(a.wait_answered == b.wait_answered);
+  CHECK(a.wait_all == b.wait_all);
+  CHECK(a.busy_time == b.busy_time);
+  CHECK(a.staffed_time == b.staffed_time);
+}
+
+void check_equal(const ResultsFile& a, const ResultsFile& b) {
+  CHECK(a.callsim_version == b.callsim_version);
+  CHECK(a.command_line == b.command_line);
+  CHECK(a.seed == b.seed);
+  CHECK(a.scenario_path == b.scenario_path);
+  CHECK(a.scenario_text == b.scenario_text);
+  REQUIRE(a.runs.size() == b.runs.size());
+  for (std::size_t r = 0; r < a.runs.size(); ++r) {
+    const RunResult& x = a.runs[r];
+    const RunResult& y = b.runs[r];
+    INFO("run " << x.name);
+    CHECK(x.name == y.name);
+    CHECK(x.interval_seconds == y.interval_seconds);
+    CHECK(x.warmup_seconds == y.warmup_seconds);
+    CHECK(x.service_level_threshold == y.service_level_threshold);
+    REQUIRE(x.replications.size() == y.replications.size());
+    for (std::size_t rep = 0; rep < x.replications.size(); ++rep) {
+      INFO("replication " << rep);
+      CHECK(x.replications[rep].calls_simulated == y.replications[rep].calls_simulated);
+      check_tally(x.replications[rep].total, y.replications[rep].total);
+      REQUIRE(x.replications[rep].intervals.size() == y.replications[rep].intervals.size());
+      for (std::size_t i = 0; i < x.replications[rep].intervals.size(); ++i) {
+        INFO("interval " << i);
+        check_tally(x.replications[rep].intervals[i], y.replications[rep].intervals[i]);
+      }
+    }
+    REQUIRE(x.summary.size() == y.summary.size());
+    for (std::size_t k = 0; k < x.summary.size(); ++k) {
+      INFO("summary row " << k);
+      CHECK(x.summary[k].kpi == y.summary[k].kpi);
+      CHECK(same(x.summary[k].mean, y.summary[k].mean));
+      CHECK(same(x.summary[k].std_dev, y.summary[k].std_dev));
+      CHECK(same(x.summary[k].ci95, y.summary[k].ci95));
+      CHECK(x.summary[k].n == y.summary[k].n);
+    }
+  }
+}
+
+std::string what_of(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const ResultsStoreError& e) {
+    return e.what();
+  }
+  return "(no ResultsStoreError)";
+}
+
+bool has_temp_file(const TempDir& dir) {
+  for (const auto& name : dir.entries())
+    if (name.find(".tmp-") != std::string::npos) return true;
+  return false;
+}
+
+// Reads one field of a compound dataset by name, as the documented contract promises a
+// reader can, independently of the writer's row layout.
+template <class T>
+std::vector<T> read_field(const H5::H5File& file, const std::string& dataset, const std::string& field,
+                          const H5::DataType& mem_type) {
+  const H5::DataSet ds = file.openDataSet(dataset);
+  H5::CompType type(sizeof(T));
+  type.insertMember(field, 0, mem_type);
+  std::vector<T> values(static_cast<std::size_t>(ds.getSpace().getSimpleExtentNpoints()));
+  ds.read(values.data(), type);
+  return values;
+}
+
+std::vector<double> read_f64(const H5::H5File& file, const std::string& dataset, const std::string& field) {
+  return read_field<double>(file, dataset, field, H5::PredType::NATIVE_DOUBLE);
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// "YYYY-MM-DDTHH:MM:SSZ"; std::regex would trip GCC 12's -Wmaybe-uninitialized under ASan.
+bool looks_like_utc_timestamp(const std::string& s) {
+  const std::string pattern = "dddd-dd-ddTdd:dd:ddZ";
+  if (s.size() != pattern.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (pattern[i] == 'd' ? !std::isdigit(static_cast<unsigned char>(s[i])) : s[i] != pattern[i]) return false;
+  return true;
+}
+
+bool command_succeeds(const std::string& command) { return std::system(command.c_str()) == 0; }
+
+std::string fixed(double value, const char* format) {
+  char text[64];
+  std::snprintf(text, sizeof text, format, value);
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("results store: a written file reads back exactly", "[results_store]") {
+  TempDir dir;
+  const ResultsFile written = make_file();
+  write_results_file(dir.file("r.h5"), written);
+  const ResultsFile read = read_results_file(dir.file("r.h5"));
+  check_equal(written, read);
+  CHECK(read.runs.at(0).name == "base");  // write order, not alphabetical
+  CHECK(read.runs.at(1).name == "after hiring");
+  CHECK(std::isnan(compute_kpis(read.runs[0].replications[1].intervals[2])[3]));
+}
+
+TEST_CASE("results store: fields hold the documented values and read by name", "[results_store]") {
+  TempDir dir;
+  const ResultsFile written = make_file();
+  write_results_file(dir.file("r.h5"), written);
+  const H5::H5File file(dir.file("r.h5"), H5F_ACC_RDONLY);
+
+  int version = 0;
+  file.openAttribute("format_version").read(H5::PredType::NATIVE_INT, &version);
+  CHECK(version == 1);
+  std::uint64_t reps = 0;
+  file.openAttribute("replications").read(H5::PredType::NATIVE_UINT64, &reps);
+  CHECK(reps == 3);
+  std::string created;
+  const H5::Attribute created_attr = file.openAttribute("created");
+  created_attr.read(created_attr.getStrType(), created);
+  CHECK(looks_like_utc_timestamp(created));
+
+  const auto defs = kpi_definitions();
+  for (std::size_t r = 0; r < written.runs.size(); ++r) {
+    const RunResult& run = written.runs[r];
+    const std::string g = "/" + run.name;
+    INFO("run " << run.name);
+    double warmup = 0;
+    file.openGroup(g).openAttribute("warmup_seconds").read(H5::PredType::NATIVE_DOUBLE, &warmup);
+    CHECK(warmup == run.warmup_seconds);
+
+    hsize_t dims[2] = {0, 0};
+    file.openDataSet(g + "/intervals").getSpace().getSimpleExtentDims(dims);
+    CHECK(dims[0] == 3);
+    CHECK(dims[1] == 4);
+    const auto starts = read_f64(file, g + "/intervals", "interval_start");
+    const auto interval_no = read_field<std::uint32_t>(file, g + "/intervals", "interval", H5::PredType::NATIVE_UINT32);
+    for (std::size_t row = 0; row < starts.size(); ++row) {
+      CHECK(interval_no[row] == row % 4);
+      CHECK(starts[row] == run.warmup_seconds + static_cast<double>(row % 4) * run.interval_seconds);
+    }
+    for (std::size_t k = 0; k < defs.size(); ++k) {
+      INFO("KPI " << defs[k].name);
+      const auto per_rep = read_f64(file, g + "/replications", std::string(defs[k].name));
+      const auto per_interval = read_f64(file, g + "/intervals", std::string(defs[k].name));
+      for (std::size_t rep = 0; rep < 3; ++rep) {
+        CHECK(same(per_rep[rep], compute_kpis(run.replications[rep].total)[k]));
+        for (std::size_t i = 0; i < 4; ++i)
+          CHECK(same(per_interval[rep * 4 + i], compute_kpis(run.replications[rep].intervals[i])[k]));
+      }
+    }
+    const auto within =
+        read_field<std::uint64_t>(file, g + "/intervals", "answered_within", H5::PredType::NATIVE_UINT64);
+    CHECK(within[5] == run.replications[1].intervals[1].answered_within);
+    CHECK(read_f64(file, g + "/replications", "staffed_time")[2] == run.replications[2].total.staffed_time);
+
+    H5::StrType unit_type(H5::PredType::C_S1, 16);
+    unit_type.setStrpad(H5T_STR_NULLPAD);
+    using Unit = std::array<char, 16>;
+    const auto units = read_field<Unit>(file, g + "/summary", "unit", unit_type);
+    CHECK(std::string(units[0].data(), 5) == "calls");  // offered
+    CHECK(std::string(units[3].data(), 8) == "fraction");  // service_level
+    CHECK(units.back()[0] == '\0');  // not a KPI: no unit
+  }
+  // Creation and modification times are off, so equal results give equal bytes.
+  for (const char* object : {"/", "/scenario", "/base", "/base/intervals", "/after hiring/summary"}) {
+    INFO(object);
+    H5O_info_t info;
+    REQUIRE(H5Oget_info_by_name2(file.getId(), object, &info, H5O_INFO_TIME, H5P_DEFAULT) >= 0);
+    CHECK(info.ctime == 0);
+    CHECK(info.mtime == 0);
+  }
+}
+
+TEST_CASE("results store: two writes of the same results differ only in the created time", "[results_store]") {
+  TempDir dir;
+  write_results_file(dir.file("a.h5"), make_file());
+  write_results_file(dir.file("b.h5"), make_file());
+  const std::string a = read_text(dir.file("a.h5"));
+  const std::string b = read_text(dir.file("b.h5"));
+  REQUIRE(a.size() == b.size());
+  std::size_t differing = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) differing += a[i] != b[i] ? 1 : 0;
+  CHECK(differing <= std::string("2024-06-07T12:00:00Z").size());
+}
+
+TEST_CASE("results store: h5dump reads the file", "[results_store]") {
+  if (!command_succeeds("command -v h5dump >/dev/null 2>&1")) {
+    WARN("h5dump not found (Debian package hdf5-tools): skipping the h5dump check");
+    return;
+  }
+  TempDir dir;
+  write_results_file(dir.file("r.h5"), make_file());
+  const std::string out = dir.file("dump.txt");
+  REQUIRE(command_succeeds("h5dump -H '" + dir.file("r.h5") + "' >'" + out + "' 2>&1"));
+  const std::string dump = read_text(out);
+  CHECK(dump.find("GROUP \"after hiring\"") != std::string::npos);
+  CHECK(dump.find("H5T_IEEE_F64LE \"service_level\";") != std::string::npos);
+  CHECK(dump.find("DATASPACE  SIMPLE { ( 3, 4 ) / ( 3, 4 ) }") != std::string::npos);
+}
+
+TEST_CASE("results store: an unwritable path throws and leaves nothing behind", "[results_store]") {
+  CHECK(what_of([] { write_results_file("/nonexistent-dir/x.h5", make_file()); }) ==
+        "cannot write results file '/nonexistent-dir/x.h5': directory '/nonexistent-dir' does not exist");
+  CHECK_FALSE(fs::exists("/nonexistent-dir"));
+
+  // A failure after the temp file exists: the old file survives, the temp file is gone.
+  TempDir dir;
+  const std::string path = dir.file("r.h5");
+  ResultsFile old = make_file();
+  old.seed = 1;
+  write_results_file(path, old);
+  ResultsFile bad = make_file();
+  bad.runs[1].name = "a/b";
+  CHECK(what_of([&] { write_results_file(path, bad); }) ==
+        "cannot write results file '" + path +
+            "': run name 'a/b' is not allowed (it must be non-empty, must not contain '/', and must not be '.' or "
+            "'scenario')");
+  CHECK(read_results_file(path).seed == 1);
+  CHECK_FALSE(has_temp_file(dir));
+
+  bad.runs[1].name = "base";
+  CHECK(what_of([&] { write_results_file(dir.file("new.h5"), bad); }) ==
+        "cannot write results file '" + dir.file("new.h5") + "': two runs are named 'base'");
+  bad = make_file();
+  bad.runs[0].replications[2].intervals.pop_back();
+  CHECK(what_of([&] { write_results_file(dir.file("new.h5"), bad); }) ==
+        "cannot write results file '" + dir.file("new.h5") +
+            "': in run 'base', replication 2 has 3 intervals but replication 0 has 4");
+  CHECK(dir.entries() == std::vector<std::string>{"r.h5"});
+}
+
+TEST_CASE("results store: check_writable explains why a path cannot be written", "[results_store]") {
+  TempDir dir;
+  CHECK(what_of([&] { check_writable(dir.file("missing/x.h5")); }) ==
+        "cannot write results file '" + dir.file("missing/x.h5") + "': directory '" + dir.file("missing") +
+            "' does not exist");
+  std::ofstream(dir.file("plain")) << "not a directory";
+  CHECK(what_of([&] { check_writable(dir.file("plain/x.h5")); }) ==
+        "cannot write results file '" + dir.file("plain/x.h5") + "': '" + dir.file("plain") + "' is not a directory");
+  fs::create_directory(dir.file("sub"));
+  CHECK(what_of([&] { check_writable(dir.file("sub")); }) ==
+        "cannot write results file '" + dir.file("sub") + "': it is a directory");
+  CHECK(what_of([] { check_writable(""); }) == "cannot write results file: the path is empty");
+  CHECK_NOTHROW(check_writable(dir.file("fine.h5")));
+  CHECK(dir.entries().size() == 2);  // "plain" and "sub": the probe file is gone
+}
+
+TEST_CASE("results store: writing over an existing file replaces it", "[results_store]") {
+  TempDir dir;
+  const std::string path = dir.file("r.h5");
+  write_results_file(path, make_file());
+  ResultsFile second;
+  second.callsim_version = "0.2.0";
+  second.seed = 99;
+  second.scenario_text = "name: small\n";
+  second.runs.push_back(make_run(1, "only", 600.0, 0.0));
+  write_results_file(path, second);
+  const ResultsFile read = read_results_file(path);
+  check_equal(second, read);
+  CHECK(read.runs.size() == 1);
+  CHECK_FALSE(has_temp_file(dir));
+  CHECK(dir.entries() == std::vector<std::string>{"r.h5"});
+}
+
+TEST_CASE("results store: counts up to 2^53 are exact and larger ones are refused", "[results_store]") {
+  TempDir dir;
+  ResultsFile f = make_file();
+  const std::uint64_t limit = std::uint64_t{1} << 53;
+  f.runs[0].replications[0].total.offered = limit;
+  f.runs[0].replications[0].total.answered = limit - 1;
+  write_results_file(dir.file("big.h5"), f);
+  const ResultsFile read = read_results_file(dir.file("big.h5"));
+  CHECK(read.runs[0].replications[0].total.offered == limit);
+  CHECK(read.runs[0].replications[0].total.answered == limit - 1);
+
+  f.runs[0].replications[0].total.offered = limit + 1;
+  CHECK(what_of([&] { write_results_file(dir.file("bigger.h5"), f); }) ==
+        "cannot write results file '" + dir.file("bigger.h5") +
+            "': in run 'base', replication 0 counts more than 2^53 calls, which a float64 KPI cannot hold exactly");
+  CHECK(dir.entries() == std::vector<std::string>{"big.h5"});
+}
+
+TEST_CASE("results store: no runs and runs without replications round-trip", "[results_store]") {
+  TempDir dir;
+  ResultsFile f;
+  write_results_file(dir.file("empty.h5"), f);
+  check_equal(f, read_results_file(dir.file("empty.h5")));
+  RunResult run;
+  run.name = "nothing yet";
+  run.interval_seconds = 900;
+  f.runs.push_back(run);
+  write_results_file(dir.file("empty.h5"), f);
+  check_equal(f, read_results_file(dir.file("empty.h5")));
+}
+
+TEST_CASE("results store: reading a missing, foreign or newer file throws", "[results_store]") {
+  TempDir dir;
+  CHECK(what_of([&] { read_results_file(dir.file("none.h5")); }) ==
+        "cannot read results file '" + dir.file("none.h5") + "': no such file");
+  std::ofstream(dir.file("text.h5")) << "name: bank\n";
+  CHECK(what_of([&] { read_results_file(dir.file("text.h5")); }) ==
+        "cannot read results file '" + dir.file("text.h5") + "': it is not an HDF5 file");
+  write_results_file(dir.file("r.h5"), make_file());
+  {
+    const H5::H5File file(dir.file("r.h5"), H5F_ACC_RDWR);
+    const int two = 2;
+    file.openAttribute("format_version").write(H5::PredType::NATIVE_INT, &two);
+  }
+  CHECK(what_of([&] { read_results_file(dir.file("r.h5")); }) ==
+        "cannot read results file '" + dir.file("r.h5") + "': its format_version is 2; this callsim reads version 1");
+  {
+    const H5::H5File file(dir.file("r.h5"), H5F_ACC_RDWR);
+    const int one = 1;
+    file.openAttribute("format_version").write(H5::PredType::NATIVE_INT, &one);
+    file.unlink("/after hiring/summary");
+  }
+  CHECK(what_of([&] { read_results_file(dir.file("r.h5")); }) ==
+        "cannot read results file '" + dir.file("r.h5") + "': '/after hiring/summary' is missing");
+
+  // HDF5's own failure: the message carries the innermost reason, and HDF5's error
+  // printing is as the caller left it.
+  H5E_auto2_t before = nullptr;
+  void* before_data = nullptr;
+  H5Eget_auto2(H5E_DEFAULT, &before, &before_data);
+  fs::resize_file(dir.file("r.h5"), 3000);
+  const std::string truncated = what_of([&] { read_results_file(dir.file("r.h5")); });
+  CHECK(truncated.rfind("cannot read results file '" + dir.file("r.h5") + "': HDF5 error in ", 0) == 0);
+  CHECK(truncated.find("truncated file") != std::string::npos);
+  H5E_auto2_t after = nullptr;
+  void* after_data = nullptr;
+  H5Eget_auto2(H5E_DEFAULT, &after, &after_data);
+  CHECK(after == before);
+  CHECK(after_data == before_data);
+}
+
+TEST_CASE("results store: the Python example reader prints the summary and interval service levels",
+          "[results_store]") {
+  if (!command_succeeds("/usr/bin/python3 -c 'import h5py, numpy' >/dev/null 2>&1")) {
+    WARN("/usr/bin/python3 cannot import h5py and numpy (Debian: python3-h5py python3-numpy): skipping");
+    return;
+  }
+  TempDir dir;
+  const ResultsFile f = make_file();
+  write_results_file(dir.file("r.h5"), f);
+  const std::string script = kSourceDir + "/docs/read_results.py";
+  REQUIRE(fs::exists(script));
+  const std::string out = dir.file("out.txt");
+  REQUIRE(command_succeeds("/usr/bin/python3 '" + script + "' '" + dir.file("r.h5") + "' >'" + out + "' 2>&1"));
+  const std::string text = read_text(out);
+  INFO(text);
+  CHECK(text.find("seed 20240607") != std::string::npos);
+  CHECK(text.find("run 'base'") < text.find("run 'after hiring'"));  // write order
+  CHECK(text.find("run 'after hiring': 3 replications, 4 intervals of 1800 s from 0.5 s") != std::string::npos);
+  for (const auto& run : f.runs) {
+    for (const auto& s : run.summary) {
+      CHECK(text.find(s.kpi) != std::string::npos);
+      CHECK(text.find(fixed(s.mean, "%.6f")) != std::string::npos);
+      CHECK(text.find(fixed(s.ci95, "%.6f")) != std::string::npos);
+    }
+    // Expected per-interval lines: mean of the defined replication values, and the
+    // service level pooled over the replications' raw tallies.
+    for (std::size_t i = 0; i < 4; ++i) {
+      double sum = 0, within = 0, denominator = 0;
+      int n = 0;
+      for (const auto& rep : run.replications) {
+        const KpiTally& t = rep.intervals[i];
+        const double sl = compute_kpis(t)[3];
+        if (!std::isnan(sl)) sum += sl, ++n;
+        within += static_cast<double>(t.answered_within);
+        denominator += static_cast<double>(t.answered + t.abandoned - t.abandoned_within);
+      }
+      char line[160];
+      std::snprintf(line, sizeof line, "%9zu %10.1f %12.6f %3d %12.6f", i,
+                    run.warmup_seconds + static_cast<double>(i) * run.interval_seconds, n > 0 ? sum / n : kNaN, n,
+                    denominator > 0 ? within / denominator : kNaN);
+      INFO("expected line: " << line);
+      CHECK(text.find(line) != std::string::npos);
+    }
+  }
+}
