@@ -164,7 +164,7 @@ TEST_CASE("both calendars give the same simulation", "[models][calendar]") {
   REQUIRE(a.abandons.size() == b.abandons.size());
 }
 
-TEST_CASE("same seed and replication give the same callers, others differ", "[models][reproducibility]") {
+TEST_CASE("same seed and replication give the same callers and others differ", "[models][reproducibility]") {
   const CenterSpec spec = small_center(10, 200, true);
   RecordingObserver a, b, c, d;
   callsim::models::CallCenter<RecordingObserver>(spec, 1, 0, a).run_to_completion();
