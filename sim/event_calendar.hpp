@@ -18,6 +18,7 @@
 
 #include "sim/event.hpp"
 #include "sim/heap_entry_ops.hpp"
+#include "sim/slot_table.hpp"
 
 namespace callsim::sim {
 
@@ -49,11 +50,9 @@ class EventCalendar {
       slots_[entry.slot].heap_index = index;
     };
   }
-  void release_slot(std::uint32_t slot);
 
   std::vector<detail::HeapEntry> heap_;
-  std::vector<Slot> slots_;
-  std::vector<std::uint32_t> free_slots_;
+  detail::SlotTable<Slot> slots_;
   std::uint64_t sequence_ = 0;
 };
 

@@ -5,14 +5,7 @@
 namespace callsim::sim {
 
 EventHandle LazyEventCalendar::schedule(const Event& event) {
-  std::uint32_t slot;
-  if (free_slots_.empty()) {
-    slot = static_cast<std::uint32_t>(slots_.size());
-    slots_.push_back(Slot{});
-  } else {
-    slot = free_slots_.back();
-    free_slots_.pop_back();
-  }
+  const std::uint32_t slot = slots_.acquire();
   slots_[slot].event = event;
   slots_[slot].cancelled = false;
   detail::push(heap_, {event.time.seconds(), order_key(event.priority, sequence_++), slot}, placer());
@@ -21,9 +14,9 @@ EventHandle LazyEventCalendar::schedule(const Event& event) {
 }
 
 bool LazyEventCalendar::cancel(EventHandle handle) {
-  if (!handle.valid() || handle.slot >= slots_.size()) return false;
+  if (!slots_.current(handle.slot, handle.generation)) return false;
   Slot& s = slots_[handle.slot];
-  if (s.generation != handle.generation || s.cancelled) return false;
+  if (s.cancelled) return false;
   s.cancelled = true;  // the heap entry stays until it surfaces; the slot is freed then
   --live_;
   return true;
@@ -33,7 +26,7 @@ void LazyEventCalendar::drop_cancelled_top() {
   while (!heap_.empty() && slots_[heap_[0].slot].cancelled) {
     const std::uint32_t slot = heap_[0].slot;
     detail::remove_at(heap_, 0, placer());
-    release_slot(slot);
+    slots_.release(slot);
   }
 }
 
@@ -48,20 +41,15 @@ Event LazyEventCalendar::pop() {
   const std::uint32_t slot = heap_[0].slot;
   const Event event = slots_[slot].event;
   detail::remove_at(heap_, 0, placer());
-  release_slot(slot);
+  slots_.release(slot);
   --live_;
   return event;
 }
 
 void LazyEventCalendar::clear() {
-  for (const detail::HeapEntry& e : heap_) release_slot(e.slot);
+  for (const detail::HeapEntry& e : heap_) slots_.release(e.slot);
   heap_.clear();
   live_ = 0;
-}
-
-void LazyEventCalendar::release_slot(std::uint32_t slot) {
-  ++slots_[slot].generation;
-  free_slots_.push_back(slot);
 }
 
 }  // namespace callsim::sim

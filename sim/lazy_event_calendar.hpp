@@ -10,6 +10,7 @@
 
 #include "sim/event.hpp"
 #include "sim/heap_entry_ops.hpp"
+#include "sim/slot_table.hpp"
 
 namespace callsim::sim {
 
@@ -37,11 +38,9 @@ class LazyEventCalendar {
     return [this](std::uint32_t index, const detail::HeapEntry& entry) { heap_[index] = entry; };
   }
   void drop_cancelled_top();
-  void release_slot(std::uint32_t slot);
 
   std::vector<detail::HeapEntry> heap_;
-  std::vector<Slot> slots_;
-  std::vector<std::uint32_t> free_slots_;
+  detail::SlotTable<Slot> slots_;
   std::uint64_t sequence_ = 0;
   std::size_t live_ = 0;
 };
