@@ -23,18 +23,28 @@ std::string format_value(double v, std::string_view unit) {
 
 }  // namespace
 
-void print_summary_table(std::ostream& out, const RunResult& run) {
+void print_summary_table(std::ostream& out, const RunResult& run, const std::vector<double>* exact,
+                         std::string_view exact_label) {
   const auto definitions = kpi_definitions();
   char line[256];
-  std::snprintf(line, sizeof line, "%-24s %14s   %-14s %6s\n", "KPI", "mean", "95% CI +/-", "n");
+  std::snprintf(line, sizeof line, "%-24s %14s   %-12s %6s", "KPI", "mean", "95% CI +/-", "n");
   out << line;
+  if (exact) {
+    std::snprintf(line, sizeof line, "   %14.*s", static_cast<int>(exact_label.size()), exact_label.data());
+    out << line;
+  }
+  out << "\n";
   for (std::size_t k = 0; k < run.summary.size() && k < definitions.size(); ++k) {
     const KpiSummary& s = run.summary[k];
-    // Counts are per replication (one counted period), so say so in the unit column.
-    std::snprintf(line, sizeof line, "%-24s %14s   %-14s %6llu\n", s.kpi.c_str(),
-                  format_value(s.mean, definitions[k].unit).c_str(), format_value(s.ci95, definitions[k].unit).c_str(),
-                  static_cast<unsigned long long>(s.n));
+    const std::string_view unit = definitions[k].unit;
+    std::snprintf(line, sizeof line, "%-24s %14s   %-12s %6llu", s.kpi.c_str(), format_value(s.mean, unit).c_str(),
+                  format_value(s.ci95, unit).c_str(), static_cast<unsigned long long>(s.n));
     out << line;
+    if (exact && k < exact->size()) {
+      std::snprintf(line, sizeof line, "   %14s", format_value((*exact)[k], unit).c_str());
+      out << line;
+    }
+    out << "\n";
   }
 }
 

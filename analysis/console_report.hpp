@@ -4,12 +4,16 @@
 /// planner reads (percentages for fractions, seconds for times).
 
 #include <ostream>
+#include <string_view>
+#include <vector>
 
 #include "analysis/run_result.hpp"
 
 namespace callsim::analysis {
 
-/// Writes an aligned table of `run.summary` to `out`.
-void print_summary_table(std::ostream& out, const RunResult& run);
+/// Writes an aligned table of `run.summary` to `out`. With `exact` (one value per KPI, in
+/// summary order, NaN where none), adds a column of exact figures headed `exact_label`.
+void print_summary_table(std::ostream& out, const RunResult& run, const std::vector<double>* exact = nullptr,
+                         std::string_view exact_label = {});
 
 }  // namespace callsim::analysis

@@ -4,11 +4,14 @@
 #include <cstdint>
 #include <iostream>
 #include <string>
+#include <thread>
+#include <algorithm>
 #include <vector>
 
 #include <boost/program_options.hpp>
 
 #include "analysis/console_report.hpp"
+#include "analysis/erlang_reference.hpp"
 #include "analysis/experiment.hpp"
 #include "analysis/json_report.hpp"
 #include "analysis/results_store.hpp"
@@ -121,10 +124,19 @@ int run_command(const std::vector<std::string>& args) {
   } else if (!quiet) {
     std::cout << "scenario " << run.name << " (" << scenario.path << "): " << replications << " replications, seed "
               << seed << "\n";
-    analysis::print_summary_table(std::cout, run);
+    // Beside the simulated figures, the exact ones where a textbook formula applies.
+    if (const auto exact = analysis::erlang_reference(scenario.spec)) {
+      std::vector<double> values;
+      for (const auto& s : run.summary) values.push_back(analysis::erlang_kpi_value(*exact, scenario.spec, s.kpi));
+      analysis::print_summary_table(std::cout, run, &values,
+                                    scenario.spec.call_types[0].patience ? "Erlang A exact" : "Erlang C exact");
+    } else {
+      analysis::print_summary_table(std::cout, run);
+    }
     std::cout << "\n" << calls << " calls simulated in " << wall << " s ("
-              << static_cast<std::uint64_t>(wall > 0 ? calls / wall : 0) << " calls/s); results in " << out_path
-              << "\n";
+              << static_cast<std::uint64_t>(wall > 0 ? calls / wall : 0) << " calls/s on "
+              << (threads ? threads : std::max(1u, std::thread::hardware_concurrency())) << " threads); results in "
+              << out_path << "\n";
   }
   return 0;
 }

@@ -98,6 +98,8 @@ TEST_CASE("run prints a KPI table and writes a readable results file", "[cli]") 
   REQUIRE(r.code == 0);
   REQUIRE(r.out.find("service_level") != std::string::npos);
   REQUIRE(r.out.find("95% CI") != std::string::npos);
+  REQUIRE(r.out.find("Erlang A exact") != std::string::npos);
+  REQUIRE(r.out.find("90.29%") != std::string::npos);  // exact Erlang A service level beside the simulated one
   const auto file = callsim::analysis::read_results_file(h5.string());
   REQUIRE(file.runs.size() == 1);
   REQUIRE(file.runs[0].name == "erlang-a");

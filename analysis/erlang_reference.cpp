@@ -1,0 +1,41 @@
+#include "analysis/erlang_reference.hpp"
+
+#include <limits>
+
+namespace callsim::analysis {
+
+std::optional<ErlangResult> erlang_reference(const models::CenterSpec& spec) {
+  if (spec.call_types.size() != 1 || spec.agent_groups.size() != 1) return std::nullopt;
+  const models::CallTypeSpec& type = spec.call_types.front();
+  if (type.service.name() != "exponential") return std::nullopt;
+  if (type.patience && type.patience->name() != "exponential") return std::nullopt;
+  ErlangInput in;
+  in.arrival_rate = type.arrival_rate;
+  in.mean_service = type.service.mean();
+  in.agents = spec.agent_groups.front().count;
+  if (type.patience) in.mean_patience = type.patience->mean();
+  in.threshold = spec.service_level_threshold.seconds();
+  try {
+    return erlang(in);
+  } catch (const std::exception&) {
+    return std::nullopt;  // too large to compute exactly: show no reference rather than fail the run
+  }
+}
+
+double erlang_kpi_value(const ErlangResult& exact, const models::CenterSpec& spec, std::string_view kpi) {
+  const double offered = spec.call_types.front().arrival_rate * spec.time.duration.seconds();
+  if (kpi == "offered") return offered;
+  if (kpi == "answered") return offered * (1 - exact.abandon_rate);
+  if (kpi == "abandoned") return offered * exact.abandon_rate;
+  if (kpi == "service_level") return exact.service_level;
+  if (kpi == "service_level_answered") return exact.service_level_answered;
+  if (kpi == "service_level_offered") return exact.service_level_offered;
+  if (kpi == "p_wait") return exact.p_wait;
+  if (kpi == "asa") return exact.asa;
+  if (kpi == "awt") return exact.awt;
+  if (kpi == "abandon_rate") return exact.abandon_rate;
+  if (kpi == "occupancy") return exact.occupancy;
+  return std::numeric_limits<double>::quiet_NaN();
+}
+
+}  // namespace callsim::analysis
