@@ -7,10 +7,10 @@ namespace callsim::analysis {
 std::optional<ErlangResult> erlang_reference(const models::CenterSpec& spec) {
   if (spec.call_types.size() != 1 || spec.agent_groups.size() != 1) return std::nullopt;
   const models::CallTypeSpec& type = spec.call_types.front();
-  if (type.service.name() != "exponential") return std::nullopt;
+  if (!type.arrivals.is_constant() || type.service.name() != "exponential") return std::nullopt;
   if (type.patience && type.patience->name() != "exponential") return std::nullopt;
   ErlangInput in;
-  in.arrival_rate = type.arrival_rate;
+  in.arrival_rate = type.arrivals.rates()[0];
   in.mean_service = type.service.mean();
   in.agents = spec.agent_groups.front().count;
   if (type.patience) in.mean_patience = type.patience->mean();
@@ -23,7 +23,8 @@ std::optional<ErlangResult> erlang_reference(const models::CenterSpec& spec) {
 }
 
 double erlang_kpi_value(const ErlangResult& exact, const models::CenterSpec& spec, std::string_view kpi) {
-  const double offered = spec.call_types.front().arrival_rate * spec.time.duration.seconds();
+  const double offered = spec.call_types.front().arrivals.expected_events(
+      spec.time.warmup, spec.time.warmup + spec.time.duration);
   if (kpi == "offered") return offered;
   if (kpi == "answered") return offered * (1 - exact.abandon_rate);
   if (kpi == "abandoned") return offered * exact.abandon_rate;

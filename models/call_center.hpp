@@ -100,7 +100,7 @@ class CallCenter {
 
   void schedule_next_arrival(sim::Time from) {
     // Exponential interarrival by inversion: one uniform per call, identical on every platform.
-    const sim::Time next = from + sim::Time(-std::log(arrival_stream_.uniform01()) / type_.arrival_rate);
+    const sim::Time next = type_.arrivals.next_event(from, -std::log(arrival_stream_.uniform01()));
     if (next < arrivals_end_) sim_.schedule_at(next, kArrival, 0, kPriorityArrival);
   }
 

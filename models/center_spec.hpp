@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sim/distribution.hpp"
+#include "sim/piecewise_rate.hpp"
 #include "sim/time.hpp"
 
 namespace callsim::models {
@@ -15,7 +16,8 @@ namespace callsim::models {
 /// One kind of call: how it arrives, how long it takes, how long its callers wait.
 struct CallTypeSpec {
   std::string name;
-  double arrival_rate = 0;                   ///< Poisson rate, calls per second (> 0)
+  sim::PiecewiseRate arrivals;               ///< Poisson arrivals: constant or per-interval rate, calls/s
+  sim::Time priority_credit{0};              ///< queue order as if the call had waited this much longer
   sim::Distribution service;                 ///< talk time, seconds
   std::optional<sim::Distribution> patience; ///< time a caller will wait; none: never abandons
 };

@@ -97,8 +97,8 @@ models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& 
   const Entry arrivals = fields.require("arrivals", "how calls arrive, e.g. arrivals: {rate: 1000/h}");
   const Fields arrival_fields(reporter, arrivals.value, arrivals.line(), fields.path("arrivals"),
                               fields.path("arrivals"), {"rate"});
-  type.arrival_rate = detail::read_rate(reporter, arrival_fields.require("rate", "calls per unit of time, e.g. 1000/h"),
-                                        arrival_fields.path("rate"));
+  type.arrivals = sim::PiecewiseRate::constant(detail::read_rate(reporter, arrival_fields.require("rate", "calls per unit of time, e.g. 1000/h"),
+                                        arrival_fields.path("rate")));
 
   type.service = detail::read_distribution(
       reporter, fields.require("service", "the talk time, e.g. service: " + std::string(detail::kDistributionExample)),
@@ -254,7 +254,7 @@ void add_load_warning(LoadedScenario& loaded) {
   double load = 0;
   for (const auto& type : spec.call_types) {
     if (type.patience) return;
-    load += type.arrival_rate * type.service.mean();
+    load += type.arrivals.rates()[0] * type.service.mean();
   }
   int agents = 0;
   for (const auto& group : spec.agent_groups) agents += group.count;

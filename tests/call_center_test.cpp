@@ -26,7 +26,8 @@ CenterSpec small_center(int agents, double rate_per_hour, bool abandonment) {
   spec.time.warmup = Time(600);
   spec.time.duration = Time(20 * 3600);
   spec.time.interval = Time(1800);
-  spec.call_types.push_back({"general", rate_per_hour / 3600, exponential(180), std::nullopt});
+  spec.call_types.push_back(
+      {"general", callsim::sim::PiecewiseRate::constant(rate_per_hour / 3600), Time(0), exponential(180), std::nullopt});
   if (abandonment) spec.call_types[0].patience = exponential(120);
   spec.agent_groups.push_back({"agents", {"general"}, agents});
   return spec;

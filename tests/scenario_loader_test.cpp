@@ -84,7 +84,7 @@ TEST_CASE("the shipped erlang-a scenario loads with its values in seconds", "[sc
   REQUIRE(spec.call_types.size() == 1);
   const auto& type = spec.call_types[0];
   CHECK(type.name == "general");
-  CHECK(type.arrival_rate == Approx(1000.0 / 3600));
+  CHECK(type.arrivals.rate_at(callsim::sim::Time(0)) == Approx(1000.0 / 3600));
   CHECK(type.service.name() == "exponential");
   CHECK(type.service.mean() == Approx(180));
   REQUIRE(type.patience.has_value());
@@ -109,7 +109,7 @@ TEST_CASE("the shipped erlang-c scenario is erlang-a without abandonment", "[sce
   CHECK(spec.time.interval.seconds() == Approx(1800));
   CHECK(spec.service_level_threshold.seconds() == Approx(20));
   REQUIRE(spec.call_types.size() == 1);
-  CHECK(spec.call_types[0].arrival_rate == Approx(1000.0 / 3600));
+  CHECK(spec.call_types[0].arrivals.rate_at(callsim::sim::Time(0)) == Approx(1000.0 / 3600));
   CHECK(spec.call_types[0].service.mean() == Approx(180));
   CHECK_FALSE(spec.call_types[0].patience.has_value());
   REQUIRE(spec.agent_groups.size() == 1);
@@ -132,7 +132,7 @@ agent_groups:
   CHECK(spec.time.duration.seconds() == Approx(28800));
   CHECK(spec.time.interval.seconds() == Approx(1800));
   CHECK(spec.service_level_threshold.seconds() == Approx(20));
-  CHECK(spec.call_types[0].arrival_rate == Approx(16.7 / 60));
+  CHECK(spec.call_types[0].arrivals.rate_at(callsim::sim::Time(0)) == Approx(16.7 / 60));
   CHECK_FALSE(spec.call_types[0].patience.has_value());
   CHECK(spec.routing_policy == "longest_idle_agent");
 }
