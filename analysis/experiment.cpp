@@ -12,7 +12,7 @@ namespace callsim::analysis {
 
 ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint64_t seed,
                                        std::uint64_t replication) {
-  KpiCollector collector(spec.time.warmup, spec.time.duration, spec.time.interval, spec.service_level_threshold);
+  KpiCollector collector(spec);
   models::CallCenter<KpiCollector> center(spec, seed, replication, collector);
   center.run_to_completion();
   return collector.finish(center.arrivals());
@@ -43,6 +43,8 @@ RunResult run_experiment(const models::CenterSpec& spec, const ExperimentOptions
   run.interval_seconds = spec.time.interval.seconds();
   run.warmup_seconds = spec.time.warmup.seconds();
   run.service_level_threshold = spec.service_level_threshold.seconds();
+  for (const auto& type : spec.call_types) run.call_types.push_back(type.name);
+  for (const auto& group : spec.agent_groups) run.agent_groups.push_back(group.name);
   run.replications = sim::run_replications<ReplicationResult>(
       options.replications, options.threads,
       [&](std::size_t r) { return simulate_replication(spec, options.seed, r); }, progress);

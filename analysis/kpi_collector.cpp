@@ -1,49 +1,71 @@
 #include "analysis/kpi_collector.hpp"
 
-#include <algorithm>
 #include <cmath>
 
 namespace callsim::analysis {
 
-KpiCollector::KpiCollector(sim::Time warmup, sim::Time duration, sim::Time interval, sim::Time threshold)
-    : warmup_(warmup),
-      end_(warmup + duration),
-      interval_(interval.seconds()),
-      threshold_(threshold),
-      intervals_(static_cast<std::size_t>(std::ceil(duration.seconds() / interval.seconds()))) {}
+namespace {
 
-void KpiCollector::on_answer(const models::CallInfo& call, sim::Time now, std::uint32_t) {
-  spread(now, now + call.service, 1.0, &KpiTally::busy_time);
-  KpiTally* t = tally_for(call.arrival);
-  if (t == nullptr) return;
+/// What an answer or abandonment adds to a tally, applied alike to the interval's tally and
+/// to its (interval, call type) tally.
+void count_answer(KpiTally& t, sim::Time wait, sim::Time threshold) {
+  ++t.answered;
+  t.wait_answered += wait.seconds();
+  t.wait_all += wait.seconds();
+  if (wait > sim::Time(0)) ++t.waited;
+  if (wait <= threshold) ++t.answered_within;
+}
+
+void count_abandon(KpiTally& t, sim::Time wait, sim::Time threshold) {
+  ++t.abandoned;
+  t.wait_all += wait.seconds();
+  if (wait > sim::Time(0)) ++t.waited;
+  if (wait <= threshold) ++t.abandoned_within;
+}
+
+}  // namespace
+
+KpiCollector::KpiCollector(const models::CenterSpec& spec)
+    : warmup_(spec.time.warmup),
+      end_(spec.time.warmup + spec.time.duration),
+      interval_(spec.time.interval.seconds()),
+      threshold_(spec.service_level_threshold),
+      types_(spec.call_types.size()),
+      intervals_(static_cast<std::size_t>(std::ceil(spec.time.duration.seconds() / interval_))),
+      interval_types_(intervals_.size() * types_),
+      groups_(spec.agent_groups.size()),
+      staffing_since_(groups_.size(), sim::Time(0)),
+      staffed_(groups_.size(), 0) {}
+
+void KpiCollector::on_answer(const models::CallInfo& call, sim::Time now, std::uint32_t, std::uint32_t group) {
+  groups_[group].busy_time += spread(now, now + call.service, 1.0, &KpiTally::busy_time);
+  const std::size_t i = interval_of(call.arrival);
+  if (i == kOutside) return;
   const sim::Time wait = now - call.arrival;
-  ++t->answered;
-  t->wait_answered += wait.seconds();
-  t->wait_all += wait.seconds();
-  if (wait > sim::Time(0)) ++t->waited;
-  if (wait <= threshold_) ++t->answered_within;
+  count_answer(intervals_[i], wait, threshold_);
+  count_answer(interval_types_[i * types_ + call.type], wait, threshold_);
+  ++groups_[group].handled;
+  groups_[group].handle_time += call.service.seconds();
 }
 
 void KpiCollector::on_abandon(const models::CallInfo& call, sim::Time now) {
-  KpiTally* t = tally_for(call.arrival);
-  if (t == nullptr) return;
+  const std::size_t i = interval_of(call.arrival);
+  if (i == kOutside) return;
   const sim::Time wait = now - call.arrival;
-  ++t->abandoned;
-  t->wait_all += wait.seconds();
-  if (wait > sim::Time(0)) ++t->waited;
-  if (wait <= threshold_) ++t->abandoned_within;
+  count_abandon(intervals_[i], wait, threshold_);
+  count_abandon(interval_types_[i * types_ + call.type], wait, threshold_);
 }
 
-void KpiCollector::on_staffing(sim::Time now, int staffed) {
-  spread(staffing_since_, now, staffed_, &KpiTally::staffed_time);
-  staffing_since_ = now;
-  staffed_ = staffed;
+void KpiCollector::on_staffing(sim::Time now, std::uint32_t group, int staffed) {
+  groups_[group].staffed_time += spread(staffing_since_[group], now, staffed_[group], &KpiTally::staffed_time);
+  staffing_since_[group] = now;
+  staffed_[group] = staffed;
 }
 
-void KpiCollector::spread(sim::Time from, sim::Time to, double agents, double KpiTally::*field) {
+double KpiCollector::spread(sim::Time from, sim::Time to, double agents, double KpiTally::*field) {
   from = std::max(from, warmup_);
   to = std::min(to, end_);
-  if (!(from < to) || agents == 0) return;
+  if (!(from < to) || agents == 0) return 0;
   auto i = static_cast<std::size_t>((from - warmup_).seconds() / interval_);
   for (; i < intervals_.size(); ++i) {
     const sim::Time start = warmup_ + sim::Time(interval_ * static_cast<double>(i));
@@ -52,12 +74,15 @@ void KpiCollector::spread(sim::Time from, sim::Time to, double agents, double Kp
     const double overlap = (std::min(stop, to) - std::max(start, from)).seconds();
     if (overlap > 0) intervals_[i].*field += agents * overlap;
   }
+  return agents * (to - from).seconds();
 }
 
 ReplicationResult KpiCollector::finish(std::uint64_t calls_simulated) {
-  on_staffing(end_, staffed_);
+  for (std::uint32_t g = 0; g < groups_.size(); ++g) on_staffing(end_, g, staffed_[g]);
   ReplicationResult result;
   result.intervals = std::move(intervals_);
+  result.interval_types = std::move(interval_types_);
+  result.groups = std::move(groups_);
   for (const KpiTally& t : result.intervals) result.total += t;
   result.calls_simulated = calls_simulated;
   return result;

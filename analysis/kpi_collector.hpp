@@ -1,6 +1,7 @@
 #pragma once
 /// \file
-/// The observer that turns what the model emits into per-interval KPI tallies.
+/// The observer that turns what the model emits into KPI tallies per interval, per
+/// (interval, call type) and per agent group.
 ///
 /// Counting rules (ARCHITECTURE.md): a call belongs to the interval in which it arrived, and
 /// only calls arriving in the counted period [warmup, warmup + duration) are counted. Agent
@@ -12,45 +13,53 @@
 
 #include "analysis/run_result.hpp"
 #include "models/call.hpp"
+#include "models/center_spec.hpp"
 #include "sim/time.hpp"
 
 namespace callsim::analysis {
 
 class KpiCollector {
  public:
-  /// `threshold` is the service-level T (seconds).
-  KpiCollector(sim::Time warmup, sim::Time duration, sim::Time interval, sim::Time threshold);
+  explicit KpiCollector(const models::CenterSpec& spec);
 
-  void on_staffing(sim::Time now, int staffed);
+  void on_staffing(sim::Time now, std::uint32_t group, int staffed);
   void on_arrival(const models::CallInfo& call) {
-    if (KpiTally* t = tally_for(call.arrival)) ++t->offered;
+    if (const auto i = interval_of(call.arrival); i != kOutside) {
+      ++intervals_[i].offered;
+      ++interval_types_[i * types_ + call.type].offered;
+    }
   }
-  void on_answer(const models::CallInfo& call, sim::Time now, std::uint32_t agent);
+  void on_answer(const models::CallInfo& call, sim::Time now, std::uint32_t agent, std::uint32_t group);
   void on_abandon(const models::CallInfo& call, sim::Time now);
-  void on_service_end(const models::CallInfo&, sim::Time, std::uint32_t) {}
+  void on_service_end(const models::CallInfo&, sim::Time, std::uint32_t, std::uint32_t) {}
 
   /// Closes the staffing record at the end of the counted period and returns the tallies.
   /// Call once, after the simulation has run to completion.
   ReplicationResult finish(std::uint64_t calls_simulated);
 
  private:
-  /// The tally of the interval containing `arrival`, or nullptr outside the counted period.
-  KpiTally* tally_for(sim::Time arrival) {
+  static constexpr std::size_t kOutside = ~std::size_t{0};
+  /// The interval containing `arrival`, or kOutside for the warm-up and after the end.
+  std::size_t interval_of(sim::Time arrival) const {
     const double offset = (arrival - warmup_).seconds();
-    if (offset < 0 || arrival >= end_) return nullptr;
+    if (offset < 0 || arrival >= end_) return kOutside;
     // min(): offset / interval may round up to the interval count just before the end.
-    return &intervals_[std::min(static_cast<std::size_t>(offset / interval_), intervals_.size() - 1)];
+    return std::min(static_cast<std::size_t>(offset / interval_), intervals_.size() - 1);
   }
-  /// Adds `agents` x the overlap of [from, to) with each interval to `field` of that interval.
-  void spread(sim::Time from, sim::Time to, double agents, double KpiTally::*field);
+  /// Adds `agents` x the overlap of [from, to) with each interval to `field` of that
+  /// interval; returns the overlap with the whole counted period.
+  double spread(sim::Time from, sim::Time to, double agents, double KpiTally::*field);
 
   sim::Time warmup_;
   sim::Time end_;
   double interval_;
   sim::Time threshold_;
+  std::size_t types_;
   std::vector<KpiTally> intervals_;
-  sim::Time staffing_since_{0};
-  int staffed_ = 0;
+  std::vector<KpiTally> interval_types_;
+  std::vector<GroupTally> groups_;
+  std::vector<sim::Time> staffing_since_;
+  std::vector<int> staffed_;
 };
 
 }  // namespace callsim::analysis

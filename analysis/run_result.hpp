@@ -11,11 +11,32 @@
 
 namespace callsim::analysis {
 
-/// One replication's tallies: the whole counted period and each reporting interval.
+/// What one agent group did in the counted period (agent time clipped to the period;
+/// calls by the interval of their arrival, like every other count).
+struct GroupTally {
+  double staffed_time = 0;     ///< agent-seconds staffed
+  double busy_time = 0;        ///< agent-seconds in service (talk time)
+  std::uint64_t handled = 0;   ///< counted calls answered by the group
+  double handle_time = 0;      ///< sum of those calls' talk times, s
+
+  GroupTally& operator+=(const GroupTally& o) {
+    staffed_time += o.staffed_time;
+    busy_time += o.busy_time;
+    handled += o.handled;
+    handle_time += o.handle_time;
+    return *this;
+  }
+};
+
+/// One replication's tallies: the whole counted period, each reporting interval, each
+/// (interval, call type), and each agent group.
 struct ReplicationResult {
   KpiTally total;
-  std::vector<KpiTally> intervals;     ///< interval i covers [warmup + i*interval, ...)
-  std::uint64_t calls_simulated = 0;   ///< every arrival, warm-up included
+  std::vector<KpiTally> intervals;       ///< [I]: interval i covers [warmup + i*interval, ...)
+  std::vector<KpiTally> interval_types;  ///< [I x K], row-major: (interval i, call type k) at i*K + k;
+                                         ///< agent time is not split by type (0 here)
+  std::vector<GroupTally> groups;        ///< [G], one per agent group
+  std::uint64_t calls_simulated = 0;     ///< every arrival, warm-up included
 };
 
 /// One KPI across replications. NaN replications (KPI undefined) are left out of n.
@@ -33,6 +54,8 @@ struct RunResult {
   double interval_seconds = 0;  ///< reporting interval length
   double warmup_seconds = 0;    ///< start of interval 0 in simulated time
   double service_level_threshold = 0;  ///< T of the service-level KPIs, seconds
+  std::vector<std::string> call_types;    ///< names, in the order of interval_types' K axis
+  std::vector<std::string> agent_groups;  ///< names, in the order of groups
   std::vector<ReplicationResult> replications;
   std::vector<KpiSummary> summary;  ///< one row per KPI, kpi_definitions() order
 };

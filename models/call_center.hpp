@@ -1,7 +1,11 @@
 #pragma once
 /// \file
-/// The call center of this slice: one call type with Poisson arrivals, one group of
-/// identical agents, FIFO queue, optional abandonment, longest-idle-agent routing.
+/// The call center: call types with Poisson arrivals (constant or per-interval rates), a
+/// FIFO queue per call type with optional abandonment, agent groups with skills, and
+/// longest-idle-agent routing:
+/// - an arriving call goes to the agent idle longest among the groups that have its skill;
+/// - a freed agent takes, among the call types it has the skill for, the head call that has
+///   waited longest, counting a type's priority credit as extra waiting time.
 ///
 /// The model owns the simulator and emits what happens to an Observer (a template
 /// parameter, so emission inlines): on_staffing, on_arrival, on_answer, on_abandon,
@@ -30,30 +34,42 @@ namespace callsim::models {
 
 /// An observer that ignores everything (benchmarks of the bare model).
 struct NullObserver {
-  void on_staffing(sim::Time, int) {}
+  void on_staffing(sim::Time, std::uint32_t, int) {}
   void on_arrival(const CallInfo&) {}
-  void on_answer(const CallInfo&, sim::Time, std::uint32_t) {}
+  void on_answer(const CallInfo&, sim::Time, std::uint32_t, std::uint32_t) {}
   void on_abandon(const CallInfo&, sim::Time) {}
-  void on_service_end(const CallInfo&, sim::Time, std::uint32_t) {}
+  void on_service_end(const CallInfo&, sim::Time, std::uint32_t, std::uint32_t) {}
 };
+
+/// Resolves skill names to call type indices; throws std::invalid_argument on an unknown
+/// name (the loader reports it first, with file and line).
+std::vector<std::vector<std::uint32_t>> resolve_skills(const CenterSpec& spec);
 
 template <class Observer, class Calendar = sim::EventCalendar>
 class CallCenter {
  public:
-  /// Builds replication `replication` of `spec` under `seed`. `spec` must hold exactly one
-  /// call type and one agent group (the loader enforces it; checked again here).
+  /// Builds replication `replication` of `spec` under `seed`.
   CallCenter(const CenterSpec& spec, std::uint64_t seed, std::uint64_t replication, Observer& observer)
-      : type_(single(spec.call_types, "call type")),
-        agents_(static_cast<std::uint32_t>(single(spec.agent_groups, "agent group").count)),
-        arrivals_end_(spec.time.warmup + spec.time.duration),
-        observer_(observer),
-        arrival_stream_(seed, replication, {stream_kind::kArrivals, 0}),
-        service_stream_(seed, replication, {stream_kind::kService, 0}),
-        patience_stream_(seed, replication, {stream_kind::kPatience, 0}),
-        agent_call_(agents_, kNoCall) {
-    for (std::uint32_t a = 0; a < agents_; ++a) idle_agents_.push_back(a);
-    observer_.on_staffing(sim::Time(0), static_cast<int>(agents_));
-    schedule_next_arrival(sim::Time(0));
+      : spec_(spec), arrivals_end_(spec.time.warmup + spec.time.duration), observer_(observer) {
+    const auto skills = resolve_skills(spec);
+    types_.resize(spec.call_types.size());
+    for (std::uint32_t k = 0; k < types_.size(); ++k) {
+      types_[k].arrivals = sim::RandomStream(seed, replication, {stream_kind::kArrivals, k});
+      types_[k].service = sim::RandomStream(seed, replication, {stream_kind::kService, k});
+      types_[k].patience = sim::RandomStream(seed, replication, {stream_kind::kPatience, k});
+    }
+    groups_.resize(spec.agent_groups.size());
+    for (std::uint32_t g = 0; g < groups_.size(); ++g) {
+      groups_[g].skills = skills[g];
+      for (std::uint32_t k : skills[g]) types_[k].servers.push_back(g);
+      for (int i = 0; i < spec.agent_groups[g].count; ++i) {
+        const auto a = static_cast<std::uint32_t>(agents_.size());
+        agents_.push_back(Agent{g, kNoCall, 0.0});
+        groups_[g].idle.push_back(a);
+      }
+      observer_.on_staffing(sim::Time(0), g, spec.agent_groups[g].count);
+    }
+    for (std::uint32_t k = 0; k < types_.size(); ++k) schedule_next_arrival(k, sim::Time(0));
   }
 
   /// Simulates every event up to `end`. Arrivals stop at warmup + duration.
@@ -67,14 +83,14 @@ class CallCenter {
   [[nodiscard]] std::uint64_t answered() const { return answered_; }
   [[nodiscard]] std::uint64_t abandoned() const { return abandoned_; }
   [[nodiscard]] std::uint64_t waiting() const { return waiting_; }
-  [[nodiscard]] std::uint64_t in_service() const { return agents_ - idle_agents_.size(); }
+  [[nodiscard]] std::uint64_t in_service() const { return in_service_; }
   [[nodiscard]] std::uint64_t events_handled() const { return sim_.events_handled(); }
 
  private:
   enum Kind : std::uint32_t { kServiceEnd = 0, kAbandon = 1, kArrival = 2 };
   // Priorities encode the same-time rule of the file comment.
   static constexpr std::int16_t kPriorityRelease = 0, kPriorityAbandon = 1, kPriorityArrival = 2;
-  static constexpr std::uint32_t kNoCall = ~0u;
+  static constexpr std::uint32_t kNoCall = ~0u, kNone = ~0u;
 
   enum class State : std::uint8_t { kWaiting, kInService, kGone };
   struct Call {
@@ -82,26 +98,35 @@ class CallCenter {
     sim::EventHandle abandon;
     State state = State::kGone;
   };
-
-  template <class Spec>
-  static const Spec& single(const std::vector<Spec>& items, const char* what) {
-    if (items.size() != 1) throw std::invalid_argument(std::string("this model needs exactly one ") + what);
-    return items.front();
-  }
+  struct Agent {
+    std::uint32_t group;
+    std::uint32_t call;  // slot in calls_, or kNoCall when idle
+    double idle_since;
+  };
+  struct TypeState {
+    sim::RandomStream arrivals, service, patience;
+    sim::RingQueue<std::uint32_t> queue;  // waiting calls (and abandoned tombstones), FIFO
+    std::vector<std::uint32_t> servers;   // groups with this skill
+  };
+  struct GroupState {
+    sim::RingQueue<std::uint32_t> idle;  // idle agents, longest idle first
+    std::vector<std::uint32_t> skills;   // call types this group takes
+  };
 
   void handle(const sim::Event& e) {
     switch (e.kind) {
-      case kArrival: on_arrival(); break;
+      case kArrival: on_arrival(static_cast<std::uint32_t>(e.payload)); break;
       case kServiceEnd: on_service_end(static_cast<std::uint32_t>(e.payload)); break;
       case kAbandon: on_abandon(static_cast<std::uint32_t>(e.payload)); break;
       default: break;
     }
   }
 
-  void schedule_next_arrival(sim::Time from) {
-    // Exponential interarrival by inversion: one uniform per call, identical on every platform.
-    const sim::Time next = type_.arrivals.next_event(from, -std::log(arrival_stream_.uniform01()));
-    if (next < arrivals_end_) sim_.schedule_at(next, kArrival, 0, kPriorityArrival);
+  void schedule_next_arrival(std::uint32_t type, sim::Time from) {
+    // One uniform per call, inverted through the cumulative rate: identical on every platform.
+    const double e = -std::log(types_[type].arrivals.uniform01());
+    const sim::Time next = spec_.call_types[type].arrivals.next_event(from, e);
+    if (next < arrivals_end_) sim_.schedule_at(next, kArrival, type, kPriorityArrival);
   }
 
   std::uint32_t new_call() {
@@ -114,28 +139,36 @@ class CallCenter {
     return slot;
   }
 
-  void on_arrival() {
+  void on_arrival(std::uint32_t k) {
     const sim::Time now = sim_.now();
-    schedule_next_arrival(now);
+    schedule_next_arrival(k, now);
+    const CallTypeSpec& spec = spec_.call_types[k];
+    TypeState& type = types_[k];
     const std::uint32_t slot = new_call();
     Call& call = calls_[slot];
     call.info.id = next_call_id_++;
-    call.info.type = 0;
+    call.info.type = k;
     call.info.arrival = now;
     // Both per-call draws happen here, before routing, to keep common random numbers.
-    call.info.service = sim::Time(type_.service.sample(service_stream_));
-    call.info.patience = type_.patience ? sim::Time(type_.patience->sample(patience_stream_)) : sim::Time::infinity();
+    call.info.service = sim::Time(spec.service.sample(type.service));
+    call.info.patience = spec.patience ? sim::Time(spec.patience->sample(type.patience)) : sim::Time::infinity();
     observer_.on_arrival(call.info);
 
-    if (!idle_agents_.empty()) {
-      const std::uint32_t agent = idle_agents_.front();  // idle longest: freed earliest
-      idle_agents_.pop_front();
-      answer(slot, agent);
+    // Longest idle agent among the groups with this skill (ties: the earlier group).
+    std::uint32_t best = kNone;
+    for (std::uint32_t g : type.servers) {
+      if (groups_[g].idle.empty()) continue;
+      const std::uint32_t a = groups_[g].idle.front();
+      if (best == kNone || agents_[a].idle_since < agents_[best].idle_since) best = a;
+    }
+    if (best != kNone) {
+      groups_[agents_[best].group].idle.pop_front();
+      answer(slot, best);
       return;
     }
     call.state = State::kWaiting;
     ++waiting_;
-    queue_.push_back(slot);
+    type.queue.push_back(slot);
     if (call.info.patience < sim::Time::infinity()) {
       call.abandon = sim_.schedule_at(now + call.info.patience, kAbandon, slot, kPriorityAbandon);
     }
@@ -144,33 +177,53 @@ class CallCenter {
   void answer(std::uint32_t slot, std::uint32_t agent) {
     Call& call = calls_[slot];
     call.state = State::kInService;
-    agent_call_[agent] = slot;
+    agents_[agent].call = slot;
     ++answered_;
-    observer_.on_answer(call.info, sim_.now(), agent);
+    ++in_service_;
+    observer_.on_answer(call.info, sim_.now(), agent, agents_[agent].group);
     sim_.schedule_in(call.info.service, kServiceEnd, agent, kPriorityRelease);
   }
 
+  /// The call at the head of type k's queue, dropping abandoned tombstones; kNoCall if none.
+  std::uint32_t head_of(std::uint32_t k) {
+    auto& queue = types_[k].queue;
+    while (!queue.empty()) {
+      const std::uint32_t slot = queue.front();
+      if (calls_[slot].state == State::kWaiting) return slot;
+      queue.pop_front();
+      release(slot);
+    }
+    return kNoCall;
+  }
+
   void on_service_end(std::uint32_t agent) {
-    const std::uint32_t slot = agent_call_[agent];
-    observer_.on_service_end(calls_[slot].info, sim_.now(), agent);
-    release(slot);
-    agent_call_[agent] = kNoCall;
-    // The freed agent takes the longest-waiting call; abandoned calls left in the ring are
-    // skipped (and their slots recycled) as they reach its head.
-    while (!queue_.empty()) {
-      const std::uint32_t next = queue_.front();
-      queue_.pop_front();
-      Call& call = calls_[next];
-      if (call.state != State::kWaiting) {
-        release(next);
-        continue;
+    Agent& a = agents_[agent];
+    observer_.on_service_end(calls_[a.call].info, sim_.now(), agent, a.group);
+    release(a.call);
+    a.call = kNoCall;
+    --in_service_;
+    // The freed agent takes the call that has waited longest, credit included.
+    std::uint32_t best_type = kNone;
+    double best_key = 0;
+    for (std::uint32_t k : groups_[a.group].skills) {
+      const std::uint32_t slot = head_of(k);
+      if (slot == kNoCall) continue;
+      const double key = (calls_[slot].info.arrival - spec_.call_types[k].priority_credit).seconds();
+      if (best_type == kNone || key < best_key) {
+        best_type = k;
+        best_key = key;
       }
-      --waiting_;
-      sim_.cancel(call.abandon);
-      answer(next, agent);
+    }
+    if (best_type == kNone) {
+      a.idle_since = sim_.now().seconds();
+      groups_[a.group].idle.push_back(agent);
       return;
     }
-    idle_agents_.push_back(agent);
+    const std::uint32_t slot = types_[best_type].queue.front();
+    types_[best_type].queue.pop_front();
+    --waiting_;
+    sim_.cancel(calls_[slot].abandon);
+    answer(slot, agent);
   }
 
   void on_abandon(std::uint32_t slot) {
@@ -180,7 +233,7 @@ class CallCenter {
     --waiting_;
     ++abandoned_;
     observer_.on_abandon(call.info, sim_.now());
-    // The slot stays referenced by the queue ring until it reaches the head.
+    // The slot stays referenced by its queue until it reaches the head (head_of frees it).
   }
 
   void release(std::uint32_t slot) {
@@ -188,23 +241,22 @@ class CallCenter {
     free_calls_.push_back(slot);
   }
 
-  const CallTypeSpec& type_;
-  std::uint32_t agents_;
+  const CenterSpec& spec_;
   sim::Time arrivals_end_;
   Observer& observer_;
-  sim::RandomStream arrival_stream_, service_stream_, patience_stream_;
+  std::vector<TypeState> types_;
+  std::vector<GroupState> groups_;
+  std::vector<Agent> agents_;
 
   sim::Simulator<Calendar> sim_;
   std::vector<Call> calls_;
   std::vector<std::uint32_t> free_calls_;
-  sim::RingQueue<std::uint32_t> queue_;        // waiting calls (and abandoned tombstones), FIFO
-  sim::RingQueue<std::uint32_t> idle_agents_;  // idle agents, longest idle first
-  std::vector<std::uint32_t> agent_call_;      // call in service per agent, or kNoCall
 
   std::uint64_t next_call_id_ = 0;
   std::uint64_t answered_ = 0;
   std::uint64_t abandoned_ = 0;
   std::uint64_t waiting_ = 0;
+  std::uint64_t in_service_ = 0;
 };
 
 }  // namespace callsim::models

@@ -47,18 +47,20 @@ struct RecordingObserver {
   std::vector<double> answered_at;  // by call id; NaN until answered
   int staffed = 0;
 
-  void on_staffing(Time, int n) { staffed = n; }
+  void on_staffing(Time, std::uint32_t, int n) { staffed += n; }
   void on_arrival(const CallInfo& c) {
     REQUIRE(c.id == arrivals.size());
     arrivals.push_back(c);
     answered_at.push_back(std::nan(""));
   }
-  void on_answer(const CallInfo& c, Time now, std::uint32_t agent) {
+  void on_answer(const CallInfo& c, Time now, std::uint32_t agent, std::uint32_t /*group*/) {
     answers.push_back({c, now.seconds(), agent});
     answered_at[c.id] = now.seconds();
   }
   void on_abandon(const CallInfo& c, Time now) { abandons.emplace_back(c, now.seconds()); }
-  void on_service_end(const CallInfo& c, Time now, std::uint32_t) { ends.emplace_back(c, now.seconds()); }
+  void on_service_end(const CallInfo& c, Time now, std::uint32_t, std::uint32_t) {
+    ends.emplace_back(c, now.seconds());
+  }
 };
 
 }  // namespace

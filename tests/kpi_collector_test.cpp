@@ -10,25 +10,39 @@ using callsim::models::CallInfo;
 using callsim::sim::Time;
 
 namespace {
-CallInfo call(std::uint64_t id, double arrival, double service) {
+CallInfo call(std::uint64_t id, double arrival, double service, std::uint32_t type = 0) {
   CallInfo c;
   c.id = id;
+  c.type = type;
   c.arrival = Time(arrival);
   c.service = Time(service);
   return c;
+}
+
+/// A spec with only what the collector reads: the horizon, T, and the call type and group
+/// counts.
+callsim::models::CenterSpec horizon(double warmup, double duration, double interval, int types = 1, int groups = 1) {
+  callsim::models::CenterSpec spec;
+  spec.time.warmup = Time(warmup);
+  spec.time.duration = Time(duration);
+  spec.time.interval = Time(interval);
+  spec.service_level_threshold = Time(20);
+  spec.call_types.resize(static_cast<std::size_t>(types));
+  spec.agent_groups.resize(static_cast<std::size_t>(groups));
+  return spec;
 }
 }  // namespace
 
 TEST_CASE("calls count in their arrival interval, only within the counted period", "[analysis][collector]") {
   // warm-up 100 s, counted 300 s in intervals of 100 s: [100,200) [200,300) [300,400)
-  KpiCollector k(Time(100), Time(300), Time(100), Time(20));
-  k.on_staffing(Time(0), 2);
+  KpiCollector k(horizon(100, 300, 100));
+  k.on_staffing(Time(0), 0, 2);
   const CallInfo warm = call(0, 50, 10), a = call(1, 150, 30), b = call(2, 199, 10), c = call(3, 250, 10),
                  late = call(4, 400, 10);
   for (const auto& x : {warm, a, b, c, late}) k.on_arrival(x);
-  k.on_answer(warm, Time(120), 0);  // answered in interval 0 but arrived in warm-up: not counted
-  k.on_answer(a, Time(150), 0);     // no wait
-  k.on_answer(b, Time(219), 1);     // waited 20 s = T: within
+  k.on_answer(warm, Time(120), 0, 0);  // answered in interval 0 but arrived in warm-up: not counted
+  k.on_answer(a, Time(150), 0, 0);     // no wait
+  k.on_answer(b, Time(219), 1, 0);     // waited 20 s = T: within
   k.on_abandon(c, Time(271));       // abandoned after 21 s > T
   const auto r = k.finish(5);
   REQUIRE(r.calls_simulated == 5);
@@ -80,12 +94,12 @@ TEST_CASE("service level variants follow their definitions", "[analysis][kpi]") 
 }
 
 TEST_CASE("a service spanning interval boundaries splits its busy time", "[analysis][collector]") {
-  KpiCollector k(Time(0), Time(300), Time(100), Time(20));
-  k.on_staffing(Time(0), 1);
+  KpiCollector k(horizon(0, 300, 100));
+  k.on_staffing(Time(0), 0, 1);
   const CallInfo c = call(0, 50, 400);  // busy 50..450: 50 + 100 + 100 within, 150 after the end
   k.on_arrival(c);
-  k.on_answer(c, Time(50), 0);
-  k.on_staffing(Time(150), 3);  // two more agents from t = 150
+  k.on_answer(c, Time(50), 0, 0);
+  k.on_staffing(Time(150), 0, 3);  // two more agents from t = 150
   const auto r = k.finish(1);
   REQUIRE(r.intervals[0].busy_time == Approx(50));
   REQUIRE(r.intervals[1].busy_time == Approx(100));
@@ -93,4 +107,44 @@ TEST_CASE("a service spanning interval boundaries splits its busy time", "[analy
   REQUIRE(r.intervals[0].staffed_time == Approx(100));
   REQUIRE(r.intervals[1].staffed_time == Approx(50 + 150));
   REQUIRE(r.intervals[2].staffed_time == Approx(300));
+}
+
+TEST_CASE("tallies per call type and per group add up to the interval totals", "[analysis][collector]") {
+  KpiCollector k(horizon(0, 200, 100, 2, 2));
+  k.on_staffing(Time(0), 0, 1);
+  k.on_staffing(Time(0), 1, 2);
+  const CallInfo a = call(0, 10, 50, 0), b = call(1, 20, 30, 1), c = call(2, 120, 40, 1), d = call(3, 130, 10, 0);
+  for (const auto& x : {a, b, c, d}) k.on_arrival(x);
+  k.on_answer(a, Time(10), 0, 0);   // group 0, no wait
+  k.on_answer(b, Time(50), 1, 1);   // group 1, waited 30 s
+  k.on_abandon(c, Time(125));       // type 1 abandons after 5 s
+  k.on_answer(d, Time(180), 2, 1);  // group 1, waited 50 s; busy 180..190
+  const auto r = k.finish(4);
+  REQUIRE(r.interval_types.size() == 4);
+  // (interval, type) at i * K + k
+  REQUIRE(r.interval_types[0 * 2 + 0].answered == 1);
+  REQUIRE(r.interval_types[0 * 2 + 1].answered == 1);
+  REQUIRE(r.interval_types[0 * 2 + 1].wait_answered == 30);
+  REQUIRE(r.interval_types[1 * 2 + 1].abandoned == 1);
+  REQUIRE(r.interval_types[1 * 2 + 1].abandoned_within == 1);
+  REQUIRE(r.interval_types[1 * 2 + 0].answered == 1);
+  for (std::size_t i = 0; i < 2; ++i) {
+    callsim::analysis::KpiTally sum;
+    sum += r.interval_types[i * 2];
+    sum += r.interval_types[i * 2 + 1];
+    REQUIRE(sum.offered == r.intervals[i].offered);
+    REQUIRE(sum.answered == r.intervals[i].answered);
+    REQUIRE(sum.abandoned == r.intervals[i].abandoned);
+    REQUIRE(sum.wait_all == r.intervals[i].wait_all);
+  }
+  REQUIRE(r.groups.size() == 2);
+  REQUIRE(r.groups[0].handled == 1);
+  REQUIRE(r.groups[1].handled == 2);
+  REQUIRE(r.groups[1].handle_time == 40);
+  REQUIRE(r.groups[0].staffed_time == 200);
+  REQUIRE(r.groups[1].staffed_time == 400);
+  REQUIRE(r.groups[0].busy_time == 50);
+  REQUIRE(r.groups[1].busy_time == 40);
+  REQUIRE(r.total.staffed_time == r.groups[0].staffed_time + r.groups[1].staffed_time);
+  REQUIRE(r.total.busy_time == r.groups[0].busy_time + r.groups[1].busy_time);
 }
