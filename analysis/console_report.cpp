@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <string>
 
+#include "analysis/experiment.hpp"
+
 namespace callsim::analysis {
 
 namespace {
@@ -21,7 +23,36 @@ std::string format_value(double v, std::string_view unit) {
   return buf;
 }
 
+std::string with_ci(const KpiSummary& s, std::string_view unit) {
+  return format_value(s.mean, unit) + " +/- " + format_value(s.ci95, unit);
+}
+
 }  // namespace
+
+void print_breakdown(std::ostream& out, const RunResult& run) {
+  char line[256];
+  const std::size_t types = run.call_types.size();
+  std::snprintf(line, sizeof line, "\n%-16s %12s %22s %22s %22s\n", "call type", "offered", "service_level", "asa",
+                "abandon_rate");
+  out << line;
+  for (std::size_t k = 0; k < types; ++k) {
+    const auto s = summarize_call_type(run.replications, k, types);
+    // Indices follow kpi_definitions(): 0 offered, 3 service_level, 7 asa, 9 abandon_rate.
+    std::snprintf(line, sizeof line, "%-16.16s %12s %22s %22s %22s\n", run.call_types[k].c_str(),
+                  format_value(s[0].mean, "calls").c_str(), with_ci(s[3], "fraction").c_str(),
+                  with_ci(s[7], "s").c_str(), with_ci(s[9], "fraction").c_str());
+    out << line;
+  }
+  std::snprintf(line, sizeof line, "\n%-16s %22s %12s %22s\n", "agent group", "occupancy", "handled", "aht");
+  out << line;
+  for (std::size_t g = 0; g < run.agent_groups.size(); ++g) {
+    const GroupSummary s = summarize_group(run.replications, g);
+    std::snprintf(line, sizeof line, "%-16.16s %22s %12s %22s\n", run.agent_groups[g].c_str(),
+                  with_ci(s.occupancy, "fraction").c_str(), format_value(s.handled.mean, "calls").c_str(),
+                  with_ci(s.aht, "s").c_str());
+    out << line;
+  }
+}
 
 void print_summary_table(std::ostream& out, const RunResult& run, const std::vector<double>* exact,
                          std::string_view exact_label) {

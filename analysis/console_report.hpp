@@ -16,4 +16,8 @@ namespace callsim::analysis {
 void print_summary_table(std::ostream& out, const RunResult& run, const std::vector<double>* exact = nullptr,
                          std::string_view exact_label = {});
 
+/// Writes, per call type, offered calls, service level, ASA and abandonment, and per agent
+/// group, occupancy, calls handled and AHT (means with 95% CI half-widths).
+void print_breakdown(std::ostream& out, const RunResult& run);
+
 }  // namespace callsim::analysis

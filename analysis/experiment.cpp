@@ -18,20 +18,56 @@ ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint
   return collector.finish(center.arrivals());
 }
 
+namespace {
+
+/// Mean, std and 95% CI of `value(r)` over the replications where it is defined.
+template <class Value>
+KpiSummary summarize_values(std::string name, const std::vector<ReplicationResult>& replications, Value&& value) {
+  sim::Tally tally;
+  for (const ReplicationResult& r : replications) {
+    const double v = value(r);
+    if (!std::isnan(v)) tally.add(v);
+  }
+  return KpiSummary{std::move(name), tally.mean(), tally.std_dev(), tally.ci_half_width(0.95), tally.count()};
+}
+
+double ratio(double num, double den) { return den > 0 ? num / den : std::nan(""); }
+
+}  // namespace
+
 std::vector<KpiSummary> summarize(const std::vector<ReplicationResult>& replications) {
-  const auto definitions = kpi_definitions();
   std::vector<KpiSummary> summary;
-  summary.reserve(definitions.size());
-  for (const KpiDefinition& def : definitions) {
-    sim::Tally tally;
-    for (const ReplicationResult& r : replications) {
-      const double value = def.compute(r.total);
-      if (!std::isnan(value)) tally.add(value);
-    }
-    summary.push_back(KpiSummary{std::string(def.name), tally.mean(), tally.std_dev(), tally.ci_half_width(0.95),
-                                 tally.count()});
+  for (const KpiDefinition& def : kpi_definitions()) {
+    summary.push_back(summarize_values(std::string(def.name), replications,
+                                       [&](const ReplicationResult& r) { return def.compute(r.total); }));
   }
   return summary;
+}
+
+std::vector<KpiSummary> summarize_call_type(const std::vector<ReplicationResult>& replications, std::size_t type,
+                                            std::size_t types) {
+  std::vector<KpiSummary> summary;
+  for (const KpiDefinition& def : kpi_definitions()) {
+    summary.push_back(summarize_values(std::string(def.name), replications, [&](const ReplicationResult& r) {
+      KpiTally total;
+      for (std::size_t i = 0; i * types + type < r.interval_types.size(); ++i) total += r.interval_types[i * types + type];
+      return def.compute(total);
+    }));
+  }
+  return summary;
+}
+
+GroupSummary summarize_group(const std::vector<ReplicationResult>& replications, std::size_t group) {
+  return GroupSummary{
+      summarize_values("occupancy", replications,
+                       [&](const ReplicationResult& r) {
+                         return ratio(r.groups[group].busy_time, r.groups[group].staffed_time);
+                       }),
+      summarize_values("handled", replications,
+                       [&](const ReplicationResult& r) { return static_cast<double>(r.groups[group].handled); }),
+      summarize_values("aht", replications, [&](const ReplicationResult& r) {
+        return ratio(r.groups[group].handle_time, static_cast<double>(r.groups[group].handled));
+      })};
 }
 
 RunResult run_experiment(const models::CenterSpec& spec, const ExperimentOptions& options) {

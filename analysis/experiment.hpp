@@ -28,6 +28,19 @@ ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint
 /// Every KPI of the replication totals: mean, std, Student-t 95% CI half-width, n.
 std::vector<KpiSummary> summarize(const std::vector<ReplicationResult>& replications);
 
+/// Every KPI of call type `type` (of `types`) over the whole counted period, across
+/// replications (agent-time KPIs are undefined per type).
+std::vector<KpiSummary> summarize_call_type(const std::vector<ReplicationResult>& replications, std::size_t type,
+                                            std::size_t types);
+
+/// One agent group across replications: occupancy, calls handled, AHT.
+struct GroupSummary {
+  KpiSummary occupancy;
+  KpiSummary handled;
+  KpiSummary aht;
+};
+GroupSummary summarize_group(const std::vector<ReplicationResult>& replications, std::size_t group);
+
 /// All replications of `spec` and their summary; the run is named after the scenario.
 /// The result is identical for any thread count.
 RunResult run_experiment(const models::CenterSpec& spec, const ExperimentOptions& options);

@@ -133,6 +133,7 @@ int run_command(const std::vector<std::string>& args) {
     } else {
       analysis::print_summary_table(std::cout, run);
     }
+    if (run.call_types.size() > 1 || run.agent_groups.size() > 1) analysis::print_breakdown(std::cout, run);
     std::cout << "\n" << calls << " calls simulated in " << wall << " s ("
               << static_cast<std::uint64_t>(wall > 0 ? calls / wall : 0) << " calls/s on "
               << (threads ? threads : std::max(1u, std::thread::hardware_concurrency())) << " threads); results in "
