@@ -37,15 +37,18 @@ KpiCollector::KpiCollector(const models::CenterSpec& spec)
       staffing_since_(groups_.size(), sim::Time(0)),
       staffed_(groups_.size(), 0) {}
 
-void KpiCollector::on_answer(const models::CallInfo& call, sim::Time now, std::uint32_t, std::uint32_t group) {
-  groups_[group].busy_time += spread(now, now + call.service, 1.0, &KpiTally::busy_time);
+void KpiCollector::on_answer(const models::CallInfo& call, sim::Time now, const models::Service& service) {
+  // The agent is busy for talk and after-call work alike (AHT = talk + wrap-up).
+  const sim::Time handling = service.talk + service.wrap_up;
+  const std::uint32_t group = service.group;
+  groups_[group].busy_time += spread(now, now + handling, 1.0, &KpiTally::busy_time);
   const std::size_t i = interval_of(call.arrival);
   if (i == kOutside) return;
   const sim::Time wait = now - call.arrival;
   count_answer(intervals_[i], wait, threshold_);
   count_answer(interval_types_[i * types_ + call.type], wait, threshold_);
   ++groups_[group].handled;
-  groups_[group].handle_time += call.service.seconds();
+  groups_[group].handle_time += handling.seconds();
 }
 
 void KpiCollector::on_abandon(const models::CallInfo& call, sim::Time now) {

@@ -29,9 +29,9 @@ class KpiCollector {
       ++interval_types_[i * types_ + call.type].offered;
     }
   }
-  void on_answer(const models::CallInfo& call, sim::Time now, std::uint32_t agent, std::uint32_t group);
+  void on_answer(const models::CallInfo& call, sim::Time now, const models::Service& service);
   void on_abandon(const models::CallInfo& call, sim::Time now);
-  void on_service_end(const models::CallInfo&, sim::Time, std::uint32_t, std::uint32_t) {}
+  void on_service_end(const models::CallInfo&, sim::Time, const models::Service&) {}
 
   /// Closes the staffing record at the end of the counted period and returns the tallies.
   /// Call once, after the simulation has run to completion.

@@ -16,6 +16,15 @@ struct CallInfo {
   sim::Time arrival;        ///< when the call reached the queue
   sim::Time service;        ///< talk time it will need once answered
   sim::Time patience = sim::Time::infinity();  ///< how long the caller will wait
+  sim::Time wrap_up{0};     ///< after-call work the call type needs (a group may override it)
+};
+
+/// Who serves a call and for how long: the agent is busy for talk + wrap_up.
+struct Service {
+  std::uint32_t agent = 0;
+  std::uint32_t group = 0;
+  sim::Time talk;     ///< the caller's demand times the group's multiplier for the type
+  sim::Time wrap_up;  ///< after-call work
 };
 
 }  // namespace callsim::models

@@ -1,7 +1,8 @@
 #pragma once
 /// \file
 /// The call center: call types with Poisson arrivals (constant or per-interval rates), a
-/// FIFO queue per call type with optional abandonment, agent groups with skills, and
+/// FIFO queue per call type with optional abandonment, agent groups with skills, talk-time
+/// multipliers, after-call work and staffing that changes over time, and
 /// longest-idle-agent routing:
 /// - an arriving call goes to the agent idle longest among the groups that have its skill;
 /// - a freed agent takes, among the call types it has the skill for, the head call that has
@@ -12,10 +13,15 @@
 /// on_service_end. It records nothing itself; what is counted, and per which interval, is
 /// the observer's business (analysis/kpi_collector.hpp).
 ///
-/// Same-time rule: a service end (an agent's release) runs before an abandonment, which runs
-/// before an arrival, so a caller whose patience expires at the very instant an agent frees
-/// up is answered, and an arriving call sees agents released at its arrival time.
+/// Same-time rule: an agent's release runs first, then staffing changes, then abandonments,
+/// then arrivals; so a caller whose patience expires at the very instant an agent frees up
+/// or comes on duty is answered, and an arriving call sees every agent available then.
+///
+/// Staffing never cuts a call: when a group's number on duty falls, idle agents leave at
+/// once (the most recently idle first) and busy ones when their call and wrap-up end; they
+/// count as staffed until they leave.
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <stdexcept>
@@ -36,46 +42,65 @@ namespace callsim::models {
 struct NullObserver {
   void on_staffing(sim::Time, std::uint32_t, int) {}
   void on_arrival(const CallInfo&) {}
-  void on_answer(const CallInfo&, sim::Time, std::uint32_t, std::uint32_t) {}
+  void on_answer(const CallInfo&, sim::Time, const Service&) {}
   void on_abandon(const CallInfo&, sim::Time) {}
-  void on_service_end(const CallInfo&, sim::Time, std::uint32_t, std::uint32_t) {}
+  void on_service_end(const CallInfo&, sim::Time, const Service&) {}
 };
 
 /// Resolves skill names to call type indices; throws std::invalid_argument on an unknown
 /// name (the loader reports it first, with file and line).
 std::vector<std::vector<std::uint32_t>> resolve_skills(const CenterSpec& spec);
 
+/// The staffing steps of `group`: its `staffing`, or `count` from time 0 when that is empty.
+std::vector<StaffingStep> staffing_steps(const AgentGroupSpec& group);
+
 template <class Observer, class Calendar = sim::EventCalendar>
 class CallCenter {
  public:
   /// Builds replication `replication` of `spec` under `seed`.
   CallCenter(const CenterSpec& spec, std::uint64_t seed, std::uint64_t replication, Observer& observer)
-      : spec_(spec), arrivals_end_(spec.time.warmup + spec.time.duration), observer_(observer) {
+      : spec_(spec),
+        arrivals_end_(spec.time.warmup + spec.time.duration),
+        observer_(observer),
+        types_(spec.call_types.size()),
+        groups_(spec.agent_groups.size()),
+        multiplier_(spec.agent_groups.size() * spec.call_types.size(), 1.0) {
     const auto skills = resolve_skills(spec);
-    types_.resize(spec.call_types.size());
-    for (std::uint32_t k = 0; k < types_.size(); ++k) {
+    const auto K = static_cast<std::uint32_t>(types_.size());
+    for (std::uint32_t k = 0; k < K; ++k) {
       types_[k].arrivals = sim::RandomStream(seed, replication, {stream_kind::kArrivals, k});
       types_[k].service = sim::RandomStream(seed, replication, {stream_kind::kService, k});
       types_[k].patience = sim::RandomStream(seed, replication, {stream_kind::kPatience, k});
+      types_[k].wrap_up = sim::RandomStream(seed, replication, {stream_kind::kWrapUp, k});
     }
-    groups_.resize(spec.agent_groups.size());
     for (std::uint32_t g = 0; g < groups_.size(); ++g) {
-      groups_[g].skills = skills[g];
-      for (std::uint32_t k : skills[g]) types_[k].servers.push_back(g);
-      for (int i = 0; i < spec.agent_groups[g].count; ++i) {
-        const auto a = static_cast<std::uint32_t>(agents_.size());
-        agents_.push_back(Agent{g, kNoCall, 0.0});
-        groups_[g].idle.push_back(a);
+      const AgentGroupSpec& gs = spec.agent_groups[g];
+      GroupState& group = groups_[g];
+      group.skills = skills[g];
+      for (std::size_t s = 0; s < skills[g].size(); ++s) {
+        types_[skills[g][s]].servers.push_back(g);
+        if (s < gs.service_multipliers.size()) multiplier_[g * K + skills[g][s]] = gs.service_multipliers[s];
       }
-      observer_.on_staffing(sim::Time(0), g, spec.agent_groups[g].count);
+      if (gs.wrap_up) group.wrap_up = sim::RandomStream(seed, replication, {stream_kind::kGroupWrapUp, g});
+      group.steps = staffing_steps(gs);
+      int most = 0;
+      for (const auto& step : group.steps) most = std::max(most, step.agents);
+      for (int i = 0; i < most; ++i) {
+        group.off.push_back(static_cast<std::uint32_t>(agents_.size()));
+        agents_.push_back(Agent{g, kNoCall, 0.0, Service{}});
+      }
+      std::reverse(group.off.begin(), group.off.end());  // agents come on duty in index order
+      for (std::uint32_t i = 0; i < group.steps.size(); ++i) {
+        sim_.schedule_at(group.steps[i].from, kStaffing, (std::uint64_t{g} << 32) | i, kPriorityStaffing);
+      }
     }
-    for (std::uint32_t k = 0; k < types_.size(); ++k) schedule_next_arrival(k, sim::Time(0));
+    for (std::uint32_t k = 0; k < K; ++k) schedule_next_arrival(k, sim::Time(0));
   }
 
   /// Simulates every event up to `end`. Arrivals stop at warmup + duration.
   void run_until(sim::Time end) { sim_.run_until(end, [this](const sim::Event& e) { handle(e); }); }
-  /// Simulates until the last call has left: arrivals stop at warmup + duration and every
-  /// call already in the system is answered (and served) or abandons.
+  /// Simulates until no event is left: arrivals stop at warmup + duration, every call in the
+  /// system is answered (and served) or abandons, and the staffing plan runs to its end.
   void run_to_completion() { sim_.run([this](const sim::Event& e) { handle(e); }); }
 
   [[nodiscard]] sim::Time now() const { return sim_.now(); }
@@ -84,12 +109,15 @@ class CallCenter {
   [[nodiscard]] std::uint64_t abandoned() const { return abandoned_; }
   [[nodiscard]] std::uint64_t waiting() const { return waiting_; }
   [[nodiscard]] std::uint64_t in_service() const { return in_service_; }
+  /// Agents of `group` on duty now (including those finishing a call past their shift).
+  [[nodiscard]] int on_duty(std::uint32_t group) const { return groups_[group].present; }
   [[nodiscard]] std::uint64_t events_handled() const { return sim_.events_handled(); }
 
  private:
-  enum Kind : std::uint32_t { kServiceEnd = 0, kAbandon = 1, kArrival = 2 };
+  enum Kind : std::uint32_t { kServiceEnd = 0, kAbandon = 1, kArrival = 2, kStaffing = 3 };
   // Priorities encode the same-time rule of the file comment.
-  static constexpr std::int16_t kPriorityRelease = 0, kPriorityAbandon = 1, kPriorityArrival = 2;
+  static constexpr std::int16_t kPriorityRelease = 0, kPriorityStaffing = 1, kPriorityAbandon = 2,
+                                kPriorityArrival = 3;
   static constexpr std::uint32_t kNoCall = ~0u, kNone = ~0u;
 
   enum class State : std::uint8_t { kWaiting, kInService, kGone };
@@ -100,17 +128,23 @@ class CallCenter {
   };
   struct Agent {
     std::uint32_t group;
-    std::uint32_t call;  // slot in calls_, or kNoCall when idle
+    std::uint32_t call;  // slot in calls_, or kNoCall when not serving
     double idle_since;
+    Service service;     // the current call's service
   };
   struct TypeState {
-    sim::RandomStream arrivals, service, patience;
+    sim::RandomStream arrivals, service, patience, wrap_up;
     sim::RingQueue<std::uint32_t> queue;  // waiting calls (and abandoned tombstones), FIFO
     std::vector<std::uint32_t> servers;   // groups with this skill
   };
   struct GroupState {
-    sim::RingQueue<std::uint32_t> idle;  // idle agents, longest idle first
+    sim::RingQueue<std::uint32_t> idle;  // idle agents on duty, longest idle first
+    std::vector<std::uint32_t> off;      // agents off duty (a stack)
     std::vector<std::uint32_t> skills;   // call types this group takes
+    std::vector<StaffingStep> steps;
+    sim::RandomStream wrap_up;           // only used when the group overrides wrap-up
+    int present = 0;                     // on duty, busy or idle
+    int leaving = 0;                     // busy agents to send off duty when they finish
   };
 
   void handle(const sim::Event& e) {
@@ -118,6 +152,9 @@ class CallCenter {
       case kArrival: on_arrival(static_cast<std::uint32_t>(e.payload)); break;
       case kServiceEnd: on_service_end(static_cast<std::uint32_t>(e.payload)); break;
       case kAbandon: on_abandon(static_cast<std::uint32_t>(e.payload)); break;
+      case kStaffing:
+        on_staffing(static_cast<std::uint32_t>(e.payload >> 32), static_cast<std::uint32_t>(e.payload));
+        break;
       default: break;
     }
   }
@@ -149,9 +186,10 @@ class CallCenter {
     call.info.id = next_call_id_++;
     call.info.type = k;
     call.info.arrival = now;
-    // Both per-call draws happen here, before routing, to keep common random numbers.
+    // Every per-call draw happens here, before routing, to keep common random numbers.
     call.info.service = sim::Time(spec.service.sample(type.service));
     call.info.patience = spec.patience ? sim::Time(spec.patience->sample(type.patience)) : sim::Time::infinity();
+    call.info.wrap_up = spec.wrap_up ? sim::Time(spec.wrap_up->sample(type.wrap_up)) : sim::Time(0);
     observer_.on_arrival(call.info);
 
     // Longest idle agent among the groups with this skill (ties: the earlier group).
@@ -176,12 +214,20 @@ class CallCenter {
 
   void answer(std::uint32_t slot, std::uint32_t agent) {
     Call& call = calls_[slot];
+    Agent& a = agents_[agent];
+    GroupState& group = groups_[a.group];
     call.state = State::kInService;
-    agents_[agent].call = slot;
+    a.call = slot;
+    a.service.agent = agent;
+    a.service.group = a.group;
+    a.service.talk = call.info.service * multiplier_[a.group * types_.size() + call.info.type];
+    a.service.wrap_up = spec_.agent_groups[a.group].wrap_up
+                            ? sim::Time(spec_.agent_groups[a.group].wrap_up->sample(group.wrap_up))
+                            : call.info.wrap_up;
     ++answered_;
     ++in_service_;
-    observer_.on_answer(call.info, sim_.now(), agent, agents_[agent].group);
-    sim_.schedule_in(call.info.service, kServiceEnd, agent, kPriorityRelease);
+    observer_.on_answer(call.info, sim_.now(), a.service);
+    sim_.schedule_in(a.service.talk + a.service.wrap_up, kServiceEnd, agent, kPriorityRelease);
   }
 
   /// The call at the head of type k's queue, dropping abandoned tombstones; kNoCall if none.
@@ -196,13 +242,10 @@ class CallCenter {
     return kNoCall;
   }
 
-  void on_service_end(std::uint32_t agent) {
+  /// An agent just became available: it takes the call that has waited longest among its
+  /// skills (priority credit included), or goes idle.
+  void offer_agent(std::uint32_t agent) {
     Agent& a = agents_[agent];
-    observer_.on_service_end(calls_[a.call].info, sim_.now(), agent, a.group);
-    release(a.call);
-    a.call = kNoCall;
-    --in_service_;
-    // The freed agent takes the call that has waited longest, credit included.
     std::uint32_t best_type = kNone;
     double best_key = 0;
     for (std::uint32_t k : groups_[a.group].skills) {
@@ -226,6 +269,58 @@ class CallCenter {
     answer(slot, agent);
   }
 
+  void on_service_end(std::uint32_t agent) {
+    Agent& a = agents_[agent];
+    observer_.on_service_end(calls_[a.call].info, sim_.now(), a.service);
+    release(a.call);
+    a.call = kNoCall;
+    --in_service_;
+    GroupState& group = groups_[a.group];
+    if (group.leaving > 0) {  // the shift ended (or a break began) during this call
+      --group.leaving;
+      go_off_duty(agent);
+      return;
+    }
+    offer_agent(agent);
+  }
+
+  void go_off_duty(std::uint32_t agent) {
+    GroupState& group = groups_[agents_[agent].group];
+    group.off.push_back(agent);
+    --group.present;
+    observer_.on_staffing(sim_.now(), agents_[agent].group, group.present);
+  }
+
+  void on_staffing(std::uint32_t g, std::uint32_t step) {
+    GroupState& group = groups_[g];
+    const int target = group.steps[step].agents;
+    int staying = group.present - group.leaving;
+    if (target > staying) {
+      const int kept = std::min(group.leaving, target - staying);  // busy agents stay on after all
+      group.leaving -= kept;
+      staying += kept;
+      const int joining = target - staying;
+      group.present += joining;
+      if (joining > 0) observer_.on_staffing(sim_.now(), g, group.present);
+      for (int i = 0; i < joining; ++i) {
+        const std::uint32_t agent = group.off.back();
+        group.off.pop_back();
+        offer_agent(agent);
+      }
+    } else if (target < staying) {
+      int surplus = staying - target;
+      const int present_before = group.present;
+      while (surplus > 0 && !group.idle.empty()) {  // idle agents leave at once
+        group.off.push_back(group.idle.back());
+        group.idle.pop_back();
+        --group.present;
+        --surplus;
+      }
+      group.leaving += surplus;  // busy ones when their call ends
+      if (group.present != present_before) observer_.on_staffing(sim_.now(), g, group.present);
+    }
+  }
+
   void on_abandon(std::uint32_t slot) {
     Call& call = calls_[slot];
     if (call.state != State::kWaiting) return;  // defensive: cancelled events never get here
@@ -246,6 +341,7 @@ class CallCenter {
   Observer& observer_;
   std::vector<TypeState> types_;
   std::vector<GroupState> groups_;
+  std::vector<double> multiplier_;  // [group * K + type]
   std::vector<Agent> agents_;
 
   sim::Simulator<Calendar> sim_;

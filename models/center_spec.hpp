@@ -20,13 +20,32 @@ struct CallTypeSpec {
   sim::Time priority_credit{0};              ///< queue order as if the call had waited this much longer
   sim::Distribution service;                 ///< talk time, seconds
   std::optional<sim::Distribution> patience; ///< time a caller will wait; none: never abandons
+  std::optional<sim::Distribution> wrap_up;  ///< after-call work, seconds; none: 0
+};
+
+/// From `from` on (until the next step), `agents` agents of a group are on duty.
+struct StaffingStep {
+  sim::Time from;
+  int agents = 0;
 };
 
 /// A pool of identical agents.
 struct AgentGroupSpec {
   std::string name;
   std::vector<std::string> skills;  ///< names of the call types the group can take
-  int count = 0;                    ///< agents staffed all the time
+  int count = 0;                    ///< agents on duty all the time (when `staffing` is empty)
+  /// Talk time multiplier per skill, parallel to `skills` (empty: all 1): a caller's drawn
+  /// demand times this factor is the talk time with an agent of this group.
+  std::vector<double> service_multipliers;
+  /// Preference level per skill, parallel to `skills` (empty: all 1; 1 = most preferred),
+  /// for routing policies that prefer specialists.
+  std::vector<int> skill_levels;
+  /// After-call work of this group's agents, overriding the call type's; none: the type's.
+  std::optional<sim::Distribution> wrap_up;
+  /// Agents on duty over time, sorted by `from` (shifts and breaks resolved by the loader);
+  /// 0 agents before the first step. Empty: `count` all the time. When the number falls,
+  /// idle agents leave at once and busy ones after their call and its wrap-up.
+  std::vector<StaffingStep> staffing;
 };
 
 /// The simulated horizon: a warm-up (simulated, not counted), then `duration` counted,
@@ -35,6 +54,7 @@ struct TimeSpec {
   sim::Time warmup{0};
   sim::Time duration{0};
   sim::Time interval{1800};
+  sim::Time clock_start{0};  ///< clock time of day at simulation time 0, seconds after midnight (for labels and forecasts)
 };
 
 /// A whole center, as one replication needs it.

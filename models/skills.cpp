@@ -21,3 +21,12 @@ std::vector<std::vector<std::uint32_t>> resolve_skills(const CenterSpec& spec) {
 }
 
 }  // namespace callsim::models
+
+namespace callsim::models {
+
+std::vector<StaffingStep> staffing_steps(const AgentGroupSpec& group) {
+  if (!group.staffing.empty()) return group.staffing;
+  return {StaffingStep{sim::Time(0), group.count}};
+}
+
+}  // namespace callsim::models

@@ -11,5 +11,10 @@ namespace callsim::models::stream_kind {
 inline constexpr std::uint32_t kArrivals = 1;  ///< interarrival times, entity = call type
 inline constexpr std::uint32_t kService = 2;   ///< service demand, entity = call type
 inline constexpr std::uint32_t kPatience = 3;  ///< patience, entity = call type
+inline constexpr std::uint32_t kWrapUp = 4;    ///< after-call work of the call type, entity = call type
+/// After-call work of a group that overrides the type's, entity = agent group. Drawn when the
+/// call is answered (the group is known only then), so it is the one per-call draw that is
+/// not in step across routing policies.
+inline constexpr std::uint32_t kGroupWrapUp = 5;
 
 }  // namespace callsim::models::stream_kind

@@ -28,6 +28,14 @@ class RingQueue {
     head_ = (head_ + 1) & (buffer_.size() - 1);
     --size_;
   }
+  [[nodiscard]] const T& back() const {
+    assert(size_ > 0);
+    return buffer_[(head_ + size_ - 1) & (buffer_.size() - 1)];
+  }
+  void pop_back() {
+    assert(size_ > 0);
+    --size_;
+  }
   void clear() { head_ = size_ = 0; }
 
  private:

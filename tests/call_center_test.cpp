@@ -7,6 +7,7 @@
 #include "models/call_center.hpp"
 #include "sim/distribution.hpp"
 #include "sim/lazy_event_calendar.hpp"
+#include "spec_builders.hpp"
 
 using callsim::models::CallInfo;
 using callsim::models::CenterSpec;
@@ -14,11 +15,7 @@ using callsim::sim::Time;
 
 namespace {
 
-callsim::sim::Distribution exponential(double mean) {
-  callsim::sim::DistributionParams p;
-  p.scalars["mean"] = mean;
-  return callsim::sim::make_distribution("exponential", p);
-}
+using test_specs::exponential;
 
 CenterSpec small_center(int agents, double rate_per_hour, bool abandonment) {
   CenterSpec spec;
@@ -26,10 +23,8 @@ CenterSpec small_center(int agents, double rate_per_hour, bool abandonment) {
   spec.time.warmup = Time(600);
   spec.time.duration = Time(20 * 3600);
   spec.time.interval = Time(1800);
-  spec.call_types.push_back(
-      {"general", callsim::sim::PiecewiseRate::constant(rate_per_hour / 3600), Time(0), exponential(180), std::nullopt});
-  if (abandonment) spec.call_types[0].patience = exponential(120);
-  spec.agent_groups.push_back({"agents", {"general"}, agents});
+  spec.call_types.push_back(test_specs::type("general", rate_per_hour, 180, abandonment ? 120 : 0));
+  spec.agent_groups.push_back(test_specs::group("agents", {"general"}, agents));
   return spec;
 }
 
@@ -53,12 +48,13 @@ struct RecordingObserver {
     arrivals.push_back(c);
     answered_at.push_back(std::nan(""));
   }
-  void on_answer(const CallInfo& c, Time now, std::uint32_t agent, std::uint32_t /*group*/) {
+  void on_answer(const CallInfo& c, Time now, const callsim::models::Service& service) {
+    const std::uint32_t agent = service.agent;
     answers.push_back({c, now.seconds(), agent});
     answered_at[c.id] = now.seconds();
   }
   void on_abandon(const CallInfo& c, Time now) { abandons.emplace_back(c, now.seconds()); }
-  void on_service_end(const CallInfo& c, Time now, std::uint32_t, std::uint32_t) {
+  void on_service_end(const CallInfo& c, Time now, const callsim::models::Service&) {
     ends.emplace_back(c, now.seconds());
   }
 };

@@ -19,6 +19,11 @@ CallInfo call(std::uint64_t id, double arrival, double service, std::uint32_t ty
   return c;
 }
 
+/// The service of `c` by `agent` of `group`: talk = the call's demand, no wrap-up.
+callsim::models::Service service(const CallInfo& c, std::uint32_t agent, std::uint32_t group) {
+  return callsim::models::Service{agent, group, c.service, Time(0)};
+}
+
 /// A spec with only what the collector reads: the horizon, T, and the call type and group
 /// counts.
 callsim::models::CenterSpec horizon(double warmup, double duration, double interval, int types = 1, int groups = 1) {
@@ -40,9 +45,9 @@ TEST_CASE("calls count in their arrival interval, only within the counted period
   const CallInfo warm = call(0, 50, 10), a = call(1, 150, 30), b = call(2, 199, 10), c = call(3, 250, 10),
                  late = call(4, 400, 10);
   for (const auto& x : {warm, a, b, c, late}) k.on_arrival(x);
-  k.on_answer(warm, Time(120), 0, 0);  // answered in interval 0 but arrived in warm-up: not counted
-  k.on_answer(a, Time(150), 0, 0);     // no wait
-  k.on_answer(b, Time(219), 1, 0);     // waited 20 s = T: within
+  k.on_answer(warm, Time(120), service(warm, 0, 0));  // answered in interval 0 but arrived in warm-up: not counted
+  k.on_answer(a, Time(150), service(a, 0, 0));     // no wait
+  k.on_answer(b, Time(219), service(b, 1, 0));     // waited 20 s = T: within
   k.on_abandon(c, Time(271));       // abandoned after 21 s > T
   const auto r = k.finish(5);
   REQUIRE(r.calls_simulated == 5);
@@ -98,7 +103,7 @@ TEST_CASE("a service spanning interval boundaries splits its busy time", "[analy
   k.on_staffing(Time(0), 0, 1);
   const CallInfo c = call(0, 50, 400);  // busy 50..450: 50 + 100 + 100 within, 150 after the end
   k.on_arrival(c);
-  k.on_answer(c, Time(50), 0, 0);
+  k.on_answer(c, Time(50), service(c, 0, 0));
   k.on_staffing(Time(150), 0, 3);  // two more agents from t = 150
   const auto r = k.finish(1);
   REQUIRE(r.intervals[0].busy_time == Approx(50));
@@ -115,10 +120,10 @@ TEST_CASE("tallies per call type and per group add up to the interval totals", "
   k.on_staffing(Time(0), 1, 2);
   const CallInfo a = call(0, 10, 50, 0), b = call(1, 20, 30, 1), c = call(2, 120, 40, 1), d = call(3, 130, 10, 0);
   for (const auto& x : {a, b, c, d}) k.on_arrival(x);
-  k.on_answer(a, Time(10), 0, 0);   // group 0, no wait
-  k.on_answer(b, Time(50), 1, 1);   // group 1, waited 30 s
+  k.on_answer(a, Time(10), service(a, 0, 0));   // group 0, no wait
+  k.on_answer(b, Time(50), service(b, 1, 1));   // group 1, waited 30 s
   k.on_abandon(c, Time(125));       // type 1 abandons after 5 s
-  k.on_answer(d, Time(180), 2, 1);  // group 1, waited 50 s; busy 180..190
+  k.on_answer(d, Time(180), service(d, 2, 1));  // group 1, waited 50 s; busy 180..190
   const auto r = k.finish(4);
   REQUIRE(r.interval_types.size() == 4);
   // (interval, type) at i * K + k

@@ -11,6 +11,7 @@
 #include "analysis/experiment.hpp"
 #include "models/call_center.hpp"
 #include "sim/distribution.hpp"
+#include "spec_builders.hpp"
 
 using callsim::models::CallInfo;
 using callsim::models::CenterSpec;
@@ -18,22 +19,8 @@ using callsim::sim::Time;
 
 namespace {
 
-callsim::sim::Distribution exponential(double mean) {
-  callsim::sim::DistributionParams p;
-  p.scalars["mean"] = mean;
-  return callsim::sim::make_distribution("exponential", p);
-}
-
-callsim::models::CallTypeSpec type(const char* name, double per_hour, double service, double patience = 0,
-                                   double credit = 0) {
-  callsim::models::CallTypeSpec t;
-  t.name = name;
-  t.arrivals = callsim::sim::PiecewiseRate::constant(per_hour / 3600);
-  t.service = exponential(service);
-  if (patience > 0) t.patience = exponential(patience);
-  t.priority_credit = Time(credit);
-  return t;
-}
+using test_specs::group;
+using test_specs::type;
 
 /// retail and business calls; generalists take both, specialists only business.
 CenterSpec two_skill_center() {
@@ -41,7 +28,7 @@ CenterSpec two_skill_center() {
   spec.name = "two-skill";
   spec.time.duration = Time(10 * 3600);
   spec.call_types = {type("retail", 300, 200, 300), type("business", 150, 300, 300)};
-  spec.agent_groups = {{"generalists", {"retail", "business"}, 15}, {"specialists", {"business"}, 8}};
+  spec.agent_groups = {group("generalists", {"retail", "business"}, 15), group("specialists", {"business"}, 8)};
   return spec;
 }
 
@@ -62,11 +49,11 @@ struct RoutingObserver {
     for (int i = 0; i < n; ++i) agent_group.push_back(group);
   }
   void on_arrival(const CallInfo&) {}
-  void on_answer(const CallInfo& c, Time now, std::uint32_t agent, std::uint32_t group) {
-    answers.push_back({c, now.seconds(), agent, group});
+  void on_answer(const CallInfo& c, Time now, const callsim::models::Service& s) {
+    answers.push_back({c, now.seconds(), s.agent, s.group});
   }
   void on_abandon(const CallInfo&, Time) { ++abandons; }
-  void on_service_end(const CallInfo&, Time, std::uint32_t, std::uint32_t) { ++ends; }
+  void on_service_end(const CallInfo&, Time, const callsim::models::Service&) { ++ends; }
 };
 
 bool has_skill(const CenterSpec& spec, std::uint32_t group, std::uint32_t type) {
@@ -116,11 +103,11 @@ TEST_CASE("a freed agent takes the longest-waiting call among its skills with cr
   spec.name = "credit";
   spec.time.duration = Time(4 * 3600);
   spec.call_types = {type("retail", 50, 60), type("business", 50, 60, 0, 60)};
-  spec.agent_groups = {{"one", {"retail", "business"}, 2}};
+  spec.agent_groups = {group("one", {"retail", "business"}, 2)};
   struct Obs : RoutingObserver {
     std::vector<CallInfo> waiting;
     void on_arrival(const CallInfo& c) { waiting.push_back(c); }
-    void on_answer(const CallInfo& c, Time now, std::uint32_t agent, std::uint32_t group) {
+    void on_answer(const CallInfo& c, Time now, const callsim::models::Service& s) {
       if (now > c.arrival) {  // from the queue: check against every call still waiting
         const double key = c.arrival.seconds() - (c.type == 1 ? 60.0 : 0.0);
         for (const auto& w : waiting) {
@@ -128,7 +115,7 @@ TEST_CASE("a freed agent takes the longest-waiting call among its skills with cr
         }
       }
       std::erase_if(waiting, [&](const CallInfo& w) { return w.id == c.id; });
-      RoutingObserver::on_answer(c, now, agent, group);
+      RoutingObserver::on_answer(c, now, s);
     }
   };
   Obs obs;
@@ -145,12 +132,13 @@ TEST_CASE("an arriving call goes to the longest idle agent across groups", "[mod
   spec.name = "lia";
   spec.time.duration = Time(3 * 3600);
   spec.call_types = {type("a", 40, 300)};
-  spec.agent_groups = {{"g1", {"a"}, 3}, {"g2", {"a"}, 3}};
+  spec.agent_groups = {group("g1", {"a"}, 3), group("g2", {"a"}, 3)};
   struct Obs : RoutingObserver {
     std::vector<double> idle_since = std::vector<double>(6, 0.0);
     std::vector<bool> busy = std::vector<bool>(6, false);
     std::uint64_t checked = 0;
-    void on_answer(const CallInfo& c, Time now, std::uint32_t agent, std::uint32_t group) {
+    void on_answer(const CallInfo& c, Time now, const callsim::models::Service& s) {
+      const std::uint32_t agent = s.agent;
       if (now == c.arrival) {
         for (std::uint32_t g = 0; g < 6; ++g) {
           if (!busy[g]) REQUIRE(idle_since[agent] <= idle_since[g]);
@@ -158,9 +146,10 @@ TEST_CASE("an arriving call goes to the longest idle agent across groups", "[mod
         ++checked;
       }
       busy[agent] = true;
-      RoutingObserver::on_answer(c, now, agent, group);
+      RoutingObserver::on_answer(c, now, s);
     }
-    void on_service_end(const CallInfo&, Time now, std::uint32_t agent, std::uint32_t) {
+    void on_service_end(const CallInfo&, Time now, const callsim::models::Service& s) {
+      const std::uint32_t agent = s.agent;
       busy[agent] = false;
       idle_since[agent] = now.seconds();
       ++ends;
@@ -185,7 +174,7 @@ TEST_CASE("two call types pooled on one group reproduce Erlang C for their total
   spec.time.warmup = Time(3600);
   spec.time.duration = Time(100 * 3600);
   spec.call_types = {type("a", 600, 180), type("b", 400, 180)};
-  spec.agent_groups = {{"all", {"a", "b"}, 55}};
+  spec.agent_groups = {group("all", {"a", "b"}, 55)};
   callsim::analysis::ExperimentOptions options;
   options.seed = 1;
   options.replications = 20;
