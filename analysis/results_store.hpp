@@ -2,6 +2,7 @@
 /// \file
 /// The HDF5 results file: a public format read from Python, R and Julia.
 /// docs/results-format.md is its contract; bump kResultsFormatVersion on any change to it.
+/// Implemented in results_writer.cpp and results_reader.cpp on the hdf5_*.hpp helpers.
 
 #include <stdexcept>
 #include <string>
@@ -11,7 +12,7 @@
 namespace callsim::analysis {
 
 /// Value of the root attribute `format_version` written and accepted by this build.
-inline constexpr int kResultsFormatVersion = 1;
+inline constexpr int kResultsFormatVersion = 2;
 
 /// A results file could not be written or read; what() is a sentence naming the file.
 class ResultsStoreError : public std::runtime_error {
@@ -23,6 +24,9 @@ class ResultsStoreError : public std::runtime_error {
 /// error the temp file is removed, nothing is left under `path` (an older file there is
 /// untouched), and a ResultsStoreError is thrown with a sentence naming the file.
 /// Run names must be unique, non-empty, without '/', and neither "." nor "scenario".
+/// Every replication of a run must have the same number I of intervals, I x K
+/// interval_types with K = call_types.size(), and G = agent_groups.size() groups;
+/// call type and agent group names must not contain NUL bytes.
 /// Not safe to call from two threads at once (the serial HDF5 library is not thread-safe).
 void write_results_file(const std::string& path, const ResultsFile& contents);
 

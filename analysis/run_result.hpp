@@ -15,9 +15,9 @@ namespace callsim::analysis {
 /// calls by the interval of their arrival, like every other count).
 struct GroupTally {
   double staffed_time = 0;     ///< agent-seconds staffed
-  double busy_time = 0;        ///< agent-seconds in service (talk time)
+  double busy_time = 0;        ///< agent-seconds in service: talk and after-call work
   std::uint64_t handled = 0;   ///< counted calls answered by the group
-  double handle_time = 0;      ///< sum of those calls' talk times, s
+  double handle_time = 0;      ///< sum of those calls' talk + after-call work, s (AHT numerator)
 
   GroupTally& operator+=(const GroupTally& o) {
     staffed_time += o.staffed_time;

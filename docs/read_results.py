@@ -1,9 +1,11 @@
 #!/usr/bin/python3
-"""Example reader for callsim results files (format_version 1, docs/results-format.md).
+"""Example reader for callsim results files (format_version 2, docs/results-format.md).
 
 Prints, for each run, the KPI summary table and the service level per reporting interval:
 the mean over the replications in which it is defined, and the value pooled over all
-replications, recomputed from the raw tallies.
+replications, recomputed from the raw tallies. When the run names call types and agent
+groups, it also prints each call type's service level (mean over replications) and each
+agent group's occupancy and average handle time (means over replications).
 
 Usage:  /usr/bin/python3 docs/read_results.py RESULTS.h5
 Needs h5py and numpy (Debian: apt-get install python3-h5py python3-numpy).
@@ -13,7 +15,7 @@ import sys
 import h5py
 import numpy as np
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def text(value):
@@ -37,16 +39,20 @@ def print_summary(run):
               f" {row['std']:>14.6f} {row['ci95']:>14.6f} {int(row['n']):>4d}")
 
 
+def mean_where_defined(values):
+    """Mean over axis 0 of the non-NaN values, and how many there were (NaN if none)."""
+    defined = ~np.isnan(values)
+    n = defined.sum(axis=0)
+    total = np.where(defined, values, 0.0).sum(axis=0)
+    return np.divide(total, n, out=np.full(total.shape, np.nan), where=n > 0), n
+
+
 def print_interval_service_level(run):
     rows = run["intervals"][...]  # structured array, shape (replications, intervals)
     if rows.size == 0:
         print("  no intervals")
         return
-    sl = rows["service_level"]  # NaN where an interval had nobody to serve
-    defined = ~np.isnan(sl)
-    n = defined.sum(axis=0)
-    total = np.where(defined, sl, 0.0).sum(axis=0)
-    mean = np.divide(total, n, out=np.full(total.shape, np.nan), where=n > 0)
+    mean, n = mean_where_defined(rows["service_level"])  # NaN where an interval had nobody to serve
     # Pooled: the KPI's definition applied to the tallies summed over replications.
     within = rows["answered_within"].sum(axis=0).astype(np.float64)
     denominator = (rows["answered"] + rows["abandoned"] - rows["abandoned_within"]).sum(axis=0)
@@ -57,6 +63,35 @@ def print_interval_service_level(run):
     starts = rows["interval_start"][0]
     for i in range(rows.shape[1]):
         print(f"  {i:>9d} {starts[i]:>10.1f} {mean[i]:>12.6f} {int(n[i]):>3d} {pooled[i]:>12.6f}")
+
+
+def print_call_type_service_level(run):
+    names = [text(name) for name in run.attrs["call_types"]]
+    rows = run["interval_types"][...]  # structured array, shape (replications, intervals, call types)
+    if not names or rows.shape[0] == 0:
+        return
+    # A replication's whole-period figure for a type: its tallies summed over the intervals.
+    within = rows["answered_within"].sum(axis=1).astype(np.float64)  # shape (replications, call types)
+    denominator = (rows["answered"] + rows["abandoned"] - rows["abandoned_within"]).sum(axis=1)
+    sl = np.divide(within, denominator, out=np.full(within.shape, np.nan), where=denominator > 0)
+    mean, n = mean_where_defined(sl)
+    print("  service level per call type: mean over replications where defined (n of them)")
+    print(f"  {'mean':>12} {'n':>3}  call type")
+    for k, name in enumerate(names):
+        print(f"  {mean[k]:>12.6f} {int(n[k]):>3d}  {name}")
+
+
+def print_group_occupancy(run):
+    names = [text(name) for name in run.attrs["agent_groups"]]
+    rows = run["groups"][...]  # structured array, shape (replications, groups)
+    if not names or rows.shape[0] == 0:
+        return
+    occupancy, n_occupancy = mean_where_defined(rows["occupancy"])  # NaN where nobody was staffed
+    aht, n_aht = mean_where_defined(rows["aht"])  # NaN where the group answered no call
+    print("  per agent group: occupancy and average handle time, means over replications where defined")
+    print(f"  {'occupancy':>12} {'n':>3} {'aht_s':>12} {'n':>3}  agent group")
+    for g, name in enumerate(names):
+        print(f"  {occupancy[g]:>12.6f} {int(n_occupancy[g]):>3d} {aht[g]:>12.6f} {int(n_aht[g]):>3d}  {name}")
 
 
 def main(argv):
@@ -82,6 +117,8 @@ def main(argv):
                   f" {run.attrs['interval_seconds']:g} s from {run.attrs['warmup_seconds']:g} s")
             print_summary(run)
             print_interval_service_level(run)
+            print_call_type_service_level(run)
+            print_group_occupancy(run)
     return 0
 
 

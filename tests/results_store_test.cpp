@@ -78,18 +78,52 @@ KpiTally make_tally(unsigned run, unsigned rep, unsigned interval) {
   return t;
 }
 
-RunResult make_run(unsigned run, const std::string& name, double interval_s, double warmup_s) {
+// One call type's share of an interval: agent time stays 0 (not split by type). Type 1 of
+// run 1 has no calls at all in replication 2, so its whole-period service level is NaN.
+KpiTally make_type_tally(unsigned run, unsigned rep, unsigned interval, unsigned type) {
+  KpiTally t;
+  if ((run == 0 && rep == 0 && interval == 1 && type == 1) || (run == 1 && rep == 2 && type == 1)) return t;
+  const double k = 1000.0 * run + 100.0 * rep + 10.0 * interval + type;
+  t.offered = 11 + 2 * run + rep + 3 * interval + 5 * type;
+  t.answered = t.offered - 1 - (interval + type) % 2;
+  t.abandoned = t.offered - t.answered;
+  t.answered_within = t.answered - 1 - type - rep;
+  t.abandoned_within = (rep + type) % 2;
+  t.waited = t.answered - 2 + type;
+  t.wait_answered = 3.7 * (1 + k) / 11;
+  t.wait_all = t.wait_answered + 9.5 + k / 7;
+  return t;
+}
+
+// Group 2 of run 0 is not staffed and answers nothing in replication 1: occupancy and AHT NaN.
+GroupTally make_group(unsigned run, unsigned rep, unsigned group) {
+  if (run == 0 && rep == 1 && group == 2) return {};
+  GroupTally g;
+  g.staffed_time = 3600.0 * (group + 1) + 0.25 * rep + 0.125 * run;
+  g.busy_time = 0.6 * g.staffed_time + group + rep / 3.0;
+  g.handled = 40 + 7 * group + rep + 100 * run;
+  g.handle_time = 123.456 * (group + 1) * static_cast<double>(g.handled) / 40 + rep / 8.0;
+  return g;
+}
+
+RunResult make_run(unsigned run, const std::string& name, double interval_s, double warmup_s,
+                   std::vector<std::string> call_types, std::vector<std::string> agent_groups) {
   RunResult r;
   r.name = name;
   r.interval_seconds = interval_s;
   r.warmup_seconds = warmup_s;
   r.service_level_threshold = 15 + warmup_s / 1000;
+  r.call_types = std::move(call_types);
+  r.agent_groups = std::move(agent_groups);
   for (unsigned rep = 0; rep < 3; ++rep) {
     ReplicationResult result;
     for (unsigned i = 0; i < 4; ++i) {
       result.intervals.push_back(make_tally(run, rep, i));
       result.total += result.intervals.back();
+      for (unsigned k = 0; k < r.call_types.size(); ++k)
+        result.interval_types.push_back(make_type_tally(run, rep, i, k));
     }
+    for (unsigned g = 0; g < r.agent_groups.size(); ++g) result.groups.push_back(make_group(run, rep, g));
     result.calls_simulated = result.total.offered + 11 + rep;
     r.replications.push_back(result);
   }
@@ -116,8 +150,8 @@ ResultsFile make_file() {
   f.seed = 20240607;
   f.scenario_path = "scenarios/bank.yaml";
   f.scenario_text = "name: bank\n# dünn besetzt\ncall_types:\n  - name: retail\n    rate: 120 # per hour\n";
-  f.runs.push_back(make_run(0, "base", 900.0, 1800.0));
-  f.runs.push_back(make_run(1, "after hiring", 1800.0, 0.5));
+  f.runs.push_back(make_run(0, "base", 900.0, 1800.0, {"retail", "business"}, {"general", "premium", "Überlauf"}));
+  f.runs.push_back(make_run(1, "after hiring", 1800.0, 0.5, {"retail", "claims"}, {"front", "back", "experts"}));
   return f;
 }
 
@@ -136,6 +170,13 @@ void check_tally(const KpiTally& a, const KpiTally& b) {
   CHECK(a.staffed_time == b.staffed_time);
 }
 
+void check_group(const GroupTally& a, const GroupTally& b) {
+  CHECK(a.staffed_time == b.staffed_time);
+  CHECK(a.busy_time == b.busy_time);
+  CHECK(a.handled == b.handled);
+  CHECK(a.handle_time == b.handle_time);
+}
+
 void check_equal(const ResultsFile& a, const ResultsFile& b) {
   CHECK(a.callsim_version == b.callsim_version);
   CHECK(a.command_line == b.command_line);
@@ -151,6 +192,8 @@ void check_equal(const ResultsFile& a, const ResultsFile& b) {
     CHECK(x.interval_seconds == y.interval_seconds);
     CHECK(x.warmup_seconds == y.warmup_seconds);
     CHECK(x.service_level_threshold == y.service_level_threshold);
+    CHECK(x.call_types == y.call_types);
+    CHECK(x.agent_groups == y.agent_groups);
     REQUIRE(x.replications.size() == y.replications.size());
     for (std::size_t rep = 0; rep < x.replications.size(); ++rep) {
       INFO("replication " << rep);
@@ -160,6 +203,16 @@ void check_equal(const ResultsFile& a, const ResultsFile& b) {
       for (std::size_t i = 0; i < x.replications[rep].intervals.size(); ++i) {
         INFO("interval " << i);
         check_tally(x.replications[rep].intervals[i], y.replications[rep].intervals[i]);
+      }
+      REQUIRE(x.replications[rep].interval_types.size() == y.replications[rep].interval_types.size());
+      for (std::size_t cell = 0; cell < x.replications[rep].interval_types.size(); ++cell) {
+        INFO("interval x call type cell " << cell);
+        check_tally(x.replications[rep].interval_types[cell], y.replications[rep].interval_types[cell]);
+      }
+      REQUIRE(x.replications[rep].groups.size() == y.replications[rep].groups.size());
+      for (std::size_t g = 0; g < x.replications[rep].groups.size(); ++g) {
+        INFO("agent group " << g);
+        check_group(x.replications[rep].groups[g], y.replications[rep].groups[g]);
       }
     }
     REQUIRE(x.summary.size() == y.summary.size());
@@ -206,6 +259,23 @@ std::vector<double> read_f64(const H5::H5File& file, const std::string& dataset,
   return read_field<double>(file, dataset, field, H5::PredType::NATIVE_DOUBLE);
 }
 
+// The names of a run-group attribute, read with the C API as any reader would: a 1-D
+// array of variable-length UTF-8 strings.
+std::vector<std::string> read_text_list(const H5::Group& group, const char* name) {
+  const H5::Attribute attr = group.openAttribute(name);
+  const H5::StrType type = attr.getStrType();
+  CHECK(type.isVariableStr());
+  CHECK(type.getCset() == H5T_CSET_UTF8);
+  const H5::DataSpace space = attr.getSpace();
+  CHECK(space.getSimpleExtentNdims() == 1);
+  std::vector<char*> pointers(static_cast<std::size_t>(space.getSimpleExtentNpoints()), nullptr);
+  if (pointers.empty()) return {};
+  attr.read(type, pointers.data());
+  std::vector<std::string> names(pointers.begin(), pointers.end());
+  H5Dvlen_reclaim(type.getId(), space.getId(), H5P_DEFAULT, pointers.data());
+  return names;
+}
+
 std::string read_text(const std::string& path) {
   std::ifstream in(path);
   std::stringstream s;
@@ -220,6 +290,23 @@ bool looks_like_utc_timestamp(const std::string& s) {
   for (std::size_t i = 0; i < s.size(); ++i)
     if (pattern[i] == 'd' ? !std::isdigit(static_cast<unsigned char>(s[i])) : s[i] != pattern[i]) return false;
   return true;
+}
+
+// Rewrites a run-group name list the way the writer stores it, to make a file inconsistent.
+void replace_text_list(const std::string& path, const std::string& group, const char* name,
+                       const std::vector<const char*>& values) {
+  const H5::H5File file(path, H5F_ACC_RDWR);
+  H5::Group g = file.openGroup(group);
+  g.removeAttr(name);
+  H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
+  type.setCset(H5T_CSET_UTF8);
+  const hsize_t count = values.size();
+  g.createAttribute(name, type, H5::DataSpace(1, &count)).write(type, values.data());
+}
+
+void set_format_version(const std::string& path, int version) {
+  const H5::H5File file(path, H5F_ACC_RDWR);
+  file.openAttribute("format_version").write(H5::PredType::NATIVE_INT, &version);
 }
 
 bool command_succeeds(const std::string& command) { return std::system(command.c_str()) == 0; }
@@ -241,6 +328,14 @@ TEST_CASE("results store: a written file reads back exactly", "[results_store]")
   CHECK(read.runs.at(0).name == "base");  // write order, not alphabetical
   CHECK(read.runs.at(1).name == "after hiring");
   CHECK(std::isnan(compute_kpis(read.runs[0].replications[1].intervals[2])[3]));
+  CHECK(read.runs[0].call_types == std::vector<std::string>{"retail", "business"});
+  CHECK(read.runs[0].agent_groups == std::vector<std::string>{"general", "premium", "Überlauf"});
+  REQUIRE(read.runs[1].replications[2].interval_types.size() == 4 * 2);
+  CHECK(read.runs[1].replications[2].interval_types[3 * 2 + 0].offered == 11 + 2 + 2 + 9);  // (i 3, k 0) at i*K + k
+  CHECK(read.runs[1].replications[2].interval_types[3 * 2 + 1].offered == 0);
+  REQUIRE(read.runs[0].replications[1].groups.size() == 3);
+  CHECK(read.runs[0].replications[1].groups[1].handled == 48);
+  CHECK(read.runs[0].replications[1].groups[2].handled == 0);
 }
 
 TEST_CASE("results store: fields hold the documented values and read by name", "[results_store]") {
@@ -251,7 +346,7 @@ TEST_CASE("results store: fields hold the documented values and read by name", "
 
   int version = 0;
   file.openAttribute("format_version").read(H5::PredType::NATIVE_INT, &version);
-  CHECK(version == 1);
+  CHECK(version == 2);
   std::uint64_t reps = 0;
   file.openAttribute("replications").read(H5::PredType::NATIVE_UINT64, &reps);
   CHECK(reps == 3);
@@ -294,6 +389,60 @@ TEST_CASE("results store: fields hold the documented values and read by name", "
     CHECK(within[5] == run.replications[1].intervals[1].answered_within);
     CHECK(read_f64(file, g + "/replications", "staffed_time")[2] == run.replications[2].total.staffed_time);
 
+    CHECK(read_text_list(file.openGroup(g), "call_types") == run.call_types);
+    CHECK(read_text_list(file.openGroup(g), "agent_groups") == run.agent_groups);
+    hsize_t type_dims[3] = {0, 0, 0};
+    REQUIRE(file.openDataSet(g + "/interval_types").getSpace().getSimpleExtentNdims() == 3);
+    file.openDataSet(g + "/interval_types").getSpace().getSimpleExtentDims(type_dims);
+    CHECK((type_dims[0] == 3 && type_dims[1] == 4 && type_dims[2] == 2));
+    const std::string it = g + "/interval_types";
+    const auto type_no = read_field<std::uint32_t>(file, it, "call_type", H5::PredType::NATIVE_UINT32);
+    const auto type_interval = read_field<std::uint32_t>(file, it, "interval", H5::PredType::NATIVE_UINT32);
+    const auto type_starts = read_f64(file, it, "interval_start");
+    const auto type_busy = read_f64(file, it, "busy_time");
+    const auto type_occupancy = read_f64(file, it, "occupancy");
+    REQUIRE(type_no.size() == 3 * 4 * 2);
+    for (std::size_t row = 0; row < type_no.size(); ++row) {
+      INFO("interval_types row " << row);
+      CHECK(type_no[row] == row % 2);
+      CHECK(type_interval[row] == (row / 2) % 4);
+      CHECK(type_starts[row] == run.warmup_seconds + static_cast<double>((row / 2) % 4) * run.interval_seconds);
+      CHECK(type_busy[row] == 0);
+      CHECK(std::isnan(type_occupancy[row]));  // agent time is not split by type
+    }
+    for (std::size_t k = 0; k < defs.size(); ++k) {
+      INFO("KPI " << defs[k].name);
+      const auto per_cell = read_f64(file, it, std::string(defs[k].name));
+      for (std::size_t rep = 0; rep < 3; ++rep)
+        for (std::size_t cell = 0; cell < 8; ++cell)
+          CHECK(same(per_cell[rep * 8 + cell], compute_kpis(run.replications[rep].interval_types[cell])[k]));
+    }
+
+    hsize_t group_dims[2] = {0, 0};
+    file.openDataSet(g + "/groups").getSpace().getSimpleExtentDims(group_dims);
+    CHECK((group_dims[0] == 3 && group_dims[1] == 3));
+    const auto group_no = read_field<std::uint32_t>(file, g + "/groups", "group", H5::PredType::NATIVE_UINT32);
+    const auto handled = read_field<std::uint64_t>(file, g + "/groups", "handled", H5::PredType::NATIVE_UINT64);
+    const auto staffed = read_f64(file, g + "/groups", "staffed_time");
+    const auto busy = read_f64(file, g + "/groups", "busy_time");
+    const auto handle_time = read_f64(file, g + "/groups", "handle_time");
+    const auto occupancy = read_f64(file, g + "/groups", "occupancy");
+    const auto aht = read_f64(file, g + "/groups", "aht");
+    for (std::size_t rep = 0; rep < 3; ++rep) {
+      for (std::size_t a = 0; a < 3; ++a) {
+        INFO("replication " << rep << " agent group " << a);
+        const GroupTally& t = run.replications[rep].groups[a];
+        const std::size_t row = rep * 3 + a;
+        CHECK(group_no[row] == a);
+        CHECK(staffed[row] == t.staffed_time);
+        CHECK(busy[row] == t.busy_time);
+        CHECK(handled[row] == t.handled);
+        CHECK(handle_time[row] == t.handle_time);
+        CHECK(same(occupancy[row], t.staffed_time > 0 ? t.busy_time / t.staffed_time : kNaN));
+        CHECK(same(aht[row], t.handled > 0 ? t.handle_time / static_cast<double>(t.handled) : kNaN));
+      }
+    }
+
     H5::StrType unit_type(H5::PredType::C_S1, 16);
     unit_type.setStrpad(H5T_STR_NULLPAD);
     using Unit = std::array<char, 16>;
@@ -303,7 +452,8 @@ TEST_CASE("results store: fields hold the documented values and read by name", "
     CHECK(units.back()[0] == '\0');  // not a KPI: no unit
   }
   // Creation and modification times are off, so equal results give equal bytes.
-  for (const char* object : {"/", "/scenario", "/base", "/base/intervals", "/after hiring/summary"}) {
+  for (const char* object : {"/", "/scenario", "/base", "/base/intervals", "/base/interval_types", "/base/groups",
+                             "/after hiring/summary"}) {
     INFO(object);
     H5O_info_t info;
     REQUIRE(H5Oget_info_by_name2(file.getId(), object, &info, H5O_INFO_TIME, H5P_DEFAULT) >= 0);
@@ -337,6 +487,16 @@ TEST_CASE("results store: h5dump reads the file", "[results_store]") {
   CHECK(dump.find("GROUP \"after hiring\"") != std::string::npos);
   CHECK(dump.find("H5T_IEEE_F64LE \"service_level\";") != std::string::npos);
   CHECK(dump.find("DATASPACE  SIMPLE { ( 3, 4 ) / ( 3, 4 ) }") != std::string::npos);
+  CHECK(dump.find("DATASET \"interval_types\"") != std::string::npos);
+  CHECK(dump.find("H5T_STD_U32LE \"call_type\";") != std::string::npos);
+  CHECK(dump.find("DATASPACE  SIMPLE { ( 3, 4, 2 ) / ( 3, 4, 2 ) }") != std::string::npos);
+  CHECK(dump.find("DATASET \"groups\"") != std::string::npos);
+  CHECK(dump.find("H5T_STD_U64LE \"handled\";") != std::string::npos);
+  CHECK(dump.find("H5T_IEEE_F64LE \"aht\";") != std::string::npos);
+  CHECK(dump.find("DATASPACE  SIMPLE { ( 3, 3 ) / ( 3, 3 ) }") != std::string::npos);
+  CHECK(dump.find("ATTRIBUTE \"call_types\"") != std::string::npos);
+  CHECK(dump.find("ATTRIBUTE \"agent_groups\"") != std::string::npos);
+  CHECK(dump.find("CSET H5T_CSET_UTF8;") != std::string::npos);
 }
 
 TEST_CASE("results store: an unwritable path throws and leaves nothing behind", "[results_store]") {
@@ -370,6 +530,74 @@ TEST_CASE("results store: an unwritable path throws and leaves nothing behind", 
   CHECK(dir.entries() == std::vector<std::string>{"r.h5"});
 }
 
+TEST_CASE("results store: per-type and per-group tallies must match the run names", "[results_store]") {
+  TempDir dir;
+  const std::string path = dir.file("new.h5");
+  const std::string prefix = "cannot write results file '" + path + "': ";
+  ResultsFile bad = make_file();
+  bad.runs[0].replications[1].interval_types.pop_back();
+  CHECK(what_of([&] { write_results_file(path, bad); }) ==
+        prefix +
+            "in run 'base', replication 1 has 7 per-call-type interval tallies, but 4 intervals x 2 call types "
+            "make 8");
+  bad = make_file();
+  bad.runs[0].call_types.push_back("loans");
+  CHECK(what_of([&] { write_results_file(path, bad); }) ==
+        prefix +
+            "in run 'base', replication 0 has 8 per-call-type interval tallies, but 4 intervals x 3 call types "
+            "make 12");
+  bad = make_file();
+  bad.runs[1].replications[2].groups.emplace_back();
+  CHECK(what_of([&] { write_results_file(path, bad); }) ==
+        prefix + "in run 'after hiring', replication 2 has 4 agent group tallies, but the run names 3 agent groups");
+  bad = make_file();
+  bad.runs[1].agent_groups.pop_back();
+  CHECK(what_of([&] { write_results_file(path, bad); }) ==
+        prefix + "in run 'after hiring', replication 0 has 3 agent group tallies, but the run names 2 agent groups");
+  bad = make_file();
+  bad.runs[0].agent_groups[1] = std::string("pre\0mium", 8);
+  CHECK(what_of([&] { write_results_file(path, bad); }) ==
+        prefix + "in run 'base', the name of agent group 1 contains a NUL byte");
+  bad = make_file();
+  bad.runs[0].replications[0].interval_types[5].abandoned = (std::uint64_t{1} << 53) + 1;
+  CHECK(what_of([&] { write_results_file(path, bad); }) ==
+        prefix + "in run 'base', replication 0 counts more than 2^53 calls, which a float64 KPI cannot hold exactly");
+  CHECK(dir.entries().empty());
+}
+
+TEST_CASE("results store: reading refuses datasets that disagree with the run names", "[results_store]") {
+  TempDir dir;
+  const std::string path = dir.file("r.h5");
+  const std::string prefix = "cannot read results file '" + path + "': ";
+  write_results_file(path, make_file());
+  replace_text_list(path, "/base", "call_types", {"retail", "business", "loans"});
+  CHECK(what_of([&] { read_results_file(path); }) ==
+        prefix + "'/base/interval_types' has 2 call types, the attribute 'call_types' of '/base' has 3");
+  replace_text_list(path, "/base", "call_types", {"retail", "business"});
+  replace_text_list(path, "/base", "agent_groups", {"general", "premium"});
+  CHECK(what_of([&] { read_results_file(path); }) ==
+        prefix + "'/base/groups' has 3 agent groups, the attribute 'agent_groups' of '/base' has 2");
+  replace_text_list(path, "/base", "agent_groups", {"general", "premium", "Überlauf"});
+  CHECK_NOTHROW(read_results_file(path));
+  {
+    const H5::H5File file(path, H5F_ACC_RDWR);
+    H5::Group run = file.openGroup("/after hiring");
+    run.removeAttr("agent_groups");
+    const H5::StrType fixed(H5::PredType::C_S1, 8);
+    const hsize_t three = 3;
+    run.createAttribute("agent_groups", fixed, H5::DataSpace(1, &three))
+        .write(fixed, "front\0\0\0back\0\0\0\0experts\0");
+  }
+  CHECK(what_of([&] { read_results_file(path); }) ==
+        prefix + "'/after hiring' attribute 'agent_groups' is not a list of variable-length strings");
+  replace_text_list(path, "/after hiring", "agent_groups", {"front", "back", "experts"});
+  {
+    const H5::H5File file(path, H5F_ACC_RDWR);
+    file.unlink("/after hiring/groups");
+  }
+  CHECK(what_of([&] { read_results_file(path); }) == prefix + "'/after hiring/groups' is missing");
+}
+
 TEST_CASE("results store: check_writable explains why a path cannot be written", "[results_store]") {
   TempDir dir;
   CHECK(what_of([&] { check_writable(dir.file("missing/x.h5")); }) ==
@@ -394,7 +622,7 @@ TEST_CASE("results store: writing over an existing file replaces it", "[results_
   second.callsim_version = "0.2.0";
   second.seed = 99;
   second.scenario_text = "name: small\n";
-  second.runs.push_back(make_run(1, "only", 600.0, 0.0));
+  second.runs.push_back(make_run(1, "only", 600.0, 0.0, {}, {}));  // no call types, no agent groups
   write_results_file(path, second);
   const ResultsFile read = read_results_file(path);
   check_equal(second, read);
@@ -432,6 +660,21 @@ TEST_CASE("results store: no runs and runs without replications round-trip", "[r
   f.runs.push_back(run);
   write_results_file(dir.file("empty.h5"), f);
   check_equal(f, read_results_file(dir.file("empty.h5")));
+  run.name = "named but not run";  // names without replications: zero-length datasets
+  run.call_types = {"retail"};
+  run.agent_groups = {"general", ""};
+  f.runs.push_back(run);
+  write_results_file(dir.file("empty.h5"), f);
+  const ResultsFile read = read_results_file(dir.file("empty.h5"));
+  check_equal(f, read);
+  CHECK(read.runs.at(1).agent_groups == std::vector<std::string>{"general", ""});
+  const H5::H5File file(dir.file("empty.h5"), H5F_ACC_RDONLY);
+  hsize_t dims[3] = {9, 9, 9};
+  file.openDataSet("/named but not run/interval_types").getSpace().getSimpleExtentDims(dims);
+  CHECK((dims[0] == 0 && dims[1] == 0 && dims[2] == 1));
+  file.openDataSet("/nothing yet/groups").getSpace().getSimpleExtentDims(dims);
+  CHECK((dims[0] == 0 && dims[1] == 0));
+  CHECK(read_text_list(file.openGroup("/nothing yet"), "call_types").empty());
 }
 
 TEST_CASE("results store: reading a missing, foreign or newer file throws", "[results_store]") {
@@ -442,17 +685,15 @@ TEST_CASE("results store: reading a missing, foreign or newer file throws", "[re
   CHECK(what_of([&] { read_results_file(dir.file("text.h5")); }) ==
         "cannot read results file '" + dir.file("text.h5") + "': it is not an HDF5 file");
   write_results_file(dir.file("r.h5"), make_file());
-  {
-    const H5::H5File file(dir.file("r.h5"), H5F_ACC_RDWR);
-    const int two = 2;
-    file.openAttribute("format_version").write(H5::PredType::NATIVE_INT, &two);
+  for (const int other : {1, 3}) {
+    set_format_version(dir.file("r.h5"), other);
+    CHECK(what_of([&] { read_results_file(dir.file("r.h5")); }) ==
+          "cannot read results file '" + dir.file("r.h5") + "': its format_version is " + std::to_string(other) +
+              "; this callsim reads version 2");
   }
-  CHECK(what_of([&] { read_results_file(dir.file("r.h5")); }) ==
-        "cannot read results file '" + dir.file("r.h5") + "': its format_version is 2; this callsim reads version 1");
+  set_format_version(dir.file("r.h5"), 2);
   {
     const H5::H5File file(dir.file("r.h5"), H5F_ACC_RDWR);
-    const int one = 1;
-    file.openAttribute("format_version").write(H5::PredType::NATIVE_INT, &one);
     file.unlink("/after hiring/summary");
   }
   CHECK(what_of([&] { read_results_file(dir.file("r.h5")); }) ==
@@ -474,7 +715,7 @@ TEST_CASE("results store: reading a missing, foreign or newer file throws", "[re
   CHECK(after_data == before_data);
 }
 
-TEST_CASE("results store: the Python example reader prints the summary and interval service levels",
+TEST_CASE("results store: the Python example reader prints summary and per-interval and per-type figures",
           "[results_store]") {
   if (!command_succeeds("/usr/bin/python3 -c 'import h5py, numpy' >/dev/null 2>&1")) {
     WARN("/usr/bin/python3 cannot import h5py and numpy (Debian: python3-h5py python3-numpy): skipping");
@@ -517,5 +758,37 @@ TEST_CASE("results store: the Python example reader prints the summary and inter
       INFO("expected line: " << line);
       CHECK(text.find(line) != std::string::npos);
     }
+    // Per call type: each replication's whole-period service level (its type tallies
+    // summed over the intervals), averaged over the replications where it is defined.
+    for (std::size_t k = 0; k < run.call_types.size(); ++k) {
+      double sum = 0;
+      int n = 0;
+      for (const auto& rep : run.replications) {
+        KpiTally whole;
+        for (std::size_t i = 0; i < 4; ++i) whole += rep.interval_types[i * run.call_types.size() + k];
+        const double sl = compute_kpis(whole)[3];
+        if (!std::isnan(sl)) sum += sl, ++n;
+      }
+      char line[160];
+      std::snprintf(line, sizeof line, "%12.6f %3d  %s\n", n > 0 ? sum / n : kNaN, n, run.call_types[k].c_str());
+      INFO("expected line: " << line);
+      CHECK(text.find(line) != std::string::npos);
+    }
+    for (std::size_t g = 0; g < run.agent_groups.size(); ++g) {
+      double occupancy = 0, aht = 0;
+      int n_occupancy = 0, n_aht = 0;
+      for (const auto& rep : run.replications) {
+        const GroupTally& t = rep.groups[g];
+        if (t.staffed_time > 0) occupancy += t.busy_time / t.staffed_time, ++n_occupancy;
+        if (t.handled > 0) aht += t.handle_time / static_cast<double>(t.handled), ++n_aht;
+      }
+      char line[200];
+      std::snprintf(line, sizeof line, "%12.6f %3d %12.6f %3d  %s\n", n_occupancy > 0 ? occupancy / n_occupancy : kNaN,
+                    n_occupancy, n_aht > 0 ? aht / n_aht : kNaN, n_aht, run.agent_groups[g].c_str());
+      INFO("expected line: " << line);
+      CHECK(text.find(line) != std::string::npos);
+    }
   }
+  CHECK(text.find("service level per call type") != std::string::npos);
+  CHECK(text.find("per agent group") != std::string::npos);
 }

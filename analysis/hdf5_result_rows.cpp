@@ -1,0 +1,146 @@
+#include "analysis/hdf5_result_rows.hpp"
+
+#include <cmath>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+#include <vector>
+
+#include "analysis/hdf5_util.hpp"
+
+namespace callsim::analysis::hdf5 {
+
+namespace {
+
+void add_tally_fields(RowLayout& layout) {
+  for (const auto& def : kpi_definitions()) layout.add(std::string(def.name), Kind::F64);
+  for (const char* name : {"answered_within", "abandoned_within", "waited"}) layout.add(name, Kind::U64);
+  for (const char* name : {"wait_answered_sum", "wait_all_sum", "busy_time", "staffed_time"})
+    layout.add(name, Kind::F64);
+}
+
+std::size_t kpi_index(std::string_view name) {
+  const auto defs = kpi_definitions();
+  for (std::size_t i = 0; i < defs.size(); ++i)
+    if (defs[i].name == name) return i;
+  throw std::logic_error("results store: KPI '" + std::string(name) + "' is not defined");
+}
+
+std::uint64_t exact_count(double value, std::string_view field, const std::string& where) {
+  if (!(value >= 0) || value > static_cast<double>(kMaxExactCount) || std::floor(value) != value) {
+    std::ostringstream msg;
+    msg << where << " field " << in_quotes(field) << " holds " << value << ", not a whole number of calls";
+    throw Problem(msg.str());
+  }
+  return static_cast<std::uint64_t>(value);
+}
+
+// Same rule as the KPIs of kpi.cpp: a ratio with nothing to divide by is not defined.
+double ratio(double num, double den) { return den > 0 ? num / den : std::numeric_limits<double>::quiet_NaN(); }
+
+}  // namespace
+
+RowLayout replications_layout() {
+  RowLayout layout;
+  layout.add("replication", Kind::U32);
+  layout.add("calls_simulated", Kind::U64);
+  add_tally_fields(layout);
+  return layout;
+}
+
+RowLayout intervals_layout() {
+  RowLayout layout;
+  layout.add("replication", Kind::U32);
+  layout.add("interval", Kind::U32);
+  layout.add("interval_start", Kind::F64);
+  add_tally_fields(layout);
+  return layout;
+}
+
+RowLayout interval_types_layout() {
+  RowLayout layout;
+  layout.add("replication", Kind::U32);
+  layout.add("interval", Kind::U32);
+  layout.add("call_type", Kind::U32);
+  layout.add("interval_start", Kind::F64);
+  add_tally_fields(layout);
+  return layout;
+}
+
+RowLayout groups_layout() {
+  RowLayout layout;
+  layout.add("replication", Kind::U32);
+  layout.add("group", Kind::U32);
+  layout.add("staffed_time", Kind::F64);
+  layout.add("busy_time", Kind::F64);
+  layout.add("handled", Kind::U64);
+  layout.add("handle_time", Kind::F64);
+  layout.add("occupancy", Kind::F64);
+  layout.add("aht", Kind::F64);
+  return layout;
+}
+
+RowLayout summary_layout() {
+  RowLayout layout;
+  layout.add_text("kpi", kKpiNameBytes);
+  layout.add_text("unit", kUnitBytes);
+  for (const char* name : {"mean", "std", "ci95"}) layout.add(name, Kind::F64);
+  layout.add("n", Kind::U64);
+  return layout;
+}
+
+void put_tally(RowWriter& w, const KpiTally& t) {
+  for (double kpi : compute_kpis(t)) w.f64(kpi);
+  w.u64(t.answered_within);
+  w.u64(t.abandoned_within);
+  w.u64(t.waited);
+  w.f64(t.wait_answered);
+  w.f64(t.wait_all);
+  w.f64(t.busy_time);
+  w.f64(t.staffed_time);
+}
+
+KpiTally get_tally(RowReader& r, const std::string& where) {
+  std::vector<double> kpis(kpi_definitions().size());
+  for (double& kpi : kpis) kpi = r.f64();
+  KpiTally t;
+  t.offered = exact_count(kpis[kpi_index("offered")], "offered", where);
+  t.answered = exact_count(kpis[kpi_index("answered")], "answered", where);
+  t.abandoned = exact_count(kpis[kpi_index("abandoned")], "abandoned", where);
+  t.answered_within = r.u64();
+  t.abandoned_within = r.u64();
+  t.waited = r.u64();
+  t.wait_answered = r.f64();
+  t.wait_all = r.f64();
+  t.busy_time = r.f64();
+  t.staffed_time = r.f64();
+  return t;
+}
+
+void put_group(RowWriter& w, const GroupTally& g) {
+  w.f64(g.staffed_time);
+  w.f64(g.busy_time);
+  w.u64(g.handled);
+  w.f64(g.handle_time);
+  w.f64(ratio(g.busy_time, g.staffed_time));
+  w.f64(ratio(g.handle_time, static_cast<double>(g.handled)));
+}
+
+GroupTally get_group(RowReader& r) {
+  GroupTally g;
+  g.staffed_time = r.f64();
+  g.busy_time = r.f64();
+  g.handled = r.u64();
+  g.handle_time = r.f64();
+  r.f64();  // occupancy
+  r.f64();  // aht
+  return g;
+}
+
+std::string unit_of(std::string_view kpi) {
+  for (const auto& def : kpi_definitions())
+    if (def.name == kpi) return std::string(def.unit.substr(0, kUnitBytes));
+  return "";  // a summary row of something that is not a KPI: no unit known
+}
+
+}  // namespace callsim::analysis::hdf5

@@ -1,0 +1,47 @@
+#pragma once
+/// \file
+/// The row layouts of the results file's compound datasets (docs/results-format.md) and
+/// how tallies become rows and back. Writer and reader share them, so the two directions
+/// cannot drift apart.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "analysis/hdf5_table.hpp"
+#include "analysis/run_result.hpp"
+
+namespace callsim::analysis::hdf5 {
+
+inline constexpr std::size_t kKpiNameBytes = 32;  ///< `summary` field `kpi`
+inline constexpr std::size_t kUnitBytes = 16;     ///< `summary` field `unit`
+/// Counts travel as float64 KPI fields; every integer up to 2^53 is exact there.
+inline constexpr std::uint64_t kMaxExactCount = std::uint64_t{1} << 53;
+
+/// `/<run>/replications`: replication, calls_simulated, then the tally fields.
+RowLayout replications_layout();
+/// `/<run>/intervals`: replication, interval, interval_start, then the tally fields.
+RowLayout intervals_layout();
+/// `/<run>/interval_types`: replication, interval, call_type, interval_start, then the tally fields.
+RowLayout interval_types_layout();
+/// `/<run>/groups`: replication, group, then the GroupTally fields and their two ratios.
+RowLayout groups_layout();
+/// `/<run>/summary`: kpi, unit, mean, std, ci95, n.
+RowLayout summary_layout();
+
+/// Writes the tally fields: every KPI in kpi_definitions() order, then the raw counts and sums.
+void put_tally(RowWriter& w, const KpiTally& t);
+/// Reads what put_tally wrote. Throws hdf5::Problem, naming `where` (a row), if a count
+/// stored as a float64 KPI is not a whole number of calls.
+KpiTally get_tally(RowReader& r, const std::string& where);
+
+/// Writes staffed_time, busy_time, handled, handle_time, occupancy, aht.
+void put_group(RowWriter& w, const GroupTally& g);
+/// Reads what put_group wrote; the two ratios are skipped (they follow from the rest).
+GroupTally get_group(RowReader& r);
+
+/// The unit of KPI `kpi` as stored in `summary` ("" if it is not a KPI).
+std::string unit_of(std::string_view kpi);
+
+}  // namespace callsim::analysis::hdf5

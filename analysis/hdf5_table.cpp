@@ -1,0 +1,84 @@
+#include "analysis/hdf5_table.hpp"
+
+#include "analysis/hdf5_util.hpp"
+
+namespace callsim::analysis::hdf5 {
+
+namespace {
+
+std::size_t number_bytes(Kind kind) { return kind == Kind::U32 ? 4 : 8; }
+
+H5::DataType field_type(const RowLayout::Field& f, bool in_file) {
+  switch (f.kind) {
+    case Kind::U32: return in_file ? H5::PredType::STD_U32LE : H5::PredType::NATIVE_UINT32;
+    case Kind::U64: return in_file ? H5::PredType::STD_U64LE : H5::PredType::NATIVE_UINT64;
+    case Kind::F64: return in_file ? H5::PredType::IEEE_F64LE : H5::PredType::NATIVE_DOUBLE;
+    case Kind::TEXT: {
+      H5::StrType type(H5::PredType::C_S1, f.bytes);
+      type.setStrpad(H5T_STR_NULLPAD);  // a value may use all bytes, with no terminator
+      return type;
+    }
+  }
+  return H5::PredType::NATIVE_UINT8;
+}
+
+}  // namespace
+
+void RowLayout::add(std::string name, Kind kind) {
+  fields_.push_back({std::move(name), kind, size_, number_bytes(kind)});
+  size_ += fields_.back().bytes;
+}
+
+void RowLayout::add_text(std::string name, std::size_t bytes) {
+  fields_.push_back({std::move(name), Kind::TEXT, size_, bytes});
+  size_ += bytes;
+}
+
+H5::CompType RowLayout::type(bool in_file) const {
+  H5::CompType type(size_);
+  for (const auto& f : fields_) type.insertMember(f.name, f.offset, field_type(f, in_file));
+  return type;
+}
+
+Table::Table(std::vector<hsize_t> dims_in, const RowLayout& layout) : dims(std::move(dims_in)) {
+  rows.assign(count() * layout.size(), std::byte{0});
+}
+
+std::size_t Table::count() const {
+  std::size_t n = 1;
+  for (hsize_t d : dims) n *= static_cast<std::size_t>(d);
+  return n;
+}
+
+void write_table(const H5::Group& group, const char* name, const RowLayout& layout, const Table& table) {
+  H5::DSetCreatPropList dcpl;
+  untimed(dcpl);
+  const H5::DataSpace space(static_cast<int>(table.dims.size()), table.dims.data());
+  const H5::DataSet dataset = group.createDataSet(name, layout.type(true), space, dcpl);
+  if (!table.rows.empty()) dataset.write(table.rows.data(), layout.type(false));
+}
+
+Table read_table(const H5::Group& group, const std::string& where, const char* name, const RowLayout& layout,
+                 int rank) {
+  const std::string what = in_quotes(where + "/" + name);
+  if (!group.nameExists(name)) throw Problem(what + " is missing");
+  if (group.childObjType(name) != H5O_TYPE_DATASET) throw Problem(what + " is not a dataset");
+  const H5::DataSet dataset = group.openDataSet(name);
+  if (dataset.getTypeClass() != H5T_COMPOUND) throw Problem(what + " is not a compound dataset");
+  const H5::CompType file_type = dataset.getCompType();
+  // HDF5 would leave a memory field absent from the file untouched, i.e. silently zero.
+  for (const auto& f : layout.fields())
+    if (H5Tget_member_index(file_type.getId(), f.name.c_str()) < 0)
+      throw Problem(what + " has no field " + in_quotes(f.name));
+  const H5::DataSpace space = dataset.getSpace();
+  if (space.getSimpleExtentNdims() != rank)
+    throw Problem(what + " has " + std::to_string(space.getSimpleExtentNdims()) + " dimensions, not " +
+                  std::to_string(rank));
+  std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
+  space.getSimpleExtentDims(dims.data());
+  Table table(std::move(dims), layout);
+  if (!table.rows.empty()) dataset.read(table.rows.data(), layout.type(false));
+  return table;
+}
+
+}  // namespace callsim::analysis::hdf5

@@ -1,0 +1,234 @@
+// Reading the results file back into the structs it was written from
+// (docs/results-format.md). The writer is results_writer.cpp.
+
+#include "analysis/results_store.hpp"
+
+#include <H5Cpp.h>
+
+#include <filesystem>
+#include <initializer_list>
+#include <system_error>
+
+#include "analysis/hdf5_attributes.hpp"
+#include "analysis/hdf5_result_rows.hpp"
+#include "analysis/hdf5_table.hpp"
+#include "analysis/hdf5_util.hpp"
+
+namespace callsim::analysis {
+
+namespace {
+
+namespace fs = std::filesystem;
+using hdf5::in_quotes;
+using hdf5::Problem;
+
+constexpr const char* kScenarioName = "scenario";
+
+/// Names one dataset of a run, and says how its extents disagree with the rest of the run.
+class RunDataset {
+ public:
+  RunDataset(const std::string& run, const char* name) : path_("/" + run + "/" + name) {}
+  [[nodiscard]] std::string quoted() const { return in_quotes(path_); }
+  /// Throws unless `extent` (this dataset's, counting `what`) equals the run's `expected`,
+  /// which `source` (a quoted object) has.
+  void check_extent(hsize_t extent, const char* what, std::size_t expected, const std::string& source) const {
+    if (extent != expected)
+      throw Problem(quoted() + " has " + std::to_string(extent) + " " + what + ", " + source + " has " +
+                    std::to_string(expected));
+  }
+  /// "row [r, i] of '/run/name'".
+  [[nodiscard]] std::string row(std::initializer_list<std::size_t> index) const {
+    std::string text;
+    for (std::size_t n : index) text += (text.empty() ? "" : ", ") + std::to_string(n);
+    return "row [" + text + "] of " + quoted();
+  }
+
+ private:
+  std::string path_;
+};
+
+void read_replications(const H5::Group& group, RunResult& run) {
+  const hdf5::RowLayout layout = hdf5::replications_layout();
+  const hdf5::Table table = hdf5::read_table(group, "/" + run.name, "replications", layout, 1);
+  const RunDataset dataset(run.name, "replications");
+  run.replications.resize(table.dims[0]);
+  for (std::size_t r = 0; r < run.replications.size(); ++r) {
+    const std::string row = "row " + std::to_string(r) + " of " + dataset.quoted();
+    hdf5::RowReader rd(table.rows.data() + r * layout.size());
+    if (rd.u32() != r) throw Problem(row + " is not replication " + std::to_string(r));
+    run.replications[r].calls_simulated = rd.u64();
+    run.replications[r].total = hdf5::get_tally(rd, row);
+  }
+}
+
+// Returns I, the number of intervals of every replication.
+std::size_t read_intervals(const H5::Group& group, RunResult& run) {
+  const hdf5::RowLayout layout = hdf5::intervals_layout();
+  const hdf5::Table table = hdf5::read_table(group, "/" + run.name, "intervals", layout, 2);
+  const RunDataset dataset(run.name, "intervals");
+  dataset.check_extent(table.dims[0], "replications", run.replications.size(),
+                       in_quotes("/" + run.name + "/replications"));
+  const std::size_t intervals = table.dims[1];
+  for (std::size_t r = 0; r < run.replications.size(); ++r) {
+    run.replications[r].intervals.resize(intervals);
+    for (std::size_t i = 0; i < intervals; ++i) {
+      const std::string row = dataset.row({r, i});
+      hdf5::RowReader rd(table.rows.data() + (r * intervals + i) * layout.size());
+      if (rd.u32() != r || rd.u32() != i) throw Problem(row + " has the wrong replication or interval number");
+      rd.f64();  // interval_start: derived from the run's attributes
+      run.replications[r].intervals[i] = hdf5::get_tally(rd, row);
+    }
+  }
+  return intervals;
+}
+
+void read_interval_types(const H5::Group& group, RunResult& run, std::size_t intervals) {
+  const hdf5::RowLayout layout = hdf5::interval_types_layout();
+  const hdf5::Table table = hdf5::read_table(group, "/" + run.name, "interval_types", layout, 3);
+  const RunDataset dataset(run.name, "interval_types");
+  const std::size_t types = run.call_types.size();
+  dataset.check_extent(table.dims[0], "replications", run.replications.size(),
+                       in_quotes("/" + run.name + "/replications"));
+  dataset.check_extent(table.dims[1], "intervals", intervals, in_quotes("/" + run.name + "/intervals"));
+  dataset.check_extent(table.dims[2], "call types", types,
+                       "the attribute 'call_types' of " + in_quotes("/" + run.name));
+  for (std::size_t r = 0; r < run.replications.size(); ++r) {
+    auto& cells = run.replications[r].interval_types;
+    cells.resize(intervals * types);
+    for (std::size_t cell = 0; cell < cells.size(); ++cell) {  // cell = i * K + k, as in ReplicationResult
+      const std::size_t i = cell / types;
+      const std::size_t k = cell % types;
+      const std::string row = dataset.row({r, i, k});
+      hdf5::RowReader rd(table.rows.data() + (r * cells.size() + cell) * layout.size());
+      if (rd.u32() != r || rd.u32() != i || rd.u32() != k)
+        throw Problem(row + " has the wrong replication, interval or call type number");
+      rd.f64();  // interval_start: derived from the run's attributes
+      cells[cell] = hdf5::get_tally(rd, row);
+    }
+  }
+}
+
+void read_groups(const H5::Group& group, RunResult& run) {
+  const hdf5::RowLayout layout = hdf5::groups_layout();
+  const hdf5::Table table = hdf5::read_table(group, "/" + run.name, "groups", layout, 2);
+  const RunDataset dataset(run.name, "groups");
+  const std::size_t groups = run.agent_groups.size();
+  dataset.check_extent(table.dims[0], "replications", run.replications.size(),
+                       in_quotes("/" + run.name + "/replications"));
+  dataset.check_extent(table.dims[1], "agent groups", groups,
+                       "the attribute 'agent_groups' of " + in_quotes("/" + run.name));
+  for (std::size_t r = 0; r < run.replications.size(); ++r) {
+    run.replications[r].groups.resize(groups);
+    for (std::size_t g = 0; g < groups; ++g) {
+      hdf5::RowReader rd(table.rows.data() + (r * groups + g) * layout.size());
+      if (rd.u32() != r || rd.u32() != g)
+        throw Problem(dataset.row({r, g}) + " has the wrong replication or group number");
+      run.replications[r].groups[g] = hdf5::get_group(rd);
+    }
+  }
+}
+
+void read_summary(const H5::Group& group, RunResult& run) {
+  const hdf5::RowLayout layout = hdf5::summary_layout();
+  const hdf5::Table table = hdf5::read_table(group, "/" + run.name, "summary", layout, 1);
+  run.summary.resize(table.dims[0]);
+  for (std::size_t k = 0; k < run.summary.size(); ++k) {
+    hdf5::RowReader rd(table.rows.data() + k * layout.size());
+    KpiSummary& s = run.summary[k];
+    s.kpi = rd.text(hdf5::kKpiNameBytes);
+    rd.text(hdf5::kUnitBytes);  // the unit follows from the KPI name
+    s.mean = rd.f64();
+    s.std_dev = rd.f64();
+    s.ci95 = rd.f64();
+    s.n = rd.u64();
+  }
+}
+
+RunResult read_run(const H5::Group& group, const std::string& name) {
+  const std::string where = in_quotes("/" + name);
+  RunResult run;
+  run.name = name;
+  const auto f64_attr = [&](const char* attr) {
+    return hdf5::get_number_attr<double>(group, where, attr, H5::PredType::NATIVE_DOUBLE);
+  };
+  run.interval_seconds = f64_attr("interval_seconds");
+  run.warmup_seconds = f64_attr("warmup_seconds");
+  run.service_level_threshold = f64_attr("service_level_threshold");
+  run.call_types = hdf5::get_text_list_attr(group, where, "call_types");
+  run.agent_groups = hdf5::get_text_list_attr(group, where, "agent_groups");
+  read_replications(group, run);
+  const std::size_t intervals = read_intervals(group, run);
+  read_interval_types(group, run, intervals);
+  read_groups(group, run);
+  read_summary(group, run);
+  return run;
+}
+
+// Asks the root group itself: a reopened file's creation property list reports 0 here.
+bool tracks_creation_order(const H5::Group& group) {
+  const hid_t gcpl = H5Gget_create_plist(group.getId());
+  hdf5::check(gcpl < 0 ? -1 : 0, "H5Gget_create_plist");
+  unsigned flags = 0;
+  const herr_t status = H5Pget_link_creation_order(gcpl, &flags);
+  H5Pclose(gcpl);
+  hdf5::check(status, "H5Pget_link_creation_order");
+  return (flags & H5P_CRT_ORDER_TRACKED) != 0;
+}
+
+std::vector<std::string> run_names(const H5::H5File& file) {
+  const H5_index_t index = tracks_creation_order(file.openGroup("/")) ? H5_INDEX_CRT_ORDER : H5_INDEX_NAME;
+  H5G_info_t info;
+  hdf5::check(H5Gget_info(file.getId(), &info), "H5Gget_info");
+  std::vector<std::string> names;
+  for (hsize_t i = 0; i < info.nlinks; ++i) {
+    const ssize_t length = H5Lget_name_by_idx(file.getId(), ".", index, H5_ITER_INC, i, nullptr, 0, H5P_DEFAULT);
+    hdf5::check(length < 0 ? -1 : 0, "H5Lget_name_by_idx");
+    std::vector<char> name(static_cast<std::size_t>(length) + 1);
+    const ssize_t copied =
+        H5Lget_name_by_idx(file.getId(), ".", index, H5_ITER_INC, i, name.data(), name.size(), H5P_DEFAULT);
+    hdf5::check(copied < 0 ? -1 : 0, "H5Lget_name_by_idx");
+    const std::string n(name.data());
+    if (file.childObjType(n) == H5O_TYPE_GROUP) names.push_back(n);
+  }
+  return names;
+}
+
+ResultsFile read_file(const H5::H5File& file) {
+  const std::string root = "'/'";
+  const int version = hdf5::get_number_attr<int>(file, root, "format_version", H5::PredType::NATIVE_INT);
+  if (version != kResultsFormatVersion)
+    throw Problem("its format_version is " + std::to_string(version) + "; this callsim reads version " +
+                  std::to_string(kResultsFormatVersion));
+  ResultsFile contents;
+  contents.callsim_version = hdf5::get_text_attr(file, root, "callsim_version");
+  contents.command_line = hdf5::get_text_attr(file, root, "command_line");
+  contents.seed = hdf5::get_number_attr<std::uint64_t>(file, root, "seed", H5::PredType::NATIVE_UINT64);
+  if (!file.nameExists(kScenarioName)) throw Problem("'/scenario' is missing");
+  const H5::DataSet scenario = file.openDataSet(kScenarioName);
+  if (scenario.getTypeClass() != H5T_STRING) throw Problem("'/scenario' is not a string");
+  scenario.read(contents.scenario_text, scenario.getStrType());
+  contents.scenario_path = hdf5::get_text_attr(scenario, "'/scenario'", "path");
+  for (const auto& name : run_names(file)) contents.runs.push_back(read_run(file.openGroup(name), name));
+  return contents;
+}
+
+}  // namespace
+
+ResultsFile read_results_file(const std::string& path) {
+  const std::string prefix = "cannot read results file " + in_quotes(path) + ": ";
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw ResultsStoreError(prefix + "no such file");
+  if (!fs::is_regular_file(path, ec)) throw ResultsStoreError(prefix + "it is not a regular file");
+  hdf5::ErrorRecorder errors;  // not const: HDF5 writes into it
+  try {
+    if (!H5::H5File::isHdf5(path)) throw Problem("it is not an HDF5 file");
+    const H5::H5File file(path, H5F_ACC_RDONLY);
+    return read_file(file);
+  } catch (const Problem& e) {
+    throw ResultsStoreError(prefix + e.what());
+  } catch (const H5::Exception& e) {
+    throw ResultsStoreError(prefix + errors.describe(e));
+  }
+}
+
+}  // namespace callsim::analysis

@@ -1,0 +1,276 @@
+// Writing the results file: validation, layout (docs/results-format.md) and the atomic
+// temp-file-then-rename dance. The reader is results_reader.cpp.
+
+#include "analysis/results_store.hpp"
+
+#include <H5Cpp.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <ctime>
+#include <filesystem>
+#include <limits>
+#include <set>
+#include <system_error>
+
+#include "analysis/hdf5_attributes.hpp"
+#include "analysis/hdf5_result_rows.hpp"
+#include "analysis/hdf5_table.hpp"
+#include "analysis/hdf5_util.hpp"
+
+namespace callsim::analysis {
+
+namespace {
+
+namespace fs = std::filesystem;
+using hdf5::in_quotes;
+using hdf5::Problem;
+
+constexpr const char* kScenarioName = "scenario";
+constexpr std::size_t kMaxU32 = std::numeric_limits<std::uint32_t>::max();
+
+std::string errno_text(int err) { return std::error_code(err, std::generic_category()).message(); }
+
+std::string temp_path(const std::string& path) { return path + ".tmp-" + std::to_string(::getpid()); }
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+// HDF5 stores variable-length strings as C strings: a NUL would cut the name short.
+void check_names(const std::vector<std::string>& names, const char* what, const char* field, const std::string& where) {
+  if (names.size() > kMaxU32)
+    throw Problem(where + "there are more " + what + "s than the uint32 field " + in_quotes(field) + " holds");
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i].find('\0') != std::string::npos)
+      throw Problem(where + "the name of " + what + " " + std::to_string(i) + " contains a NUL byte");
+}
+
+void check_counts(const KpiTally& t, std::size_t r, const std::string& where) {
+  if (t.offered > hdf5::kMaxExactCount || t.answered > hdf5::kMaxExactCount || t.abandoned > hdf5::kMaxExactCount)
+    throw Problem(where + "replication " + std::to_string(r) +
+                  " counts more than 2^53 calls, which a float64 KPI cannot hold exactly");
+}
+
+// Every replication must fill the same [I], [I x K] and [G] shapes, K and G given by the
+// run's name lists, so the datasets are rectangular and the names label their axes.
+void check_run(const RunResult& run, std::set<std::string>& names) {
+  if (run.name.empty() || run.name == "." || run.name == kScenarioName || run.name.find('/') != std::string::npos)
+    throw Problem("run name " + in_quotes(run.name) +
+                  " is not allowed (it must be non-empty, must not contain '/', and must not be '.' or 'scenario')");
+  if (!names.insert(run.name).second) throw Problem("two runs are named " + in_quotes(run.name));
+  const std::string where = "in run " + in_quotes(run.name) + ", ";
+  if (run.replications.size() > kMaxU32)
+    throw Problem(where + "there are more replications than the uint32 field 'replication' holds");
+  check_names(run.call_types, "call type", "call_type", where);
+  check_names(run.agent_groups, "agent group", "group", where);
+  const std::size_t types = run.call_types.size();
+  const std::size_t groups = run.agent_groups.size();
+  for (std::size_t r = 0; r < run.replications.size(); ++r) {
+    const auto& rep = run.replications[r];
+    const std::size_t intervals = rep.intervals.size();
+    const std::string this_rep = where + "replication " + std::to_string(r) + " has ";
+    if (intervals != run.replications[0].intervals.size())
+      throw Problem(this_rep + std::to_string(intervals) + " intervals but replication 0 has " +
+                    std::to_string(run.replications[0].intervals.size()));
+    if (intervals > kMaxU32) throw Problem(where + "there are more intervals than the uint32 field 'interval' holds");
+    if (rep.interval_types.size() != intervals * types)
+      throw Problem(this_rep + std::to_string(rep.interval_types.size()) + " per-call-type interval tallies, but " +
+                    std::to_string(intervals) + " intervals x " + std::to_string(types) + " call types make " +
+                    std::to_string(intervals * types));
+    if (rep.groups.size() != groups)
+      throw Problem(this_rep + std::to_string(rep.groups.size()) + " agent group tallies, but the run names " +
+                    std::to_string(groups) + " agent groups");
+    check_counts(rep.total, r, where);
+    for (const auto& t : rep.intervals) check_counts(t, r, where);
+    for (const auto& t : rep.interval_types) check_counts(t, r, where);
+  }
+  for (const auto& s : run.summary)
+    if (s.kpi.size() > hdf5::kKpiNameBytes)
+      throw Problem(where + "summary KPI name " + in_quotes(s.kpi) + " is longer than 32 bytes");
+}
+
+void put_f64_attr(const H5::Group& group, const char* name, double value) {
+  hdf5::put_number_attr(group, name, H5::PredType::IEEE_F64LE, H5::PredType::NATIVE_DOUBLE, value);
+}
+
+double interval_start(const RunResult& run, std::size_t i) {
+  return run.warmup_seconds + static_cast<double>(i) * run.interval_seconds;
+}
+
+void write_run(const H5::H5File& file, const RunResult& run) {
+  const H5::Group group = hdf5::create_untimed_group(file, run.name);
+  const std::size_t reps = run.replications.size();
+  const std::size_t intervals = reps > 0 ? run.replications[0].intervals.size() : 0;
+  const std::size_t types = run.call_types.size();
+  const std::size_t groups = run.agent_groups.size();
+  put_f64_attr(group, "interval_seconds", run.interval_seconds);
+  put_f64_attr(group, "warmup_seconds", run.warmup_seconds);
+  put_f64_attr(group, "service_level_threshold", run.service_level_threshold);
+  hdf5::put_number_attr(group, "replications", H5::PredType::STD_U64LE, H5::PredType::NATIVE_UINT64,
+                        std::uint64_t{reps});
+  hdf5::put_text_list_attr(group, "call_types", run.call_types);
+  hdf5::put_text_list_attr(group, "agent_groups", run.agent_groups);
+
+  const hdf5::RowLayout rep_layout = hdf5::replications_layout();
+  hdf5::Table table({reps}, rep_layout);
+  for (std::size_t r = 0; r < reps; ++r) {
+    hdf5::RowWriter w(table.rows.data() + r * rep_layout.size());
+    w.u32(static_cast<std::uint32_t>(r));
+    w.u64(run.replications[r].calls_simulated);
+    hdf5::put_tally(w, run.replications[r].total);
+  }
+  hdf5::write_table(group, "replications", rep_layout, table);
+
+  const hdf5::RowLayout iv_layout = hdf5::intervals_layout();
+  table = hdf5::Table({reps, intervals}, iv_layout);
+  for (std::size_t r = 0; r < reps; ++r) {
+    for (std::size_t i = 0; i < intervals; ++i) {
+      hdf5::RowWriter w(table.rows.data() + (r * intervals + i) * iv_layout.size());
+      w.u32(static_cast<std::uint32_t>(r));
+      w.u32(static_cast<std::uint32_t>(i));
+      w.f64(interval_start(run, i));
+      hdf5::put_tally(w, run.replications[r].intervals[i]);
+    }
+  }
+  hdf5::write_table(group, "intervals", iv_layout, table);
+
+  const hdf5::RowLayout it_layout = hdf5::interval_types_layout();
+  table = hdf5::Table({reps, intervals, types}, it_layout);
+  for (std::size_t r = 0; r < reps; ++r) {
+    for (std::size_t cell = 0; cell < intervals * types; ++cell) {  // cell = i * K + k, as in ReplicationResult
+      hdf5::RowWriter w(table.rows.data() + (r * intervals * types + cell) * it_layout.size());
+      w.u32(static_cast<std::uint32_t>(r));
+      w.u32(static_cast<std::uint32_t>(cell / types));
+      w.u32(static_cast<std::uint32_t>(cell % types));
+      w.f64(interval_start(run, cell / types));
+      hdf5::put_tally(w, run.replications[r].interval_types[cell]);
+    }
+  }
+  hdf5::write_table(group, "interval_types", it_layout, table);
+
+  const hdf5::RowLayout group_layout = hdf5::groups_layout();
+  table = hdf5::Table({reps, groups}, group_layout);
+  for (std::size_t r = 0; r < reps; ++r) {
+    for (std::size_t g = 0; g < groups; ++g) {
+      hdf5::RowWriter w(table.rows.data() + (r * groups + g) * group_layout.size());
+      w.u32(static_cast<std::uint32_t>(r));
+      w.u32(static_cast<std::uint32_t>(g));
+      hdf5::put_group(w, run.replications[r].groups[g]);
+    }
+  }
+  hdf5::write_table(group, "groups", group_layout, table);
+
+  const hdf5::RowLayout sum_layout = hdf5::summary_layout();
+  table = hdf5::Table({run.summary.size()}, sum_layout);
+  for (std::size_t k = 0; k < run.summary.size(); ++k) {
+    const KpiSummary& s = run.summary[k];
+    hdf5::RowWriter w(table.rows.data() + k * sum_layout.size());
+    w.text(s.kpi, hdf5::kKpiNameBytes);
+    w.text(hdf5::unit_of(s.kpi), hdf5::kUnitBytes);
+    w.f64(s.mean);
+    w.f64(s.std_dev);
+    w.f64(s.ci95);
+    w.u64(s.n);
+  }
+  hdf5::write_table(group, "summary", sum_layout, table);
+}
+
+void write_file(const std::string& file_path, const ResultsFile& contents) {
+  const H5::FileCreatPropList fcpl;
+  hdf5::untimed(fcpl);  // the root group
+  // Runs are groups under "/": track their order so readers get them back as written.
+  hdf5::check(H5Pset_link_creation_order(fcpl.getId(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
+              "H5Pset_link_creation_order");
+  H5::H5File file(file_path, H5F_ACC_TRUNC, fcpl);
+  const std::uint64_t first_reps = contents.runs.empty() ? 0 : contents.runs[0].replications.size();
+  hdf5::put_number_attr(file, "format_version", H5::PredType::STD_I32LE, H5::PredType::NATIVE_INT,
+                        kResultsFormatVersion);
+  hdf5::put_text_attr(file, "callsim_version", contents.callsim_version);
+  hdf5::put_text_attr(file, "created", utc_now());
+  hdf5::put_number_attr(file, "seed", H5::PredType::STD_U64LE, H5::PredType::NATIVE_UINT64, contents.seed);
+  hdf5::put_number_attr(file, "replications", H5::PredType::STD_U64LE, H5::PredType::NATIVE_UINT64, first_reps);
+  hdf5::put_text_attr(file, "command_line", contents.command_line);
+  {
+    H5::DSetCreatPropList dcpl;
+    hdf5::untimed(dcpl);
+    const H5::StrType type = hdf5::text_type();
+    const H5::DataSet scenario = file.createDataSet(kScenarioName, type, H5::DataSpace(H5S_SCALAR), dcpl);
+    scenario.write(contents.scenario_text, type);
+    hdf5::put_text_attr(scenario, "path", contents.scenario_path);
+  }
+  std::set<std::string> names;
+  for (const auto& run : contents.runs) {
+    check_run(run, names);
+    write_run(file, run);
+  }
+  file.close();  // flush now: a failure here must still abort the rename
+}
+
+// Without this, a crash soon after the rename can leave an empty file under the new name.
+void sync_to_disk(const std::string& file_path) {
+  const int fd = ::open(file_path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw Problem("reopening " + in_quotes(file_path) + " failed (" + errno_text(errno) + ")");
+  const int status = ::fsync(fd);
+  const int err = errno;
+  ::close(fd);
+  if (status != 0) throw Problem("flushing " + in_quotes(file_path) + " to disk failed (" + errno_text(err) + ")");
+}
+
+}  // namespace
+
+void check_writable(const std::string& path) {
+  if (path.empty()) throw ResultsStoreError("cannot write results file: the path is empty");
+  const std::string prefix = "cannot write results file " + in_quotes(path) + ": ";
+  const fs::path file_path(path);
+  const fs::path dir = file_path.has_parent_path() ? file_path.parent_path() : fs::path(".");
+  std::error_code ec;
+  const fs::file_status dir_status = fs::status(dir, ec);
+  if (!fs::exists(dir_status))
+    throw ResultsStoreError(prefix + "directory " + in_quotes(dir.string()) + " does not exist");
+  if (!fs::is_directory(dir_status)) throw ResultsStoreError(prefix + in_quotes(dir.string()) + " is not a directory");
+  if (fs::is_directory(fs::status(file_path, ec))) throw ResultsStoreError(prefix + "it is a directory");
+  // access() says yes to root on a read-only mount; creating a file is the real test.
+  const std::string probe = temp_path(path);
+  const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0)
+    throw ResultsStoreError(prefix + "cannot create a file in directory " + in_quotes(dir.string()) + " (" +
+                            errno_text(errno) + ")");
+  ::close(fd);
+  ::unlink(probe.c_str());
+}
+
+void write_results_file(const std::string& path, const ResultsFile& contents) {
+  check_writable(path);
+  const std::string prefix = "cannot write results file " + in_quotes(path) + ": ";
+  const std::string temp = temp_path(path);
+  const auto remove_temp = [&] {
+    std::error_code ec;
+    if (!fs::is_directory(temp, ec)) fs::remove(temp, ec);
+  };
+  hdf5::ErrorRecorder errors;  // not const: HDF5 writes into it
+  try {
+    write_file(temp, contents);
+    sync_to_disk(temp);
+    std::error_code ec;
+    fs::rename(temp, path, ec);
+    if (ec) throw Problem("renaming " + in_quotes(temp) + " to it failed (" + ec.message() + ")");
+  } catch (const Problem& e) {
+    remove_temp();
+    throw ResultsStoreError(prefix + e.what());
+  } catch (const H5::Exception& e) {
+    remove_temp();
+    throw ResultsStoreError(prefix + errors.describe(e));
+  } catch (...) {
+    remove_temp();
+    throw;
+  }
+}
+
+}  // namespace callsim::analysis
