@@ -68,6 +68,9 @@ void print_summary_table(std::ostream& out, const RunResult& run, const std::vec
   for (std::size_t k = 0; k < run.summary.size() && k < definitions.size(); ++k) {
     const KpiSummary& s = run.summary[k];
     const std::string_view unit = definitions[k].unit;
+    // Outcome counts after the first eleven KPIs (balked, blocked, IVR, ...) are shown only
+    // when the scenario has them.
+    if (k >= 11 && s.mean == 0) continue;
     std::snprintf(line, sizeof line, "%-24s %14s   %-12s %6llu", s.kpi.c_str(), format_value(s.mean, unit).c_str(),
                   format_value(s.ci95, unit).c_str(), static_cast<unsigned long long>(s.n));
     out << line;

@@ -104,9 +104,7 @@ KpiTally get_tally(RowReader& r, const std::string& where) {
   std::vector<double> kpis(kpi_definitions().size());
   for (double& kpi : kpis) kpi = r.f64();
   KpiTally t;
-  t.offered = exact_count(kpis[kpi_index("offered")], "offered", where);
-  t.answered = exact_count(kpis[kpi_index("answered")], "answered", where);
-  t.abandoned = exact_count(kpis[kpi_index("abandoned")], "abandoned", where);
+  for (const CountKpi& c : count_kpis()) t.*c.field = exact_count(kpis[kpi_index(c.name)], c.name, where);
   t.answered_within = r.u64();
   t.abandoned_within = r.u64();
   t.waited = r.u64();

@@ -9,6 +9,12 @@ KpiTally& KpiTally::operator+=(const KpiTally& o) {
   offered += o.offered;
   answered += o.answered;
   abandoned += o.abandoned;
+  balked += o.balked;
+  blocked += o.blocked;
+  closed += o.closed;
+  ivr_self_served += o.ivr_self_served;
+  ivr_hang_up += o.ivr_hang_up;
+  retrials += o.retrials;
   answered_within += o.answered_within;
   abandoned_within += o.abandoned_within;
   waited += o.waited;
@@ -27,7 +33,8 @@ double ratio(double num, double den) {
 double count(std::uint64_t n) { return static_cast<double>(n); }
 
 // Written once here; the README's KPI table repeats these definitions for people.
-constexpr std::array<KpiDefinition, 11> kDefinitions{{
+// New KPIs are appended: reports and tests address the first eleven by position.
+constexpr std::array<KpiDefinition, 17> kDefinitions{{
     {"offered", "calls", "calls that reached the queue",
      [](const KpiTally& t) { return count(t.offered); }},
     {"answered", "calls", "offered calls answered by an agent",
@@ -52,11 +59,37 @@ constexpr std::array<KpiDefinition, 11> kDefinitions{{
      [](const KpiTally& t) { return ratio(count(t.abandoned), count(t.offered)); }},
     {"occupancy", "fraction", "agent time in service / agent time staffed",
      [](const KpiTally& t) { return ratio(t.busy_time, t.staffed_time); }},
+    {"balked", "calls", "offered calls that hung up at once on hearing the queue (also in abandoned)",
+     [](const KpiTally& t) { return count(t.balked); }},
+    {"blocked", "calls", "calls refused with a busy signal because the queue was full (not offered)",
+     [](const KpiTally& t) { return count(t.blocked); }},
+    {"closed", "calls", "calls that arrived while the center was closed (not offered)",
+     [](const KpiTally& t) { return count(t.closed); }},
+    {"ivr_self_served", "calls", "calls served by the IVR (not offered)",
+     [](const KpiTally& t) { return count(t.ivr_self_served); }},
+    {"ivr_hang_up", "calls", "calls that hung up in the IVR (not offered)",
+     [](const KpiTally& t) { return count(t.ivr_hang_up); }},
+    {"retrials", "calls", "offered calls that were a second or later attempt of a caller",
+     [](const KpiTally& t) { return count(t.retrials); }},
+}};
+
+constexpr std::array<CountKpi, 9> kCounts{{
+    {"offered", &KpiTally::offered},
+    {"answered", &KpiTally::answered},
+    {"abandoned", &KpiTally::abandoned},
+    {"balked", &KpiTally::balked},
+    {"blocked", &KpiTally::blocked},
+    {"closed", &KpiTally::closed},
+    {"ivr_self_served", &KpiTally::ivr_self_served},
+    {"ivr_hang_up", &KpiTally::ivr_hang_up},
+    {"retrials", &KpiTally::retrials},
 }};
 
 }  // namespace
 
 std::span<const KpiDefinition> kpi_definitions() { return kDefinitions; }
+
+std::span<const CountKpi> count_kpis() { return kCounts; }
 
 std::vector<double> compute_kpis(const KpiTally& tally) {
   std::vector<double> values;

@@ -16,9 +16,15 @@ namespace callsim::analysis {
 /// Counts and sums over the calls that *arrived* in a period (per-interval figures belong to
 /// the arrival interval), plus agent time spent in the period.
 struct KpiTally {
-  std::uint64_t offered = 0;           ///< calls that reached the queue
+  std::uint64_t offered = 0;           ///< calls that reached the queue (balked ones included)
   std::uint64_t answered = 0;          ///< offered calls that reached an agent
-  std::uint64_t abandoned = 0;         ///< offered calls whose caller hung up while waiting
+  std::uint64_t abandoned = 0;         ///< offered calls whose caller hung up while waiting (balks included)
+  std::uint64_t balked = 0;            ///< offered calls that hung up at once on hearing the queue
+  std::uint64_t blocked = 0;           ///< calls refused with a busy signal: the queue was full
+  std::uint64_t closed = 0;            ///< calls that arrived while the center was closed
+  std::uint64_t ivr_self_served = 0;   ///< calls that ended in the IVR, served there
+  std::uint64_t ivr_hang_up = 0;       ///< calls that hung up in the IVR
+  std::uint64_t retrials = 0;          ///< offered calls that were a caller's second or later attempt
   std::uint64_t answered_within = 0;   ///< answered with wait <= threshold
   std::uint64_t abandoned_within = 0;  ///< abandoned with wait <= threshold
   std::uint64_t waited = 0;            ///< offered calls that waited more than 0 s
@@ -44,5 +50,13 @@ std::span<const KpiDefinition> kpi_definitions();
 
 /// The KPI vector of a tally, in kpi_definitions() order.
 std::vector<double> compute_kpis(const KpiTally& tally);
+
+/// A KPI that is a plain count of a tally field: the results store writes it as a KPI and
+/// reads the count back from it.
+struct CountKpi {
+  std::string_view name;
+  std::uint64_t KpiTally::*field;
+};
+std::span<const CountKpi> count_kpis();
 
 }  // namespace callsim::analysis

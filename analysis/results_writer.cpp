@@ -53,9 +53,11 @@ void check_names(const std::vector<std::string>& names, const char* what, const 
 }
 
 void check_counts(const KpiTally& t, std::size_t r, const std::string& where) {
-  if (t.offered > hdf5::kMaxExactCount || t.answered > hdf5::kMaxExactCount || t.abandoned > hdf5::kMaxExactCount)
+  for (const CountKpi& c : count_kpis()) {
+    if (t.*c.field <= hdf5::kMaxExactCount) continue;
     throw Problem(where + "replication " + std::to_string(r) +
                   " counts more than 2^53 calls, which a float64 KPI cannot hold exactly");
+  }
 }
 
 // Every replication must fill the same [I], [I x K] and [G] shapes, K and G given by the

@@ -75,6 +75,12 @@ KpiTally make_tally(unsigned run, unsigned rep, unsigned interval) {
   t.wait_answered = 12.345 * (1 + k) / 7;
   t.wait_all = t.wait_answered + 31.25 + k / 3;
   t.busy_time = 1234.5678 + 17.1 * k;
+  t.balked = 1 + interval % 2;
+  t.blocked = 2 + rep;
+  t.closed = 3 + run;
+  t.ivr_self_served = 11 + interval;
+  t.ivr_hang_up = 4 + rep + run;
+  t.retrials = 1 + (rep + interval) % 3;
   return t;
 }
 
@@ -161,6 +167,12 @@ void check_tally(const KpiTally& a, const KpiTally& b) {
   CHECK(a.offered == b.offered);
   CHECK(a.answered == b.answered);
   CHECK(a.abandoned == b.abandoned);
+  CHECK(a.balked == b.balked);
+  CHECK(a.blocked == b.blocked);
+  CHECK(a.closed == b.closed);
+  CHECK(a.ivr_self_served == b.ivr_self_served);
+  CHECK(a.ivr_hang_up == b.ivr_hang_up);
+  CHECK(a.retrials == b.retrials);
   CHECK(a.answered_within == b.answered_within);
   CHECK(a.abandoned_within == b.abandoned_within);
   CHECK(a.waited == b.waited);
