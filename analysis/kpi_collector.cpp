@@ -59,6 +59,11 @@ void KpiCollector::on_abandon(const models::CallInfo& call, sim::Time now) {
   count_abandon(interval_types_[i * types_ + call.type], wait, threshold_);
 }
 
+void KpiCollector::on_balk(const models::CallInfo& call, sim::Time now) {
+  on_abandon(call, now);
+  count_outcome(call, call.arrival, &KpiTally::balked);
+}
+
 void KpiCollector::on_staffing(sim::Time now, std::uint32_t group, int staffed) {
   groups_[group].staffed_time += spread(staffing_since_[group], now, staffed_[group], &KpiTally::staffed_time);
   staffing_since_[group] = now;

@@ -13,6 +13,7 @@
 
 #include "analysis/run_result.hpp"
 #include "models/call.hpp"
+#include "models/ivr.hpp"
 #include "models/center_spec.hpp"
 #include "sim/time.hpp"
 
@@ -25,8 +26,22 @@ class KpiCollector {
   void on_staffing(sim::Time now, std::uint32_t group, int staffed);
   void on_arrival(const models::CallInfo& call) {
     if (const auto i = interval_of(call.arrival); i != kOutside) {
-      ++intervals_[i].offered;
-      ++interval_types_[i * types_ + call.type].offered;
+      for (KpiTally* t : {&intervals_[i], &interval_types_[i * types_ + call.type]}) {
+        ++t->offered;
+        if (call.attempt > 0) ++t->retrials;
+      }
+    }
+  }
+  /// A balk is an offered call abandoned after 0 s; it is also counted apart.
+  void on_balk(const models::CallInfo& call, sim::Time now);
+  void on_blocked(const models::CallInfo& call, sim::Time) { count_outcome(call, call.arrival, &KpiTally::blocked); }
+  void on_closed(const models::CallInfo& call, sim::Time) { count_outcome(call, call.arrival, &KpiTally::closed); }
+  /// IVR outcomes belong to the interval in which the call entered the IVR; they have no
+  /// call type (the IVR did not give them one).
+  void on_ivr_exit(const models::CallInfo& call, sim::Time, models::IvrOutcome outcome) {
+    if (const auto i = interval_of(call.ivr_entry); i != kOutside) {
+      ++(intervals_[i].*(outcome == models::IvrOutcome::SELF_SERVED ? &KpiTally::ivr_self_served
+                                                                     : &KpiTally::ivr_hang_up));
     }
   }
   void on_answer(const models::CallInfo& call, sim::Time now, const models::Service& service);
@@ -45,6 +60,13 @@ class KpiCollector {
     if (offset < 0 || arrival >= end_) return kOutside;
     // min(): offset / interval may round up to the interval count just before the end.
     return std::min(static_cast<std::size_t>(offset / interval_), intervals_.size() - 1);
+  }
+  /// Counts one call in `field` of the interval of `at` and of its call type there.
+  void count_outcome(const models::CallInfo& call, sim::Time at, std::uint64_t KpiTally::*field) {
+    if (const auto i = interval_of(at); i != kOutside) {
+      ++(intervals_[i].*field);
+      ++(interval_types_[i * types_ + call.type].*field);
+    }
   }
   /// Adds `agents` x the overlap of [from, to) with each interval to `field` of that
   /// interval; returns the overlap with the whole counted period.

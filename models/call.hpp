@@ -17,6 +17,8 @@ struct CallInfo {
   sim::Time service;        ///< talk time it will need once answered
   sim::Time patience = sim::Time::infinity();  ///< how long the caller will wait
   sim::Time wrap_up{0};     ///< after-call work the call type needs (a group may override it)
+  sim::Time ivr_entry;      ///< when the call entered the IVR (= arrival when it had none)
+  std::uint32_t attempt = 0;  ///< 0 for a first call, n for a caller's n-th retrial
 };
 
 /// Who serves a call and for how long: the agent is busy for talk + wrap_up.

@@ -1,25 +1,32 @@
 #pragma once
 /// \file
-/// The call center: call types with Poisson arrivals (constant or per-interval rates), a
-/// FIFO queue per call type with optional abandonment, agent groups with skills, talk-time
-/// multipliers, after-call work and staffing that changes over time, and
-/// longest-idle-agent routing:
+/// The call center: calls arrive per call type (Poisson, constant or per-interval rates,
+/// scaled by a day-level busyness factor) or through an IVR that gives them their type;
+/// each type has a FIFO queue with optional capacity (busy signal when full), balking and
+/// abandonment; callers who fail may call again; agent groups have skills, talk-time
+/// multipliers, after-call work and staffing that changes over time; outside opening hours
+/// callers get a closed message. Routing is longest-idle-agent:
 /// - an arriving call goes to the agent idle longest among the groups that have its skill;
 /// - a freed agent takes, among the call types it has the skill for, the head call that has
 ///   waited longest, counting a type's priority credit as extra waiting time.
 ///
 /// The model owns the simulator and emits what happens to an Observer (a template
-/// parameter, so emission inlines): on_staffing, on_arrival, on_answer, on_abandon,
-/// on_service_end. It records nothing itself; what is counted, and per which interval, is
-/// the observer's business (analysis/kpi_collector.hpp).
+/// parameter, so emission inlines; see NullObserver for the full list). It records nothing
+/// itself; what is counted, and per which interval, is the observer's business
+/// (analysis/kpi_collector.hpp).
 ///
 /// Same-time rule: an agent's release runs first, then staffing changes, then abandonments,
-/// then arrivals; so a caller whose patience expires at the very instant an agent frees up
-/// or comes on duty is answered, and an arriving call sees every agent available then.
+/// then IVR exits and arrivals; so a caller whose patience expires at the very instant an
+/// agent frees up or comes on duty is answered, and an arriving call sees every agent
+/// available then.
 ///
 /// Staffing never cuts a call: when a group's number on duty falls, idle agents leave at
 /// once (the most recently idle first) and busy ones when their call and wrap-up end; they
 /// count as staffed until they leave.
+///
+/// Common random numbers: everything random about a caller (IVR path, service demand,
+/// patience, after-call work, the balking draw) is drawn when the call enters, from streams
+/// of its own kind; retrial decisions are drawn when a call fails.
 
 #include <algorithm>
 #include <cmath>
@@ -28,8 +35,10 @@
 #include <string>
 #include <vector>
 
+#include "models/busyness.hpp"
 #include "models/call.hpp"
 #include "models/center_spec.hpp"
+#include "models/ivr.hpp"
 #include "models/stream_kinds.hpp"
 #include "sim/event_calendar.hpp"
 #include "sim/random_stream.hpp"
@@ -38,12 +47,22 @@
 
 namespace callsim::models {
 
-/// An observer that ignores everything (benchmarks of the bare model).
+/// An observer that ignores everything: the full list of what a model emits. Observers
+/// may derive from it and override what they need.
 struct NullObserver {
-  void on_staffing(sim::Time, std::uint32_t, int) {}
+  void on_staffing(sim::Time, std::uint32_t /*group*/, int /*on duty*/) {}
+  /// A call reached its queue (offered); it is answered, balks or waits next.
   void on_arrival(const CallInfo&) {}
   void on_answer(const CallInfo&, sim::Time, const Service&) {}
   void on_abandon(const CallInfo&, sim::Time) {}
+  /// An offered call hung up at once on hearing the queue (right after on_arrival).
+  void on_balk(const CallInfo&, sim::Time) {}
+  /// A call found its queue full and got a busy signal (not offered).
+  void on_blocked(const CallInfo&, sim::Time) {}
+  /// A call arrived while the center was closed (not offered).
+  void on_closed(const CallInfo&, sim::Time) {}
+  /// A call left the IVR self-served or by hanging up (not offered).
+  void on_ivr_exit(const CallInfo&, sim::Time, IvrOutcome) {}
   void on_service_end(const CallInfo&, sim::Time, const Service&) {}
 };
 
@@ -54,6 +73,9 @@ std::vector<std::vector<std::uint32_t>> resolve_skills(const CenterSpec& spec);
 /// The staffing steps of `group`: its `staffing`, or `count` from time 0 when that is empty.
 std::vector<StaffingStep> staffing_steps(const AgentGroupSpec& group);
 
+/// Whether the center takes calls at `t`.
+bool is_open(const CenterSpec& spec, sim::Time t);
+
 template <class Observer, class Calendar = sim::EventCalendar>
 class CallCenter {
  public:
@@ -62,16 +84,22 @@ class CallCenter {
       : spec_(spec),
         arrivals_end_(spec.time.warmup + spec.time.duration),
         observer_(observer),
+        busyness_(spec.busyness_cv, seed, replication),
+        ivr_arrivals_(seed, replication, {stream_kind::kIvrArrivals, 0}),
+        ivr_path_(seed, replication, {stream_kind::kIvrPath, 0}),
         types_(spec.call_types.size()),
         groups_(spec.agent_groups.size()),
         multiplier_(spec.agent_groups.size() * spec.call_types.size(), 1.0) {
     const auto skills = resolve_skills(spec);
     const auto K = static_cast<std::uint32_t>(types_.size());
     for (std::uint32_t k = 0; k < K; ++k) {
-      types_[k].arrivals = sim::RandomStream(seed, replication, {stream_kind::kArrivals, k});
-      types_[k].service = sim::RandomStream(seed, replication, {stream_kind::kService, k});
-      types_[k].patience = sim::RandomStream(seed, replication, {stream_kind::kPatience, k});
-      types_[k].wrap_up = sim::RandomStream(seed, replication, {stream_kind::kWrapUp, k});
+      TypeState& t = types_[k];
+      t.arrivals = sim::RandomStream(seed, replication, {stream_kind::kArrivals, k});
+      t.service = sim::RandomStream(seed, replication, {stream_kind::kService, k});
+      t.patience = sim::RandomStream(seed, replication, {stream_kind::kPatience, k});
+      t.wrap_up = sim::RandomStream(seed, replication, {stream_kind::kWrapUp, k});
+      t.balking = sim::RandomStream(seed, replication, {stream_kind::kBalking, k});
+      t.retrial = sim::RandomStream(seed, replication, {stream_kind::kRetrial, k});
     }
     for (std::uint32_t g = 0; g < groups_.size(); ++g) {
       const AgentGroupSpec& gs = spec.agent_groups[g];
@@ -95,18 +123,26 @@ class CallCenter {
       }
     }
     for (std::uint32_t k = 0; k < K; ++k) schedule_next_arrival(k, sim::Time(0));
+    if (spec.ivr) schedule_next_ivr_arrival(sim::Time(0));
   }
 
   /// Simulates every event up to `end`. Arrivals stop at warmup + duration.
   void run_until(sim::Time end) { sim_.run_until(end, [this](const sim::Event& e) { handle(e); }); }
   /// Simulates until no event is left: arrivals stop at warmup + duration, every call in the
-  /// system is answered (and served) or abandons, and the staffing plan runs to its end.
+  /// system is answered (and served) or leaves, and the staffing plan runs to its end.
   void run_to_completion() { sim_.run([this](const sim::Event& e) { handle(e); }); }
 
   [[nodiscard]] sim::Time now() const { return sim_.now(); }
+  /// Calls that entered: first attempts and retrials, direct and through the IVR.
   [[nodiscard]] std::uint64_t arrivals() const { return next_call_id_; }
   [[nodiscard]] std::uint64_t answered() const { return answered_; }
+  /// Abandoned while waiting, balks included.
   [[nodiscard]] std::uint64_t abandoned() const { return abandoned_; }
+  [[nodiscard]] std::uint64_t blocked() const { return blocked_; }
+  [[nodiscard]] std::uint64_t closed() const { return closed_; }
+  /// Calls that ended in the IVR (self-served or hung up).
+  [[nodiscard]] std::uint64_t ivr_exits() const { return ivr_exits_; }
+  [[nodiscard]] std::uint64_t in_ivr() const { return in_ivr_; }
   [[nodiscard]] std::uint64_t waiting() const { return waiting_; }
   [[nodiscard]] std::uint64_t in_service() const { return in_service_; }
   /// Agents of `group` on duty now (including those finishing a call past their shift).
@@ -114,16 +150,18 @@ class CallCenter {
   [[nodiscard]] std::uint64_t events_handled() const { return sim_.events_handled(); }
 
  private:
-  enum Kind : std::uint32_t { kServiceEnd = 0, kAbandon = 1, kArrival = 2, kStaffing = 3 };
+  enum Kind : std::uint32_t { kServiceEnd, kAbandon, kArrival, kStaffing, kIvrArrival, kIvrExit, kRetrial };
   // Priorities encode the same-time rule of the file comment.
   static constexpr std::int16_t kPriorityRelease = 0, kPriorityStaffing = 1, kPriorityAbandon = 2,
                                 kPriorityArrival = 3;
   static constexpr std::uint32_t kNoCall = ~0u, kNone = ~0u;
 
-  enum class State : std::uint8_t { kWaiting, kInService, kGone };
+  enum class State : std::uint8_t { kInIvr, kWaiting, kInService, kGone };
   struct Call {
     CallInfo info;
     sim::EventHandle abandon;
+    double balk_draw = 1;      // uniform drawn at entry; balks if below the probability
+    std::uint32_t ivr_exit = 0;
     State state = State::kGone;
   };
   struct Agent {
@@ -133,9 +171,10 @@ class CallCenter {
     Service service;     // the current call's service
   };
   struct TypeState {
-    sim::RandomStream arrivals, service, patience, wrap_up;
+    sim::RandomStream arrivals, service, patience, wrap_up, balking, retrial;
     sim::RingQueue<std::uint32_t> queue;  // waiting calls (and abandoned tombstones), FIFO
     std::vector<std::uint32_t> servers;   // groups with this skill
+    std::int64_t waiting = 0;             // live calls in `queue`
   };
   struct GroupState {
     sim::RingQueue<std::uint32_t> idle;  // idle agents on duty, longest idle first
@@ -149,21 +188,34 @@ class CallCenter {
 
   void handle(const sim::Event& e) {
     switch (e.kind) {
-      case kArrival: on_arrival(static_cast<std::uint32_t>(e.payload)); break;
+      case kArrival: on_direct_arrival(static_cast<std::uint32_t>(e.payload)); break;
       case kServiceEnd: on_service_end(static_cast<std::uint32_t>(e.payload)); break;
       case kAbandon: on_abandon(static_cast<std::uint32_t>(e.payload)); break;
       case kStaffing:
         on_staffing(static_cast<std::uint32_t>(e.payload >> 32), static_cast<std::uint32_t>(e.payload));
         break;
+      case kIvrArrival: on_ivr_arrival(); break;
+      case kIvrExit: on_ivr_exit(static_cast<std::uint32_t>(e.payload)); break;
+      case kRetrial:
+        on_retrial(static_cast<std::uint32_t>(e.payload), static_cast<std::uint32_t>(e.payload >> 32));
+        break;
       default: break;
     }
   }
 
+  // ---- arrivals -------------------------------------------------------------------------
+
   void schedule_next_arrival(std::uint32_t type, sim::Time from) {
     // One uniform per call, inverted through the cumulative rate: identical on every platform.
     const double e = -std::log(types_[type].arrivals.uniform01());
-    const sim::Time next = spec_.call_types[type].arrivals.next_event(from, e);
+    const sim::Time next = busyness_.next_arrival(spec_.call_types[type].arrivals, from, e);
     if (next < arrivals_end_) sim_.schedule_at(next, kArrival, type, kPriorityArrival);
+  }
+
+  void schedule_next_ivr_arrival(sim::Time from) {
+    const double e = -std::log(ivr_arrivals_.uniform01());
+    const sim::Time next = busyness_.next_arrival(spec_.ivr->arrivals, from, e);
+    if (next < arrivals_end_) sim_.schedule_at(next, kIvrArrival, 0, kPriorityArrival);
   }
 
   std::uint32_t new_call() {
@@ -176,40 +228,143 @@ class CallCenter {
     return slot;
   }
 
-  void on_arrival(std::uint32_t k) {
-    const sim::Time now = sim_.now();
-    schedule_next_arrival(k, now);
+  /// A new call of type k entering now: every per-call draw of the type happens here
+  /// (unless `draws` is false: an IVR caller who will not reach a queue needs none).
+  std::uint32_t create_call(std::uint32_t k, std::uint32_t attempt, bool draws = true) {
     const CallTypeSpec& spec = spec_.call_types[k];
     TypeState& type = types_[k];
     const std::uint32_t slot = new_call();
     Call& call = calls_[slot];
     call.info.id = next_call_id_++;
     call.info.type = k;
-    call.info.arrival = now;
-    // Every per-call draw happens here, before routing, to keep common random numbers.
+    call.info.arrival = sim_.now();
+    call.info.ivr_entry = sim_.now();
+    call.info.attempt = attempt;
+    if (!draws) return slot;
     call.info.service = sim::Time(spec.service.sample(type.service));
     call.info.patience = spec.patience ? sim::Time(spec.patience->sample(type.patience)) : sim::Time::infinity();
     call.info.wrap_up = spec.wrap_up ? sim::Time(spec.wrap_up->sample(type.wrap_up)) : sim::Time(0);
-    observer_.on_arrival(call.info);
+    call.balk_draw = spec.balk_probability.empty() ? 1.0 : type.balking.uniform01();
+    return slot;
+  }
 
-    // Longest idle agent among the groups with this skill (ties: the earlier group).
-    std::uint32_t best = kNone;
-    for (std::uint32_t g : type.servers) {
-      if (groups_[g].idle.empty()) continue;
-      const std::uint32_t a = groups_[g].idle.front();
-      if (best == kNone || agents_[a].idle_since < agents_[best].idle_since) best = a;
+  void on_direct_arrival(std::uint32_t k) {
+    schedule_next_arrival(k, sim_.now());
+    enter_queue_or_close(create_call(k, 0));
+  }
+
+  void on_retrial(std::uint32_t k, std::uint32_t attempt) { enter_queue_or_close(create_call(k, attempt)); }
+
+  void enter_queue_or_close(std::uint32_t slot) {
+    if (!is_open(spec_, sim_.now())) {
+      ++closed_;
+      observer_.on_closed(calls_[slot].info, sim_.now());
+      release(slot);
+      return;
     }
-    if (best != kNone) {
-      groups_[agents_[best].group].idle.pop_front();
-      answer(slot, best);
+    offer(slot);
+  }
+
+  void on_ivr_arrival() {
+    const sim::Time now = sim_.now();
+    schedule_next_ivr_arrival(now);
+    const IvrSpec& ivr = *spec_.ivr;
+    const IvrPath path = walk_ivr(ivr, ivr_path_);  // drawn at entry, open or not: CRN
+    const IvrExit& exit = ivr.exits[path.exit];
+    const bool queues = exit.outcome == IvrOutcome::QUEUE;
+    const std::uint32_t slot = create_call(queues ? exit.call_type : 0, 0, queues);
+    Call& call = calls_[slot];
+    call.ivr_exit = path.exit;
+    if (!is_open(spec_, now)) {
+      ++closed_;
+      observer_.on_closed(call.info, now);
+      release(slot);
+      return;
+    }
+    call.state = State::kInIvr;
+    ++in_ivr_;
+    sim_.schedule_at(now + path.duration, kIvrExit, slot, kPriorityArrival);
+  }
+
+  void on_ivr_exit(std::uint32_t slot) {
+    Call& call = calls_[slot];
+    --in_ivr_;
+    const IvrExit& exit = spec_.ivr->exits[call.ivr_exit];
+    if (exit.outcome != IvrOutcome::QUEUE) {
+      ++ivr_exits_;
+      observer_.on_ivr_exit(call.info, sim_.now(), exit.outcome);
+      release(slot);
+      return;
+    }
+    call.info.arrival = sim_.now();
+    offer(slot);
+  }
+
+  // ---- queueing -------------------------------------------------------------------------
+
+  /// A call reaches the queue of its type: answered at once, blocked, balks, or waits.
+  void offer(std::uint32_t slot) {
+    Call& call = calls_[slot];
+    const std::uint32_t k = call.info.type;
+    TypeState& type = types_[k];
+    const CallTypeSpec& spec = spec_.call_types[k];
+    const std::uint32_t agent = longest_idle_agent(k);
+    if (agent == kNone && spec.queue_capacity >= 0 && type.waiting >= spec.queue_capacity) {
+      ++blocked_;
+      observer_.on_blocked(call.info, sim_.now());
+      maybe_retry(slot);
+      release(slot);
+      return;
+    }
+    observer_.on_arrival(call.info);
+    if (agent != kNone) {
+      groups_[agents_[agent].group].idle.pop_front();
+      answer(slot, agent);
+      return;
+    }
+    if (call.balk_draw < balk_probability(spec, type.waiting)) {
+      ++abandoned_;
+      observer_.on_balk(call.info, sim_.now());
+      maybe_retry(slot);
+      release(slot);
       return;
     }
     call.state = State::kWaiting;
     ++waiting_;
+    ++type.waiting;
     type.queue.push_back(slot);
     if (call.info.patience < sim::Time::infinity()) {
-      call.abandon = sim_.schedule_at(now + call.info.patience, kAbandon, slot, kPriorityAbandon);
+      call.abandon = sim_.schedule_at(sim_.now() + call.info.patience, kAbandon, slot, kPriorityAbandon);
     }
+  }
+
+  static double balk_probability(const CallTypeSpec& spec, std::int64_t waiting) {
+    if (spec.balk_probability.empty()) return 0;
+    const auto n = static_cast<std::size_t>(waiting);
+    return spec.balk_probability[std::min(n, spec.balk_probability.size() - 1)];
+  }
+
+  /// The agent idle longest among the groups with skill k (ties: the earlier group), or kNone.
+  std::uint32_t longest_idle_agent(std::uint32_t k) const {
+    std::uint32_t best = kNone;
+    for (std::uint32_t g : types_[k].servers) {
+      if (groups_[g].idle.empty()) continue;
+      const std::uint32_t a = groups_[g].idle.front();
+      if (best == kNone || agents_[a].idle_since < agents_[best].idle_since) best = a;
+    }
+    return best;
+  }
+
+  /// After a failure (blocked, balked, abandoned) the caller may call again later.
+  void maybe_retry(std::uint32_t slot) {
+    const CallInfo& info = calls_[slot].info;
+    const CallTypeSpec::Retrial& retrial = spec_.call_types[info.type].retrial;
+    if (retrial.probability <= 0 || !retrial.delay) return;
+    sim::RandomStream& stream = types_[info.type].retrial;
+    if (stream.uniform01() >= retrial.probability) return;
+    const sim::Time delay(retrial.delay->sample(stream));
+    if (sim_.now() + delay >= arrivals_end_) return;  // like first calls, none after the period
+    sim_.schedule_in(delay, kRetrial, (std::uint64_t{info.attempt + 1} << 32) | retrial.as_type, kPriorityArrival);
   }
 
   void answer(std::uint32_t slot, std::uint32_t agent) {
@@ -237,7 +392,7 @@ class CallCenter {
       const std::uint32_t slot = queue.front();
       if (calls_[slot].state == State::kWaiting) return slot;
       queue.pop_front();
-      release(slot);
+      free_calls_.push_back(slot);
     }
     return kNoCall;
   }
@@ -262,9 +417,11 @@ class CallCenter {
       groups_[a.group].idle.push_back(agent);
       return;
     }
-    const std::uint32_t slot = types_[best_type].queue.front();
-    types_[best_type].queue.pop_front();
+    TypeState& type = types_[best_type];
+    const std::uint32_t slot = type.queue.front();
+    type.queue.pop_front();
     --waiting_;
+    --type.waiting;
     sim_.cancel(calls_[slot].abandon);
     answer(slot, agent);
   }
@@ -283,6 +440,20 @@ class CallCenter {
     }
     offer_agent(agent);
   }
+
+  void on_abandon(std::uint32_t slot) {
+    Call& call = calls_[slot];
+    if (call.state != State::kWaiting) return;  // defensive: cancelled events never get here
+    call.state = State::kGone;
+    --waiting_;
+    --types_[call.info.type].waiting;
+    ++abandoned_;
+    observer_.on_abandon(call.info, sim_.now());
+    maybe_retry(slot);
+    // The slot stays referenced by its queue until it reaches the head (head_of frees it).
+  }
+
+  // ---- staffing -------------------------------------------------------------------------
 
   void go_off_duty(std::uint32_t agent) {
     GroupState& group = groups_[agents_[agent].group];
@@ -321,16 +492,6 @@ class CallCenter {
     }
   }
 
-  void on_abandon(std::uint32_t slot) {
-    Call& call = calls_[slot];
-    if (call.state != State::kWaiting) return;  // defensive: cancelled events never get here
-    call.state = State::kGone;
-    --waiting_;
-    ++abandoned_;
-    observer_.on_abandon(call.info, sim_.now());
-    // The slot stays referenced by its queue until it reaches the head (head_of frees it).
-  }
-
   void release(std::uint32_t slot) {
     calls_[slot].state = State::kGone;
     free_calls_.push_back(slot);
@@ -339,6 +500,8 @@ class CallCenter {
   const CenterSpec& spec_;
   sim::Time arrivals_end_;
   Observer& observer_;
+  Busyness busyness_;
+  sim::RandomStream ivr_arrivals_, ivr_path_;
   std::vector<TypeState> types_;
   std::vector<GroupState> groups_;
   std::vector<double> multiplier_;  // [group * K + type]
@@ -351,6 +514,10 @@ class CallCenter {
   std::uint64_t next_call_id_ = 0;
   std::uint64_t answered_ = 0;
   std::uint64_t abandoned_ = 0;
+  std::uint64_t blocked_ = 0;
+  std::uint64_t closed_ = 0;
+  std::uint64_t ivr_exits_ = 0;
+  std::uint64_t in_ivr_ = 0;
   std::uint64_t waiting_ = 0;
   std::uint64_t in_service_ = 0;
 };

@@ -3,10 +3,12 @@
 /// The plain, validated description of a call center that models run on. The scenario
 /// loader fills it; models read it; nothing here parses files.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "models/ivr.hpp"
 #include "sim/distribution.hpp"
 #include "sim/piecewise_rate.hpp"
 #include "sim/time.hpp"
@@ -21,6 +23,26 @@ struct CallTypeSpec {
   sim::Distribution service;                 ///< talk time, seconds
   std::optional<sim::Distribution> patience; ///< time a caller will wait; none: never abandons
   std::optional<sim::Distribution> wrap_up;  ///< after-call work, seconds; none: 0
+  /// Calls of this type that may wait at once; a call finding it full gets a busy signal
+  /// (blocked). Negative: no limit.
+  int queue_capacity = -1;
+  /// Probability that a caller who would wait hangs up at once (balks), by the number of
+  /// calls of this type already waiting: entry n for n waiting, the last entry for more.
+  /// Empty: nobody balks.
+  std::vector<double> balk_probability;
+  /// Callers who were blocked, balked or abandoned call again with `probability`, after
+  /// `delay`, as a call of type `as_type` (index; the same type when it equals this one).
+  struct Retrial {
+    double probability = 0;
+    std::optional<sim::Distribution> delay;
+    std::uint32_t as_type = 0;
+  } retrial;
+};
+
+/// An interval of simulated time [from, to) during which the center takes calls.
+struct OpenPeriod {
+  sim::Time from;
+  sim::Time to;
 };
 
 /// From `from` on (until the next step), `agents` agents of a group are on duty.
@@ -64,6 +86,14 @@ struct CenterSpec {
   sim::Time service_level_threshold{20};  ///< the T of "answered within T"
   std::vector<CallTypeSpec> call_types;
   std::vector<AgentGroupSpec> agent_groups;
+  /// When the center takes calls; empty: always. Calls arriving outside get a closed
+  /// message (IVR included).
+  std::vector<OpenPeriod> open_hours;
+  /// Coefficient of variation of the day-level busyness factor (gamma, mean 1) that
+  /// multiplies every arrival rate of a simulated day (86,400 s); 0: none.
+  double busyness_cv = 0;
+  /// The IVR that calls of `ivr->arrivals` pass through before they get their type.
+  std::optional<IvrSpec> ivr;
   std::string routing_policy = "longest_idle_agent";
 };
 

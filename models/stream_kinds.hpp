@@ -16,5 +16,10 @@ inline constexpr std::uint32_t kWrapUp = 4;    ///< after-call work of the call 
 /// call is answered (the group is known only then), so it is the one per-call draw that is
 /// not in step across routing policies.
 inline constexpr std::uint32_t kGroupWrapUp = 5;
+inline constexpr std::uint32_t kIvrArrivals = 6;  ///< calls entering the IVR, entity 0
+inline constexpr std::uint32_t kIvrPath = 7;      ///< IVR durations and branches, entity 0
+inline constexpr std::uint32_t kBalking = 8;      ///< the balking draw, entity = call type
+inline constexpr std::uint32_t kRetrial = 9;      ///< retrial decisions and delays, entity = call type
+inline constexpr std::uint32_t kBusyness = 10;    ///< day-level busyness factors, entity 0
 
 }  // namespace callsim::models::stream_kind

@@ -31,6 +31,12 @@ class PiecewiseRate {
   [[nodiscard]] double expected_events(Time from, Time to) const;
 
   [[nodiscard]] bool is_constant() const { return period_ == Time(0); }
+  /// The time after which the rate is 0 for good (infinity for a positive constant rate).
+  [[nodiscard]] Time support_end() const {
+    if (rates_.empty()) return Time(0);
+    if (is_constant()) return rates_[0] > 0 ? Time::infinity() : Time(0);
+    return start_ + period_ * static_cast<double>(rates_.size());
+  }
   [[nodiscard]] const std::vector<double>& rates() const { return rates_; }
   [[nodiscard]] Time start() const { return start_; }
   [[nodiscard]] Time period() const { return period_; }

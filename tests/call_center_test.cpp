@@ -29,7 +29,7 @@ CenterSpec small_center(int agents, double rate_per_hour, bool abandonment) {
 }
 
 /// Records every emission, and checks the model's own invariants as it goes.
-struct RecordingObserver {
+struct RecordingObserver : callsim::models::NullObserver {
   struct Answer {
     CallInfo call;
     double at;

@@ -40,7 +40,7 @@ struct Event {
 };
 
 /// Records answers with their agent and group, and the state needed to check routing.
-struct RoutingObserver {
+struct RoutingObserver : callsim::models::NullObserver {
   const CenterSpec* spec;
   std::vector<std::uint32_t> agent_group;
   std::vector<Event> answers;
@@ -67,7 +67,8 @@ bool has_skill(const CenterSpec& spec, std::uint32_t group, std::uint32_t type) 
 
 TEST_CASE("no call is answered by a group lacking its skill", "[models][multiskill]") {
   const CenterSpec spec = two_skill_center();
-  RoutingObserver obs{&spec, {}, {}};
+  RoutingObserver obs;
+  obs.spec = &spec;
   callsim::models::CallCenter<RoutingObserver> center(spec, 1, 0, obs);
   center.run_to_completion();
   std::uint64_t by_specialists = 0, business_by_generalists = 0;
@@ -86,7 +87,8 @@ TEST_CASE("no call is answered by a group lacking its skill", "[models][multiski
 
 TEST_CASE("flow is conserved with several call types at every cut time", "[models][multiskill][conservation]") {
   const CenterSpec spec = two_skill_center();
-  RoutingObserver obs{&spec, {}, {}};
+  RoutingObserver obs;
+  obs.spec = &spec;
   callsim::models::CallCenter<RoutingObserver> center(spec, 2, 0, obs);
   for (double cut = 0; cut <= spec.time.duration.seconds(); cut += 1234.5) {
     center.run_until(Time(cut));

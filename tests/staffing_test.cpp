@@ -21,7 +21,7 @@ using test_specs::type;
 
 namespace {
 
-struct Recorder {
+struct Recorder : callsim::models::NullObserver {
   std::vector<std::pair<double, int>> staffing;  // (time, on duty) for group 0
   std::vector<std::pair<CallInfo, Service>> answered;
   std::vector<double> answered_at;
