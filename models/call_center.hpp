@@ -110,6 +110,7 @@ class CallCenter {
         if (s < gs.service_multipliers.size()) multiplier_[g * K + skills[g][s]] = gs.service_multipliers[s];
       }
       if (gs.wrap_up) group.wrap_up = sim::RandomStream(seed, replication, {stream_kind::kGroupWrapUp, g});
+      if (gs.absenteeism > 0) group.absence = sim::RandomStream(seed, replication, {stream_kind::kAbsence, g});
       group.steps = staffing_steps(gs);
       int most = 0;
       for (const auto& step : group.steps) most = std::max(most, step.agents);
@@ -182,6 +183,8 @@ class CallCenter {
     std::vector<std::uint32_t> skills;   // call types this group takes
     std::vector<StaffingStep> steps;
     sim::RandomStream wrap_up;           // only used when the group overrides wrap-up
+    sim::RandomStream absence;           // only used with absenteeism
+    std::vector<std::vector<bool>> absent;  // [day][agent rank in the group]
     int present = 0;                     // on duty, busy or idle
     int leaving = 0;                     // busy agents to send off duty when they finish
   };
@@ -462,9 +465,27 @@ class CallCenter {
     observer_.on_staffing(sim_.now(), agents_[agent].group, group.present);
   }
 
+  /// Scheduled agents minus those absent today: the step brings on agent ranks [0, n), and
+  /// an absent rank stays away all day, whatever the step.
+  int present_target(std::uint32_t g, int scheduled) {
+    GroupState& group = groups_[g];
+    const double p = spec_.agent_groups[g].absenteeism;
+    if (p <= 0) return scheduled;
+    const auto day = static_cast<std::size_t>(std::floor(sim_.now().seconds() / Busyness::kDay));
+    const std::size_t ranks = group.off.size() + static_cast<std::size_t>(group.present);
+    while (group.absent.size() <= day) {  // days drawn in order, every rank each day
+      std::vector<bool> today(ranks);
+      for (std::size_t i = 0; i < ranks; ++i) today[i] = group.absence.uniform01() < p;
+      group.absent.push_back(std::move(today));
+    }
+    int present = 0;
+    for (int i = 0; i < scheduled; ++i) present += !group.absent[day][static_cast<std::size_t>(i)];
+    return present;
+  }
+
   void on_staffing(std::uint32_t g, std::uint32_t step) {
     GroupState& group = groups_[g];
-    const int target = group.steps[step].agents;
+    const int target = present_target(g, group.steps[step].agents);
     int staying = group.present - group.leaving;
     if (target > staying) {
       const int kept = std::min(group.leaving, target - staying);  // busy agents stay on after all

@@ -68,6 +68,9 @@ struct AgentGroupSpec {
   /// 0 agents before the first step. Empty: `count` all the time. When the number falls,
   /// idle agents leave at once and busy ones after their call and its wrap-up.
   std::vector<StaffingStep> staffing;
+  /// Probability that a scheduled agent is absent for a whole day (shrinkage by
+  /// absenteeism), drawn per agent and day from the group's own stream; 0: none.
+  double absenteeism = 0;
 };
 
 /// The simulated horizon: a warm-up (simulated, not counted), then `duration` counted,

@@ -21,5 +21,6 @@ inline constexpr std::uint32_t kIvrPath = 7;      ///< IVR durations and branche
 inline constexpr std::uint32_t kBalking = 8;      ///< the balking draw, entity = call type
 inline constexpr std::uint32_t kRetrial = 9;      ///< retrial decisions and delays, entity = call type
 inline constexpr std::uint32_t kBusyness = 10;    ///< day-level busyness factors, entity 0
+inline constexpr std::uint32_t kAbsence = 11;     ///< which agents are absent each day, entity = agent group
 
 }  // namespace callsim::models::stream_kind

@@ -1,20 +1,22 @@
 #include "scenarios/loader.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <cstdio>
-#include <memory>
-#include <system_error>
+#include <filesystem>
 
 #include "models/routing_policies.hpp"
+#include "scenarios/arrivals_field.hpp"
+#include "scenarios/clock_time.hpp"
 #include "scenarios/distribution_field.hpp"
+#include "scenarios/text_file.hpp"
 #include "scenarios/yaml_checks.hpp"
 
 namespace callsim::scenarios {
 
 namespace {
 
+using detail::ArrivalsContext;
 using detail::DurationBound;
 using detail::Entry;
 using detail::Fields;
@@ -54,8 +56,19 @@ std::string item_label(const YAML::Node& item, const std::string& noun, const st
 }
 
 models::TimeSpec read_time(const Reporter& reporter, const Entry& entry) {
-  const Fields fields(reporter, entry.value, entry.line(), "'time'", "time", {"duration", "interval", "warmup"});
+  const Fields fields(reporter, entry.value, entry.line(), "'time'", "time",
+                      {"duration", "interval", "start", "warmup"});
   models::TimeSpec time;
+  if (const auto start = fields.find("start")) {
+    const std::string text = detail::read_scalar(reporter, *start, fields.path("start"), "08:00");
+    const auto seconds = parse_time_of_day(text);
+    if (!seconds) {
+      reporter.fail(start->line(), fields.path("start") + " '" + text +
+                                       "' is not a time of day; expected HH:MM (e.g. 08:00), the clock time at "
+                                       "which the simulation starts");
+    }
+    time.clock_start = sim::Time(*seconds);
+  }
   if (const auto warmup = fields.find("warmup")) {
     time.warmup =
         sim::Time(detail::read_duration(reporter, *warmup, fields.path("warmup"), DurationBound::NOT_NEGATIVE));
@@ -87,18 +100,21 @@ void check_unique(const Reporter& reporter, const std::vector<std::pair<std::str
   }
 }
 
-models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& item, const std::string& path) {
+models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& item, const std::string& path,
+                                    ArrivalsContext& context) {
   const Fields fields(reporter, item, detail::line_of(item), item_label(item, "call type", path), path,
-                      {"arrivals", "name", "patience", "service"});
+                      {"arrivals", "name", "patience", "priority_credit", "service"});
   models::CallTypeSpec type;
   type.name = detail::read_name(reporter, fields.require("name", "a unique name, e.g. general"), fields.path("name"),
                                 "general");
 
-  const Entry arrivals = fields.require("arrivals", "how calls arrive, e.g. arrivals: {rate: 1000/h}");
-  const Fields arrival_fields(reporter, arrivals.value, arrivals.line(), fields.path("arrivals"),
-                              fields.path("arrivals"), {"rate"});
-  type.arrivals = sim::PiecewiseRate::constant(detail::read_rate(reporter, arrival_fields.require("rate", "calls per unit of time, e.g. 1000/h"),
-                                        arrival_fields.path("rate")));
+  type.arrivals =
+      detail::read_arrivals(reporter, fields.require("arrivals", "how calls arrive, e.g. arrivals: {rate: 1000/h}"),
+                            fields.path("arrivals"), type.name, context);
+  if (const auto credit = fields.find("priority_credit")) {
+    type.priority_credit = sim::Time(
+        detail::read_duration(reporter, *credit, fields.path("priority_credit"), DurationBound::NOT_NEGATIVE));
+  }
 
   type.service = detail::read_distribution(
       reporter, fields.require("service", "the talk time, e.g. service: " + std::string(detail::kDistributionExample)),
@@ -118,14 +134,14 @@ models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& 
 }
 
 std::vector<models::CallTypeSpec> read_call_types(const Reporter& reporter, const Entry& entry,
-                                                  std::vector<int>& lines) {
+                                                  ArrivalsContext& context, std::vector<int>& lines) {
   const YAML::Node list =
       detail::read_list(reporter, entry, "'call_types'", "a list of call types, each with name, arrivals and service");
   std::vector<models::CallTypeSpec> types;
   std::vector<std::pair<std::string, int>> seen;
   for (std::size_t i = 0; i < list.size(); ++i) {
     const YAML::Node item = list[i];
-    types.push_back(read_call_type(reporter, item, "call_types[" + std::to_string(i) + "]"));
+    types.push_back(read_call_type(reporter, item, "call_types[" + std::to_string(i) + "]", context));
     lines.push_back(detail::line_of(item));
     check_unique(reporter, seen, types.back().name, lines.back(), "call type");
     seen.emplace_back(types.back().name, lines.back());
@@ -169,8 +185,7 @@ models::AgentGroupSpec read_agent_group(const Reporter& reporter, const YAML::No
 }
 
 std::vector<models::AgentGroupSpec> read_agent_groups(const Reporter& reporter, const Entry& entry,
-                                                      const std::vector<models::CallTypeSpec>& types,
-                                                      std::vector<int>& lines) {
+                                                      const std::vector<models::CallTypeSpec>& types) {
   const YAML::Node list =
       detail::read_list(reporter, entry, "'agent_groups'", "a list of agent groups, each with name, skills and count");
   std::vector<std::string> type_names;
@@ -180,9 +195,9 @@ std::vector<models::AgentGroupSpec> read_agent_groups(const Reporter& reporter, 
   for (std::size_t i = 0; i < list.size(); ++i) {
     const YAML::Node item = list[i];
     groups.push_back(read_agent_group(reporter, item, "agent_groups[" + std::to_string(i) + "]", type_names));
-    lines.push_back(detail::line_of(item));
-    check_unique(reporter, seen, groups.back().name, lines.back(), "agent group");
-    seen.emplace_back(groups.back().name, lines.back());
+    const int line = detail::line_of(item);
+    check_unique(reporter, seen, groups.back().name, line, "agent group");
+    seen.emplace_back(groups.back().name, line);
   }
   return groups;
 }
@@ -201,23 +216,22 @@ std::string read_policy(const Reporter& reporter, const Entry& entry) {
   return name;
 }
 
-// The file is valid; these are the limits of what this version can simulate. Checked last,
-// so a planner preparing a multi-type center still gets the rest of the file validated.
-void check_supported(const Reporter& reporter, const models::CenterSpec& spec, const std::vector<int>& type_lines,
-                     const std::vector<int>& group_lines) {
-  if (spec.call_types.size() > 1) {
-    reporter.fail(type_lines[1], "this version simulates one call type; 'call_types' lists " +
-                                     std::to_string(spec.call_types.size()) +
-                                     " (multi-type centers come with issue #3)");
-  }
-  if (spec.agent_groups.size() > 1) {
-    reporter.fail(group_lines[1], "this version simulates one agent group; 'agent_groups' lists " +
-                                      std::to_string(spec.agent_groups.size()) +
-                                      " (multi-group centers come with issue #3)");
+// A call type no group answers would queue forever (or until every caller abandons):
+// certainly a forgotten skill, so refused rather than simulated.
+void check_served(const Reporter& reporter, const models::CenterSpec& spec, const std::vector<int>& type_lines) {
+  for (std::size_t i = 0; i < spec.call_types.size(); ++i) {
+    const std::string& name = spec.call_types[i].name;
+    const bool served = std::any_of(spec.agent_groups.begin(), spec.agent_groups.end(), [&name](const auto& group) {
+      return std::find(group.skills.begin(), group.skills.end(), name) != group.skills.end();
+    });
+    if (!served) {
+      reporter.fail(type_lines[i], "no agent group has skill '" + name +
+                                       "', so its calls would wait forever; add it to a group's skills");
+    }
   }
 }
 
-models::CenterSpec read_center(const Reporter& reporter, const YAML::Node& root) {
+models::CenterSpec read_center(const Reporter& reporter, const YAML::Node& root, ArrivalsContext& context) {
   const Fields top(reporter, root, detail::line_of(root), "the scenario", "", kTopKeys);
   models::CenterSpec spec;
   spec.name = detail::read_name(reporter, top.require("name", "the scenario's name, e.g. erlang-a"), top.path("name"),
@@ -226,15 +240,16 @@ models::CenterSpec read_center(const Reporter& reporter, const YAML::Node& root)
   if (const auto service_level = top.find("service_level")) {
     spec.service_level_threshold = read_service_level(reporter, *service_level);
   }
+  context.time = spec.time;  // forecasts are placed on the clock time.start gives
   std::vector<int> type_lines;
-  std::vector<int> group_lines;
-  spec.call_types = read_call_types(
-      reporter, top.require("call_types", "a list of call types, each with name, arrivals and service"), type_lines);
+  spec.call_types =
+      read_call_types(reporter, top.require("call_types", "a list of call types, each with name, arrivals and service"),
+                      context, type_lines);
   spec.agent_groups = read_agent_groups(
       reporter, top.require("agent_groups", "a list of agent groups, each with name, skills and count"),
-      spec.call_types, group_lines);
+      spec.call_types);
   if (const auto routing = top.find("routing")) spec.routing_policy = read_policy(reporter, *routing);
-  check_supported(reporter, spec, type_lines, group_lines);
+  check_served(reporter, spec, type_lines);
   return spec;
 }
 
@@ -248,13 +263,17 @@ std::string three_significant(double value) {
 }
 
 // Without abandonment an M/M/c queue with load >= c never reaches steady state: waits
-// grow with the horizon and every figure reflects the run length, not the center.
+// grow with the horizon and every figure reflects the run length, not the center. With
+// forecasts the rate is the mean over the counted period: a peak above the agents that
+// later hours drain is normal planning, not a queue without bound.
 void add_load_warning(LoadedScenario& loaded) {
   const auto& spec = loaded.spec;
+  const sim::Time from = spec.time.warmup;
+  const sim::Time to = spec.time.warmup + spec.time.duration;
   double load = 0;
   for (const auto& type : spec.call_types) {
     if (type.patience) return;
-    load += type.arrivals.rates()[0] * type.service.mean();
+    load += type.arrivals.expected_events(from, to) / spec.time.duration.seconds() * type.service.mean();
   }
   int agents = 0;
   for (const auto& group : spec.agent_groups) agents += group.count;
@@ -269,28 +288,19 @@ void add_load_warning(LoadedScenario& loaded) {
 
 LoadedScenario load_scenario_text(const std::string& text, const std::string& path_for_messages) {
   const Reporter reporter(path_for_messages);
-  LoadedScenario loaded{read_center(reporter, parse_document(reporter, text)), path_for_messages, text, {}};
+  ArrivalsContext context;
+  context.scenario_dir = std::filesystem::path(path_for_messages).parent_path().string();
+  LoadedScenario loaded{read_center(reporter, parse_document(reporter, text), context), path_for_messages, text, {}};
+  loaded.warnings = std::move(context.warnings);
   add_load_warning(loaded);
   return loaded;
 }
 
 LoadedScenario load_scenario(const std::string& path) {
-  const auto cannot_read = [&path] {
-    return ScenarioError("cannot read scenario '" + path + "': " + std::generic_category().message(errno));
-  };
-  struct Closer {
-    void operator()(std::FILE* file) const { std::fclose(file); }
-  };
-  errno = 0;
-  const std::unique_ptr<std::FILE, Closer> file(std::fopen(path.c_str(), "rb"));
-  if (!file) throw cannot_read();
-  std::string text;
-  char buffer[8192];
-  std::size_t got = 0;
-  while ((got = std::fread(buffer, 1, sizeof buffer, file.get())) > 0) text.append(buffer, got);
-  // A directory opens fine on Linux and fails only on read (EISDIR).
-  if (std::ferror(file.get())) throw cannot_read();
-  return load_scenario_text(text, path);
+  std::string error;
+  const auto text = read_text_file(path, error);
+  if (!text) throw ScenarioError("cannot read scenario '" + path + "': " + error);
+  return load_scenario_text(*text, path);
 }
 
 }  // namespace callsim::scenarios

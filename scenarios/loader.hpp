@@ -14,10 +14,11 @@ namespace callsim::scenarios {
 
 /// A scenario as loaded: the spec models run on, plus what provenance and reports need.
 struct LoadedScenario {
-  models::CenterSpec spec;            ///< validated; rates per second, durations in seconds
-  std::string path;                   ///< as given by the caller
-  std::string text;                   ///< the file's text as read, stored with results
-  std::vector<std::string> warnings;  ///< valid but suspicious, e.g. an unstable queue
+  models::CenterSpec spec;  ///< validated; rates per second, durations in seconds
+  std::string path;         ///< as given by the caller
+  std::string text;         ///< the file's text as read, stored with results
+  std::vector<std::string>
+      warnings;  ///< valid but suspicious: an unstable queue, a forecast short of the counted period
 };
 
 /// A scenario that cannot be loaded. `what()` is the whole message, e.g.
@@ -31,8 +32,9 @@ class ScenarioError : public std::runtime_error {
 /// "cannot read scenario 'x.yaml': No such file or directory".
 LoadedScenario load_scenario(const std::string& path);
 
-/// Validates scenario `text`; messages name the file `path_for_messages`.
-/// Throws ScenarioError on the first problem found.
+/// Validates scenario `text`; messages name the file `path_for_messages`, and forecast
+/// files it names are read relative to that path's directory (the working directory when
+/// it has none). Throws ScenarioError on the first problem found.
 LoadedScenario load_scenario_text(const std::string& text, const std::string& path_for_messages);
 
 }  // namespace callsim::scenarios

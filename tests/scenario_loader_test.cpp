@@ -152,20 +152,21 @@ TEST_CASE("an empirical distribution takes a list of durations", "[scenario]") {
   CHECK(spec.call_types[0].service.mean() == Approx(180));
 }
 
-TEST_CASE("unknown keys are reported at every level, never ignored", "[scenario][errors]") {
+TEST_CASE("unknown keys are reported at every level and never ignored", "[scenario][errors]") {
   CHECK_THROWS_WITH(load(edited("name: erlang-a", "nmae: erlang-a")),
                     "erlang-a.yaml:1: unknown key 'nmae' in the scenario (did you mean 'name'?); valid keys are: "
                     "agent_groups, call_types, name, routing, service_level, time");
   CHECK_THROWS_WITH(load(edited("  warmup: 2h", "  warm_up: 2h")),
                     "erlang-a.yaml:3: unknown key 'warm_up' in 'time' (did you mean 'warmup'?); valid keys are: "
-                    "duration, interval, warmup");
+                    "duration, interval, start, warmup");
   CHECK_THROWS_WITH(load(edited("  threshold: 20s", "  target: 20s")),
                     "erlang-a.yaml:7: unknown key 'target' in 'service_level'; valid keys are: threshold");
   CHECK_THROWS_WITH(load(edited("    arrivals:", "    arival:")),
                     "erlang-a.yaml:10: unknown key 'arival' in call type 'general' (did you mean 'arrivals'?); valid "
-                    "keys are: arrivals, name, patience, service");
+                    "keys are: arrivals, name, patience, priority_credit, service");
   CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "{rate: 1000/h, burst: 2}")),
-                    "erlang-a.yaml:10: unknown key 'burst' in call_types[0].arrivals; valid keys are: rate");
+                    "erlang-a.yaml:10: unknown key 'burst' in call_types[0].arrivals; valid keys are: forecast, rate, "
+                    "scale");
   CHECK_THROWS_WITH(load(edited("    skills:", "    skils:")),
                     "erlang-a.yaml:15: unknown key 'skils' in agent group 'agents' (did you mean 'skills'?); valid "
                     "keys are: count, name, skills");
@@ -225,7 +226,8 @@ TEST_CASE("missing required keys name the key and what it is for", "[scenario][e
   CHECK_THROWS_WITH(load(edited("    count: 55\n", "")),
                     "erlang-a.yaml:14: agent group 'agents' is missing 'count' (the number of agents, e.g. 55)");
   CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "{}")),
-                    "erlang-a.yaml:10: call_types[0].arrivals is missing 'rate' (calls per unit of time, e.g. 1000/h)");
+                    "erlang-a.yaml:10: call_types[0].arrivals is missing 'rate' or 'forecast' (a constant rate, e.g. "
+                    "{rate: 1000/h}, or per-interval volumes, e.g. {forecast: volumes.csv})");
 }
 
 TEST_CASE("durations and rates need a known unit", "[scenario][errors]") {
@@ -301,23 +303,38 @@ TEST_CASE("duplicate keys and names are refused", "[scenario][errors]") {
                     "unique name");
 }
 
-TEST_CASE("this version refuses more than one call type or agent group", "[scenario][errors]") {
+TEST_CASE("any number of call types and agent groups load", "[scenario]") {
+  const std::string text =
+      edited("routing:", "  - {name: billing_team, skills: [billing, general], count: 5}\nrouting:",
+             edited("agent_groups:", kSecondType));
+  const auto spec = load(text).spec;
+  REQUIRE(spec.call_types.size() == 2);
+  CHECK(spec.call_types[1].name == "billing");
+  CHECK(spec.call_types[1].arrivals.rate_at(callsim::sim::Time(0)) == Approx(100.0 / 3600));
+  REQUIRE(spec.agent_groups.size() == 2);
+  CHECK(spec.agent_groups[1].skills == std::vector<std::string>{"billing", "general"});
+  CHECK(spec.agent_groups[1].count == 5);
+}
+
+TEST_CASE("every call type needs an agent group with its skill", "[scenario][errors]") {
   CHECK_THROWS_WITH(load(edited("agent_groups:", kSecondType)),
-                    "erlang-a.yaml:13: this version simulates one call type; 'call_types' lists 2 (multi-type centers "
-                    "come with issue #3)");
-  CHECK_THROWS_WITH(load(edited("routing:", "  - {name: backup, skills: [general], count: 5}\nrouting:")),
-                    "erlang-a.yaml:17: this version simulates one agent group; 'agent_groups' lists 2 (multi-group "
-                    "centers come with issue #3)");
+                    "erlang-a.yaml:13: no agent group has skill 'billing', so its calls would wait forever; add it to "
+                    "a group's skills");
+  CHECK_THROWS_WITH(load(edited("routing:", "  - {name: agents, skills: [general], count: 5}\nrouting:")),
+                    "erlang-a.yaml:17: agent group name 'agents' is used twice (first on line 14); give each agent "
+                    "group a unique name");
 }
 
 TEST_CASE("wrong kinds of values are named with what was expected", "[scenario][errors]") {
   CHECK_THROWS_WITH(load("- name: erlang-a\n"),
                     "erlang-a.yaml:1: the scenario must be a mapping with keys: agent_groups, call_types, name, "
                     "routing, service_level, time; got a list");
-  CHECK_THROWS_WITH(load("name: x\ntime: 200h\n"),
-                    "erlang-a.yaml:2: 'time' must be a mapping with keys: duration, interval, warmup; got '200h'");
+  CHECK_THROWS_WITH(
+      load("name: x\ntime: 200h\n"),
+      "erlang-a.yaml:2: 'time' must be a mapping with keys: duration, interval, start, warmup; got '200h'");
   CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "1000/h")),
-                    "erlang-a.yaml:10: call_types[0].arrivals must be a mapping with keys: rate; got '1000/h'");
+                    "erlang-a.yaml:10: call_types[0].arrivals must be a mapping with keys: forecast, rate, scale; got "
+                    "'1000/h'");
   CHECK_THROWS_WITH(load("name: x\ntime: {duration: 1h}\ncall_types: {name: general}\n"),
                     "erlang-a.yaml:3: 'call_types' must be a list of call types, each with name, arrivals and "
                     "service; got a mapping");
@@ -343,7 +360,7 @@ TEST_CASE("an unknown routing policy lists the valid ones", "[scenario][errors]"
                     "valid values are: longest_idle_agent");
 }
 
-TEST_CASE("YAML syntax errors keep yaml-cpp's position, 1-based", "[scenario][errors]") {
+TEST_CASE("YAML syntax errors keep yaml-cpp's position counted from 1", "[scenario][errors]") {
   CHECK_THROWS_WITH(load(edited("[general]", "[general")),
                     "erlang-a.yaml:16: YAML syntax error: end of sequence flow not found; check the indentation, "
                     "colons, brackets and quotes on this line and the one before");
@@ -399,4 +416,320 @@ TEST_CASE("no warning when callers abandon or the load is below the agents", "[s
   // The same overload with patience: abandonment keeps the queue bounded.
   CHECK(load(edited("mean: 180s", "mean: 200s")).warnings.empty());
   CHECK(load(edited(kPatienceLine, "")).warnings.empty());
+}
+
+// ---- time.start, forecasts, priority credit ----
+
+namespace {
+
+// A scenario whose one call type arrives by the forecast day.csv, 08:00 to 10:00 in 30 min
+// intervals (1000 calls/h on average). Line numbers in messages refer to this text.
+const std::string kForecastScenario = R"(name: day
+time:
+  start: 08:00
+  duration: 2h
+call_types:
+  - name: general
+    arrivals: {forecast: day.csv}
+    service: {distribution: exponential, mean: 180s}
+    patience: {distribution: exponential, mean: 300s}
+agent_groups:
+  - name: agents
+    skills: [general]
+    count: 55
+)";
+const std::string kDayCsv = "interval_start,general\n08:00,500\n08:30,600\n09:00,400\n09:30,500\n";
+
+// A scenario and its forecast in one scratch directory, as planners keep them.
+struct ForecastFiles {
+  TempDir dir;
+  std::string yaml;
+  std::string csv;
+  ForecastFiles(const std::string& scenario, const std::string& forecast)
+      : yaml(dir.write("day.yaml", scenario)), csv(dir.write("day.csv", forecast)) {}
+  [[nodiscard]] callsim::scenarios::LoadedScenario load() const { return load_scenario(yaml); }
+};
+
+std::string with_time(const std::string& time_lines) {
+  return edited("  start: 08:00\n  duration: 2h\n", time_lines, kForecastScenario);
+}
+
+}  // namespace
+
+TEST_CASE("the shipped multiskill-small scenario loads with its forecast periods", "[scenario]") {
+  const auto loaded = load_scenario(CALLSIM_SOURCE_DIR "/scenarios/library/multiskill-small.yaml");
+  const auto& spec = loaded.spec;
+  CHECK(loaded.warnings.empty());
+  CHECK(spec.time.clock_start.seconds() == 8 * 3600);
+  CHECK(spec.time.warmup.seconds() == 0);
+  CHECK(spec.time.duration.seconds() == 6 * 3600);
+  REQUIRE(spec.call_types.size() == 3);
+  CHECK(spec.call_types[0].name == "retail");
+  CHECK(spec.call_types[1].name == "business");
+  CHECK(spec.call_types[2].name == "support");
+  REQUIRE(spec.agent_groups.size() == 2);
+  CHECK(spec.agent_groups[0].skills == std::vector<std::string>{"retail", "business", "support"});
+  CHECK(spec.agent_groups[0].count == 12);
+  CHECK(spec.agent_groups[1].skills == std::vector<std::string>{"business"});
+  CHECK(spec.agent_groups[1].count == 6);
+  const auto& retail = spec.call_types[0].arrivals;
+  CHECK(retail.start().seconds() == 0);
+  CHECK(retail.period().seconds() == 1800);
+  CHECK(retail.rates().size() == 12);
+  CHECK(retail.rate_at(callsim::sim::Time(0)) == Approx(39.0 / 1800));
+  CHECK(retail.rate_at(callsim::sim::Time(2 * 3600)) == Approx(43.5 / 1800));
+  CHECK(retail.rate_at(callsim::sim::Time(6 * 3600)) == 0);
+  // Busy but stable in each 2-hour period: 85 to 90 % of the 18 agents' time offered.
+  for (int period = 0; period < 3; ++period) {
+    const callsim::sim::Time from(period * 7200.0);
+    double load = 0;
+    for (const auto& type : spec.call_types) {
+      load += type.arrivals.expected_events(from, from + callsim::sim::Time(7200)) / 7200 * type.service.mean();
+    }
+    INFO("period " << period << ": " << load << " Erlangs");
+    CHECK(load / 18 > 0.84);
+    CHECK(load / 18 < 0.91);
+  }
+}
+
+TEST_CASE("a fixture with two forecast call types and a constant one", "[scenario]") {
+  const auto loaded = load_scenario(CALLSIM_SOURCE_DIR "/tests/data/two-types.yaml");
+  const auto& spec = loaded.spec;
+  CHECK(loaded.warnings.empty());
+  CHECK(spec.time.clock_start.seconds() == 9 * 3600);
+  REQUIRE(spec.call_types.size() == 3);
+  // time.start 09:00 drops the 08:00 and 08:30 intervals; scale multiplies the volumes.
+  const auto& retail = spec.call_types[0].arrivals;
+  CHECK(retail.start().seconds() == 0);
+  CHECK(retail.period().seconds() == 1800);
+  REQUIRE(retail.rates().size() == 8);
+  CHECK(retail.rates()[0] == Approx(30 * 1.1 / 1800));
+  CHECK(retail.rates()[7] == Approx(20 * 1.1 / 1800));
+  const auto& business = spec.call_types[1].arrivals;
+  REQUIRE(business.rates().size() == 8);
+  CHECK(business.rates()[4] == Approx(12.5 / 1800));
+  CHECK(business.expected_events(callsim::sim::Time(0), callsim::sim::Time(4 * 3600)) == Approx(80.5));
+  CHECK(spec.call_types[2].arrivals.is_constant());
+  CHECK(spec.call_types[0].priority_credit.seconds() == 0);
+  CHECK(spec.call_types[2].priority_credit.seconds() == 90);
+  CHECK(spec.agent_groups.size() == 2);
+}
+
+TEST_CASE("a forecast path outside a scenario file is relative to the working directory", "[scenario]") {
+  const std::string text =
+      edited("{forecast: day.csv}", "{forecast: " CALLSIM_SOURCE_DIR "/tests/data/two-types-forecast.csv, scale: 2}",
+             edited("[general]", "[retail]",
+                    edited("- name: general", "- name: retail", with_time("  start: 08:00\n  duration: 5h\n"))));
+  const auto spec = load_scenario_text(text, "inline.yaml").spec;
+  CHECK(spec.call_types[0].arrivals.rates().size() == 10);
+  CHECK(spec.call_types[0].arrivals.rate_at(callsim::sim::Time(0)) == Approx(2 * 10.0 / 1800));
+}
+
+TEST_CASE("time.start is a clock time that defaults to midnight", "[scenario]") {
+  CHECK(load(kErlangA).spec.time.clock_start.seconds() == 0);
+  CHECK(load(edited("  warmup: 2h", "  start: 7:45\n  warmup: 2h")).spec.time.clock_start.seconds() == 27900);
+  CHECK(load(edited("  warmup: 2h", "  start: '23:59'\n  warmup: 2h")).spec.time.clock_start.seconds() == 86340);
+}
+
+TEST_CASE("time.start must be HH:MM", "[scenario][errors]") {
+  CHECK_THROWS_WITH(load(edited("  warmup: 2h", "  start: 8h\n  warmup: 2h")),
+                    "erlang-a.yaml:3: time.start '8h' is not a time of day; expected HH:MM (e.g. 08:00), the clock "
+                    "time at which the simulation starts");
+  CHECK_THROWS_WITH(load(edited("  warmup: 2h", "  start: 24:00\n  warmup: 2h")),
+                    "erlang-a.yaml:3: time.start '24:00' is not a time of day; expected HH:MM (e.g. 08:00), the "
+                    "clock time at which the simulation starts");
+  CHECK_THROWS_WITH(load(edited("  warmup: 2h", "  start: 2 08:00\n  warmup: 2h")),
+                    "erlang-a.yaml:3: time.start '2 08:00' is not a time of day; expected HH:MM (e.g. 08:00), the "
+                    "clock time at which the simulation starts");
+}
+
+TEST_CASE("a forecast is placed on the clock that time.start sets", "[scenario]") {
+  {
+    const ForecastFiles files(kForecastScenario, kDayCsv);
+    const auto loaded = files.load();
+    CHECK(loaded.warnings.empty());
+    const auto& rate = loaded.spec.call_types[0].arrivals;
+    CHECK(rate.start().seconds() == 0);
+    CHECK(rate.rates() == std::vector<double>{500.0 / 1800, 600.0 / 1800, 400.0 / 1800, 500.0 / 1800});
+  }
+  {
+    // 10 minutes into the first interval: it is kept from -600 s, so time 0 has its rate.
+    const ForecastFiles files(with_time("  start: 08:10\n  duration: 1h\n"), kDayCsv);
+    const auto loaded = files.load();
+    const auto& rate = loaded.spec.call_types[0].arrivals;
+    CHECK(rate.start().seconds() == -600);
+    CHECK(rate.rates().size() == 4);
+    CHECK(rate.rate_at(callsim::sim::Time(0)) == Approx(500.0 / 1800));
+    CHECK(rate.rate_at(callsim::sim::Time(1200)) == Approx(600.0 / 1800));
+  }
+  {
+    // Intervals wholly before time 0 are dropped.
+    const ForecastFiles files(with_time("  start: 09:00\n  duration: 1h\n"), kDayCsv);
+    const auto loaded = files.load();
+    const auto& rate = loaded.spec.call_types[0].arrivals;
+    CHECK(rate.start().seconds() == 0);
+    CHECK(rate.rates() == std::vector<double>{400.0 / 1800, 500.0 / 1800});
+  }
+  {
+    // A forecast starting after time 0: no calls before it.
+    const ForecastFiles files(with_time("  start: 07:00\n  warmup: 1h\n  duration: 2h\n"), kDayCsv);
+    const auto loaded = files.load();
+    const auto& rate = loaded.spec.call_types[0].arrivals;
+    CHECK(rate.start().seconds() == 3600);
+    CHECK(rate.rate_at(callsim::sim::Time(3599)) == 0);
+  }
+}
+
+TEST_CASE("a week forecast counts days from the day of time.start", "[scenario]") {
+  const ForecastFiles files(with_time("  start: 22:00\n  duration: 4h\n"),
+                            "interval_start,general\n1 22:00,500\n1 23:00,300\n2 00:00,100\n2 01:00,50\n");
+  const auto loaded = files.load();
+  const auto& rate = loaded.spec.call_types[0].arrivals;
+  CHECK(rate.start().seconds() == 0);
+  CHECK(rate.period().seconds() == 3600);
+  CHECK(rate.rate_at(callsim::sim::Time(2.5 * 3600)) == Approx(100.0 / 3600));
+}
+
+TEST_CASE("a forecast short of the counted period gets a warning", "[scenario][warnings]") {
+  {
+    const ForecastFiles files(with_time("  start: 08:00\n  duration: 3h\n"), kDayCsv);
+    const auto loaded = files.load();
+    REQUIRE(loaded.warnings.size() == 1);
+    CHECK(loaded.warnings[0] == files.yaml + ":7: the forecast '" + files.csv +
+                                    "' of call type 'general' ends at 10:00, before the counted period ends at 11:00; "
+                                    "no 'general' calls arrive after 10:00");
+  }
+  {
+    const ForecastFiles files(with_time("  start: 07:00\n  duration: 3h\n"), kDayCsv);
+    const auto loaded = files.load();
+    REQUIRE(loaded.warnings.size() == 1);
+    CHECK(loaded.warnings[0] == files.yaml + ":7: the forecast '" + files.csv +
+                                    "' of call type 'general' starts at 08:00, after the counted period begins at "
+                                    "07:00; no 'general' calls arrive before 08:00");
+  }
+  {
+    // Past midnight, clock labels carry the day.
+    const ForecastFiles files(with_time("  start: 22:00\n  duration: 1d\n"),
+                              "interval_start,general\n1 22:00,500\n1 23:00,300\n");
+    const auto loaded = files.load();
+    REQUIRE(loaded.warnings.size() == 1);
+    CHECK(loaded.warnings[0] == files.yaml + ":7: the forecast '" + files.csv +
+                                    "' of call type 'general' ends at day 2 00:00, before the counted period ends at "
+                                    "day 2 22:00; no 'general' calls arrive after day 2 00:00");
+  }
+}
+
+TEST_CASE("a forecast that misses the simulated period is refused", "[scenario][errors]") {
+  {
+    const ForecastFiles files(with_time("  start: 10:00\n  duration: 2h\n"), kDayCsv);
+    CHECK_THROWS_WITH(files.load(), files.yaml + ":7: the forecast '" + files.csv +
+                                        "' of call type 'general' covers 08:00 to 10:00, outside the simulated "
+                                        "period 10:00 to 12:00 (time.start, warmup and duration), so no 'general' "
+                                        "call would arrive; give a forecast for the simulated period or change "
+                                        "time.start");
+  }
+  {
+    const ForecastFiles files(with_time("  start: 05:00\n  warmup: 1h\n  duration: 2h\n"), kDayCsv);
+    CHECK_THROWS_WITH(files.load(), files.yaml + ":8: the forecast '" + files.csv +
+                                        "' of call type 'general' covers 08:00 to 10:00, outside the simulated "
+                                        "period 05:00 to 08:00 (time.start, warmup and duration), so no 'general' "
+                                        "call would arrive; give a forecast for the simulated period or change "
+                                        "time.start");
+  }
+}
+
+TEST_CASE("forecast files are checked and named in messages", "[scenario][errors]") {
+  {
+    const TempDir dir;
+    const std::string yaml = dir.write("day.yaml", kForecastScenario);
+    CHECK_THROWS_WITH(load_scenario(yaml), "cannot read forecast '" + dir.path.string() + "/day.csv' (given in " +
+                                               yaml + ":7): No such file or directory");
+  }
+  {
+    const ForecastFiles files(kForecastScenario, "interval_start,sales,billing\n08:00,1,1\n08:30,1,1\n");
+    CHECK_THROWS_WITH(files.load(), files.csv + ":1: no column 'general'; columns are: sales, billing");
+  }
+  {
+    const ForecastFiles files(kForecastScenario, "interval_start,general\n08:00,1\n08:30,-1\n");
+    CHECK_THROWS_WITH(files.load(), files.csv + ":3: volume of 'general' must not be negative, got -1");
+  }
+  {
+    const ForecastFiles files(kForecastScenario, "interval_start,general\n08:00,1\n08:30,1\n09:30,1\n");
+    CHECK_THROWS_WITH(files.load(), files.csv +
+                                        ":4: interval_start '09:30' is 60 min after '08:30' (line 3), but the first "
+                                        "interval is 30 min long; every interval must have the same length (give a "
+                                        "missing interval a row with volume 0)");
+  }
+}
+
+TEST_CASE("arrivals take a rate or a forecast with an optional scale", "[scenario][errors]") {
+  CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "{rate: 1000/h, forecast: day.csv}")),
+                    "erlang-a.yaml:10: call_types[0].arrivals gives both 'rate' and 'forecast'; give one: a constant "
+                    "rate, e.g. {rate: 1000/h}, or per-interval volumes, e.g. {forecast: volumes.csv}");
+  CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "{rate: 1000/h, scale: 1.1}")),
+                    "erlang-a.yaml:10: call_types[0].arrivals.scale applies to a forecast only; with a constant "
+                    "rate, change the rate itself");
+  CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "{forecast: day.csv, scale: 0}")),
+                    "erlang-a.yaml:10: call_types[0].arrivals.scale must be greater than 0, got 0");
+  CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "{forecast: day.csv, scale: -1.5}")),
+                    "erlang-a.yaml:10: call_types[0].arrivals.scale must be greater than 0, got -1.5");
+  CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "{forecast: day.csv, scale: 110%}")),
+                    "erlang-a.yaml:10: call_types[0].arrivals.scale '110%' is not a number; expected a plain number "
+                    "without a unit, e.g. 0.8");
+  CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "{forecast: }")),
+                    "erlang-a.yaml:10: call_types[0].arrivals.forecast is empty; give a value such as volumes.csv");
+  CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "{forecast: [a.csv, b.csv]}")),
+                    "erlang-a.yaml:10: call_types[0].arrivals.forecast must be a single value such as volumes.csv; "
+                    "got a list");
+}
+
+TEST_CASE("the scale multiplies every forecast volume", "[scenario]") {
+  const ForecastFiles files(edited("{forecast: day.csv}", "{forecast: day.csv, scale: 1.1}", kForecastScenario),
+                            kDayCsv);
+  const auto loaded = files.load();
+  const auto& rate = loaded.spec.call_types[0].arrivals;
+  CHECK(rate.rates()[1] == Approx(600 * 1.1 / 1800));
+  CHECK(rate.expected_events(callsim::sim::Time(0), callsim::sim::Time(7200)) == Approx(2000 * 1.1));
+}
+
+TEST_CASE("priority_credit is a duration of at least 0", "[scenario]") {
+  CHECK(load(kErlangA).spec.call_types[0].priority_credit.seconds() == 0);
+  CHECK(load(edited("    service:", "    priority_credit: 1.5min\n    service:"))
+            .spec.call_types[0]
+            .priority_credit.seconds() == 90);
+  CHECK_THROWS_WITH(load(edited("    service:", "    priority_credit: -5s\n    service:")),
+                    "erlang-a.yaml:11: call_types[0].priority_credit must not be negative, got -5s");
+  CHECK_THROWS_WITH(load(edited("    service:", "    priority_credit: 90\n    service:")),
+                    "erlang-a.yaml:11: call_types[0].priority_credit '90' is not a duration: expected a number "
+                    "followed by a unit: s, min, h or d (e.g. 20s, 5min, 1.5h)");
+}
+
+TEST_CASE("the overload warning uses the forecast's mean over the counted period", "[scenario][warnings]") {
+  const std::string no_patience =
+      edited("    patience: {distribution: exponential, mean: 300s}\n", "", kForecastScenario);
+  {
+    // 1000 calls/h on average over 08:00-10:00 at 180 s: 50 Erlangs on 50 agents.
+    const ForecastFiles files(edited("count: 55", "count: 50", no_patience), kDayCsv);
+    const auto loaded = files.load();
+    REQUIRE(loaded.warnings.size() == 1);
+    CHECK(loaded.warnings[0] == files.yaml +
+                                    ": offered load 50.0 Erlangs is at or above the 50 agents and callers never "
+                                    "abandon: the queue grows without bound and the results depend on the horizon");
+  }
+  {
+    // The 08:30 peak (60 Erlangs) is above 51 agents, the mean is not: no warning.
+    const ForecastFiles files(edited("count: 55", "count: 51", no_patience), kDayCsv);
+    CHECK(files.load().warnings.empty());
+  }
+  {
+    // Counted 09:00-10:00 only (after a 1 h warm-up): 900 calls/h, 45 Erlangs.
+    const ForecastFiles files(
+        edited("count: 55", "count: 45", edited("  duration: 2h\n", "  warmup: 1h\n  duration: 1h\n", no_patience)),
+        kDayCsv);
+    const auto loaded = files.load();
+    REQUIRE(loaded.warnings.size() == 1);
+    CHECK(loaded.warnings[0] == files.yaml +
+                                    ": offered load 45.0 Erlangs is at or above the 45 agents and callers never "
+                                    "abandon: the queue grows without bound and the results depend on the horizon");
+  }
 }

@@ -1,0 +1,105 @@
+#include "scenarios/arrivals_field.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+
+#include "scenarios/clock_time.hpp"
+
+namespace callsim::scenarios::detail {
+
+namespace {
+
+const ForecastTable& forecast_table(const Reporter& reporter, const Entry& entry, const std::string& file,
+                                    ArrivalsContext& context) {
+  std::filesystem::path resolved(file);
+  // Relative to the scenario, so a scenario and its forecast move together.
+  if (resolved.is_relative() && !context.scenario_dir.empty()) resolved = context.scenario_dir / resolved;
+  const std::string key = resolved.string();
+  auto found = context.forecasts.find(key);
+  if (found == context.forecasts.end()) {
+    const std::string given_in = reporter.file() + ":" + std::to_string(entry.line());
+    found = context.forecasts.emplace(key, ForecastTable::read(key, given_in)).first;
+  }
+  return found->second;
+}
+
+// Places the forecast's volumes on the simulation clock as rates per second.
+sim::PiecewiseRate forecast_rate(const Reporter& reporter, const Entry& entry, const ForecastTable& table,
+                                 const std::string& type_name, double scale, ArrivalsContext& context) {
+  const std::vector<double> volumes = table.volumes(type_name);
+  const double clock_start = context.time.clock_start.seconds();
+  const double counted_begin = clock_start + context.time.warmup.seconds();
+  const double counted_end = counted_begin + context.time.duration.seconds();
+  const double period = table.interval();
+  // Clock labels get a day once a week or a second day is involved.
+  const bool show_day = table.weekly() || std::max(counted_end, table.end()) > 86400;
+  const auto clock = [show_day](double seconds) { return format_clock(seconds, show_day); };
+  const std::string named = "the forecast '" + table.path() + "' of call type '" + type_name + "'";
+
+  if (table.end() <= clock_start || table.start() >= counted_end) {
+    reporter.fail(entry.line(), named + " covers " + clock(table.start()) + " to " + clock(table.end()) +
+                                    ", outside the simulated period " + clock(clock_start) + " to " +
+                                    clock(counted_end) + " (time.start, warmup and duration), so no '" + type_name +
+                                    "' call would arrive; give a forecast for the simulated period or change "
+                                    "time.start");
+  }
+  if (table.end() < counted_end) {
+    context.warnings.push_back(reporter.file() + ":" + std::to_string(entry.line()) + ": " + named + " ends at " +
+                               clock(table.end()) + ", before the counted period ends at " + clock(counted_end) +
+                               "; no '" + type_name + "' calls arrive after " + clock(table.end()));
+  }
+  if (table.start() > counted_begin) {
+    context.warnings.push_back(reporter.file() + ":" + std::to_string(entry.line()) + ": " + named + " starts at " +
+                               clock(table.start()) + ", after the counted period begins at " + clock(counted_begin) +
+                               "; no '" + type_name + "' calls arrive before " + clock(table.start()));
+  }
+
+  // Intervals wholly before time 0 (time.start later than the forecast's first interval)
+  // are never simulated: dropped, so the first kept interval starts in (-period, 0].
+  // Times are whole minutes, exact in double, so the floor is exact.
+  const double offset = table.start() - clock_start;
+  const auto skipped = offset < 0 ? static_cast<std::size_t>(std::floor(-offset / period)) : std::size_t{0};
+  std::vector<double> rates;
+  rates.reserve(volumes.size() - skipped);
+  for (std::size_t i = skipped; i < volumes.size(); ++i) rates.push_back(volumes[i] * scale / period);
+  return {std::move(rates), sim::Time(offset + period * static_cast<double>(skipped)), sim::Time(period)};
+}
+
+}  // namespace
+
+sim::PiecewiseRate read_arrivals(const Reporter& reporter, const Entry& entry, const std::string& path,
+                                 const std::string& type_name, ArrivalsContext& context) {
+  const Fields fields(reporter, entry.value, entry.line(), path, path, {"forecast", "rate", "scale"});
+  const auto rate = fields.find("rate");
+  const auto forecast = fields.find("forecast");
+  const auto scale = fields.find("scale");
+  if (rate && forecast) {
+    reporter.fail(entry.line(), path +
+                                    " gives both 'rate' and 'forecast'; give one: a constant rate, e.g. {rate: "
+                                    "1000/h}, or per-interval volumes, e.g. {forecast: volumes.csv}");
+  }
+  if (rate) {
+    if (scale) {
+      reporter.fail(scale->line(),
+                    fields.path("scale") + " applies to a forecast only; with a constant rate, change the rate itself");
+    }
+    return sim::PiecewiseRate::constant(read_rate(reporter, *rate, fields.path("rate")));
+  }
+  if (!forecast) {
+    reporter.fail(entry.line(), path +
+                                    " is missing 'rate' or 'forecast' (a constant rate, e.g. {rate: 1000/h}, or "
+                                    "per-interval volumes, e.g. {forecast: volumes.csv})");
+  }
+  double factor = 1;
+  if (scale) {
+    factor = read_number(reporter, *scale, fields.path("scale"));
+    if (factor <= 0)
+      reporter.fail(scale->line(), fields.path("scale") + " must be greater than 0, got " + scale->value.Scalar());
+  }
+  const std::string file = read_name(reporter, *forecast, fields.path("forecast"), "volumes.csv");
+  const ForecastTable& table = forecast_table(reporter, *forecast, file, context);
+  return forecast_rate(reporter, *forecast, table, type_name, factor, context);
+}
+
+}  // namespace callsim::scenarios::detail

@@ -1,0 +1,67 @@
+#include "scenarios/clock_time.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace callsim::scenarios {
+
+namespace {
+
+constexpr std::string_view kSpaces = " \t";
+constexpr double kDay = 86400;
+
+std::string_view trim(std::string_view text) {
+  const auto first = text.find_first_not_of(kSpaces);
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(kSpaces);
+  return text.substr(first, last - first + 1);
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+std::optional<double> parse_time_of_day(std::string_view text) {
+  text = trim(text);
+  // By hand rather than from_chars: "+8:00", "8:0" and "08:00:00" must all be refused, and
+  // the digit counts are the format.
+  const auto colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 2 || text.size() != colon + 3) return std::nullopt;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (i != colon && !is_digit(text[i])) return std::nullopt;
+  }
+  const int hours = colon == 1 ? text[0] - '0' : (text[0] - '0') * 10 + (text[1] - '0');
+  const int minutes = (text[colon + 1] - '0') * 10 + (text[colon + 2] - '0');
+  if (hours > 23 || minutes > 59) return std::nullopt;
+  return hours * 3600.0 + minutes * 60.0;
+}
+
+std::optional<double> parse_week_time(std::string_view text) {
+  text = trim(text);
+  if (text.size() < 2 || !is_digit(text[0]) || kSpaces.find(text[1]) == std::string_view::npos) return std::nullopt;
+  const int day = text[0] - '0';
+  if (day < 1 || day > 7) return std::nullopt;
+  const auto time = parse_time_of_day(text.substr(1));
+  if (!time) return std::nullopt;
+  return (day - 1) * kDay + *time;
+}
+
+std::string format_clock(double seconds, bool show_day) {
+  const auto whole = static_cast<long long>(std::llround(seconds));
+  long long day = 0;
+  long long rest = whole;
+  if (show_day) {
+    day = whole / 86400;
+    rest = whole % 86400;
+  }
+  char buffer[48];
+  const long long hours = rest / 3600;
+  const long long minutes = rest / 60 % 60;
+  const long long secs = rest % 60;
+  const int n = secs == 0 ? std::snprintf(buffer, sizeof buffer, "%02lld:%02lld", hours, minutes)
+                          : std::snprintf(buffer, sizeof buffer, "%02lld:%02lld:%02lld", hours, minutes, secs);
+  std::string out(buffer, static_cast<std::size_t>(n));
+  return show_day ? "day " + std::to_string(day + 1) + " " + out : out;
+}
+
+}  // namespace callsim::scenarios
