@@ -176,6 +176,7 @@ class CallCenter {
     sim::RingQueue<std::uint32_t> queue;  // waiting calls (and abandoned tombstones), FIFO
     std::vector<std::uint32_t> servers;   // groups with this skill
     std::int64_t waiting = 0;             // live calls in `queue`
+    std::size_t trace_next = 0;           // next trace entry to schedule (trace replay)
   };
   struct GroupState {
     sim::RingQueue<std::uint32_t> idle;  // idle agents on duty, longest idle first
@@ -209,6 +210,12 @@ class CallCenter {
   // ---- arrivals -------------------------------------------------------------------------
 
   void schedule_next_arrival(std::uint32_t type, sim::Time from) {
+    const std::vector<sim::Time>& trace = spec_.call_types[type].trace;
+    if (!trace.empty()) {  // replay: the next recorded time (ties keep their order)
+      std::size_t& next = types_[type].trace_next;
+      if (next < trace.size() && trace[next] < arrivals_end_) sim_.schedule_at(trace[next++], kArrival, type, kPriorityArrival);
+      return;
+    }
     // One uniform per call, inverted through the cumulative rate: identical on every platform.
     const double e = -std::log(types_[type].arrivals.uniform01());
     const sim::Time next = busyness_.next_arrival(spec_.call_types[type].arrivals, from, e);

@@ -19,6 +19,9 @@ namespace callsim::models {
 struct CallTypeSpec {
   std::string name;
   sim::PiecewiseRate arrivals;               ///< Poisson arrivals: constant or per-interval rate, calls/s
+  /// Trace replay: the exact arrival times (sorted, seconds) replace `arrivals` when not
+  /// empty; the calls' demands and patience are still drawn from the distributions.
+  std::vector<sim::Time> trace;
   sim::Time priority_credit{0};              ///< queue order as if the call had waited this much longer
   sim::Distribution service;                 ///< talk time, seconds
   std::optional<sim::Distribution> patience; ///< time a caller will wait; none: never abandons

@@ -169,3 +169,13 @@ TEST_CASE("the day-level busyness factor has the stated cv", "[models][outcomes]
   }
   REQUIRE(plain.variance() < 1.3 * mu);
 }
+
+TEST_CASE("trace replay brings calls at exactly the recorded times", "[models][outcomes]") {
+  CenterSpec spec = one_queue(0, 100, 2, 1);
+  spec.call_types[0].trace = {Time(5), Time(5), Time(17.5), Time(600), Time(3599), Time(3600), Time(4000)};
+  Outcomes obs;
+  callsim::models::CallCenter<Outcomes> center(spec, 1, 0, obs);
+  center.run_to_completion();
+  // Calls at or after the end of the period (3600 s) are not replayed, like generated ones.
+  REQUIRE(obs.offered_at == std::vector<double>{5, 5, 17.5, 600, 3599});
+}
