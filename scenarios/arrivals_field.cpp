@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 
 #include "scenarios/clock_time.hpp"
 
@@ -10,24 +9,11 @@ namespace callsim::scenarios::detail {
 
 namespace {
 
-const ForecastTable& forecast_table(const Reporter& reporter, const Entry& entry, const std::string& file,
-                                    ArrivalsContext& context) {
-  std::filesystem::path resolved(file);
-  // Relative to the scenario, so a scenario and its forecast move together.
-  if (resolved.is_relative() && !context.scenario_dir.empty()) resolved = context.scenario_dir / resolved;
-  const std::string key = resolved.string();
-  auto found = context.forecasts.find(key);
-  if (found == context.forecasts.end()) {
-    const std::string given_in = reporter.file() + ":" + std::to_string(entry.line());
-    found = context.forecasts.emplace(key, ForecastTable::read(key, given_in)).first;
-  }
-  return found->second;
-}
-
 // Places the forecast's volumes on the simulation clock as rates per second.
 sim::PiecewiseRate forecast_rate(const Reporter& reporter, const Entry& entry, const ForecastTable& table,
-                                 const std::string& type_name, double scale, ArrivalsContext& context) {
-  const std::vector<double> volumes = table.volumes(type_name);
+                                 const std::string& column, const ArrivalsOwner& owner, double scale,
+                                 LoadContext& context) {
+  const std::vector<double> volumes = table.volumes(column);
   const double clock_start = context.time.clock_start.seconds();
   const double counted_begin = clock_start + context.time.warmup.seconds();
   const double counted_end = counted_begin + context.time.duration.seconds();
@@ -35,24 +21,24 @@ sim::PiecewiseRate forecast_rate(const Reporter& reporter, const Entry& entry, c
   // Clock labels get a day once a week or a second day is involved.
   const bool show_day = table.weekly() || std::max(counted_end, table.end()) > 86400;
   const auto clock = [show_day](double seconds) { return format_clock(seconds, show_day); };
-  const std::string named = "the forecast '" + table.path() + "' of call type '" + type_name + "'";
+  const std::string named = "the forecast '" + table.path() + "' of " + owner.label;
 
   if (table.end() <= clock_start || table.start() >= counted_end) {
     reporter.fail(entry.line(), named + " covers " + clock(table.start()) + " to " + clock(table.end()) +
                                     ", outside the simulated period " + clock(clock_start) + " to " +
-                                    clock(counted_end) + " (time.start, warmup and duration), so no '" + type_name +
-                                    "' call would arrive; give a forecast for the simulated period or change "
+                                    clock(counted_end) + " (time.start, warmup and duration), so no " + owner.call +
+                                    " would arrive; give a forecast for the simulated period or change "
                                     "time.start");
   }
   if (table.end() < counted_end) {
     context.warnings.push_back(reporter.file() + ":" + std::to_string(entry.line()) + ": " + named + " ends at " +
                                clock(table.end()) + ", before the counted period ends at " + clock(counted_end) +
-                               "; no '" + type_name + "' calls arrive after " + clock(table.end()));
+                               "; no " + owner.call + "s arrive after " + clock(table.end()));
   }
   if (table.start() > counted_begin) {
     context.warnings.push_back(reporter.file() + ":" + std::to_string(entry.line()) + ": " + named + " starts at " +
                                clock(table.start()) + ", after the counted period begins at " + clock(counted_begin) +
-                               "; no '" + type_name + "' calls arrive before " + clock(table.start()));
+                               "; no " + owner.call + "s arrive before " + clock(table.start()));
   }
 
   // Intervals wholly before time 0 (time.start later than the forecast's first interval)
@@ -69,11 +55,12 @@ sim::PiecewiseRate forecast_rate(const Reporter& reporter, const Entry& entry, c
 }  // namespace
 
 sim::PiecewiseRate read_arrivals(const Reporter& reporter, const Entry& entry, const std::string& path,
-                                 const std::string& type_name, ArrivalsContext& context) {
-  const Fields fields(reporter, entry.value, entry.line(), path, path, {"forecast", "rate", "scale"});
+                                 const ArrivalsOwner& owner, LoadContext& context) {
+  const Fields fields(reporter, entry.value, entry.line(), path, path, {"column", "forecast", "rate", "scale"});
   const auto rate = fields.find("rate");
   const auto forecast = fields.find("forecast");
   const auto scale = fields.find("scale");
+  const auto column = fields.find("column");
   if (rate && forecast) {
     reporter.fail(entry.line(), path +
                                     " gives both 'rate' and 'forecast'; give one: a constant rate, e.g. {rate: "
@@ -83,6 +70,11 @@ sim::PiecewiseRate read_arrivals(const Reporter& reporter, const Entry& entry, c
     if (scale) {
       reporter.fail(scale->line(),
                     fields.path("scale") + " applies to a forecast only; with a constant rate, change the rate itself");
+    }
+    if (column) {
+      reporter.fail(column->line(), fields.path("column") +
+                                        " applies to a forecast only (the forecast column to read); remove it or "
+                                        "give a forecast");
     }
     return sim::PiecewiseRate::constant(read_rate(reporter, *rate, fields.path("rate")));
   }
@@ -98,8 +90,19 @@ sim::PiecewiseRate read_arrivals(const Reporter& reporter, const Entry& entry, c
       reporter.fail(scale->line(), fields.path("scale") + " must be greater than 0, got " + scale->value.Scalar());
   }
   const std::string file = read_name(reporter, *forecast, fields.path("forecast"), "volumes.csv");
-  const ForecastTable& table = forecast_table(reporter, *forecast, file, context);
-  return forecast_rate(reporter, *forecast, table, type_name, factor, context);
+  const std::string name = column ? read_name(reporter, *column, fields.path("column"), owner.column) : owner.column;
+  const ForecastTable& table = read_table(reporter, *forecast, file, TableKind{}, context);
+  const auto& columns = table.columns();
+  // A column the planner wrote, or one they may not know is the default, is reported where
+  // it comes from: the scenario line.
+  if ((column || !owner.column_is_name) && std::find(columns.begin(), columns.end(), name) == columns.end()) {
+    const std::string why = column ? "" : " (the column " + owner.label + " reads unless " + fields.path("column") +
+                                              " names another)";
+    reporter.fail(column ? column->line() : forecast->line(),
+                  "the forecast '" + table.path() + "' has no column '" + name + "'" + why +
+                      suggestion(name, columns) + "; its columns are: " + join(columns));
+  }
+  return forecast_rate(reporter, *forecast, table, name, owner, factor, context);
 }
 
 }  // namespace callsim::scenarios::detail

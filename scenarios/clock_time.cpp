@@ -46,6 +46,21 @@ std::optional<double> parse_week_time(std::string_view text) {
   return (day - 1) * kDay + *time;
 }
 
+std::optional<double> parse_clock(std::string_view text, bool end_of_day) {
+  if (const auto time = parse_time_of_day(text)) return time;
+  if (const auto time = parse_week_time(text)) return time;
+  if (!end_of_day) return std::nullopt;
+  // "24:00" is not a time of day (it is the next day's 00:00), but it is the natural way to
+  // write the end of a period that runs to midnight.
+  text = trim(text);
+  if (text == "24:00") return kDay;
+  if (text.size() >= 2 && text.ends_with("24:00")) {
+    const auto start = parse_week_time(std::string(text.substr(0, text.size() - 5)) + "00:00");
+    if (start) return *start + kDay;
+  }
+  return std::nullopt;
+}
+
 std::string format_clock(double seconds, bool show_day) {
   const auto whole = static_cast<long long>(std::llround(seconds));
   long long day = 0;

@@ -17,6 +17,11 @@ std::optional<double> parse_time_of_day(std::string_view text);
 /// time of day as above). nullopt when malformed or out of range.
 std::optional<double> parse_week_time(std::string_view text);
 
+/// Seconds after midnight of day 1 in a scenario clock time: "HH:MM" (day 1) or "D HH:MM"
+/// (day D = 1..7), as above; with `end_of_day`, "24:00" and "D 24:00" are accepted too
+/// (midnight at the end of that day), for the ends of periods. nullopt when malformed.
+std::optional<double> parse_clock(std::string_view text, bool end_of_day);
+
 /// For messages: "08:30", "24:00" or, with `show_day`, "day 2 08:30"; seconds are added
 /// ("08:30:15") only when the time is not a whole minute. `seconds` >= 0.
 std::string format_clock(double seconds, bool show_day);

@@ -80,4 +80,13 @@ sim::Distribution read_distribution(const Reporter& reporter, const Entry& entry
   }
 }
 
+sim::Distribution read_given_distribution(const Reporter& reporter, const Entry& entry, const std::string& path,
+                                          std::string_view example, std::string_view without) {
+  if (entry.value.IsNull()) {
+    reporter.fail(entry.line(), path + " is empty; give a distribution such as " + std::string(example) +
+                                    ", or remove the key " + std::string(without));
+  }
+  return read_distribution(reporter, entry, path);
+}
+
 }  // namespace callsim::scenarios::detail

@@ -18,6 +18,13 @@ namespace callsim::scenarios::detail {
 /// parameters) fail as "FILE:LINE: PATH: <registry sentence>".
 sim::Distribution read_distribution(const Reporter& reporter, const Entry& entry, const std::string& path);
 
+/// An optional distribution key that is present (patience, wrap_up, an IVR node's duration):
+/// as read_distribution, but an empty value is refused with "PATH is empty; give a
+/// distribution such as EXAMPLE, or remove the key WITHOUT" (an empty key is more likely an
+/// unfinished edit than a wish for the default, which is written by leaving the key out).
+sim::Distribution read_given_distribution(const Reporter& reporter, const Entry& entry, const std::string& path,
+                                          std::string_view example, std::string_view without);
+
 /// The example every distribution message cites.
 inline constexpr std::string_view kDistributionExample = "{distribution: exponential, mean: 180s}";
 

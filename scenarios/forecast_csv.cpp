@@ -15,7 +15,6 @@ namespace callsim::scenarios {
 namespace {
 
 constexpr std::string_view kSpaces = " \t";
-constexpr std::string_view kHeaderExample = "interval_start,retail,business";
 constexpr std::string_view kTimeHelp =
     "expected HH:MM (e.g. 08:30), or D HH:MM for day D = 1..7 of a week (e.g. 2 08:30)";
 
@@ -72,13 +71,14 @@ std::string minutes(double seconds) {
 
 }  // namespace
 
-ForecastTable ForecastTable::parse(std::string_view text, const std::string& path) {
+ForecastTable ForecastTable::parse(std::string_view text, const std::string& path, const TableKind& kind) {
+  const std::string noun(kind.noun), column(kind.column), header_example(kind.header_example);
   const detail::Reporter reporter(path);
   ForecastTable table;
   table.path_ = path;
   const std::vector<Line> lines = non_blank_lines(text);
   if (lines.empty()) {
-    reporter.fail(1, "the forecast is empty; expected a header such as " + std::string(kHeaderExample) +
+    reporter.fail(1, "the " + noun + " is empty; expected a header such as " + header_example +
                          " and one row per interval");
   }
 
@@ -88,21 +88,19 @@ ForecastTable ForecastTable::parse(std::string_view text, const std::string& pat
   std::vector<std::string> names = split_cells(header.text);
   if (names.size() < 2) {
     reporter.fail(header.number, "the header '" + std::string(trim(header.text)) +
-                                     "' has no call type columns; expected interval_start and one column per call "
-                                     "type, separated by commas, e.g. " +
-                                     std::string(kHeaderExample));
+                                     "' has no " + column + " columns; expected interval_start and one column per " +
+                                     column + ", separated by commas, e.g. " + header_example);
   }
   if (names[0] != "interval_start") {
     reporter.fail(header.number, "the first column is '" + names[0] +
-                                     "', expected 'interval_start'; the header is interval_start and one column per "
-                                     "call type, e.g. " +
-                                     std::string(kHeaderExample));
+                                     "', expected 'interval_start'; the header is interval_start and one column per " +
+                                     column + ", e.g. " + header_example);
   }
   for (std::size_t i = 1; i < names.size(); ++i) {
     if (names[i].empty()) {
       reporter.fail(header.number, "column " + std::to_string(i + 1) +
-                                       " of the header has no name; name every column after interval_start by its "
-                                       "call type");
+                                       " of the header has no name; name every column after interval_start by its " +
+                                       column);
     }
     for (std::size_t j = 1; j < i; ++j) {
       if (names[j] == names[i]) {
@@ -113,8 +111,8 @@ ForecastTable ForecastTable::parse(std::string_view text, const std::string& pat
   }
   table.columns_.assign(names.begin() + 1, names.end());
   if (lines.size() == 1) {
-    reporter.fail(header.number, "the forecast has a header but no rows; give one row per interval, e.g. 08:00," +
-                                     std::string(table.columns_.size() == 1 ? "120" : "120,35"));
+    reporter.fail(header.number, "the " + noun + " has a header but no rows; give one row per interval, e.g. 08:00," +
+                                     std::string(table.columns_.size() == 1 ? kind.row_example : kind.row_example_two));
   }
 
   // The rows: a time and one volume per column; times uniform and increasing.
@@ -126,7 +124,8 @@ ForecastTable ForecastTable::parse(std::string_view text, const std::string& pat
     if (cells.size() != names.size()) {
       reporter.fail(line.number, "the row has " + std::to_string(cells.size()) + " values, the header " +
                                      std::to_string(names.size()) +
-                                     " columns; give interval_start and one volume per call type column");
+                                     " columns; give interval_start and one " + std::string(kind.value) +
+                                     " per " + column + " column");
     }
     const std::string& time = cells[0];
     const auto of_day = parse_time_of_day(time);
@@ -169,32 +168,41 @@ ForecastTable ForecastTable::parse(std::string_view text, const std::string& pat
   }
   if (table.cells_.size() == 1) {
     reporter.fail(lines[1].number,
-                  "the forecast has a single row; give at least two, so that the interval length is known");
+                  "the " + noun + " has a single row; give at least two, so that the interval length is known");
   }
   return table;
 }
 
-ForecastTable ForecastTable::read(const std::string& path, const std::string& given_in) {
+ForecastTable ForecastTable::read(const std::string& path, const std::string& given_in, const TableKind& kind) {
   std::string error;
   const auto text = read_text_file(path, error);
-  if (!text) throw ScenarioError("cannot read forecast '" + path + "' (given in " + given_in + "): " + error);
-  return parse(*text, path);
+  if (!text) {
+    throw ScenarioError("cannot read " + std::string(kind.noun) + " '" + path + "' (given in " + given_in +
+                        "): " + error);
+  }
+  return parse(*text, path, kind);
+}
+
+std::vector<TableCell> ForecastTable::cells(const std::string& column) const {
+  const auto found = std::find(columns_.begin(), columns_.end(), column);
+  if (found == columns_.end()) {
+    detail::Reporter(path_).fail(header_line_, "no column '" + column + "'" + detail::suggestion(column, columns_) +
+                                                   "; columns are: " + detail::join(columns_));
+  }
+  const auto c = static_cast<std::size_t>(found - columns_.begin());
+  std::vector<TableCell> out;
+  out.reserve(cells_.size());
+  for (std::size_t r = 0; r < cells_.size(); ++r) out.push_back({cells_[r][c], lines_[r]});
+  return out;
 }
 
 std::vector<double> ForecastTable::volumes(const std::string& column) const {
   const detail::Reporter reporter(path_);
-  const auto found = std::find(columns_.begin(), columns_.end(), column);
-  if (found == columns_.end()) {
-    reporter.fail(header_line_, "no column '" + column + "'" + detail::suggestion(column, columns_) +
-                                    "; columns are: " + detail::join(columns_));
-  }
-  const auto c = static_cast<std::size_t>(found - columns_.begin());
   std::vector<double> values;
   values.reserve(cells_.size());
-  for (std::size_t r = 0; r < cells_.size(); ++r) {
-    const std::string& text = cells_[r][c];
+  for (const auto& [text, line] : cells(column)) {
     if (text.empty()) {
-      reporter.fail(lines_[r], "the volume of '" + column +
+      reporter.fail(line, "the volume of '" + column +
                                    "' is empty; give the expected number of calls in the interval, e.g. 120 (0 "
                                    "for none)");
     }
@@ -202,11 +210,11 @@ std::vector<double> ForecastTable::volumes(const std::string& column) const {
     // from_chars: locale-free, and "1 200" or "12k" are refused rather than misread.
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
-      reporter.fail(lines_[r], "volume '" + text + "' of '" + column +
+      reporter.fail(line, "volume '" + std::string(text) + "' of '" + column +
                                    "' is not a number; expected the expected number of calls in the interval, "
                                    "e.g. 120 or 37.5");
     }
-    if (value < 0) reporter.fail(lines_[r], "volume of '" + column + "' must not be negative, got " + text);
+    if (value < 0) reporter.fail(line, "volume of '" + column + "' must not be negative, got " + std::string(text));
     values.push_back(value);
   }
   return values;

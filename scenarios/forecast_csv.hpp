@@ -8,8 +8,10 @@
 ///
 /// One column per call type (named as in the scenario), one row per interval of uniform
 /// length, times as "HH:MM" (one day) or "D HH:MM" (day D = 1..7 of a week), values the
-/// expected number of calls in the interval. Read by hand: no CSV dependency, and every
-/// problem is a ScenarioError "FILE:LINE: what is wrong; what is valid". See docs/scenario.md.
+/// expected number of calls in the interval. Staffing plans share the layout, with one
+/// column per agent group and agents on duty as values (TableKind names them in messages).
+/// Read by hand: no CSV dependency, and every problem is a ScenarioError "FILE:LINE: what is
+/// wrong; what is valid". See docs/scenario.md.
 
 #include <string>
 #include <string_view>
@@ -17,20 +19,45 @@
 
 namespace callsim::scenarios {
 
+/// What a table of this layout holds, for its messages: call volumes (a forecast, the
+/// default) or agents on duty (a staffing plan). The layout rules are the same.
+struct TableKind {
+  std::string_view noun = "forecast";                              ///< "the forecast is empty"
+  std::string_view column = "call type";                           ///< "one column per call type"
+  std::string_view value = "volume";                               ///< "one volume per call type column"
+  std::string_view header_example = "interval_start,retail,business";
+  std::string_view row_example = "120";                            ///< one value, as in "08:00,120"
+  std::string_view row_example_two = "120,35";                     ///< two values
+};
+
+/// The staffing plan kind: columns are agent groups, values agents on duty.
+inline constexpr TableKind kStaffingTable{"staffing plan", "agent group", "agent count",
+                                          "interval_start,agents,specialists", "12", "12,4"};
+
+/// One cell of a column with the file line of its row, for messages.
+struct TableCell {
+  std::string_view text;
+  int line;
+};
+
 /// A forecast file whose layout has been checked (header, times, row lengths); volumes are
 /// converted and checked per column on request, so a column no call type uses may hold
 /// anything (notes, totals).
 class ForecastTable {
  public:
   /// Checks the layout of `text`; messages name the file `path`. Throws ScenarioError.
-  static ForecastTable parse(std::string_view text, const std::string& path);
+  static ForecastTable parse(std::string_view text, const std::string& path, const TableKind& kind = {});
   /// Reads the file at `path` and parses it. `given_in` ("scenario.yaml:12") says where the
   /// file was named, for "cannot read forecast 'x.csv' (given in scenario.yaml:12): REASON".
-  static ForecastTable read(const std::string& path, const std::string& given_in);
+  static ForecastTable read(const std::string& path, const std::string& given_in, const TableKind& kind = {});
 
   /// The expected calls in each interval for the call type `column`, each >= 0. Throws
   /// ScenarioError for a missing column, an empty cell, a non-number or a negative volume.
   [[nodiscard]] std::vector<double> volumes(const std::string& column) const;
+
+  /// The cells of `column` as text, one per row, for values other than volumes (agents on
+  /// duty). Throws ScenarioError "FILE:LINE: no column ..." for a missing column.
+  [[nodiscard]] std::vector<TableCell> cells(const std::string& column) const;
 
   [[nodiscard]] const std::string& path() const { return path_; }
   /// The call type columns (every header column after interval_start), in file order.

@@ -1,14 +1,17 @@
 #include "scenarios/loader.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
 #include <filesystem>
+#include <limits>
 
 #include "models/routing_policies.hpp"
-#include "scenarios/arrivals_field.hpp"
+#include "scenarios/agent_group_field.hpp"
+#include "scenarios/call_type_field.hpp"
 #include "scenarios/clock_time.hpp"
-#include "scenarios/distribution_field.hpp"
+#include "scenarios/ivr_field.hpp"
+#include "scenarios/load_context.hpp"
+#include "scenarios/load_warning.hpp"
+#include "scenarios/open_hours_field.hpp"
 #include "scenarios/text_file.hpp"
 #include "scenarios/yaml_checks.hpp"
 
@@ -16,13 +19,14 @@ namespace callsim::scenarios {
 
 namespace {
 
-using detail::ArrivalsContext;
 using detail::DurationBound;
 using detail::Entry;
 using detail::Fields;
+using detail::LoadContext;
 using detail::Reporter;
 
-const std::vector<std::string> kTopKeys{"agent_groups", "call_types", "name", "routing", "service_level", "time"};
+const std::vector<std::string> kTopKeys{"agent_groups", "busyness", "call_types",    "ivr", "name",
+                                        "open_hours",   "routing",  "service_level", "time"};
 
 // The single document of the file. LoadAll rather than Load: Load silently drops every
 // document after the first, and a stray "---" would then hide half a scenario.
@@ -44,15 +48,6 @@ YAML::Node parse_document(const Reporter& reporter, const std::string& text) {
                                                      " YAML documents (separated by ---); a scenario is one document");
   }
   return documents.front();
-}
-
-// How messages name a list item: by its name when it has a usable one, else by position.
-std::string item_label(const YAML::Node& item, const std::string& noun, const std::string& path) {
-  if (item.IsMap()) {
-    const YAML::Node name = item["name"];
-    if (name.IsScalar() && !name.Scalar().empty()) return noun + " '" + name.Scalar() + "'";
-  }
-  return path;
 }
 
 models::TimeSpec read_time(const Reporter& reporter, const Entry& entry) {
@@ -89,117 +84,11 @@ sim::Time read_service_level(const Reporter& reporter, const Entry& entry) {
   return sim::Time(detail::read_duration(reporter, *threshold, fields.path("threshold"), DurationBound::NOT_NEGATIVE));
 }
 
-// Fails when `name` was already used by an earlier item of the same list.
-void check_unique(const Reporter& reporter, const std::vector<std::pair<std::string, int>>& seen,
-                  const std::string& name, int line, const std::string& noun) {
-  for (const auto& [other, other_line] : seen) {
-    if (other == name) {
-      reporter.fail(line, noun + " name '" + name + "' is used twice (first on line " + std::to_string(other_line) +
-                              "); give each " + noun + " a unique name");
-    }
-  }
-}
-
-models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& item, const std::string& path,
-                                    ArrivalsContext& context) {
-  const Fields fields(reporter, item, detail::line_of(item), item_label(item, "call type", path), path,
-                      {"arrivals", "name", "patience", "priority_credit", "service"});
-  models::CallTypeSpec type;
-  type.name = detail::read_name(reporter, fields.require("name", "a unique name, e.g. general"), fields.path("name"),
-                                "general");
-
-  type.arrivals =
-      detail::read_arrivals(reporter, fields.require("arrivals", "how calls arrive, e.g. arrivals: {rate: 1000/h}"),
-                            fields.path("arrivals"), type.name, context);
-  if (const auto credit = fields.find("priority_credit")) {
-    type.priority_credit = sim::Time(
-        detail::read_duration(reporter, *credit, fields.path("priority_credit"), DurationBound::NOT_NEGATIVE));
-  }
-
-  type.service = detail::read_distribution(
-      reporter, fields.require("service", "the talk time, e.g. service: " + std::string(detail::kDistributionExample)),
-      fields.path("service"));
-
-  if (const auto patience = fields.find("patience")) {
-    // An empty `patience:` is more likely an unfinished edit than a wish for infinite
-    // patience, which is written by leaving the key out.
-    if (patience->value.IsNull()) {
-      reporter.fail(patience->line(), fields.path("patience") +
-                                          " is empty; give a distribution such as {distribution: exponential, mean: "
-                                          "300s}, or remove the key so callers never abandon");
-    }
-    type.patience = detail::read_distribution(reporter, *patience, fields.path("patience"));
-  }
-  return type;
-}
-
-std::vector<models::CallTypeSpec> read_call_types(const Reporter& reporter, const Entry& entry,
-                                                  ArrivalsContext& context, std::vector<int>& lines) {
-  const YAML::Node list =
-      detail::read_list(reporter, entry, "'call_types'", "a list of call types, each with name, arrivals and service");
-  std::vector<models::CallTypeSpec> types;
-  std::vector<std::pair<std::string, int>> seen;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const YAML::Node item = list[i];
-    types.push_back(read_call_type(reporter, item, "call_types[" + std::to_string(i) + "]", context));
-    lines.push_back(detail::line_of(item));
-    check_unique(reporter, seen, types.back().name, lines.back(), "call type");
-    seen.emplace_back(types.back().name, lines.back());
-  }
-  return types;
-}
-
-std::vector<std::string> read_skills(const Reporter& reporter, const Entry& entry, const std::string& path,
-                                     const std::string& label, const std::vector<std::string>& type_names) {
-  const YAML::Node list =
-      detail::read_list(reporter, entry, path, "a list of the call types the group takes, e.g. [general]");
-  std::vector<std::string> skills;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const Entry skill_entry{entry.value, list[i]};
-    std::string skill = detail::read_name(reporter, skill_entry, path + "[" + std::to_string(i) + "]", "general");
-    if (std::find(type_names.begin(), type_names.end(), skill) == type_names.end()) {
-      reporter.fail(skill_entry.line(), label + " has skill '" + skill + "', which no call type defines" +
-                                            detail::suggestion(skill, type_names) +
-                                            "; call types are: " + detail::join(type_names));
-    }
-    if (std::find(skills.begin(), skills.end(), skill) != skills.end()) {
-      reporter.fail(skill_entry.line(), label + " lists skill '" + skill + "' twice; list each call type once");
-    }
-    skills.push_back(std::move(skill));
-  }
-  return skills;
-}
-
-models::AgentGroupSpec read_agent_group(const Reporter& reporter, const YAML::Node& item, const std::string& path,
-                                        const std::vector<std::string>& type_names) {
-  const std::string label = item_label(item, "agent group", path);
-  const Fields fields(reporter, item, detail::line_of(item), label, path, {"count", "name", "skills"});
-  models::AgentGroupSpec group;
-  group.name =
-      detail::read_name(reporter, fields.require("name", "a unique name, e.g. agents"), fields.path("name"), "agents");
-  group.skills = read_skills(reporter, fields.require("skills", "the call types the group takes, e.g. [general]"),
-                             fields.path("skills"), label, type_names);
-  group.count =
-      detail::read_count(reporter, fields.require("count", "the number of agents, e.g. 55"), fields.path("count"));
-  return group;
-}
-
-std::vector<models::AgentGroupSpec> read_agent_groups(const Reporter& reporter, const Entry& entry,
-                                                      const std::vector<models::CallTypeSpec>& types) {
-  const YAML::Node list =
-      detail::read_list(reporter, entry, "'agent_groups'", "a list of agent groups, each with name, skills and count");
-  std::vector<std::string> type_names;
-  for (const auto& type : types) type_names.push_back(type.name);
-  std::vector<models::AgentGroupSpec> groups;
-  std::vector<std::pair<std::string, int>> seen;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const YAML::Node item = list[i];
-    groups.push_back(read_agent_group(reporter, item, "agent_groups[" + std::to_string(i) + "]", type_names));
-    const int line = detail::line_of(item);
-    check_unique(reporter, seen, groups.back().name, line, "agent group");
-    seen.emplace_back(groups.back().name, line);
-  }
-  return groups;
+double read_busyness(const Reporter& reporter, const Entry& entry) {
+  const Fields fields(reporter, entry.value, entry.line(), "'busyness'", "busyness", {"cv"});
+  return detail::read_number_in(
+      reporter, fields.require("cv", "the coefficient of variation of the day-level busyness factor, e.g. 0.1"),
+      fields.path("cv"), detail::NumberRange{0, false, std::numeric_limits<double>::infinity(), false});
 }
 
 std::string read_policy(const Reporter& reporter, const Entry& entry) {
@@ -231,7 +120,20 @@ void check_served(const Reporter& reporter, const models::CenterSpec& spec, cons
   }
 }
 
-models::CenterSpec read_center(const Reporter& reporter, const YAML::Node& root, ArrivalsContext& context) {
+// A call type without arrivals of its own gets calls only from the IVR: some branch must
+// lead to its queue, or it is dead weight (most likely a misspelt queue target elsewhere).
+void check_reached(const Reporter& reporter, const models::CenterSpec& spec, const detail::CallTypesRead& read) {
+  for (std::size_t i = 0; i < spec.call_types.size(); ++i) {
+    if (read.own_arrivals[i] || detail::ivr_reaches_type(*spec.ivr, static_cast<std::uint32_t>(i))) continue;
+    const std::string& name = spec.call_types[i].name;
+    reporter.fail(read.lines[i], "call type '" + name + "' has no arrivals and no IVR branch leads to 'queue " + name +
+                                     "', so no call of it would ever arrive; give it arrivals, or send IVR callers "
+                                     "to it with a branch 'queue " +
+                                     name + "'");
+  }
+}
+
+models::CenterSpec read_center(const Reporter& reporter, const YAML::Node& root, LoadContext& context) {
   const Fields top(reporter, root, detail::line_of(root), "the scenario", "", kTopKeys);
   models::CenterSpec spec;
   spec.name = detail::read_name(reporter, top.require("name", "the scenario's name, e.g. erlang-a"), top.path("name"),
@@ -240,59 +142,39 @@ models::CenterSpec read_center(const Reporter& reporter, const YAML::Node& root,
   if (const auto service_level = top.find("service_level")) {
     spec.service_level_threshold = read_service_level(reporter, *service_level);
   }
-  context.time = spec.time;  // forecasts are placed on the clock time.start gives
-  std::vector<int> type_lines;
-  spec.call_types =
-      read_call_types(reporter, top.require("call_types", "a list of call types, each with name, arrivals and service"),
-                      context, type_lines);
-  spec.agent_groups = read_agent_groups(
-      reporter, top.require("agent_groups", "a list of agent groups, each with name, skills and count"),
-      spec.call_types);
+  context.time = spec.time;  // tables and clock times are placed on the clock time.start gives
+  const auto ivr = top.find("ivr");
+  const detail::CallTypesRead types = detail::read_call_types(
+      reporter, top.require("call_types", "a list of call types, each with name, arrivals and service"),
+      ivr.has_value(), context);
+  spec.call_types = types.types;
+  std::vector<std::string> type_names;
+  for (const auto& type : spec.call_types) type_names.push_back(type.name);
+  spec.agent_groups = detail::read_agent_groups(
+      reporter, top.require("agent_groups", "a list of agent groups, each with name, skills and count"), type_names,
+      context);
   if (const auto routing = top.find("routing")) spec.routing_policy = read_policy(reporter, *routing);
-  check_served(reporter, spec, type_lines);
-  return spec;
-}
-
-// "55.6", "1.00", "1230": three significant digits without switching to exponent notation.
-std::string three_significant(double value) {
-  const int magnitude = value > 0 ? static_cast<int>(std::floor(std::log10(value))) : 0;
-  const int decimals = std::max(0, 2 - magnitude);
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-  return buffer;
-}
-
-// Without abandonment an M/M/c queue with load >= c never reaches steady state: waits
-// grow with the horizon and every figure reflects the run length, not the center. With
-// forecasts the rate is the mean over the counted period: a peak above the agents that
-// later hours drain is normal planning, not a queue without bound.
-void add_load_warning(LoadedScenario& loaded) {
-  const auto& spec = loaded.spec;
-  const sim::Time from = spec.time.warmup;
-  const sim::Time to = spec.time.warmup + spec.time.duration;
-  double load = 0;
-  for (const auto& type : spec.call_types) {
-    if (type.patience) return;
-    load += type.arrivals.expected_events(from, to) / spec.time.duration.seconds() * type.service.mean();
+  if (const auto open_hours = top.find("open_hours")) {
+    spec.open_hours = detail::read_open_hours(reporter, *open_hours, context);
   }
-  int agents = 0;
-  for (const auto& group : spec.agent_groups) agents += group.count;
-  if (load < agents) return;
-  loaded.warnings.push_back(loaded.path + ": offered load " + three_significant(load) + " Erlangs is at or above the " +
-                            std::to_string(agents) + (agents == 1 ? " agent" : " agents") +
-                            " and callers never abandon: the queue grows without bound and the results depend on "
-                            "the horizon");
+  if (const auto busyness = top.find("busyness")) spec.busyness_cv = read_busyness(reporter, *busyness);
+  if (ivr) {
+    spec.ivr = detail::read_ivr(reporter, *ivr, type_names, context);
+    check_reached(reporter, spec, types);
+  }
+  check_served(reporter, spec, types.lines);
+  return spec;
 }
 
 }  // namespace
 
 LoadedScenario load_scenario_text(const std::string& text, const std::string& path_for_messages) {
   const Reporter reporter(path_for_messages);
-  ArrivalsContext context;
+  LoadContext context;
   context.scenario_dir = std::filesystem::path(path_for_messages).parent_path().string();
   LoadedScenario loaded{read_center(reporter, parse_document(reporter, text), context), path_for_messages, text, {}};
   loaded.warnings = std::move(context.warnings);
-  add_load_warning(loaded);
+  detail::add_load_warning(loaded.spec, loaded.path, loaded.warnings);
   return loaded;
 }
 

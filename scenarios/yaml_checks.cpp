@@ -4,6 +4,7 @@
 #include <charconv>
 #include <climits>
 #include <cmath>
+#include <cstdio>
 
 #include "scenarios/loader.hpp"
 #include "scenarios/units.hpp"
@@ -185,21 +186,75 @@ double read_number(const Reporter& reporter, const Entry& entry, std::string_vie
 }
 
 int read_count(const Reporter& reporter, const Entry& entry, std::string_view path) {
+  return read_whole_number(reporter, entry, path, 1, "a count such as 55");
+}
+
+int read_whole_number(const Reporter& reporter, const Entry& entry, std::string_view path, int minimum,
+                      std::string_view expected) {
   const std::string text = read_scalar(reporter, entry, path, "55");
   const std::string where(path);
+  const std::string too_small = minimum == 0 ? " must not be negative, got " : " must be at least " +
+                                                                                   std::to_string(minimum) + ", got ";
   long long value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   const bool whole = end == text.data() + text.size();
   const bool negative = !text.empty() && text.front() == '-';
   if (error == std::errc::result_out_of_range || (error == std::errc{} && whole && value > INT_MAX)) {
-    if (negative) reporter.fail(entry.line(), where + " must be at least 1, got " + text);
+    if (negative) reporter.fail(entry.line(), where + too_small + text);
     reporter.fail(entry.line(), where + " must be at most " + std::to_string(INT_MAX) + ", got " + text);
   }
   if (error != std::errc{} || !whole) {
-    reporter.fail(entry.line(), where + " '" + text + "' is not a whole number; expected a count such as 55");
+    reporter.fail(entry.line(), where + " '" + text + "' is not a whole number; expected " + std::string(expected));
   }
-  if (value < 1) reporter.fail(entry.line(), where + " must be at least 1, got " + text);
+  if (value < minimum) reporter.fail(entry.line(), where + too_small + text);
   return static_cast<int>(value);
+}
+
+namespace {
+
+std::string plain(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", value);
+  return buffer;
+}
+
+// "must be between 0 and 1", "must be greater than 0 and at most 1", "must not be negative".
+std::string range_rule(NumberRange range) {
+  const std::string low = range.low_open ? "greater than " + plain(range.low) : "at least " + plain(range.low);
+  if (std::isinf(range.high)) return range.low == 0 && !range.low_open ? "must not be negative" : "must be " + low;
+  if (!range.low_open && !range.high_open) return "must be between " + plain(range.low) + " and " + plain(range.high);
+  return "must be " + low + " and " + (range.high_open ? "less than " : "at most ") + plain(range.high);
+}
+
+}  // namespace
+
+double read_number_in(const Reporter& reporter, const Entry& entry, std::string_view path, NumberRange range) {
+  const double value = read_number(reporter, entry, path);
+  const bool above_low = range.low_open ? value > range.low : value >= range.low;
+  const bool below_high = range.high_open ? value < range.high : value <= range.high;
+  if (!above_low || !below_high) {
+    reporter.fail(entry.line(), std::string(path) + " " + range_rule(range) + ", got " + entry.value.Scalar());
+  }
+  return value;
+}
+
+std::string item_label(const YAML::Node& item, const std::string& noun, const std::string& path) {
+  if (item.IsMap()) {
+    const YAML::Node name = item["name"];
+    if (name.IsScalar() && !name.Scalar().empty()) return noun + " '" + name.Scalar() + "'";
+  }
+  return path;
+}
+
+void check_unique(const Reporter& reporter, SeenNames& seen, const std::string& name, int line,
+                  const std::string& noun) {
+  for (const auto& [other, other_line] : seen) {
+    if (other == name) {
+      reporter.fail(line, noun + " name '" + name + "' is used twice (first on line " + std::to_string(other_line) +
+                              "); give each " + noun + " a unique name");
+    }
+  }
+  seen.emplace_back(name, line);
 }
 
 YAML::Node read_list(const Reporter& reporter, const Entry& entry, std::string_view path, std::string_view expected) {

@@ -101,6 +101,37 @@ double read_number(const Reporter& reporter, const Entry& entry, std::string_vie
 /// A whole number >= 1 (agents in a group).
 int read_count(const Reporter& reporter, const Entry& entry, std::string_view path);
 
+/// A whole number >= `minimum`; `expected` shows a valid one ("a count such as 20"). Below
+/// the minimum: "must not be negative" (minimum 0) or "must be at least N".
+int read_whole_number(const Reporter& reporter, const Entry& entry, std::string_view path, int minimum,
+                      std::string_view expected);
+
+/// The valid values of a plain number, for read_number_in: from `low` to `high`, each end
+/// included unless open. `high` may be infinity.
+struct NumberRange {
+  double low;
+  bool low_open;
+  double high;
+  bool high_open;
+};
+/// [0, 1]: a probability that may be 0.
+inline constexpr NumberRange kProbability{0, false, 1, false};
+
+/// A plain number in `range`; outside it fails e.g. "PATH must be between 0 and 1, got 1.5".
+double read_number_in(const Reporter& reporter, const Entry& entry, std::string_view path, NumberRange range);
+
+/// How messages name a list item: "NOUN 'NAME'" when the item is a mapping with a usable
+/// `name`, else `path` ("call_types[2]").
+std::string item_label(const YAML::Node& item, const std::string& noun, const std::string& path);
+
+/// Names already given in a list, with their lines, for check_unique.
+using SeenNames = std::vector<std::pair<std::string, int>>;
+
+/// Fails when `name` is in `seen` ("NOUN name 'x' is used twice (first on line N); ..."),
+/// else adds it.
+void check_unique(const Reporter& reporter, SeenNames& seen, const std::string& name, int line,
+                  const std::string& noun);
+
 /// The sequence at `entry`; fails unless it is a non-empty list. `expected` says what the
 /// list holds ("a list of call types, each with name, arrivals and service").
 YAML::Node read_list(const Reporter& reporter, const Entry& entry, std::string_view path, std::string_view expected);

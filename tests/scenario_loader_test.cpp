@@ -155,7 +155,7 @@ TEST_CASE("an empirical distribution takes a list of durations", "[scenario]") {
 TEST_CASE("unknown keys are reported at every level and never ignored", "[scenario][errors]") {
   CHECK_THROWS_WITH(load(edited("name: erlang-a", "nmae: erlang-a")),
                     "erlang-a.yaml:1: unknown key 'nmae' in the scenario (did you mean 'name'?); valid keys are: "
-                    "agent_groups, call_types, name, routing, service_level, time");
+                    "agent_groups, busyness, call_types, ivr, name, open_hours, routing, service_level, time");
   CHECK_THROWS_WITH(load(edited("  warmup: 2h", "  warm_up: 2h")),
                     "erlang-a.yaml:3: unknown key 'warm_up' in 'time' (did you mean 'warmup'?); valid keys are: "
                     "duration, interval, start, warmup");
@@ -163,13 +163,14 @@ TEST_CASE("unknown keys are reported at every level and never ignored", "[scenar
                     "erlang-a.yaml:7: unknown key 'target' in 'service_level'; valid keys are: threshold");
   CHECK_THROWS_WITH(load(edited("    arrivals:", "    arival:")),
                     "erlang-a.yaml:10: unknown key 'arival' in call type 'general' (did you mean 'arrivals'?); valid "
-                    "keys are: arrivals, name, patience, priority_credit, service");
+                    "keys are: arrivals, balking, name, patience, priority_credit, queue_capacity, retrial, service, "
+                    "wrap_up");
   CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "{rate: 1000/h, burst: 2}")),
-                    "erlang-a.yaml:10: unknown key 'burst' in call_types[0].arrivals; valid keys are: forecast, rate, "
-                    "scale");
+                    "erlang-a.yaml:10: unknown key 'burst' in call_types[0].arrivals; valid keys are: column, "
+                    "forecast, rate, scale");
   CHECK_THROWS_WITH(load(edited("    skills:", "    skils:")),
                     "erlang-a.yaml:15: unknown key 'skils' in agent group 'agents' (did you mean 'skills'?); valid "
-                    "keys are: count, name, skills");
+                    "keys are: absenteeism, count, name, shifts, skills, staffing, wrap_up");
   CHECK_THROWS_WITH(load(edited("  policy:", "  rule:")),
                     "erlang-a.yaml:18: unknown key 'rule' in 'routing'; valid keys are: policy");
 }
@@ -224,7 +225,8 @@ TEST_CASE("missing required keys name the key and what it is for", "[scenario][e
                     "erlang-a.yaml:9: call type 'general' is missing 'service' (the talk time, e.g. service: "
                     "{distribution: exponential, mean: 180s})");
   CHECK_THROWS_WITH(load(edited("    count: 55\n", "")),
-                    "erlang-a.yaml:14: agent group 'agents' is missing 'count' (the number of agents, e.g. 55)");
+                    "erlang-a.yaml:14: agent group 'agents' is missing 'count' (the number of agents, e.g. 55), or "
+                    "instead 'staffing' (a CSV of agents on duty per interval) or 'shifts' (a list of shifts)");
   CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "{}")),
                     "erlang-a.yaml:10: call_types[0].arrivals is missing 'rate' or 'forecast' (a constant rate, e.g. "
                     "{rate: 1000/h}, or per-interval volumes, e.g. {forecast: volumes.csv})");
@@ -269,10 +271,12 @@ TEST_CASE("agent groups take only call types the scenario defines", "[scenario][
                     "erlang-a.yaml:15: agent group 'agents' lists skill 'general' twice; list each call type once");
   CHECK_THROWS_WITH(load(edited("[general]", "[]")),
                     "erlang-a.yaml:15: agent_groups[0].skills is empty; it must be a list of the call types the group "
-                    "takes, e.g. [general]");
+                    "takes, e.g. [general], or with levels and talk-time multipliers, e.g. [retail, {type: business, "
+                    "level: 2, multiplier: 1.2}]");
   CHECK_THROWS_WITH(load(edited("[general]", "general")),
                     "erlang-a.yaml:15: agent_groups[0].skills must be a list of the call types the group takes, e.g. "
-                    "[general]; got 'general'");
+                    "[general], or with levels and talk-time multipliers, e.g. [retail, {type: business, level: 2, "
+                    "multiplier: 1.2}]; got 'general'");
 }
 
 TEST_CASE("agent counts are whole numbers of at least one", "[scenario][errors]") {
@@ -327,14 +331,14 @@ TEST_CASE("every call type needs an agent group with its skill", "[scenario][err
 
 TEST_CASE("wrong kinds of values are named with what was expected", "[scenario][errors]") {
   CHECK_THROWS_WITH(load("- name: erlang-a\n"),
-                    "erlang-a.yaml:1: the scenario must be a mapping with keys: agent_groups, call_types, name, "
-                    "routing, service_level, time; got a list");
+                    "erlang-a.yaml:1: the scenario must be a mapping with keys: agent_groups, busyness, call_types, "
+                    "ivr, name, open_hours, routing, service_level, time; got a list");
   CHECK_THROWS_WITH(
       load("name: x\ntime: 200h\n"),
       "erlang-a.yaml:2: 'time' must be a mapping with keys: duration, interval, start, warmup; got '200h'");
   CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "1000/h")),
-                    "erlang-a.yaml:10: call_types[0].arrivals must be a mapping with keys: forecast, rate, scale; got "
-                    "'1000/h'");
+                    "erlang-a.yaml:10: call_types[0].arrivals must be a mapping with keys: column, forecast, rate, "
+                    "scale; got '1000/h'");
   CHECK_THROWS_WITH(load("name: x\ntime: {duration: 1h}\ncall_types: {name: general}\n"),
                     "erlang-a.yaml:3: 'call_types' must be a list of call types, each with name, arrivals and "
                     "service; got a mapping");
@@ -371,11 +375,11 @@ TEST_CASE("YAML syntax errors keep yaml-cpp's position counted from 1", "[scenar
 
 TEST_CASE("a scenario is exactly one non-empty YAML document", "[scenario][errors]") {
   CHECK_THROWS_WITH(load(""),
-                    "erlang-a.yaml:1: the scenario is empty; expected a mapping with keys: agent_groups, call_types, "
-                    "name, routing, service_level, time (see docs/scenario.md)");
+                    "erlang-a.yaml:1: the scenario is empty; expected a mapping with keys: agent_groups, busyness, "
+                    "call_types, ivr, name, open_hours, routing, service_level, time (see docs/scenario.md)");
   CHECK_THROWS_WITH(load("# nothing yet\n"),
-                    "erlang-a.yaml:1: the scenario is empty; expected a mapping with keys: agent_groups, call_types, "
-                    "name, routing, service_level, time (see docs/scenario.md)");
+                    "erlang-a.yaml:1: the scenario is empty; expected a mapping with keys: agent_groups, busyness, "
+                    "call_types, ivr, name, open_hours, routing, service_level, time (see docs/scenario.md)");
   CHECK_THROWS_WITH(load(kErlangA + "---\nname: second\n"),
                     "erlang-a.yaml:20: the file holds 2 YAML documents (separated by ---); a scenario is one document");
 }
@@ -732,4 +736,49 @@ TEST_CASE("the overload warning uses the forecast's mean over the counted period
                                     ": offered load 45.0 Erlangs is at or above the 45 agents and callers never "
                                     "abandon: the queue grows without bound and the results depend on the horizon");
   }
+}
+
+TEST_CASE("the shipped bank-weekday scenario loads with its fitted figures", "[scenario]") {
+  const auto loaded = load_scenario(CALLSIM_SOURCE_DIR "/scenarios/library/bank-weekday.yaml");
+  const auto& spec = loaded.spec;
+  CHECK(loaded.warnings.empty());
+  CHECK(spec.name == "bank-weekday");
+  CHECK(spec.time.clock_start.seconds() == 7 * 3600);
+  CHECK(spec.time.warmup.seconds() == 0);
+  CHECK(spec.time.duration.seconds() == 17 * 3600);
+  CHECK(spec.time.interval.seconds() == 1800);
+  CHECK(spec.service_level_threshold.seconds() == 20);
+  REQUIRE(spec.open_hours.size() == 1);
+  CHECK(spec.open_hours[0].from.seconds() == 0);
+  CHECK(spec.open_hours[0].to.seconds() == 17 * 3600);
+  REQUIRE(spec.call_types.size() == 6);
+  const std::vector<std::string> names{"retail", "english", "internet", "stock", "prospect", "callback"};
+  const std::vector<double> credit{90, 90, 0, 90, 0, 0};
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    INFO(names[k]);
+    const auto& type = spec.call_types[k];
+    CHECK(type.name == names[k]);
+    CHECK(type.priority_credit.seconds() == credit[k]);
+    CHECK(type.service.name() == "lognormal");
+    REQUIRE(type.patience.has_value());
+    CHECK(type.patience->name() == "exponential");
+    CHECK(type.arrivals.period().seconds() == 1800);
+    CHECK(type.arrivals.rates().size() == 34);
+  }
+  CHECK(spec.call_types[0].service.mean() == Approx(195.0));
+  CHECK(spec.call_types[0].patience->mean() == Approx(440));
+  CHECK(spec.call_types[4].patience->mean() == Approx(226));
+  CHECK(spec.call_types[0].arrivals.rate_at(callsim::sim::Time(0)) == Approx(13.69 / 1800));
+  REQUIRE(spec.agent_groups.size() == 1);
+  const auto& agents = spec.agent_groups[0];
+  CHECK(agents.skills == names);
+  // One step per half hour of staffing.csv (07:00 to 23:30), then none from midnight.
+  REQUIRE(agents.staffing.size() == 35);
+  CHECK(agents.staffing.front().from.seconds() == 0);
+  CHECK(agents.staffing.front().agents == 3);
+  CHECK(agents.staffing[23].from.seconds() == 23 * 1800);  // 18:30
+  CHECK(agents.staffing[23].agents == 6);
+  CHECK(agents.staffing[33].agents == 3);  // 23:30
+  CHECK(agents.staffing.back().from.seconds() == 17 * 3600);
+  CHECK(agents.staffing.back().agents == 0);
 }

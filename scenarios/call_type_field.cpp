@@ -1,0 +1,147 @@
+#include "scenarios/call_type_field.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "scenarios/arrivals_field.hpp"
+#include "scenarios/distribution_field.hpp"
+
+namespace callsim::scenarios::detail {
+
+namespace {
+
+constexpr std::string_view kBalkingForms =
+    "the same probability whatever the queue, e.g. {probability: 0.1}, or one per number of calls already "
+    "waiting, e.g. {by_queue_length: [0, 0.05, 0.2]}";
+
+// Balking as the model takes it: one probability per number of calls waiting, the last for
+// any more; the constant form is a list of one.
+std::vector<double> read_balking(const Reporter& reporter, const Entry& entry, const std::string& path) {
+  const Fields fields(reporter, entry.value, entry.line(), path, path, {"by_queue_length", "probability"});
+  const auto probability = fields.find("probability");
+  const auto by_length = fields.find("by_queue_length");
+  if (probability && by_length) {
+    reporter.fail(entry.line(), path + " gives both 'probability' and 'by_queue_length'; give one: " +
+                                    std::string(kBalkingForms));
+  }
+  if (probability) return {read_number_in(reporter, *probability, fields.path("probability"), kProbability)};
+  if (!by_length) {
+    reporter.fail(entry.line(), path + " is missing 'probability' or 'by_queue_length' (" +
+                                    std::string(kBalkingForms) + ")");
+  }
+  const std::string list_path = fields.path("by_queue_length");
+  const YAML::Node list =
+      read_list(reporter, *by_length, list_path,
+                "a list of probabilities, one per number of calls already waiting (0, 1, 2, ...; the last holds for "
+                "more), e.g. [0, 0.05, 0.2]");
+  std::vector<double> values;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    values.push_back(read_number_in(reporter, Entry{by_length->value, list[i]},
+                                    list_path + "[" + std::to_string(i) + "]", kProbability));
+  }
+  return values;
+}
+
+// A retrial's `as` names a call type that may come later in the list: resolved once all are read.
+struct PendingRetrialType {
+  std::size_t type;
+  std::string name;
+  int line;
+  std::string path;
+};
+
+models::CallTypeSpec::Retrial read_retrial(const Reporter& reporter, const Entry& entry, const std::string& path,
+                                           std::size_t type, std::vector<PendingRetrialType>& pending) {
+  const Fields fields(reporter, entry.value, entry.line(), path, path, {"as", "delay", "probability"});
+  models::CallTypeSpec::Retrial retrial;
+  retrial.probability = read_number_in(
+      reporter, fields.require("probability", "the share of failed callers who call again, e.g. 0.6"),
+      fields.path("probability"), NumberRange{0, true, 1, false});
+  retrial.delay = read_distribution(
+      reporter,
+      fields.require("delay", "the time until they call again, e.g. {distribution: exponential, mean: 10min}"),
+      fields.path("delay"));
+  retrial.as_type = static_cast<std::uint32_t>(type);
+  if (const auto as = fields.find("as")) {
+    pending.push_back({type, read_name(reporter, *as, fields.path("as"), "general"), as->line(), fields.path("as")});
+  }
+  return retrial;
+}
+
+models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& item, const std::string& path,
+                                    bool arrivals_optional, CallTypesRead& read,
+                                    std::vector<PendingRetrialType>& pending, LoadContext& context) {
+  const Fields fields(reporter, item, line_of(item), item_label(item, "call type", path), path,
+                      {"arrivals", "balking", "name", "patience", "priority_credit", "queue_capacity", "retrial",
+                       "service", "wrap_up"});
+  models::CallTypeSpec type;
+  type.name =
+      read_name(reporter, fields.require("name", "a unique name, e.g. general"), fields.path("name"), "general");
+
+  const auto arrivals = arrivals_optional
+                            ? fields.find("arrivals")
+                            : fields.require("arrivals", "how calls arrive, e.g. arrivals: {rate: 1000/h}");
+  // Without arrivals of its own, a type gets its calls from the IVR only (checked later).
+  type.arrivals = arrivals ? read_arrivals(reporter, *arrivals, fields.path("arrivals"),
+                                           ArrivalsOwner::call_type(type.name), context)
+                           : sim::PiecewiseRate::constant(0);
+  read.own_arrivals.push_back(arrivals.has_value());
+  if (const auto credit = fields.find("priority_credit")) {
+    type.priority_credit =
+        sim::Time(read_duration(reporter, *credit, fields.path("priority_credit"), DurationBound::NOT_NEGATIVE));
+  }
+  type.service = read_distribution(
+      reporter, fields.require("service", "the talk time, e.g. service: " + std::string(kDistributionExample)),
+      fields.path("service"));
+  if (const auto patience = fields.find("patience")) {
+    type.patience = read_given_distribution(reporter, *patience, fields.path("patience"),
+                                            "{distribution: exponential, mean: 300s}", "so callers never abandon");
+  }
+  if (const auto wrap_up = fields.find("wrap_up")) {
+    type.wrap_up = read_given_distribution(reporter, *wrap_up, fields.path("wrap_up"),
+                                           "{distribution: exponential, mean: 30s}", "for no after-call work");
+  }
+  if (const auto capacity = fields.find("queue_capacity")) {
+    type.queue_capacity = read_whole_number(reporter, *capacity, fields.path("queue_capacity"), 0,
+                                            "the number of calls that may wait at once, such as 20");
+  }
+  if (const auto balking = fields.find("balking")) {
+    type.balk_probability = read_balking(reporter, *balking, fields.path("balking"));
+  }
+  if (const auto retrial = fields.find("retrial")) {
+    type.retrial = read_retrial(reporter, *retrial, fields.path("retrial"), read.types.size(), pending);
+  }
+  return type;
+}
+
+}  // namespace
+
+CallTypesRead read_call_types(const Reporter& reporter, const Entry& entry, bool arrivals_optional,
+                              LoadContext& context) {
+  const YAML::Node list =
+      read_list(reporter, entry, "'call_types'", "a list of call types, each with name, arrivals and service");
+  CallTypesRead read;
+  std::vector<PendingRetrialType> pending;
+  SeenNames seen;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const YAML::Node item = list[i];
+    read.types.push_back(read_call_type(reporter, item, "call_types[" + std::to_string(i) + "]", arrivals_optional,
+                                        read, pending, context));
+    read.lines.push_back(line_of(item));
+    check_unique(reporter, seen, read.types.back().name, read.lines.back(), "call type");
+  }
+  std::vector<std::string> names;
+  for (const auto& type : read.types) names.push_back(type.name);
+  for (const auto& as : pending) {
+    const auto found = std::find(names.begin(), names.end(), as.name);
+    if (found == names.end()) {
+      reporter.fail(as.line, as.path + " '" + as.name + "' names no call type" + suggestion(as.name, names) +
+                                 "; call types are: " + join(names) + " (leave 'as' out to retry as the same type)");
+    }
+    read.types[as.type].retrial.as_type = static_cast<std::uint32_t>(found - names.begin());
+  }
+  return read;
+}
+
+}  // namespace callsim::scenarios::detail

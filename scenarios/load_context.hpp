@@ -1,0 +1,35 @@
+#pragma once
+/// \file
+/// What the readers of one scenario share while it loads: where relative file names start,
+/// the simulated horizon (it places clock times and tables on the simulation clock), the
+/// CSV tables read so far and the warnings found so far.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "models/center_spec.hpp"
+#include "scenarios/forecast_csv.hpp"
+#include "scenarios/yaml_checks.hpp"
+
+namespace callsim::scenarios::detail {
+
+struct LoadContext {
+  std::string scenario_dir;                      ///< relative CSV paths start here ("" = the working directory)
+  models::TimeSpec time;                         ///< set once `time` is read
+  std::map<std::string, ForecastTable> tables;   ///< by kind and resolved path: each file is read once per load
+  std::vector<std::string> warnings;             ///< valid but suspicious, "FILE:LINE: ..."
+
+  /// Clock seconds (after midnight of day 1) of simulation time 0, and of the start and end
+  /// of the counted period.
+  [[nodiscard]] double clock_start() const { return time.clock_start.seconds(); }
+  [[nodiscard]] double counted_begin() const { return clock_start() + time.warmup.seconds(); }
+  [[nodiscard]] double counted_end() const { return counted_begin() + time.duration.seconds(); }
+};
+
+/// The table in CSV file `file`, named at `entry`, read (once) relative to the scenario's
+/// directory. Fails with ScenarioError when it cannot be read or its layout is wrong.
+const ForecastTable& read_table(const Reporter& reporter, const Entry& entry, const std::string& file,
+                                const TableKind& kind, LoadContext& context);
+
+}  // namespace callsim::scenarios::detail
