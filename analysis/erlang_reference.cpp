@@ -5,10 +5,20 @@
 namespace callsim::analysis {
 
 std::optional<ErlangResult> erlang_reference(const models::CenterSpec& spec) {
+  // Anything beyond M/M/c(+M) makes the textbook figure a different model, not a reference.
   if (spec.call_types.size() != 1 || spec.agent_groups.size() != 1) return std::nullopt;
+  if (spec.ivr || !spec.open_hours.empty() || spec.busyness_cv > 0) return std::nullopt;
   const models::CallTypeSpec& type = spec.call_types.front();
-  if (!type.arrivals.is_constant() || type.service.name() != "exponential") return std::nullopt;
+  if (!type.arrivals.is_constant() || !type.trace.empty() || type.service.name() != "exponential") return std::nullopt;
   if (type.patience && type.patience->name() != "exponential") return std::nullopt;
+  if (type.wrap_up || type.queue_capacity >= 0 || !type.balk_probability.empty() || type.retrial.probability > 0) {
+    return std::nullopt;
+  }
+  const models::AgentGroupSpec& group = spec.agent_groups.front();
+  if (!group.staffing.empty() || group.wrap_up || group.absenteeism > 0 || group.count < 1) return std::nullopt;
+  for (double m : group.service_multipliers) {
+    if (m != 1.0) return std::nullopt;
+  }
   ErlangInput in;
   in.arrival_rate = type.arrivals.rates()[0];
   in.mean_service = type.service.mean();

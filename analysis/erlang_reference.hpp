@@ -13,8 +13,10 @@
 namespace callsim::analysis {
 
 /// The exact steady-state figures of `spec`, or nullopt when no Erlang formula describes it
-/// exactly: it must have one call type with Poisson arrivals, exponential service,
-/// exponential patience or none (Erlang A / Erlang C), and one group of constant size.
+/// exactly: it must have one call type with constant-rate Poisson arrivals, exponential
+/// service, exponential patience or none (Erlang A / Erlang C), one group of constant size,
+/// and none of: IVR, opening hours, busyness, wrap-up, queue capacity, balking, retrials,
+/// absenteeism, talk multipliers, trace replay.
 std::optional<ErlangResult> erlang_reference(const models::CenterSpec& spec);
 
 /// The exact value of KPI `kpi` (a kpi_definitions() name) for one counted period of

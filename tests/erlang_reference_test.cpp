@@ -28,6 +28,13 @@ TEST_CASE("the Erlang reference applies to the exponential single queue only", "
   REQUIRE(c->abandon_rate == 0);
   REQUIRE(c->service_level < a->service_level);  // without abandonment the queue is longer
 
+  auto with_capacity = spec;
+  with_capacity.call_types[0].queue_capacity = 10;  // M/M/c/K is not Erlang A
+  REQUIRE_FALSE(callsim::analysis::erlang_reference(with_capacity).has_value());
+  auto with_wrap = spec;
+  with_wrap.call_types[0].wrap_up = spec.call_types[0].service;
+  REQUIRE_FALSE(callsim::analysis::erlang_reference(with_wrap).has_value());
+
   callsim::sim::DistributionParams p;
   p.scalars = {{"mean", 180}, {"cv", 0.5}};
   spec.call_types[0].service = callsim::sim::make_distribution("lognormal", p);
