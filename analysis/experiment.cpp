@@ -1,9 +1,14 @@
 #include "analysis/experiment.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <stdexcept>
 #include <string>
+#include <thread>
 
+#include "analysis/in_order_delivery.hpp"
 #include "analysis/kpi_collector.hpp"
+#include "analysis/observer_tee.hpp"
 #include "models/call_center.hpp"
 #include "sim/replication_runner.hpp"
 #include "sim/statistics.hpp"
@@ -15,6 +20,17 @@ ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint
   KpiCollector collector(spec);
   models::CallCenter<KpiCollector> center(spec, seed, replication, collector);
   center.run_to_completion();
+  return collector.finish(center.arrivals());
+}
+
+ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint64_t seed, std::uint64_t replication,
+                                       std::vector<CallRecord>& calls) {
+  KpiCollector collector(spec);
+  CallRecorder recorder(spec, static_cast<std::uint32_t>(replication));
+  Tee<KpiCollector, CallRecorder> both(collector, recorder);
+  models::CallCenter<Tee<KpiCollector, CallRecorder>> center(spec, seed, replication, both);
+  center.run_to_completion();
+  calls = recorder.finish();
   return collector.finish(center.arrivals());
 }
 
@@ -32,6 +48,36 @@ KpiSummary summarize_values(std::string name, const std::vector<ReplicationResul
 }
 
 double ratio(double num, double den) { return den > 0 ? num / den : std::nan(""); }
+
+/// The replications with every call recorded, the rows handed to options.on_calls in
+/// replication order.
+std::vector<ReplicationResult> run_recording_calls(const models::CenterSpec& spec, const ExperimentOptions& options,
+                                                   const std::function<void(std::size_t)>& progress) {
+  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  // Two per thread: a worker finishing early can start one more while a slow
+  // replication holds up the writing, without the rows piling up behind it.
+  InOrderDelivery<std::vector<CallRecord>> delivery(2 * std::size_t{threads}, options.on_calls);
+  auto results = sim::run_replications<ReplicationResult>(
+      options.replications, options.threads,
+      [&](std::size_t r) {
+        // Stopped: another replication failed and the runner rethrows its error.
+        if (!delivery.wait_turn(r)) return ReplicationResult{};
+        try {
+          std::vector<CallRecord> calls;
+          ReplicationResult result = simulate_replication(spec, options.seed, r, calls);
+          delivery.deliver(r, std::move(calls));
+          return result;
+        } catch (...) {
+          delivery.stop();  // replication r will never be delivered: release the workers waiting on it
+          throw;
+        }
+      },
+      progress);
+  if (delivery.delivered() != options.replications)
+    throw std::logic_error("run_experiment: per-call rows of " + std::to_string(delivery.delivered()) + " of " +
+                           std::to_string(options.replications) + " replications delivered");
+  return results;
+}
 
 }  // namespace
 
@@ -81,9 +127,13 @@ RunResult run_experiment(const models::CenterSpec& spec, const ExperimentOptions
   run.service_level_threshold = spec.service_level_threshold.seconds();
   for (const auto& type : spec.call_types) run.call_types.push_back(type.name);
   for (const auto& group : spec.agent_groups) run.agent_groups.push_back(group.name);
-  run.replications = sim::run_replications<ReplicationResult>(
-      options.replications, options.threads,
-      [&](std::size_t r) { return simulate_replication(spec, options.seed, r); }, progress);
+  if (options.on_calls) {
+    run.replications = run_recording_calls(spec, options, progress);
+  } else {
+    run.replications = sim::run_replications<ReplicationResult>(
+        options.replications, options.threads,
+        [&](std::size_t r) { return simulate_replication(spec, options.seed, r); }, progress);
+  }
   run.summary = summarize(run.replications);
   return run;
 }

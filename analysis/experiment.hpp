@@ -7,6 +7,7 @@
 #include <functional>
 #include <vector>
 
+#include "analysis/call_records.hpp"
 #include "analysis/run_result.hpp"
 #include "models/center_spec.hpp"
 
@@ -18,12 +19,24 @@ struct ExperimentOptions {
   unsigned threads = 1;  ///< 0: one per hardware thread
   /// Called after each finished replication with the number done so far (under a lock).
   std::function<void(std::size_t done)> on_progress;
+  /// When set, every call is recorded (the per-call table) and each replication's rows,
+  /// ordered by call number, are handed here in replication order (0, 1, ...), one
+  /// replication at a time, from a worker thread. Workers then run at most 2 x threads
+  /// replications ahead of the next one due, so memory holds a few replications' rows
+  /// however many there are. An exception thrown here stops the run; run_experiment
+  /// rethrows it.
+  std::function<void(std::size_t replication, std::vector<CallRecord>&& calls)> on_calls;
 };
 
 /// Replication `replication` of `spec` under `seed`, simulated to completion (arrivals stop
 /// at the end of the counted period; calls in the system then finish).
 ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint64_t seed,
                                        std::uint64_t replication);
+
+/// The same replication, the same result, with every call recorded into `calls` (by call
+/// number). A separate model instantiation: the run without it pays nothing for recording.
+ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint64_t seed, std::uint64_t replication,
+                                       std::vector<CallRecord>& calls);
 
 /// Every KPI of the replication totals: mean, std, Student-t 95% CI half-width, n.
 std::vector<KpiSummary> summarize(const std::vector<ReplicationResult>& replications);

@@ -1,21 +1,40 @@
 #include "analysis/hdf5_table.hpp"
 
+#include <stdexcept>
+
 #include "analysis/hdf5_util.hpp"
 
 namespace callsim::analysis::hdf5 {
 
 namespace {
 
-std::size_t number_bytes(Kind kind) { return kind == Kind::U32 ? 4 : 8; }
+std::size_t number_bytes(Kind kind) {
+  switch (kind) {
+    case Kind::U8:
+    case Kind::ENUM8: return 1;
+    case Kind::U32: return 4;
+    default: return 8;
+  }
+}
 
 H5::DataType field_type(const RowLayout::Field& f, bool in_file) {
   switch (f.kind) {
+    case Kind::U8: return in_file ? H5::PredType::STD_U8LE : H5::PredType::NATIVE_UINT8;
     case Kind::U32: return in_file ? H5::PredType::STD_U32LE : H5::PredType::NATIVE_UINT32;
     case Kind::U64: return in_file ? H5::PredType::STD_U64LE : H5::PredType::NATIVE_UINT64;
     case Kind::F64: return in_file ? H5::PredType::IEEE_F64LE : H5::PredType::NATIVE_DOUBLE;
     case Kind::TEXT: {
       H5::StrType type(H5::PredType::C_S1, f.bytes);
       type.setStrpad(H5T_STR_NULLPAD);  // a value may use all bytes, with no terminator
+      return type;
+    }
+    case Kind::ENUM8: {
+      // HDF5 converts enums by name, so reading checks the names as well as the values.
+      H5::EnumType type(H5::IntType(in_file ? H5::PredType::STD_U8LE : H5::PredType::NATIVE_UINT8));
+      for (std::size_t i = 0; i < f.labels.size(); ++i) {
+        auto value = static_cast<std::uint8_t>(i);  // insert() takes a non-const pointer
+        type.insert(f.labels[i], &value);
+      }
       return type;
     }
   }
@@ -25,13 +44,19 @@ H5::DataType field_type(const RowLayout::Field& f, bool in_file) {
 }  // namespace
 
 void RowLayout::add(std::string name, Kind kind) {
-  fields_.push_back({std::move(name), kind, size_, number_bytes(kind)});
+  fields_.push_back({std::move(name), kind, size_, number_bytes(kind), {}});
   size_ += fields_.back().bytes;
 }
 
 void RowLayout::add_text(std::string name, std::size_t bytes) {
-  fields_.push_back({std::move(name), Kind::TEXT, size_, bytes});
+  fields_.push_back({std::move(name), Kind::TEXT, size_, bytes, {}});
   size_ += bytes;
+}
+
+void RowLayout::add_enum(std::string name, std::vector<std::string> labels) {
+  if (labels.size() > 256) throw std::logic_error("RowLayout::add_enum: more than 256 labels for a uint8 enum");
+  fields_.push_back({std::move(name), Kind::ENUM8, size_, 1, std::move(labels)});
+  size_ += 1;
 }
 
 H5::CompType RowLayout::type(bool in_file) const {

@@ -17,8 +17,9 @@
 
 namespace callsim::analysis::hdf5 {
 
-/// What a field holds: little-endian numbers in the file, or NUL-padded fixed-length text.
-enum class Kind { U32, U64, F64, TEXT };
+/// What a field holds: little-endian numbers in the file, NUL-padded fixed-length text, or
+/// an enum over uint8 (named values 0, 1, ...).
+enum class Kind { U8, U32, U64, F64, TEXT, ENUM8 };
 
 /// Field names and kinds of one compound dataset, in file order, with no padding.
 class RowLayout {
@@ -28,11 +29,14 @@ class RowLayout {
     Kind kind;
     std::size_t offset;  ///< bytes from the start of the row
     std::size_t bytes;
+    std::vector<std::string> labels;  ///< ENUM8: the name of value i at index i
   };
   /// Appends a numeric field.
   void add(std::string name, Kind kind);
   /// Appends a fixed-length text field of `bytes` bytes (a value may fill all of them).
   void add_text(std::string name, std::size_t bytes);
+  /// Appends a uint8 enum field whose value i is named labels[i] (at most 256 labels).
+  void add_enum(std::string name, std::vector<std::string> labels);
   [[nodiscard]] std::size_t size() const { return size_; }
   [[nodiscard]] const std::vector<Field>& fields() const { return fields_; }
   /// The compound type: little-endian in the file, native in memory.
@@ -47,6 +51,7 @@ class RowLayout {
 class RowWriter {
  public:
   explicit RowWriter(std::byte* row) : p_(row) {}
+  void u8(std::uint8_t v) { put(v); }
   void u32(std::uint32_t v) { put(v); }
   void u64(std::uint64_t v) { put(v); }
   void f64(double v) { put(v); }
@@ -70,6 +75,7 @@ class RowWriter {
 class RowReader {
  public:
   explicit RowReader(const std::byte* row) : p_(row) {}
+  std::uint8_t u8() { return get<std::uint8_t>(); }
   std::uint32_t u32() { return get<std::uint32_t>(); }
   std::uint64_t u64() { return get<std::uint64_t>(); }
   double f64() { return get<double>(); }

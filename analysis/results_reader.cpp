@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include "analysis/hdf5_attributes.hpp"
+#include "analysis/hdf5_call_table.hpp"
 #include "analysis/hdf5_result_rows.hpp"
 #include "analysis/hdf5_table.hpp"
 #include "analysis/hdf5_util.hpp"
@@ -193,12 +194,16 @@ std::vector<std::string> run_names(const H5::H5File& file) {
   return names;
 }
 
-ResultsFile read_file(const H5::H5File& file) {
-  const std::string root = "'/'";
-  const int version = hdf5::get_number_attr<int>(file, root, "format_version", H5::PredType::NATIVE_INT);
+void check_version(const H5::H5File& file) {
+  const int version = hdf5::get_number_attr<int>(file, "'/'", "format_version", H5::PredType::NATIVE_INT);
   if (version != kResultsFormatVersion)
     throw Problem("its format_version is " + std::to_string(version) + "; this callsim reads version " +
                   std::to_string(kResultsFormatVersion));
+}
+
+ResultsFile read_file(const H5::H5File& file) {
+  const std::string root = "'/'";
+  check_version(file);
   ResultsFile contents;
   contents.callsim_version = hdf5::get_text_attr(file, root, "callsim_version");
   contents.command_line = hdf5::get_text_attr(file, root, "command_line");
@@ -212,9 +217,26 @@ ResultsFile read_file(const H5::H5File& file) {
   return contents;
 }
 
-}  // namespace
+std::vector<CallRecord> read_calls(const H5::H5File& file, const std::string& run) {
+  check_version(file);
+  const std::string where = "/" + run;
+  // nameExists() would take "a/b" as a path: a run name never contains '/'.
+  if (run.empty() || run.find('/') != std::string::npos || !file.nameExists(run) ||
+      file.childObjType(run) != H5O_TYPE_GROUP)
+    throw Problem("it has no run " + in_quotes(run));
+  const hdf5::RowLayout layout = hdf5::calls_layout();
+  const hdf5::Table table = hdf5::read_table(file.openGroup(run), where, "calls", layout, 1);
+  std::vector<CallRecord> calls(table.count());
+  for (std::size_t i = 0; i < calls.size(); ++i) {
+    hdf5::RowReader rd(table.rows.data() + i * layout.size());
+    calls[i] = hdf5::get_call(rd);
+  }
+  return calls;
+}
 
-ResultsFile read_results_file(const std::string& path) {
+/// Opens `path` read-only and returns what `read` makes of it, errors as ResultsStoreError.
+template <class Read>
+auto read_with(const std::string& path, Read&& read) {
   const std::string prefix = "cannot read results file " + in_quotes(path) + ": ";
   std::error_code ec;
   if (!fs::exists(path, ec)) throw ResultsStoreError(prefix + "no such file");
@@ -223,12 +245,20 @@ ResultsFile read_results_file(const std::string& path) {
   try {
     if (!H5::H5File::isHdf5(path)) throw Problem("it is not an HDF5 file");
     const H5::H5File file(path, H5F_ACC_RDONLY);
-    return read_file(file);
+    return read(file);
   } catch (const Problem& e) {
     throw ResultsStoreError(prefix + e.what());
   } catch (const H5::Exception& e) {
     throw ResultsStoreError(prefix + errors.describe(e));
   }
+}
+
+}  // namespace
+
+ResultsFile read_results_file(const std::string& path) { return read_with(path, read_file); }
+
+std::vector<CallRecord> read_call_records(const std::string& path, const std::string& run) {
+  return read_with(path, [&](const H5::H5File& file) { return read_calls(file, run); });
 }
 
 }  // namespace callsim::analysis

@@ -4,9 +4,13 @@
 /// docs/results-format.md is its contract; bump kResultsFormatVersion on any change to it.
 /// Implemented in results_writer.cpp and results_reader.cpp on the hdf5_*.hpp helpers.
 
+#include <memory>
+#include <span>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
+#include "analysis/call_records.hpp"
 #include "analysis/run_result.hpp"
 
 namespace callsim::analysis {
@@ -30,10 +34,45 @@ class ResultsStoreError : public std::runtime_error {
 /// Not safe to call from two threads at once (the serial HDF5 library is not thread-safe).
 void write_results_file(const std::string& path, const ResultsFile& contents);
 
+/// Writes a results file in steps: the per-call tables while the simulation runs (so
+/// their rows need not all be held in memory), then everything else. Atomic like
+/// write_results_file: it writes "path.tmp-<pid>" and renames it to `path` in finish();
+/// a writer destroyed before finish() succeeded removes its temp file and leaves `path`
+/// alone. Every method throws ResultsStoreError with a sentence naming the file; after
+/// one has thrown, the writer refuses further work. Not safe to use from two threads at
+/// once (the serial HDF5 library is not thread-safe): serialize the calls.
+class ResultsWriter {
+ public:
+  /// Checks `path` as check_writable() does and creates the temp file.
+  explicit ResultsWriter(const std::string& path);
+  ~ResultsWriter();
+  ResultsWriter(const ResultsWriter&) = delete;
+  ResultsWriter& operator=(const ResultsWriter&) = delete;
+
+  /// Appends `rows` to the table `/<run>/calls`, in the order given (callsim gives them by
+  /// replication, then call number). The run must be among those passed to finish(), and
+  /// the rows' replication, call type and group indices within its R, K and G.
+  /// Memory use does not grow with the rows: they are compressed and written in chunks.
+  void append_calls(const std::string& run, std::span<const CallRecord> rows);
+
+  /// Writes `contents` (the rules of write_results_file apply), links the per-call tables
+  /// into their runs and moves the file into place. Call once.
+  void finish(const ResultsFile& contents);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 /// Reads a file written by write_results_file: every tally, summary and attribute comes
 /// back exactly (for tests, `callsim inspect` and comparisons). Runs keep their write order.
 /// Throws ResultsStoreError on a missing, foreign or corrupt file or another format_version.
 ResultsFile read_results_file(const std::string& path);
+
+/// The per-call table of run `run` (written by ResultsWriter::append_calls), all its rows in
+/// file order. Throws ResultsStoreError like read_results_file, and also when the run or
+/// its table is missing.
+std::vector<CallRecord> read_call_records(const std::string& path, const std::string& run);
 
 /// Checks, before a long simulation, that `path` can be written: its directory exists, is a
 /// directory and accepts a new file (tried by creating and removing "path.tmp-<pid>").

@@ -11,10 +11,13 @@
 #include <ctime>
 #include <filesystem>
 #include <limits>
+#include <map>
+#include <optional>
 #include <set>
 #include <system_error>
 
 #include "analysis/hdf5_attributes.hpp"
+#include "analysis/hdf5_call_table.hpp"
 #include "analysis/hdf5_result_rows.hpp"
 #include "analysis/hdf5_table.hpp"
 #include "analysis/hdf5_util.hpp"
@@ -184,13 +187,30 @@ void write_run(const H5::H5File& file, const RunResult& run) {
   hdf5::write_table(group, "summary", sum_layout, table);
 }
 
-void write_file(const std::string& file_path, const ResultsFile& contents) {
+H5::H5File create_file(const std::string& file_path) {
   const H5::FileCreatPropList fcpl;
   hdf5::untimed(fcpl);  // the root group
   // Runs are groups under "/": track their order so readers get them back as written.
   hdf5::check(H5Pset_link_creation_order(fcpl.getId(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
               "H5Pset_link_creation_order");
-  H5::H5File file(file_path, H5F_ACC_TRUNC, fcpl);
+  return H5::H5File(file_path, H5F_ACC_TRUNC, fcpl);
+}
+
+// The per-call rows must fit the run they were appended for, as the tallies must.
+void check_calls(const RunResult& run, const hdf5::CallTableWriter& calls) {
+  const std::string where = "in run " + in_quotes(run.name) + ", the per-call table ";
+  const auto check = [&](std::uint64_t needed, std::size_t have, const char* what) {
+    if (needed > have)
+      throw Problem(where + "names " + what + " " + std::to_string(needed - 1) + " but the run has " +
+                    std::to_string(have) + " " + what + "s");
+  };
+  check(calls.replications_needed(), run.replications.size(), "replication");
+  check(calls.call_types_needed(), run.call_types.size(), "call type");
+  check(calls.groups_needed(), run.agent_groups.size(), "agent group");
+}
+
+void write_contents(const H5::H5File& file, const ResultsFile& contents,
+                    std::map<std::string, hdf5::CallTableWriter>& calls) {
   const std::uint64_t first_reps = contents.runs.empty() ? 0 : contents.runs[0].replications.size();
   hdf5::put_number_attr(file, "format_version", H5::PredType::STD_I32LE, H5::PredType::NATIVE_INT,
                         kResultsFormatVersion);
@@ -208,11 +228,16 @@ void write_file(const std::string& file_path, const ResultsFile& contents) {
     hdf5::put_text_attr(scenario, "path", contents.scenario_path);
   }
   std::set<std::string> names;
-  for (const auto& run : contents.runs) {
-    check_run(run, names);
-    write_run(file, run);
+  for (const auto& run : contents.runs) check_run(run, names);
+  for (const auto& [name, table] : calls) {
+    if (!names.count(name)) throw Problem("per-call rows were given for run " + in_quotes(name) + ", which is not written");
   }
-  file.close();  // flush now: a failure here must still abort the rename
+  for (const auto& run : contents.runs) {
+    const auto table = calls.find(run.name);
+    if (table != calls.end()) check_calls(run, table->second);
+    write_run(file, run);
+    if (table != calls.end()) table->second.finish(file.openGroup(run.name));
+  }
 }
 
 // Without this, a crash soon after the rename can leave an empty file under the new name.
@@ -248,31 +273,93 @@ void check_writable(const std::string& path) {
   ::unlink(probe.c_str());
 }
 
-void write_results_file(const std::string& path, const ResultsFile& contents) {
-  check_writable(path);
-  const std::string prefix = "cannot write results file " + in_quotes(path) + ": ";
-  const std::string temp = temp_path(path);
-  const auto remove_temp = [&] {
+/// Everything a writer holds between its steps.
+struct ResultsWriter::State {
+  std::string path;
+  std::string temp;
+  std::string prefix;  ///< "cannot write results file 'path': "
+  std::optional<H5::H5File> file;
+  std::map<std::string, hdf5::CallTableWriter> calls;  ///< per run; their datasets live in `file`
+  bool failed = false;
+  bool finished = false;
+
+  /// Closes every HDF5 object of the file, then the file itself (which HDF5 only really
+  /// closes, and flushes, when no object of it is open).
+  void close() {
+    calls.clear();
+    if (file) file->close();
+    file.reset();
+  }
+  void remove_temp() const {
     std::error_code ec;
     if (!fs::is_directory(temp, ec)) fs::remove(temp, ec);
-  };
-  hdf5::ErrorRecorder errors;  // not const: HDF5 writes into it
-  try {
-    write_file(temp, contents);
-    sync_to_disk(temp);
-    std::error_code ec;
-    fs::rename(temp, path, ec);
-    if (ec) throw Problem("renaming " + in_quotes(temp) + " to it failed (" + ec.message() + ")");
-  } catch (const Problem& e) {
+  }
+  /// Runs `step`; on an error removes the temp file and throws ResultsStoreError.
+  template <class Step>
+  void guarded(Step&& step) {
+    if (failed) throw ResultsStoreError(prefix + "an earlier step of writing it failed");
+    if (finished) throw ResultsStoreError(prefix + "it was already finished");
+    hdf5::ErrorRecorder errors;  // not const: HDF5 writes into it
+    try {
+      step();
+      return;
+    } catch (const Problem& e) {
+      fail();
+      throw ResultsStoreError(prefix + e.what());
+    } catch (const H5::Exception& e) {
+      const std::string reason = errors.describe(e);  // before closing runs more HDF5 calls
+      fail();
+      throw ResultsStoreError(prefix + reason);
+    } catch (...) {
+      fail();
+      throw;
+    }
+  }
+  void fail() noexcept {
+    failed = true;
+    try {
+      close();
+    } catch (...) {  // NOLINT(bugprone-empty-catch): the temp file goes anyway
+    }
     remove_temp();
-    throw ResultsStoreError(prefix + e.what());
-  } catch (const H5::Exception& e) {
-    remove_temp();
-    throw ResultsStoreError(prefix + errors.describe(e));
-  } catch (...) {
-    remove_temp();
-    throw;
+  }
+};
+
+ResultsWriter::ResultsWriter(const std::string& path) : state_(std::make_unique<State>()) {
+  check_writable(path);
+  state_->path = path;
+  state_->temp = temp_path(path);
+  state_->prefix = "cannot write results file " + in_quotes(path) + ": ";
+  state_->guarded([&] { state_->file.emplace(create_file(state_->temp)); });
+}
+
+ResultsWriter::~ResultsWriter() {
+  if (state_ && !state_->finished && !state_->failed) {
+    const hdf5::ErrorRecorder quiet;  // a close failing here has no one to tell
+    state_->fail();
   }
 }
+
+void ResultsWriter::append_calls(const std::string& run, std::span<const CallRecord> rows) {
+  state_->guarded([&] {
+    auto table = state_->calls.find(run);
+    if (table == state_->calls.end()) table = state_->calls.try_emplace(run, *state_->file).first;
+    table->second.append(rows);
+  });
+}
+
+void ResultsWriter::finish(const ResultsFile& contents) {
+  state_->guarded([&] {
+    write_contents(*state_->file, contents, state_->calls);
+    state_->close();  // flush now: a failure here must still abort the rename
+    sync_to_disk(state_->temp);
+    std::error_code ec;
+    fs::rename(state_->temp, state_->path, ec);
+    if (ec) throw Problem("renaming " + in_quotes(state_->temp) + " to it failed (" + ec.message() + ")");
+    state_->finished = true;
+  });
+}
+
+void write_results_file(const std::string& path, const ResultsFile& contents) { ResultsWriter(path).finish(contents); }
 
 }  // namespace callsim::analysis

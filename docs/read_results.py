@@ -5,7 +5,9 @@ Prints, for each run, the KPI summary table and the service level per reporting 
 the mean over the replications in which it is defined, and the value pooled over all
 replications, recomputed from the raw tallies. When the run names call types and agent
 groups, it also prints each call type's service level (mean over replications) and each
-agent group's occupancy and average handle time (means over replications).
+agent group's occupancy and average handle time (means over replications). When the run
+has the optional per-call table (callsim run --calls), it prints a summary of it: calls per
+outcome and the mean wait and talk time of the answered ones, over the counted calls.
 
 Usage:  /usr/bin/python3 docs/read_results.py RESULTS.h5
 Needs h5py and numpy (Debian: apt-get install python3-h5py python3-numpy).
@@ -94,6 +96,37 @@ def print_group_occupancy(run):
         print(f"  {occupancy[g]:>12.6f} {int(n_occupancy[g]):>3d} {aht[g]:>12.6f} {int(n_aht[g]):>3d}  {name}")
 
 
+def print_calls(run):
+    """Summary of the optional per-call table, read a slice at a time (it can be large)."""
+    if "calls" not in run:
+        return
+    table = run["calls"]
+    names = h5py.check_enum_dtype(table.dtype["outcome"])  # {'answered': 0, ...}
+    by_value = {value: name for name, value in names.items()}
+    counts = {name: 0 for name in names}
+    rows = 0
+    counted_rows = 0
+    waits = talks = 0.0
+    step = 1 << 20
+    for start in range(0, table.shape[0], step):
+        calls = table[start:start + step]
+        rows += calls.shape[0]
+        calls = calls[calls["counted"] == 1]
+        counted_rows += calls.shape[0]
+        values, n = np.unique(calls["outcome"], return_counts=True)
+        for value, count in zip(values, n):
+            counts[by_value[int(value)]] += int(count)
+        answered = calls[calls["outcome"] == names["answered"]]
+        waits += answered["wait"].sum()
+        talks += answered["talk"].sum()
+    print(f"  per-call table: {rows} calls, {counted_rows} counted; counted calls by outcome:")
+    for name, count in counts.items():
+        print(f"  {count:>12d}  {name}")
+    if counts["answered"]:
+        print(f"  answered: mean wait {waits / counts['answered']:.6f} s,"
+              f" mean talk {talks / counts['answered']:.6f} s")
+
+
 def main(argv):
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
@@ -119,6 +152,7 @@ def main(argv):
             print_interval_service_level(run)
             print_call_type_service_level(run)
             print_group_occupancy(run)
+            print_calls(run)
     return 0
 
 
