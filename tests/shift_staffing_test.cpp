@@ -1,0 +1,48 @@
+// End to end: shifts and breaks written in YAML give, in the simulation, staffed agent time
+// per interval equal to the roster minus breaks.
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+#include "analysis/experiment.hpp"
+#include "scenarios/loader.hpp"
+
+TEST_CASE("staffed time per interval equals the shifts minus breaks", "[scenario][staffing]") {
+  // No calls, so nobody works past a shift: staffed time is exactly the roster.
+  // 08:00-12:00: early shift of 4 (break of 2 agents 09:00-09:30); 10:00-14:00: late shift
+  // of 3 (break of all 3 at 12:00-12:15). Intervals of 1 h from 08:00.
+  const std::string yaml = R"(name: shifts
+time: {start: "08:00", duration: 6h, interval: 1h}
+call_types:
+  - name: general
+    arrivals: {rate: 0.000001/h}
+    service: {distribution: exponential, mean: 60s}
+agent_groups:
+  - name: team
+    skills: [general]
+    shifts:
+      - {start: "08:00", end: "12:00", count: 4, breaks: [{start: "09:00", duration: 30min, count: 2}]}
+      - {start: "10:00", end: "14:00", count: 3, breaks: [{start: "12:00", duration: 15min}]}
+)";
+  const auto dir = std::filesystem::temp_directory_path() / ("callsim-shifts-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto path = dir / "shifts.yaml";
+  std::ofstream(path) << yaml;
+  const auto loaded = callsim::scenarios::load_scenario(path.string());
+  callsim::analysis::ExperimentOptions options;
+  options.replications = 1;
+  const auto run = callsim::analysis::run_experiment(loaded.spec, options);
+  const auto& intervals = run.replications[0].intervals;
+  // agent-hours per interval: 08 4; 09 4 - 2*0.5 = 3; 10 4+3 = 7; 11 7; 12 3 - 3*0.25 = 2.25; 13 3
+  const std::vector<double> hours = {4, 3, 7, 7, 2.25, 3};
+  REQUIRE(intervals.size() == hours.size());
+  for (std::size_t i = 0; i < hours.size(); ++i) {
+    INFO("interval " << i);
+    REQUIRE(intervals[i].staffed_time == Approx(hours[i] * 3600));
+  }
+  std::filesystem::remove_all(dir);
+}
