@@ -26,6 +26,8 @@ log, i.e. the date of its VRU entry.
 
 Definitions (times are unwrapped across midnight against the VRU entry; waits clamped >= 0):
   vru_arrivals.csv  every logged VRU entry of a kept day, by call type, binned on vru_entry.
+  ivr_arrivals.csv  the same entries, all types together (column 'ivr'): the arrivals of a
+                    model with the IVR in front (scenarios/library/bank-weekday-ivr.yaml).
   forecast.csv      calls that left the VRU for an agent, binned on the time they left the
                     VRU: calls that queued (q_start != 0:00:00) PLUS calls that were
                     answered at once by an agent without a queue record (q_start 0:00:00,
@@ -486,6 +488,9 @@ def main(argv=None):
 
     write("forecast.csv", per_type_csv(offered))
     write("vru_arrivals.csv", per_type_csv(vru))
+    vru_all = vru.sum(axis=1)
+    write("ivr_arrivals.csv", "interval_start,ivr\n" + "".join(
+        "%s,%.2f\n" % (hhmm(OPEN_S + s * SLOT_S), vru_all[s] / ndays) for s in range(NSLOTS)))
     lines = ["interval_start,agents,busy_agents"]
     for s in range(NSLOTS):
         mean_agents = agents[s] / ndays
