@@ -52,15 +52,20 @@ sim::PiecewiseRate forecast_rate(const Reporter& reporter, const Entry& entry, c
   return {std::move(rates), sim::Time(offset + period * static_cast<double>(skipped)), sim::Time(period)};
 }
 
-}  // namespace
-
-sim::PiecewiseRate read_arrivals(const Reporter& reporter, const Entry& entry, const std::string& path,
-                                 const ArrivalsOwner& owner, LoadContext& context) {
-  const Fields fields(reporter, entry.value, entry.line(), path, path, {"column", "forecast", "rate", "scale"});
+// The rate or forecast form, once a trace is ruled out.
+sim::PiecewiseRate read_rate_or_forecast(const Reporter& reporter, const Entry& entry, const Fields& fields,
+                                         const std::string& path, const ArrivalsOwner& owner, LoadContext& context) {
   const auto rate = fields.find("rate");
   const auto forecast = fields.find("forecast");
   const auto scale = fields.find("scale");
   const auto column = fields.find("column");
+  // The trace's own keys, given without a trace, are most likely a forgotten `trace`.
+  for (const char* key : {"format", "date", "types"}) {
+    if (const auto stray = fields.find(key)) {
+      reporter.fail(stray->line(), fields.path(key) + " applies to a trace only (e.g. {trace: log.txt, format: "
+                                                      "anonymous_bank, date: 990301}); remove it or give a trace");
+    }
+  }
   if (rate && forecast) {
     reporter.fail(entry.line(), path +
                                     " gives both 'rate' and 'forecast'; give one: a constant rate, e.g. {rate: "
@@ -103,6 +108,42 @@ sim::PiecewiseRate read_arrivals(const Reporter& reporter, const Entry& entry, c
                       suggestion(name, columns) + "; its columns are: " + join(columns));
   }
   return forecast_rate(reporter, *forecast, table, name, owner, factor, context);
+}
+
+// One of the three forms; `trace_allowed` is false for the IVR.
+ArrivalsRead read_any(const Reporter& reporter, const Entry& entry, const std::string& path,
+                      const ArrivalsOwner& owner, LoadContext& context, bool trace_allowed) {
+  const Fields fields(reporter, entry.value, entry.line(), path, path,
+                      {"column", "date", "forecast", "format", "rate", "scale", "trace", "types"});
+  const auto trace = fields.find("trace");
+  if (!trace) return {read_rate_or_forecast(reporter, entry, fields, path, owner, context), std::nullopt};
+  if (!trace_allowed) {
+    reporter.fail(trace->line(), fields.path("trace") + ": " + owner.label +
+                                     " cannot replay a trace (traces are replayed per call type); give " +
+                                     owner.label + " a rate or a forecast, or give the call types traces");
+  }
+  for (const char* other : {"rate", "forecast"}) {
+    if (fields.find(other)) {
+      reporter.fail(entry.line(), path + " gives both '" + other + "' and 'trace'; give one: a constant rate, e.g. "
+                                         "{rate: 1000/h}, per-interval volumes, e.g. {forecast: volumes.csv}, or "
+                                         "recorded arrival times, e.g. {trace: calls.csv}");
+    }
+  }
+  TraceRead read = read_trace(reporter, fields, owner.column, context);
+  const double mean = counted_mean_rate(read.times, context.time);
+  return {sim::PiecewiseRate::constant(mean), std::move(read)};
+}
+
+}  // namespace
+
+sim::PiecewiseRate read_arrivals(const Reporter& reporter, const Entry& entry, const std::string& path,
+                                 const ArrivalsOwner& owner, LoadContext& context) {
+  return read_any(reporter, entry, path, owner, context, false).rate;
+}
+
+ArrivalsRead read_type_arrivals(const Reporter& reporter, const Entry& entry, const std::string& path,
+                                const ArrivalsOwner& owner, LoadContext& context) {
+  return read_any(reporter, entry, path, owner, context, true);
 }
 
 }  // namespace callsim::scenarios::detail

@@ -3,11 +3,14 @@
 /// Reads an `arrivals` mapping (of a call type or of the IVR): a constant rate
 /// `{rate: 1000/h}` or a forecast `{forecast: volumes.csv, column: retail, scale: 1.1}` (see
 /// forecast_csv.hpp), into the Poisson rate the model samples from, on the simulation clock
-/// (time 0 = `time.start`).
+/// (time 0 = `time.start`); for a call type also a trace `{trace: calls.csv}` of recorded
+/// arrival times to replay (see trace_field.hpp).
 
+#include <optional>
 #include <string>
 
 #include "scenarios/load_context.hpp"
+#include "scenarios/trace_field.hpp"
 #include "scenarios/yaml_checks.hpp"
 #include "sim/piecewise_rate.hpp"
 
@@ -33,7 +36,20 @@ struct ArrivalsOwner {
 /// Forecast intervals that end at or before time 0 are dropped (the first kept one may
 /// start before 0); a forecast that misses the simulated period entirely is an error, one
 /// that covers the counted period only in part a warning.
+/// The IVR's arrivals: a trace is refused (the model replays traces of call types only).
 sim::PiecewiseRate read_arrivals(const Reporter& reporter, const Entry& entry, const std::string& path,
                                  const ArrivalsOwner& owner, LoadContext& context);
+
+/// A call type's arrivals: a rate, or a trace.
+struct ArrivalsRead {
+  /// The Poisson rate; with a trace, the trace's mean rate over the counted period, which
+  /// only the load checks read (the model replays `trace->times` instead).
+  sim::PiecewiseRate rate;
+  std::optional<TraceRead> trace;
+};
+
+/// As read_arrivals, with the trace form allowed; `owner.column` is the type's name.
+ArrivalsRead read_type_arrivals(const Reporter& reporter, const Entry& entry, const std::string& path,
+                                const ArrivalsOwner& owner, LoadContext& context);
 
 }  // namespace callsim::scenarios::detail

@@ -69,9 +69,29 @@ models::CallTypeSpec::Retrial read_retrial(const Reporter& reporter, const Entry
   return retrial;
 }
 
+// Names in traces' call_type columns no call type reads: a typo or a type this scenario
+// leaves out. Warned rather than refused, since one file may feed several scenarios; once
+// per file and name, however many types read the file.
+void warn_unread_trace_types(const Reporter& reporter, const std::vector<TraceRead>& traces,
+                             const std::vector<std::string>& names, LoadContext& context) {
+  std::vector<std::pair<std::string, std::string>> warned;  // (file, name)
+  for (const auto& trace : traces) {
+    for (const auto& [other, count] : trace.other_types) {
+      if (std::find(names.begin(), names.end(), other) != names.end()) continue;
+      if (std::find(warned.begin(), warned.end(), std::pair{trace.file, other}) != warned.end()) continue;
+      warned.emplace_back(trace.file, other);
+      context.warnings.push_back(reporter.file() + ":" + std::to_string(trace.line) + ": the trace '" + trace.file +
+                                 "' has " + std::to_string(count) + (count == 1 ? " call" : " calls") +
+                                 " of call type '" + other + "', which the scenario does not define" +
+                                 suggestion(other, names) + "; they are not replayed");
+    }
+  }
+}
+
 models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& item, const std::string& path,
                                     bool arrivals_optional, CallTypesRead& read,
-                                    std::vector<PendingRetrialType>& pending, LoadContext& context) {
+                                    std::vector<PendingRetrialType>& pending, std::vector<TraceRead>& traces,
+                                    LoadContext& context) {
   const Fields fields(reporter, item, line_of(item), item_label(item, "call type", path), path,
                       {"arrivals", "balking", "name", "patience", "priority_credit", "queue_capacity", "retrial",
                        "service", "wrap_up"});
@@ -83,9 +103,16 @@ models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& 
                             ? fields.find("arrivals")
                             : fields.require("arrivals", "how calls arrive, e.g. arrivals: {rate: 1000/h}");
   // Without arrivals of its own, a type gets its calls from the IVR only (checked later).
-  type.arrivals = arrivals ? read_arrivals(reporter, *arrivals, fields.path("arrivals"),
-                                           ArrivalsOwner::call_type(type.name), context)
-                           : sim::PiecewiseRate::constant(0);
+  type.arrivals = sim::PiecewiseRate::constant(0);
+  if (arrivals) {
+    ArrivalsRead given =
+        read_type_arrivals(reporter, *arrivals, fields.path("arrivals"), ArrivalsOwner::call_type(type.name), context);
+    type.arrivals = std::move(given.rate);
+    if (given.trace) {
+      type.trace = given.trace->times;
+      traces.push_back(std::move(*given.trace));
+    }
+  }
   read.own_arrivals.push_back(arrivals.has_value());
   if (const auto credit = fields.find("priority_credit")) {
     type.priority_credit =
@@ -123,16 +150,18 @@ CallTypesRead read_call_types(const Reporter& reporter, const Entry& entry, bool
       read_list(reporter, entry, "'call_types'", "a list of call types, each with name, arrivals and service");
   CallTypesRead read;
   std::vector<PendingRetrialType> pending;
+  std::vector<TraceRead> traces;
   SeenNames seen;
   for (std::size_t i = 0; i < list.size(); ++i) {
     const YAML::Node item = list[i];
     read.types.push_back(read_call_type(reporter, item, "call_types[" + std::to_string(i) + "]", arrivals_optional,
-                                        read, pending, context));
+                                        read, pending, traces, context));
     read.lines.push_back(line_of(item));
     check_unique(reporter, seen, read.types.back().name, read.lines.back(), "call type");
   }
   std::vector<std::string> names;
   for (const auto& type : read.types) names.push_back(type.name);
+  warn_unread_trace_types(reporter, traces, names, context);
   for (const auto& as : pending) {
     const auto found = std::find(names.begin(), names.end(), as.name);
     if (found == names.end()) {

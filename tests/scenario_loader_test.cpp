@@ -167,7 +167,7 @@ TEST_CASE("unknown keys are reported at every level and never ignored", "[scenar
                     "wrap_up");
   CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "{rate: 1000/h, burst: 2}")),
                     "erlang-a.yaml:10: unknown key 'burst' in call_types[0].arrivals; valid keys are: column, "
-                    "forecast, rate, scale");
+                    "date, forecast, format, rate, scale, trace, types");
   CHECK_THROWS_WITH(load(edited("    skills:", "    skils:")),
                     "erlang-a.yaml:15: unknown key 'skils' in agent group 'agents' (did you mean 'skills'?); valid "
                     "keys are: absenteeism, count, name, shifts, skills, staffing, wrap_up");
@@ -337,8 +337,8 @@ TEST_CASE("wrong kinds of values are named with what was expected", "[scenario][
       load("name: x\ntime: 200h\n"),
       "erlang-a.yaml:2: 'time' must be a mapping with keys: duration, interval, start, warmup; got '200h'");
   CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "1000/h")),
-                    "erlang-a.yaml:10: call_types[0].arrivals must be a mapping with keys: column, forecast, rate, "
-                    "scale; got '1000/h'");
+                    "erlang-a.yaml:10: call_types[0].arrivals must be a mapping with keys: column, date, "
+                    "forecast, format, rate, scale, trace, types; got '1000/h'");
   CHECK_THROWS_WITH(load("name: x\ntime: {duration: 1h}\ncall_types: {name: general}\n"),
                     "erlang-a.yaml:3: 'call_types' must be a list of call types, each with name, arrivals and "
                     "service; got a mapping");
