@@ -10,6 +10,7 @@
 #include "analysis/kpi_collector.hpp"
 #include "analysis/observer_tee.hpp"
 #include "models/call_center.hpp"
+#include "models/routing_policies.hpp"
 #include "sim/replication_runner.hpp"
 #include "sim/statistics.hpp"
 
@@ -17,21 +18,26 @@ namespace callsim::analysis {
 
 ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint64_t seed,
                                        std::uint64_t replication) {
-  KpiCollector collector(spec);
-  models::CallCenter<KpiCollector> center(spec, seed, replication, collector);
-  center.run_to_completion();
-  return collector.finish(center.arrivals());
+  return models::with_policy(spec.routing_policy, [&](auto policy) {
+    KpiCollector collector(spec);
+    models::CallCenter<KpiCollector, sim::EventCalendar, decltype(policy)> center(spec, seed, replication, collector);
+    center.run_to_completion();
+    return collector.finish(center.arrivals());
+  });
 }
 
 ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint64_t seed, std::uint64_t replication,
                                        std::vector<CallRecord>& calls) {
-  KpiCollector collector(spec);
-  CallRecorder recorder(spec, static_cast<std::uint32_t>(replication));
-  Tee<KpiCollector, CallRecorder> both(collector, recorder);
-  models::CallCenter<Tee<KpiCollector, CallRecorder>> center(spec, seed, replication, both);
-  center.run_to_completion();
-  calls = recorder.finish();
-  return collector.finish(center.arrivals());
+  return models::with_policy(spec.routing_policy, [&](auto policy) {
+    KpiCollector collector(spec);
+    CallRecorder recorder(spec, static_cast<std::uint32_t>(replication));
+    Tee<KpiCollector, CallRecorder> both(collector, recorder);
+    models::CallCenter<Tee<KpiCollector, CallRecorder>, sim::EventCalendar, decltype(policy)> center(
+        spec, seed, replication, both);
+    center.run_to_completion();
+    calls = recorder.finish();
+    return collector.finish(center.arrivals());
+  });
 }
 
 namespace {

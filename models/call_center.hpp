@@ -5,7 +5,10 @@
 /// each type has a FIFO queue with optional capacity (busy signal when full), balking and
 /// abandonment; callers who fail may call again; agent groups have skills, talk-time
 /// multipliers, after-call work and staffing that changes over time; outside opening hours
-/// callers get a closed message. Routing is longest-idle-agent:
+/// callers get a closed message.
+/// Which agent takes an arriving call and which waiting call a freed agent takes is the
+/// routing policy's choice (template parameter; models/routing.hpp), by default
+/// longest-idle-agent:
 /// - an arriving call goes to the agent idle longest among the groups that have its skill;
 /// - a freed agent takes, among the call types it has the skill for, the head call that has
 ///   waited longest, counting a type's priority credit as extra waiting time.
@@ -39,6 +42,8 @@
 #include "models/call.hpp"
 #include "models/center_spec.hpp"
 #include "models/ivr.hpp"
+#include "models/policy_longest_idle_agent.hpp"
+#include "models/routing.hpp"
 #include "models/stream_kinds.hpp"
 #include "sim/event_calendar.hpp"
 #include "sim/random_stream.hpp"
@@ -76,7 +81,7 @@ std::vector<StaffingStep> staffing_steps(const AgentGroupSpec& group);
 /// Whether the center takes calls at `t`.
 bool is_open(const CenterSpec& spec, sim::Time t);
 
-template <class Observer, class Calendar = sim::EventCalendar>
+template <class Observer, class Calendar = sim::EventCalendar, class Policy = LongestIdleAgent>
 class CallCenter {
  public:
   /// Builds replication `replication` of `spec` under `seed`.
@@ -89,7 +94,8 @@ class CallCenter {
         ivr_path_(seed, replication, {stream_kind::kIvrPath, 0}),
         types_(spec.call_types.size()),
         groups_(spec.agent_groups.size()),
-        multiplier_(spec.agent_groups.size() * spec.call_types.size(), 1.0) {
+        multiplier_(spec.agent_groups.size() * spec.call_types.size(), 1.0),
+        level_(spec.agent_groups.size() * spec.call_types.size(), 0) {
     const auto skills = resolve_skills(spec);
     const auto K = static_cast<std::uint32_t>(types_.size());
     for (std::uint32_t k = 0; k < K; ++k) {
@@ -108,6 +114,7 @@ class CallCenter {
       for (std::size_t s = 0; s < skills[g].size(); ++s) {
         types_[skills[g][s]].servers.push_back(g);
         if (s < gs.service_multipliers.size()) multiplier_[g * K + skills[g][s]] = gs.service_multipliers[s];
+        level_[g * K + skills[g][s]] = s < gs.skill_levels.size() ? gs.skill_levels[s] : 1;
       }
       if (gs.wrap_up) group.wrap_up = sim::RandomStream(seed, replication, {stream_kind::kGroupWrapUp, g});
       if (gs.absenteeism > 0) group.absence = sim::RandomStream(seed, replication, {stream_kind::kAbsence, g});
@@ -150,12 +157,34 @@ class CallCenter {
   [[nodiscard]] int on_duty(std::uint32_t group) const { return groups_[group].present; }
   [[nodiscard]] std::uint64_t events_handled() const { return sim_.events_handled(); }
 
+  // ---- routing view: what a policy (models/routing.hpp) may look at ----------------------
+  [[nodiscard]] const CenterSpec& spec() const { return spec_; }
+  [[nodiscard]] const std::vector<std::uint32_t>& servers_of(std::uint32_t type) const { return types_[type].servers; }
+  [[nodiscard]] const std::vector<std::uint32_t>& skills_of(std::uint32_t group) const { return groups_[group].skills; }
+  /// The group's skill level for `type` (1 = most preferred); 0 without the skill.
+  [[nodiscard]] int skill_level(std::uint32_t group, std::uint32_t type) const {
+    return level_[group * types_.size() + type];
+  }
+  /// The group's agent idle longest, or kNoAgent.
+  [[nodiscard]] std::uint32_t longest_idle_in(std::uint32_t group) const {
+    return groups_[group].idle.empty() ? kNoAgent : groups_[group].idle.front();
+  }
+  [[nodiscard]] double idle_since(std::uint32_t agent) const { return agents_[agent].idle_since; }
+  [[nodiscard]] std::uint32_t group_of(std::uint32_t agent) const { return agents_[agent].group; }
+  /// The head call of `type`: its arrival minus the type's priority credit (s), or
+  /// kNobodyWaits. Drops abandoned calls found at the head.
+  double head_wait_key(std::uint32_t type) {
+    const std::uint32_t slot = head_of(type);
+    if (slot == kNoCall) return kNobodyWaits;
+    return (calls_[slot].info.arrival - spec_.call_types[type].priority_credit).seconds();
+  }
+
  private:
   enum Kind : std::uint32_t { kServiceEnd, kAbandon, kArrival, kStaffing, kIvrArrival, kIvrExit, kRetrial };
   // Priorities encode the same-time rule of the file comment.
   static constexpr std::int16_t kPriorityRelease = 0, kPriorityStaffing = 1, kPriorityAbandon = 2,
                                 kPriorityArrival = 3;
-  static constexpr std::uint32_t kNoCall = ~0u, kNone = ~0u;
+  static constexpr std::uint32_t kNoCall = ~0u;
 
   enum class State : std::uint8_t { kInIvr, kWaiting, kInService, kGone };
   struct Call {
@@ -318,8 +347,8 @@ class CallCenter {
     const std::uint32_t k = call.info.type;
     TypeState& type = types_[k];
     const CallTypeSpec& spec = spec_.call_types[k];
-    const std::uint32_t agent = longest_idle_agent(k);
-    if (agent == kNone && spec.queue_capacity >= 0 && type.waiting >= spec.queue_capacity) {
+    const std::uint32_t agent = policy_.agent_for(*this, k);
+    if (agent == kNoAgent && spec.queue_capacity >= 0 && type.waiting >= spec.queue_capacity) {
       ++blocked_;
       observer_.on_blocked(call.info, sim_.now());
       maybe_retry(slot);
@@ -327,7 +356,8 @@ class CallCenter {
       return;
     }
     observer_.on_arrival(call.info);
-    if (agent != kNone) {
+    if (agent != kNoAgent) {
+      // Policies return a group's longest idle agent: the front of its idle ring.
       groups_[agents_[agent].group].idle.pop_front();
       answer(slot, agent);
       return;
@@ -352,17 +382,6 @@ class CallCenter {
     if (spec.balk_probability.empty()) return 0;
     const auto n = static_cast<std::size_t>(waiting);
     return spec.balk_probability[std::min(n, spec.balk_probability.size() - 1)];
-  }
-
-  /// The agent idle longest among the groups with skill k (ties: the earlier group), or kNone.
-  std::uint32_t longest_idle_agent(std::uint32_t k) const {
-    std::uint32_t best = kNone;
-    for (std::uint32_t g : types_[k].servers) {
-      if (groups_[g].idle.empty()) continue;
-      const std::uint32_t a = groups_[g].idle.front();
-      if (best == kNone || agents_[a].idle_since < agents_[best].idle_since) best = a;
-    }
-    return best;
   }
 
   /// After a failure (blocked, balked, abandoned) the caller may call again later.
@@ -407,28 +426,17 @@ class CallCenter {
     return kNoCall;
   }
 
-  /// An agent just became available: it takes the call that has waited longest among its
-  /// skills (priority credit included), or goes idle.
+  /// An agent just became available: it takes the call the policy picks, or goes idle.
   void offer_agent(std::uint32_t agent) {
     Agent& a = agents_[agent];
-    std::uint32_t best_type = kNone;
-    double best_key = 0;
-    for (std::uint32_t k : groups_[a.group].skills) {
-      const std::uint32_t slot = head_of(k);
-      if (slot == kNoCall) continue;
-      const double key = (calls_[slot].info.arrival - spec_.call_types[k].priority_credit).seconds();
-      if (best_type == kNone || key < best_key) {
-        best_type = k;
-        best_key = key;
-      }
-    }
-    if (best_type == kNone) {
+    const std::uint32_t k = policy_.type_for(*this, agent);
+    if (k == kNoType) {
       a.idle_since = sim_.now().seconds();
       groups_[a.group].idle.push_back(agent);
       return;
     }
-    TypeState& type = types_[best_type];
-    const std::uint32_t slot = type.queue.front();
+    TypeState& type = types_[k];
+    const std::uint32_t slot = head_of(k);  // the policy saw it waiting: it is live
     type.queue.pop_front();
     --waiting_;
     --type.waiting;
@@ -533,6 +541,8 @@ class CallCenter {
   std::vector<TypeState> types_;
   std::vector<GroupState> groups_;
   std::vector<double> multiplier_;  // [group * K + type]
+  std::vector<int> level_;          // [group * K + type], 0 without the skill
+  Policy policy_;
   std::vector<Agent> agents_;
 
   sim::Simulator<Calendar> sim_;

@@ -23,6 +23,7 @@ struct CallTypeSpec {
   /// empty; the calls' demands and patience are still drawn from the distributions.
   std::vector<sim::Time> trace;
   sim::Time priority_credit{0};              ///< queue order as if the call had waited this much longer
+  int priority = 0;                          ///< for static_priority: higher types are served first
   sim::Distribution service;                 ///< talk time, seconds
   std::optional<sim::Distribution> patience; ///< time a caller will wait; none: never abandons
   std::optional<sim::Distribution> wrap_up;  ///< after-call work, seconds; none: 0

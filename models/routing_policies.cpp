@@ -5,11 +5,14 @@
 namespace callsim::models {
 
 namespace {
-// With one agent group and one call type (this slice), longest-idle-agent routing with FIFO
-// queues is the only meaningful rule; multi-skill policies register here as they arrive.
-constexpr std::array<RoutingPolicyInfo, 1> kPolicies{{
+constexpr std::array<RoutingPolicyInfo, 3> kPolicies{{
     {"longest_idle_agent",
-     "an arriving call goes to the agent idle longest; a freed agent takes the longest-waiting call"},
+     "an arriving call goes to the agent idle longest; a freed agent takes the longest-waiting call it can serve"},
+    {"skill_preference",
+     "calls go first to the groups that rank their type highest (skill level 1 before 2); agents take their "
+     "preferred types first"},
+    {"static_priority",
+     "agents take call types by their priority (higher first), first come first served within a priority"},
 }};
 }  // namespace
 

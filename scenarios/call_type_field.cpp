@@ -93,7 +93,7 @@ models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& 
                                     std::vector<PendingRetrialType>& pending, std::vector<TraceRead>& traces,
                                     LoadContext& context) {
   const Fields fields(reporter, item, line_of(item), item_label(item, "call type", path), path,
-                      {"arrivals", "balking", "name", "patience", "priority_credit", "queue_capacity", "retrial",
+                      {"arrivals", "balking", "name", "patience", "priority", "priority_credit", "queue_capacity", "retrial",
                        "service", "wrap_up"});
   models::CallTypeSpec type;
   type.name =
@@ -114,6 +114,10 @@ models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& 
     }
   }
   read.own_arrivals.push_back(arrivals.has_value());
+  if (const auto priority = fields.find("priority")) {
+    // Any whole number: static_priority serves higher values first; the default is 0.
+    type.priority = read_whole_number(reporter, *priority, fields.path("priority"), -1000000, "a whole number such as 2");
+  }
   if (const auto credit = fields.find("priority_credit")) {
     type.priority_credit =
         sim::Time(read_duration(reporter, *credit, fields.path("priority_credit"), DurationBound::NOT_NEGATIVE));

@@ -1,0 +1,24 @@
+#pragma once
+/// \file
+/// longest_idle_agent (the default): an arriving call goes to the agent idle longest among
+/// the groups with its skill; a freed agent takes the longest-waiting call it can serve
+/// (priority credit counts as waiting time).
+
+#include <cstdint>
+
+#include "models/routing.hpp"
+
+namespace callsim::models {
+
+struct LongestIdleAgent {
+  template <class Center>
+  std::uint32_t agent_for(const Center& center, std::uint32_t type) const {
+    return longest_idle_agent_by(center, type, [](std::uint32_t) { return 0; });
+  }
+  template <class Center>
+  std::uint32_t type_for(Center& center, std::uint32_t agent) const {
+    return longest_waiting_type_by(center, agent, [](std::uint32_t) { return 0; });
+  }
+};
+
+}  // namespace callsim::models

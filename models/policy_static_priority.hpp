@@ -1,0 +1,25 @@
+#pragma once
+/// \file
+/// static_priority: a freed agent serves the call types by their `priority` (higher first),
+/// first come first served within a priority (credit included); arriving calls go to the
+/// longest idle agent.
+
+#include <cstdint>
+
+#include "models/routing.hpp"
+
+namespace callsim::models {
+
+struct StaticPriority {
+  template <class Center>
+  std::uint32_t agent_for(const Center& center, std::uint32_t type) const {
+    return longest_idle_agent_by(center, type, [](std::uint32_t) { return 0; });
+  }
+  template <class Center>
+  std::uint32_t type_for(Center& center, std::uint32_t agent) const {
+    return longest_waiting_type_by(center, agent,
+                                   [&](std::uint32_t k) { return -center.spec().call_types[k].priority; });
+  }
+};
+
+}  // namespace callsim::models
