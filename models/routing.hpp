@@ -15,7 +15,7 @@
 /// The center a policy sees offers (see CallCenter's "routing view"): servers_of(type),
 /// skills_of(group), skill_level(group, type), longest_idle_in(group), idle_since(agent),
 /// group_of(agent), head_wait_key(type) (head call's arrival minus its type's priority
-/// credit, +inf when none waits; seconds), and spec().
+/// credit, +inf when none waits; seconds), now() and spec().
 
 #include <cstdint>
 #include <limits>

@@ -5,7 +5,7 @@
 namespace callsim::models {
 
 namespace {
-constexpr std::array<RoutingPolicyInfo, 3> kPolicies{{
+constexpr std::array<RoutingPolicyInfo, 4> kPolicies{{
     {"longest_idle_agent",
      "an arriving call goes to the agent idle longest; a freed agent takes the longest-waiting call it can serve"},
     {"skill_preference",
@@ -13,6 +13,8 @@ constexpr std::array<RoutingPolicyInfo, 3> kPolicies{{
      "preferred types first"},
     {"static_priority",
      "agents take call types by their priority (higher first), first come first served within a priority"},
+    {"weighted_wait",
+     "a freed agent takes the call with the largest weight x waiting time (call type key 'weight')"},
 }};
 }  // namespace
 

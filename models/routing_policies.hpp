@@ -13,6 +13,7 @@
 #include "models/policy_longest_idle_agent.hpp"
 #include "models/policy_skill_preference.hpp"
 #include "models/policy_static_priority.hpp"
+#include "models/policy_weighted_wait.hpp"
 
 namespace callsim::models {
 
@@ -32,6 +33,7 @@ decltype(auto) with_policy(std::string_view name, F&& f) {
   if (name == "longest_idle_agent") return f(LongestIdleAgent{});
   if (name == "skill_preference") return f(SkillPreference{});
   if (name == "static_priority") return f(StaticPriority{});
+  if (name == "weighted_wait") return f(WeightedWait{});
   throw std::invalid_argument("unknown routing policy '" + std::string(name) + "'");
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 
 #include "scenarios/arrivals_field.hpp"
@@ -94,7 +95,7 @@ models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& 
                                     LoadContext& context) {
   const Fields fields(reporter, item, line_of(item), item_label(item, "call type", path), path,
                       {"arrivals", "balking", "name", "patience", "priority", "priority_credit", "queue_capacity", "retrial",
-                       "service", "wrap_up"});
+                       "service", "weight", "wrap_up"});
   models::CallTypeSpec type;
   type.name =
       read_name(reporter, fields.require("name", "a unique name, e.g. general"), fields.path("name"), "general");
@@ -117,6 +118,11 @@ models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& 
   if (const auto priority = fields.find("priority")) {
     // Any whole number: static_priority serves higher values first; the default is 0.
     type.priority = read_whole_number(reporter, *priority, fields.path("priority"), -1000000, "a whole number such as 2");
+  }
+  if (const auto weight = fields.find("weight")) {
+    // weighted_wait's weight: a freed agent takes the largest weight x waiting time.
+    type.routing_weight = read_number_in(reporter, *weight, fields.path("weight"),
+                                         NumberRange{0, true, std::numeric_limits<double>::infinity(), true});
   }
   if (const auto credit = fields.find("priority_credit")) {
     type.priority_credit =

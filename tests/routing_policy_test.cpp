@@ -147,7 +147,7 @@ TEST_CASE("every registered policy runs and the names match the registry", "[mod
     REQUIRE(r.replications[0].total.offered > 0);
     ran.insert(std::string(info.name));
   }
-  REQUIRE(ran == std::set<std::string>{"longest_idle_agent", "skill_preference", "static_priority"});
+  REQUIRE(ran == std::set<std::string>{"longest_idle_agent", "skill_preference", "static_priority", "weighted_wait"});
   REQUIRE_THROWS_AS(callsim::models::with_policy("nope", [](auto) { return 0; }), std::invalid_argument);
 }
 
@@ -163,4 +163,26 @@ TEST_CASE("a call type's priority is read from the scenario", "[scenario][routin
   bad.replace(bad.find("priority: 3"), 11, "priority: high");
   REQUIRE_THROWS_WITH(callsim::scenarios::load_scenario_text(bad, "p.yaml"),
                       "p.yaml:7: call_types[0].priority 'high' is not a whole number; expected a whole number such as 2");
+}
+
+TEST_CASE("weighted_wait takes the call with the largest weight times wait", "[models][routing]") {
+  CenterSpec spec = two_priorities("weighted_wait");
+  spec.call_types[1].routing_weight = 3;  // a vip call counts three times its wait
+  struct Obs : Waiting {
+    void on_answer(const CallInfo& c, Time now, const callsim::models::Service&) {
+      if (now > c.arrival) {
+        const auto weight = [](const CallInfo& x) { return x.type == 1 ? 3.0 : 1.0; };
+        const double mine = weight(c) * (now - c.arrival).seconds();
+        for (const auto& w : waiting) REQUIRE(weight(w) * (now - w.arrival).seconds() <= mine + 1e-9);
+        ++queued_answers;
+      }
+      forget(c);
+    }
+  } obs;
+  callsim::models::CallCenter<Obs, callsim::sim::EventCalendar, callsim::models::WeightedWait> center(spec, 4, 0, obs);
+  center.run_until(Time(20 * 3600));
+  REQUIRE(obs.queued_answers > 1000);
+  // Weight 3 makes vip calls wait about a third as long as regular ones.
+  const auto run_result = run(spec);
+  REQUIRE(kpi(run_result, 1, "asa") < 0.6 * kpi(run_result, 0, "asa"));
 }

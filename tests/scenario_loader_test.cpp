@@ -164,7 +164,7 @@ TEST_CASE("unknown keys are reported at every level and never ignored", "[scenar
   CHECK_THROWS_WITH(load(edited("    arrivals:", "    arival:")),
                     "erlang-a.yaml:10: unknown key 'arival' in call type 'general' (did you mean 'arrivals'?); valid "
                     "keys are: arrivals, balking, name, patience, priority, priority_credit, queue_capacity, retrial, service, "
-                    "wrap_up");
+                    "weight, wrap_up");
   CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "{rate: 1000/h, burst: 2}")),
                     "erlang-a.yaml:10: unknown key 'burst' in call_types[0].arrivals; valid keys are: column, "
                     "date, forecast, format, rate, scale, trace, types");
@@ -359,10 +359,10 @@ TEST_CASE("wrong kinds of values are named with what was expected", "[scenario][
 TEST_CASE("an unknown routing policy lists the valid ones", "[scenario][errors]") {
   CHECK_THROWS_WITH(load(edited("policy: longest_idle_agent", "policy: x")),
                     "erlang-a.yaml:18: unknown routing policy 'x'; valid values are: longest_idle_agent, "
-                    "skill_preference, static_priority");
+                    "skill_preference, static_priority, weighted_wait");
   CHECK_THROWS_WITH(load(edited("policy: longest_idle_agent", "policy: longest_idle")),
                     "erlang-a.yaml:18: unknown routing policy 'longest_idle' (did you mean 'longest_idle_agent'?); "
-                    "valid values are: longest_idle_agent, skill_preference, static_priority");
+                    "valid values are: longest_idle_agent, skill_preference, static_priority, weighted_wait");
 }
 
 TEST_CASE("YAML syntax errors keep yaml-cpp's position counted from 1", "[scenario][errors]") {

@@ -1,0 +1,36 @@
+#pragma once
+/// \file
+/// weighted_wait: a freed agent takes the call that maximises weight(type) x waiting time
+/// (priority credit counted as waiting), the generalised longest-wait rule; arriving calls
+/// go to the longest idle agent. With equal weights it is longest_idle_agent.
+
+#include <cstdint>
+
+#include "models/routing.hpp"
+
+namespace callsim::models {
+
+struct WeightedWait {
+  template <class Center>
+  std::uint32_t agent_for(const Center& center, std::uint32_t type) const {
+    return longest_idle_agent_by(center, type, [](std::uint32_t) { return 0; });
+  }
+  template <class Center>
+  std::uint32_t type_for(Center& center, std::uint32_t agent) const {
+    const double now = center.now().seconds();
+    std::uint32_t best = kNoType;
+    double best_score = 0;
+    for (std::uint32_t k : center.skills_of(center.group_of(agent))) {
+      const double key = center.head_wait_key(k);
+      if (key == kNobodyWaits) continue;
+      const double score = center.spec().call_types[k].routing_weight * (now - key);
+      if (best == kNoType || score > best_score) {
+        best = k;
+        best_score = score;
+      }
+    }
+    return best;
+  }
+};
+
+}  // namespace callsim::models
