@@ -51,6 +51,26 @@ void BM_ReplicationWithKpis(benchmark::State& state, const std::string& scenario
   state.counters["calls_per_s"] = benchmark::Counter(static_cast<double>(calls), benchmark::Counter::kIsRate);
 }
 
+/// One large-center day under each routing policy: what a policy decision costs.
+void BM_PolicyLargeCenter(benchmark::State& state, const std::string& policy) {
+  callsim::models::CenterSpec spec;
+  try {
+    spec = shipped("large-center");
+  } catch (const std::exception& e) {
+    state.SkipWithError(e.what());
+    return;
+  }
+  spec.routing_policy = policy;
+  std::uint64_t calls = 0, r = 0;
+  for (auto _ : state) {
+    const auto result = callsim::analysis::simulate_replication(spec, 1, r++);
+    calls += result.calls_simulated;
+    benchmark::DoNotOptimize(result.total.answered);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(calls));
+  state.counters["calls_per_s"] = benchmark::Counter(static_cast<double>(calls), benchmark::Counter::kIsRate);
+}
+
 // BENCHMARK_CAPTURE cannot take a template-id, hence these two names.
 void BM_BareModelIndexedCalendar(benchmark::State& state, const std::string& scenario) {
   BM_BareModel<callsim::sim::EventCalendar>(state, scenario);
@@ -69,3 +89,9 @@ BENCHMARK_CAPTURE(BM_ReplicationWithKpis, multiskill_small, std::string("multisk
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_ReplicationWithKpis, bank_weekday, std::string("bank-weekday"))->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_ReplicationWithKpis, large_center, std::string("large-center"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PolicyLargeCenter, longest_idle_agent, std::string("longest_idle_agent"))
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PolicyLargeCenter, static_priority, std::string("static_priority"))->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PolicyLargeCenter, skill_preference, std::string("skill_preference"))
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_PolicyLargeCenter, weighted_wait, std::string("weighted_wait"))->Unit(benchmark::kMillisecond);
