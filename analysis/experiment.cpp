@@ -53,7 +53,6 @@ KpiSummary summarize_values(std::string name, const std::vector<ReplicationResul
   return KpiSummary{std::move(name), tally.mean(), tally.std_dev(), tally.ci_half_width(0.95), tally.count()};
 }
 
-double ratio(double num, double den) { return den > 0 ? num / den : std::nan(""); }
 
 /// The replications with every call recorded, the rows handed to options.on_calls in
 /// replication order.
@@ -113,12 +112,12 @@ GroupSummary summarize_group(const std::vector<ReplicationResult>& replications,
   return GroupSummary{
       summarize_values("occupancy", replications,
                        [&](const ReplicationResult& r) {
-                         return ratio(r.groups[group].busy_time, r.groups[group].staffed_time);
+                         return r.groups[group].occupancy();
                        }),
       summarize_values("handled", replications,
                        [&](const ReplicationResult& r) { return static_cast<double>(r.groups[group].handled); }),
       summarize_values("aht", replications, [&](const ReplicationResult& r) {
-        return ratio(r.groups[group].handle_time, static_cast<double>(r.groups[group].handled));
+        return r.groups[group].aht();
       })};
 }
 

@@ -35,9 +35,6 @@ std::uint64_t exact_count(double value, std::string_view field, const std::strin
   return static_cast<std::uint64_t>(value);
 }
 
-// Same rule as the KPIs of kpi.cpp: a ratio with nothing to divide by is not defined.
-double ratio(double num, double den) { return den > 0 ? num / den : std::numeric_limits<double>::quiet_NaN(); }
-
 }  // namespace
 
 RowLayout replications_layout() {
@@ -120,8 +117,8 @@ void put_group(RowWriter& w, const GroupTally& g) {
   w.f64(g.busy_time);
   w.u64(g.handled);
   w.f64(g.handle_time);
-  w.f64(ratio(g.busy_time, g.staffed_time));
-  w.f64(ratio(g.handle_time, static_cast<double>(g.handled)));
+  w.f64(g.occupancy());
+  w.f64(g.aht());
 }
 
 GroupTally get_group(RowReader& r) {

@@ -27,9 +27,6 @@ KpiTally& KpiTally::operator+=(const KpiTally& o) {
 
 namespace {
 
-double ratio(double num, double den) {
-  return den > 0 ? num / den : std::numeric_limits<double>::quiet_NaN();
-}
 double count(std::uint64_t n) { return static_cast<double>(n); }
 
 // Written once here; the README's KPI table repeats these definitions for people.
@@ -43,22 +40,22 @@ constexpr std::array<KpiDefinition, 17> kDefinitions{{
      [](const KpiTally& t) { return count(t.abandoned); }},
     {"service_level", "fraction", "answered within T / (answered + abandoned after T)",
      [](const KpiTally& t) {
-       return ratio(count(t.answered_within), count(t.answered + t.abandoned - t.abandoned_within));
+       return kpi_ratio(count(t.answered_within), count(t.answered + t.abandoned - t.abandoned_within));
      }},
     {"service_level_answered", "fraction", "answered within T / answered",
-     [](const KpiTally& t) { return ratio(count(t.answered_within), count(t.answered)); }},
+     [](const KpiTally& t) { return kpi_ratio(count(t.answered_within), count(t.answered)); }},
     {"service_level_offered", "fraction", "answered within T / offered",
-     [](const KpiTally& t) { return ratio(count(t.answered_within), count(t.offered)); }},
+     [](const KpiTally& t) { return kpi_ratio(count(t.answered_within), count(t.offered)); }},
     {"p_wait", "fraction", "offered calls that waited more than 0 s / offered",
-     [](const KpiTally& t) { return ratio(count(t.waited), count(t.offered)); }},
+     [](const KpiTally& t) { return kpi_ratio(count(t.waited), count(t.offered)); }},
     {"asa", "s", "average speed of answer: mean wait of answered calls",
-     [](const KpiTally& t) { return ratio(t.wait_answered, count(t.answered)); }},
+     [](const KpiTally& t) { return kpi_ratio(t.wait_answered, count(t.answered)); }},
     {"awt", "s", "average waiting time of all offered calls, answered or abandoned",
-     [](const KpiTally& t) { return ratio(t.wait_all, count(t.answered + t.abandoned)); }},
+     [](const KpiTally& t) { return kpi_ratio(t.wait_all, count(t.answered + t.abandoned)); }},
     {"abandon_rate", "fraction", "abandoned / offered",
-     [](const KpiTally& t) { return ratio(count(t.abandoned), count(t.offered)); }},
+     [](const KpiTally& t) { return kpi_ratio(count(t.abandoned), count(t.offered)); }},
     {"occupancy", "fraction", "agent time in service / agent time staffed",
-     [](const KpiTally& t) { return ratio(t.busy_time, t.staffed_time); }},
+     [](const KpiTally& t) { return kpi_ratio(t.busy_time, t.staffed_time); }},
     {"balked", "calls", "offered calls that hung up at once on hearing the queue (also in abandoned)",
      [](const KpiTally& t) { return count(t.balked); }},
     {"blocked", "calls", "calls refused with a busy signal because the queue was full (not offered)",

@@ -7,6 +7,7 @@
 /// the same way and intervals add up to the day exactly.
 
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,12 @@ struct KpiTally {
 
   KpiTally& operator+=(const KpiTally& o);
 };
+
+/// num / den, or NaN ("not defined") when there is nothing to divide by: the rule every
+/// KPI, group figure and stored ratio follows.
+inline double kpi_ratio(double num, double den) {
+  return den > 0 ? num / den : std::numeric_limits<double>::quiet_NaN();
+}
 
 /// One KPI: its name in files and reports, unit, definition, and how to compute it.
 /// A KPI whose denominator is 0 is NaN ("not defined"), never 0.

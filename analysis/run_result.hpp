@@ -19,6 +19,11 @@ struct GroupTally {
   std::uint64_t handled = 0;   ///< counted calls answered by the group
   double handle_time = 0;      ///< sum of those calls' talk + after-call work, s (AHT numerator)
 
+  /// busy / staffed; NaN when the group was never staffed.
+  [[nodiscard]] double occupancy() const { return kpi_ratio(busy_time, staffed_time); }
+  /// Average handle time (talk + after-call work), s; NaN when it handled no call.
+  [[nodiscard]] double aht() const { return kpi_ratio(handle_time, static_cast<double>(handled)); }
+
   GroupTally& operator+=(const GroupTally& o) {
     staffed_time += o.staffed_time;
     busy_time += o.busy_time;
