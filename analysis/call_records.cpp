@@ -25,7 +25,7 @@ CallRecord& CallRecorder::row(const models::CallInfo& call, CallOutcome outcome,
 }
 
 void CallRecorder::on_answer(const models::CallInfo& call, sim::Time now, const models::Service& service) {
-  CallRecord& r = row(call, CallOutcome::ANSWERED, call.arrival);
+  CallRecord& r = row(call, call.callback ? CallOutcome::CALLED_BACK : CallOutcome::ANSWERED, call.arrival);
   r.queue_arrival = call.arrival.seconds();
   r.answer = now.seconds();
   r.end = (now + service.talk).seconds();

@@ -26,11 +26,12 @@ enum class CallOutcome : std::uint8_t {
   CLOSED = 4,           ///< arrived while the center was closed
   IVR_SELF_SERVED = 5,  ///< ended in the IVR, served there
   IVR_HANG_UP = 6,      ///< hung up in the IVR
+  CALLED_BACK = 7,      ///< took a callback and was called back (`answer` = the callback, `wait` = the delay)
 };
 
 /// The names of the outcomes as the file's enum type spells them, indexed by value.
-inline constexpr std::array<std::string_view, 7> kCallOutcomeNames = {
-    "answered", "abandoned", "balked", "blocked", "closed", "ivr_self_served", "ivr_hang_up"};
+inline constexpr std::array<std::string_view, 8> kCallOutcomeNames = {
+    "answered", "abandoned", "balked", "blocked", "closed", "ivr_self_served", "ivr_hang_up", "called_back"};
 
 /// `call_type`, `group` and `agent` of a row that has none.
 inline constexpr std::uint32_t kNoIndex = std::numeric_limits<std::uint32_t>::max();
@@ -72,6 +73,7 @@ class CallRecorder {
   void on_answer(const models::CallInfo& call, sim::Time now, const models::Service& service);
   void on_abandon(const models::CallInfo& call, sim::Time now);
   void on_balk(const models::CallInfo& call, sim::Time now);
+  void on_callback(const models::CallInfo&, sim::Time) {}  // its row is written when the callback is made
   void on_blocked(const models::CallInfo& call, sim::Time now);
   void on_closed(const models::CallInfo& call, sim::Time now);
   void on_ivr_exit(const models::CallInfo& call, sim::Time now, models::IvrOutcome outcome);

@@ -17,6 +17,8 @@ void add_tally_fields(RowLayout& layout) {
   for (const char* name : {"answered_within", "abandoned_within", "waited"}) layout.add(name, Kind::U64);
   for (const char* name : {"wait_answered_sum", "wait_all_sum", "busy_time", "staffed_time"})
     layout.add(name, Kind::F64);
+  layout.add("callbacks_made_within", Kind::U64);
+  layout.add("callback_delay_sum", Kind::F64);
 }
 
 std::size_t kpi_index(std::string_view name) {
@@ -95,6 +97,8 @@ void put_tally(RowWriter& w, const KpiTally& t) {
   w.f64(t.wait_all);
   w.f64(t.busy_time);
   w.f64(t.staffed_time);
+  w.u64(t.callbacks_made_within);
+  w.f64(t.callback_delay);
 }
 
 KpiTally get_tally(RowReader& r, const std::string& where) {
@@ -109,6 +113,8 @@ KpiTally get_tally(RowReader& r, const std::string& where) {
   t.wait_all = r.f64();
   t.busy_time = r.f64();
   t.staffed_time = r.f64();
+  t.callbacks_made_within = r.u64();
+  t.callback_delay = r.f64();
   return t;
 }
 

@@ -22,6 +22,10 @@ KpiTally& KpiTally::operator+=(const KpiTally& o) {
   wait_all += o.wait_all;
   busy_time += o.busy_time;
   staffed_time += o.staffed_time;
+  callbacks += o.callbacks;
+  callbacks_made += o.callbacks_made;
+  callbacks_made_within += o.callbacks_made_within;
+  callback_delay += o.callback_delay;
   return *this;
 }
 
@@ -31,7 +35,7 @@ double count(std::uint64_t n) { return static_cast<double>(n); }
 
 // Written once here; the README's KPI table repeats these definitions for people.
 // New KPIs are appended: reports and tests address the first eleven by position.
-constexpr std::array<KpiDefinition, 17> kDefinitions{{
+constexpr std::array<KpiDefinition, 21> kDefinitions{{
     {"offered", "calls", "calls that reached the queue",
      [](const KpiTally& t) { return count(t.offered); }},
     {"answered", "calls", "offered calls answered by an agent",
@@ -68,9 +72,17 @@ constexpr std::array<KpiDefinition, 17> kDefinitions{{
      [](const KpiTally& t) { return count(t.ivr_hang_up); }},
     {"retrials", "calls", "offered calls that were a second or later attempt of a caller",
      [](const KpiTally& t) { return count(t.retrials); }},
+    {"callbacks", "calls", "offered calls whose caller accepted a callback and left the line (neither answered nor abandoned)",
+     [](const KpiTally& t) { return count(t.callbacks); }},
+    {"callbacks_made", "calls", "callbacks made: accepted callbacks an agent called back",
+     [](const KpiTally& t) { return count(t.callbacks_made); }},
+    {"callback_delay", "s", "mean time from the call to its callback, over callbacks made",
+     [](const KpiTally& t) { return kpi_ratio(t.callback_delay, count(t.callbacks_made)); }},
+    {"callback_service_level", "fraction", "callbacks made within the callback threshold / callbacks made",
+     [](const KpiTally& t) { return kpi_ratio(count(t.callbacks_made_within), count(t.callbacks_made)); }},
 }};
 
-constexpr std::array<CountKpi, 9> kCounts{{
+constexpr std::array<CountKpi, 11> kCounts{{
     {"offered", &KpiTally::offered},
     {"answered", &KpiTally::answered},
     {"abandoned", &KpiTally::abandoned},
@@ -80,6 +92,8 @@ constexpr std::array<CountKpi, 9> kCounts{{
     {"ivr_self_served", &KpiTally::ivr_self_served},
     {"ivr_hang_up", &KpiTally::ivr_hang_up},
     {"retrials", &KpiTally::retrials},
+    {"callbacks", &KpiTally::callbacks},
+    {"callbacks_made", &KpiTally::callbacks_made},
 }};
 
 }  // namespace

@@ -33,6 +33,10 @@ struct KpiTally {
   double wait_all = 0;                 ///< sum of waits of answered and abandoned calls, s
   double busy_time = 0;                ///< agent-seconds in service within the period
   double staffed_time = 0;             ///< agent-seconds staffed within the period
+  std::uint64_t callbacks = 0;         ///< offered calls whose caller accepted a callback and left the line
+  std::uint64_t callbacks_made = 0;    ///< of those, called back by an agent
+  std::uint64_t callbacks_made_within = 0;  ///< called back within the callback threshold of the call
+  double callback_delay = 0;           ///< sum of (callback - call arrival) of callbacks made, s
 
   KpiTally& operator+=(const KpiTally& o);
 };

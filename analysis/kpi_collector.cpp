@@ -16,6 +16,12 @@ void count_answer(KpiTally& t, sim::Time wait, sim::Time threshold) {
   if (wait <= threshold) ++t.answered_within;
 }
 
+void count_callback(KpiTally& t, sim::Time delay, sim::Time threshold) {
+  ++t.callbacks_made;
+  t.callback_delay += delay.seconds();
+  if (delay <= threshold) ++t.callbacks_made_within;
+}
+
 void count_abandon(KpiTally& t, sim::Time wait, sim::Time threshold) {
   ++t.abandoned;
   t.wait_all += wait.seconds();
@@ -30,6 +36,7 @@ KpiCollector::KpiCollector(const models::CenterSpec& spec)
       end_(spec.time.warmup + spec.time.duration),
       interval_(spec.time.interval.seconds()),
       threshold_(spec.service_level_threshold),
+      callback_threshold_(spec.callback_threshold),
       types_(spec.call_types.size()),
       intervals_(static_cast<std::size_t>(std::ceil(spec.time.duration.seconds() / interval_))),
       interval_types_(intervals_.size() * types_),
@@ -45,8 +52,13 @@ void KpiCollector::on_answer(const models::CallInfo& call, sim::Time now, const 
   const std::size_t i = interval_of(call.arrival);
   if (i == kOutside) return;
   const sim::Time wait = now - call.arrival;
-  count_answer(intervals_[i], wait, threshold_);
-  count_answer(interval_types_[i * types_ + call.type], wait, threshold_);
+  if (call.callback) {
+    count_callback(intervals_[i], wait, callback_threshold_);
+    count_callback(interval_types_[i * types_ + call.type], wait, callback_threshold_);
+  } else {
+    count_answer(intervals_[i], wait, threshold_);
+    count_answer(interval_types_[i * types_ + call.type], wait, threshold_);
+  }
   ++groups_[group].handled;
   groups_[group].handle_time += handling.seconds();
 }

@@ -37,6 +37,10 @@ class Tee {
     first_.on_abandon(call, now);
     second_.on_abandon(call, now);
   }
+  void on_callback(const models::CallInfo& call, sim::Time now) {
+    first_.on_callback(call, now);
+    second_.on_callback(call, now);
+  }
   void on_balk(const models::CallInfo& call, sim::Time now) {
     first_.on_balk(call, now);
     second_.on_balk(call, now);

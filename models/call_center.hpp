@@ -60,6 +60,9 @@ struct NullObserver {
   void on_arrival(const CallInfo&) {}
   void on_answer(const CallInfo&, sim::Time, const Service&) {}
   void on_abandon(const CallInfo&, sim::Time) {}
+  /// An offered caller accepted a callback (right after on_arrival) and left the line; the
+  /// callback is an on_answer later, with CallInfo::callback set.
+  void on_callback(const CallInfo&, sim::Time) {}
   /// An offered call hung up at once on hearing the queue (right after on_arrival).
   void on_balk(const CallInfo&, sim::Time) {}
   /// A call found its queue full and got a busy signal (not offered).
@@ -93,6 +96,7 @@ class CallCenter {
         ivr_arrivals_(seed, replication, {stream_kind::kIvrArrivals, 0}),
         ivr_path_(seed, replication, {stream_kind::kIvrPath, 0}),
         types_(spec.call_types.size()),
+        queues_(2 * spec.call_types.size() + spec.agent_groups.size()),
         groups_(spec.agent_groups.size()),
         multiplier_(spec.agent_groups.size() * spec.call_types.size(), 1.0),
         level_(spec.agent_groups.size() * spec.call_types.size(), 0),
@@ -107,6 +111,7 @@ class CallCenter {
       t.wrap_up = sim::RandomStream(seed, replication, {stream_kind::kWrapUp, k});
       t.balking = sim::RandomStream(seed, replication, {stream_kind::kBalking, k});
       t.retrial = sim::RandomStream(seed, replication, {stream_kind::kRetrial, k});
+      if constexpr (kPolicyQueues) t.policy = sim::RandomStream(seed, replication, {stream_kind::kPolicy, k});
     }
     for (std::uint32_t g = 0; g < groups_.size(); ++g) {
       const AgentGroupSpec& gs = spec.agent_groups[g];
@@ -154,6 +159,8 @@ class CallCenter {
   [[nodiscard]] std::uint64_t in_ivr() const { return in_ivr_; }
   [[nodiscard]] std::uint64_t waiting() const { return waiting_; }
   [[nodiscard]] std::uint64_t in_service() const { return in_service_; }
+  /// Callers waiting to be called back.
+  [[nodiscard]] std::uint64_t awaiting_callback() const { return awaiting_callback_; }
   /// Agents of `group` on duty now (including those finishing a call past their shift).
   [[nodiscard]] int on_duty(std::uint32_t group) const { return groups_[group].present; }
   [[nodiscard]] std::uint64_t events_handled() const { return sim_.events_handled(); }
@@ -174,16 +181,27 @@ class CallCenter {
   /// Idle agents of `group` now.
   [[nodiscard]] std::size_t idle_agents(std::uint32_t group) const { return groups_[group].idle.size(); }
   [[nodiscard]] std::uint32_t group_of(std::uint32_t agent) const { return agents_[agent].group; }
-  /// The head call of `type`: its arrival minus the type's priority credit (s), or
-  /// kNobodyWaits. Drops abandoned calls found at the head.
-  double head_wait_key(std::uint32_t type) {
-    const std::uint32_t slot = head_of(type);
-    if (slot == kNoCall) return kNobodyWaits;
-    return (calls_[slot].info.arrival - spec_.call_types[type].priority_credit).seconds();
+  /// Queues: call type k's queue is number k (so a type index names its queue); policies
+  /// that choose queues (queue_for) may also use one queue per agent group and one queue of
+  /// callbacks per call type.
+  [[nodiscard]] std::uint32_t group_queue(std::uint32_t group) const {
+    return static_cast<std::uint32_t>(types_.size()) + group;
   }
-  /// When the head call of `type` reached its queue (s), or kNobodyWaits.
-  double head_arrival(std::uint32_t type) {
-    const std::uint32_t slot = head_of(type);
+  [[nodiscard]] std::uint32_t callback_queue(std::uint32_t type) const {
+    return static_cast<std::uint32_t>(types_.size() + groups_.size()) + type;
+  }
+  /// Calls waiting in queue `queue` now.
+  [[nodiscard]] std::int64_t queue_length(std::uint32_t queue) const { return queues_[queue].waiting; }
+  /// The head call of queue `queue` (a call type's, by default): its arrival minus its
+  /// type's priority credit (s), or kNobodyWaits. Drops abandoned calls found at the head.
+  double head_wait_key(std::uint32_t queue) {
+    const std::uint32_t slot = head_of(queue);
+    if (slot == kNoCall) return kNobodyWaits;
+    return (calls_[slot].info.arrival - spec_.call_types[calls_[slot].info.type].priority_credit).seconds();
+  }
+  /// When the head call of queue `queue` reached the center's queue (s), or kNobodyWaits.
+  double head_arrival(std::uint32_t queue) {
+    const std::uint32_t slot = head_of(queue);
     return slot == kNoCall ? kNobodyWaits : calls_[slot].info.arrival.seconds();
   }
   [[nodiscard]] const Policy& policy() const { return policy_; }
@@ -195,11 +213,16 @@ class CallCenter {
                                 kPriorityArrival = 3;
   static constexpr std::uint32_t kNoCall = ~0u;
 
-  enum class State : std::uint8_t { kInIvr, kWaiting, kInService, kGone };
+  enum class State : std::uint8_t { kInIvr, kWaiting, kAwaitingCallback, kInService, kGone };
+  /// Whether the policy chooses the queue of a call that must wait (queue_for).
+  static constexpr bool kPolicyQueues =
+      requires(Policy p, const CallCenter& c) { p.queue_for(c, std::uint32_t{}, double{}); };
   struct Call {
     CallInfo info;
     sim::EventHandle abandon;
     double balk_draw = 1;      // uniform drawn at entry; balks if below the probability
+    double policy_draw = 1;    // uniform drawn at entry for the policy's queue choice
+    std::uint32_t queue = 0;   // the queue it waits in
     std::uint32_t ivr_exit = 0;
     State state = State::kGone;
   };
@@ -210,11 +233,14 @@ class CallCenter {
     Service service;     // the current call's service
   };
   struct TypeState {
-    sim::RandomStream arrivals, service, patience, wrap_up, balking, retrial;
-    sim::RingQueue<std::uint32_t> queue;  // waiting calls (and abandoned tombstones), FIFO
+    sim::RandomStream arrivals, service, patience, wrap_up, balking, retrial, policy;
     std::vector<std::uint32_t> servers;   // groups with this skill
-    std::int64_t waiting = 0;             // live calls in `queue`
+    std::int64_t waiting = 0;             // live calls of this type waiting, in any queue
     std::size_t trace_next = 0;           // next trace entry to schedule (trace replay)
+  };
+  struct QueueState {
+    sim::RingQueue<std::uint32_t> calls;  // waiting calls (and abandoned tombstones), FIFO
+    std::int64_t waiting = 0;             // live calls in `calls`
   };
   struct GroupState {
     sim::RingQueue<std::uint32_t> idle;  // idle agents on duty, longest idle first
@@ -294,6 +320,8 @@ class CallCenter {
     call.info.patience = spec.patience ? sim::Time(spec.patience->sample(type.patience)) : sim::Time::infinity();
     call.info.wrap_up = spec.wrap_up ? sim::Time(spec.wrap_up->sample(type.wrap_up)) : sim::Time(0);
     call.balk_draw = spec.balk_probability.empty() ? 1.0 : type.balking.uniform01();
+    if constexpr (kPolicyQueues) call.policy_draw = type.policy.uniform01();
+    call.info.callback = false;
     return slot;
   }
 
@@ -379,10 +407,24 @@ class CallCenter {
       release(slot);
       return;
     }
+    call.queue = k;
+    if constexpr (kPolicyQueues) {
+      call.queue = policy_.queue_for(*this, k, call.policy_draw);
+      if (call.queue >= callback_queue(0)) {  // the caller takes a callback and hangs up
+        call.state = State::kAwaitingCallback;
+        call.info.callback = true;
+        ++awaiting_callback_;
+        ++queues_[call.queue].waiting;
+        queues_[call.queue].calls.push_back(slot);
+        observer_.on_callback(call.info, sim_.now());
+        return;
+      }
+    }
     call.state = State::kWaiting;
     ++waiting_;
     ++type.waiting;
-    type.queue.push_back(slot);
+    ++queues_[call.queue].waiting;
+    queues_[call.queue].calls.push_back(slot);
     if (call.info.patience < sim::Time::infinity()) {
       call.abandon = sim_.schedule_at(sim_.now() + call.info.patience, kAbandon, slot, kPriorityAbandon);
     }
@@ -446,12 +488,12 @@ class CallCenter {
     sim_.schedule_in(a.service.talk + a.service.wrap_up, kServiceEnd, agent, kPriorityRelease);
   }
 
-  /// The call at the head of type k's queue, dropping abandoned tombstones; kNoCall if none.
-  std::uint32_t head_of(std::uint32_t k) {
-    auto& queue = types_[k].queue;
+  /// The call at the head of queue q, dropping abandoned tombstones; kNoCall if none.
+  std::uint32_t head_of(std::uint32_t q) {
+    auto& queue = queues_[q].calls;
     while (!queue.empty()) {
       const std::uint32_t slot = queue.front();
-      if (calls_[slot].state == State::kWaiting) return slot;
+      if (calls_[slot].state == State::kWaiting || calls_[slot].state == State::kAwaitingCallback) return slot;
       queue.pop_front();
       free_calls_.push_back(slot);
     }
@@ -461,23 +503,28 @@ class CallCenter {
   /// An agent just became available: it takes the call the policy picks, or goes idle.
   void offer_agent(std::uint32_t agent) {
     Agent& a = agents_[agent];
-    const std::uint32_t k = policy_.type_for(*this, agent);
-    if (k == kNoType) {
+    const std::uint32_t q = policy_.type_for(*this, agent);
+    if (q == kNoType) {
       a.idle_since = sim_.now().seconds();
       groups_[a.group].idle.push_back(agent);
       return;
     }
-    take_head(k, agent);
+    take_head(q, agent);
   }
 
-  /// `agent` (no longer idle) answers the head call of type k's queue.
-  void take_head(std::uint32_t k, std::uint32_t agent) {
-    TypeState& type = types_[k];
-    const std::uint32_t slot = head_of(k);  // the policy saw it waiting: it is live
-    type.queue.pop_front();
-    --waiting_;
-    --type.waiting;
-    sim_.cancel(calls_[slot].abandon);
+  /// `agent` (no longer idle) answers the head call of queue q (or calls it back).
+  void take_head(std::uint32_t q, std::uint32_t agent) {
+    const std::uint32_t slot = head_of(q);  // the policy saw it waiting: it is live
+    Call& call = calls_[slot];
+    queues_[q].calls.pop_front();
+    --queues_[q].waiting;
+    if (call.state == State::kAwaitingCallback) {
+      --awaiting_callback_;
+    } else {
+      --waiting_;
+      --types_[call.info.type].waiting;
+      sim_.cancel(call.abandon);
+    }
     answer(slot, agent);
   }
 
@@ -502,6 +549,7 @@ class CallCenter {
     call.state = State::kGone;
     --waiting_;
     --types_[call.info.type].waiting;
+    --queues_[call.queue].waiting;
     ++abandoned_;
     observer_.on_abandon(call.info, sim_.now());
     maybe_retry(slot);
@@ -576,6 +624,7 @@ class CallCenter {
   Busyness busyness_;
   sim::RandomStream ivr_arrivals_, ivr_path_;
   std::vector<TypeState> types_;
+  std::vector<QueueState> queues_;  // [K types | G groups | K callback queues]
   std::vector<GroupState> groups_;
   std::vector<double> multiplier_;  // [group * K + type]
   std::vector<int> level_;          // [group * K + type], 0 without the skill
@@ -595,6 +644,7 @@ class CallCenter {
   std::uint64_t in_ivr_ = 0;
   std::uint64_t waiting_ = 0;
   std::uint64_t in_service_ = 0;
+  std::uint64_t awaiting_callback_ = 0;
 };
 
 }  // namespace callsim::models

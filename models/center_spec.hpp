@@ -93,6 +93,7 @@ struct CenterSpec {
   std::string name;
   TimeSpec time;
   sim::Time service_level_threshold{20};  ///< the T of "answered within T"
+  sim::Time callback_threshold{3600};     ///< callbacks made within this of the call count as on time
   std::vector<CallTypeSpec> call_types;
   std::vector<AgentGroupSpec> agent_groups;
   /// When the center takes calls; empty: always. Calls arriving outside get a closed

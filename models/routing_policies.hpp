@@ -12,6 +12,8 @@
 #include <string_view>
 #include <type_traits>
 
+#include "models/policy_callback_offer.hpp"
+#include "models/policy_expected_delay.hpp"
 #include "models/policy_longest_idle_agent.hpp"
 #include "models/policy_overflow_delay.hpp"
 #include "models/policy_reserve.hpp"
@@ -26,6 +28,8 @@ struct PolicyList {};
 
 /// Every routing policy, one per line.
 using RoutingPolicies = PolicyList<  //
+    CallbackOffer,                   //
+    ExpectedDelay,                   //
     LongestIdleAgent,                //
     OverflowDelay,                   //
     Reserve,                         //

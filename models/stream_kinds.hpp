@@ -22,5 +22,8 @@ inline constexpr std::uint32_t kBalking = 8;      ///< the balking draw, entity 
 inline constexpr std::uint32_t kRetrial = 9;      ///< retrial decisions and delays, entity = call type
 inline constexpr std::uint32_t kBusyness = 10;    ///< day-level busyness factors, entity 0
 inline constexpr std::uint32_t kAbsence = 11;     ///< which agents are absent each day, entity = agent group
+/// The routing policy's per-call draw (e.g. whether a caller accepts a callback), drawn at
+/// entry for every call when the policy chooses queues, entity = call type.
+inline constexpr std::uint32_t kPolicy = 12;
 
 }  // namespace callsim::models::stream_kind

@@ -77,11 +77,17 @@ models::TimeSpec read_time(const Reporter& reporter, const Entry& entry) {
   return time;
 }
 
-sim::Time read_service_level(const Reporter& reporter, const Entry& entry) {
-  const Fields fields(reporter, entry.value, entry.line(), "'service_level'", "service_level", {"threshold"});
-  const auto threshold = fields.find("threshold");
-  if (!threshold) return models::CenterSpec{}.service_level_threshold;
-  return sim::Time(detail::read_duration(reporter, *threshold, fields.path("threshold"), DurationBound::NOT_NEGATIVE));
+void read_service_level(const Reporter& reporter, const Entry& entry, models::CenterSpec& spec) {
+  const Fields fields(reporter, entry.value, entry.line(), "'service_level'", "service_level",
+                      {"callback_threshold", "threshold"});
+  if (const auto threshold = fields.find("threshold")) {
+    spec.service_level_threshold =
+        sim::Time(detail::read_duration(reporter, *threshold, fields.path("threshold"), DurationBound::NOT_NEGATIVE));
+  }
+  if (const auto threshold = fields.find("callback_threshold")) {
+    spec.callback_threshold = sim::Time(
+        detail::read_duration(reporter, *threshold, fields.path("callback_threshold"), DurationBound::NOT_NEGATIVE));
+  }
 }
 
 double read_busyness(const Reporter& reporter, const Entry& entry) {
@@ -125,9 +131,7 @@ models::CenterSpec read_center(const Reporter& reporter, const YAML::Node& root,
   spec.name = detail::read_name(reporter, top.require("name", "the scenario's name, e.g. erlang-a"), top.path("name"),
                                 "erlang-a");
   spec.time = read_time(reporter, top.require("time", "the simulated horizon, e.g. time: {duration: 200h}"));
-  if (const auto service_level = top.find("service_level")) {
-    spec.service_level_threshold = read_service_level(reporter, *service_level);
-  }
+  if (const auto service_level = top.find("service_level")) read_service_level(reporter, *service_level, spec);
   context.time = spec.time;  // tables and clock times are placed on the clock time.start gives
   const auto ivr = top.find("ivr");
   const detail::CallTypesRead types = detail::read_call_types(

@@ -160,13 +160,13 @@ std::vector<CallRecord> synthetic_rows(std::uint32_t r, std::size_t n) {
     c.counted = i % 5 != 0;
     c.arrival = 0.1 * static_cast<double>(i) + r;
     c.queue_arrival = c.arrival + 1.5;
-    if (c.outcome == CallOutcome::ANSWERED) {
+    if (c.outcome == CallOutcome::ANSWERED || c.outcome == CallOutcome::CALLED_BACK) {
       c.answer = c.queue_arrival + 2.25;
       c.talk = 100 + static_cast<double>(i % 7);
       c.end = c.answer + c.talk;
       c.wait = c.answer - c.queue_arrival;
       c.wrap_up = 0.5;
-      c.group = static_cast<std::uint32_t>(i % 2);
+      c.group = static_cast<std::uint32_t>(i / kCallOutcomeNames.size() % 2);
       c.agent = static_cast<std::uint32_t>(i % 11);
     }
   }
@@ -220,7 +220,7 @@ TEST_CASE("call records: counted rows per outcome equal the KPI tallies of the s
     for (const auto& c : rows) {
       if (!c.counted) continue;
       const bool was_offered = c.outcome == CallOutcome::ANSWERED || c.outcome == CallOutcome::ABANDONED ||
-                               c.outcome == CallOutcome::BALKED;
+                               c.outcome == CallOutcome::BALKED || c.outcome == CallOutcome::CALLED_BACK;
       offered += was_offered;
       retrials += was_offered && c.attempt > 0;
       if (c.outcome == CallOutcome::ANSWERED) {

@@ -86,7 +86,11 @@ TEST_CASE("list prints the registered distributions and policies", "[cli]") {
   REQUIRE(d.out.find("    mean (duration): ") != std::string::npos);
   const auto p = run_callsim("list policies", dir);
   REQUIRE(p.code == 0);
-  REQUIRE(p.out.rfind("longest_idle_agent: ", 0) == 0);
+  for (const std::string name : {"callback_offer", "expected_delay", "longest_idle_agent", "overflow_delay", "reserve",
+                                 "skill_preference", "static_priority", "weighted_wait"}) {
+    REQUIRE(("\n" + p.out).find("\n" + name + ": ") != std::string::npos);
+  }
+  REQUIRE(p.out.find("    delay (duration, per call type and agent group; default 30 s): ") != std::string::npos);
   REQUIRE(run_callsim("list agents", dir).code == 2);
 }
 

@@ -160,7 +160,7 @@ TEST_CASE("unknown keys are reported at every level and never ignored", "[scenar
                     "erlang-a.yaml:3: unknown key 'warm_up' in 'time' (did you mean 'warmup'?); valid keys are: "
                     "duration, interval, start, warmup");
   CHECK_THROWS_WITH(load(edited("  threshold: 20s", "  target: 20s")),
-                    "erlang-a.yaml:7: unknown key 'target' in 'service_level'; valid keys are: threshold");
+                    "erlang-a.yaml:7: unknown key 'target' in 'service_level'; valid keys are: callback_threshold, threshold");
   CHECK_THROWS_WITH(load(edited("    arrivals:", "    arival:")),
                     "erlang-a.yaml:10: unknown key 'arival' in call type 'general' (did you mean 'arrivals'?); valid "
                     "keys are: arrivals, balking, name, patience, priority, priority_credit, queue_capacity, retrial, service, "
@@ -359,7 +359,8 @@ TEST_CASE("wrong kinds of values are named with what was expected", "[scenario][
 
 TEST_CASE("an unknown routing policy lists the valid ones", "[scenario][errors]") {
   const std::string valid =
-      "valid values are: longest_idle_agent, overflow_delay, reserve, skill_preference, static_priority, weighted_wait";
+      "valid values are: callback_offer, expected_delay, longest_idle_agent, overflow_delay, reserve, "
+      "skill_preference, static_priority, weighted_wait";
   CHECK_THROWS_WITH(load(edited("policy: longest_idle_agent", "policy: x")),
                     "erlang-a.yaml:18: unknown routing policy 'x'; " + valid);
   CHECK_THROWS_WITH(load(edited("policy: longest_idle_agent", "policy: longest_idle")),

@@ -1,0 +1,43 @@
+#pragma once
+/// \file
+/// Expected handle times from the spec's distributions, for policies that predict waits.
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+#include "models/center_spec.hpp"
+
+namespace callsim::models {
+
+/// Mean talk + after-call work (s) of a call of type k answered by group g (which must
+/// have the skill): the type's mean demand times the group's multiplier, plus the group's
+/// or else the type's mean wrap-up.
+inline double mean_handle_time(const CenterSpec& spec, std::size_t g, std::size_t k) {
+  const AgentGroupSpec& group = spec.agent_groups[g];
+  const CallTypeSpec& type = spec.call_types[k];
+  const auto skill = static_cast<std::size_t>(
+      std::find(group.skills.begin(), group.skills.end(), type.name) - group.skills.begin());
+  const double multiplier = skill < group.service_multipliers.size() ? group.service_multipliers[skill] : 1.0;
+  const double wrap = group.wrap_up ? group.wrap_up->mean() : type.wrap_up ? type.wrap_up->mean() : 0.0;
+  return type.service.mean() * multiplier + wrap;
+}
+
+/// Per group: the mean handle time over its skills (each skill weighted alike).
+inline std::vector<double> group_handle_times(const CenterSpec& spec) {
+  std::vector<double> out;
+  for (std::size_t g = 0; g < spec.agent_groups.size(); ++g) {
+    double sum = 0;
+    std::size_t n = 0;
+    for (std::size_t k = 0; k < spec.call_types.size(); ++k) {
+      const auto& skills = spec.agent_groups[g].skills;
+      if (std::find(skills.begin(), skills.end(), spec.call_types[k].name) == skills.end()) continue;
+      sum += mean_handle_time(spec, g, k);
+      ++n;
+    }
+    out.push_back(n ? sum / static_cast<double>(n) : 0.0);
+  }
+  return out;
+}
+
+}  // namespace callsim::models

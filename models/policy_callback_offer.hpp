@@ -1,0 +1,98 @@
+#pragma once
+/// \file
+/// callback_offer: when a caller who must wait would wait longer than `threshold`
+/// (predicted: (calls of the type waiting + 1) x the type's mean handle time / agents on
+/// duty with the skill), the center offers a callback; with probability `acceptance` the
+/// caller takes it and hangs up, and an agent calls back once no live call it can serve
+/// waits (oldest callback first). Live calls are routed longest-idle-agent / longest-wait.
+/// The acceptance draw is made at entry for every call (stream kind kPolicy), so variants
+/// with other thresholds see the same callers' choices.
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "models/center_spec.hpp"
+#include "models/handle_time.hpp"
+#include "models/routing.hpp"
+
+namespace callsim::models {
+
+class CallbackOffer {
+ public:
+  static constexpr std::string_view kName = "callback_offer";
+  static constexpr std::string_view kDescription =
+      "a caller whose predicted wait exceeds 'threshold' is offered a callback and takes it with probability "
+      "'acceptance'; agents call back when no live call waits";
+  static constexpr std::array<PolicyParamInfo, 2> kParamArray{{
+      {"threshold", PolicyParamUnit::kSeconds, PolicyParamScope::kType, 60,
+       "predicted wait above which a callback is offered"},
+      {"acceptance", PolicyParamUnit::kProbability, PolicyParamScope::kType, 0.5,
+       "probability that a caller offered a callback takes it"},
+  }};
+  static constexpr std::span<const PolicyParamInfo> kParams{kParamArray};
+
+  explicit CallbackOffer(const CenterSpec& spec)
+      : threshold_(param_values(spec, kParamArray[0])), acceptance_(param_values(spec, kParamArray[1])) {
+    // The type's mean handle time: the mean over the groups that serve it.
+    for (std::size_t k = 0; k < spec.call_types.size(); ++k) {
+      double sum = 0;
+      std::size_t n = 0;
+      for (std::size_t g = 0; g < spec.agent_groups.size(); ++g) {
+        const auto& skills = spec.agent_groups[g].skills;
+        if (std::find(skills.begin(), skills.end(), spec.call_types[k].name) == skills.end()) continue;
+        sum += mean_handle_time(spec, g, k);
+        ++n;
+      }
+      handle_.push_back(n ? sum / static_cast<double>(n) : 0.0);
+    }
+  }
+
+  /// The predicted wait (s) of a call of `type` joining its queue now.
+  template <class Center>
+  double predicted_wait(const Center& center, std::uint32_t type) const {
+    int agents = 0;
+    for (std::uint32_t g : center.servers_of(type)) agents += center.on_duty(g);
+    if (agents <= 0) return std::numeric_limits<double>::infinity();
+    return static_cast<double>(center.queue_length(type) + 1) * handle_[type] / agents;
+  }
+
+  template <class Center>
+  std::uint32_t agent_for(const Center& center, std::uint32_t type, double /*waited*/) const {
+    return longest_idle_agent_by(center, type, [](std::uint32_t) { return 0; });
+  }
+
+  /// `draw` is the caller's uniform drawn at entry: below `acceptance`, a callback offer is taken.
+  template <class Center>
+  std::uint32_t queue_for(const Center& center, std::uint32_t type, double draw) const {
+    if (predicted_wait(center, type) > threshold_[type] && draw < acceptance_[type]) return center.callback_queue(type);
+    return type;
+  }
+
+  template <class Center>
+  std::uint32_t type_for(Center& center, std::uint32_t agent) const {
+    const std::uint32_t live = longest_waiting_type_by(center, agent, [](std::uint32_t) { return 0; });
+    if (live != kNoType) return live;
+    std::uint32_t best = kNoType;
+    double best_arrival = kNobodyWaits;
+    for (std::uint32_t k : center.skills_of(center.group_of(agent))) {
+      const double arrival = center.head_arrival(center.callback_queue(k));
+      if (arrival < best_arrival) {
+        best = center.callback_queue(k);
+        best_arrival = arrival;
+      }
+    }
+    return best;
+  }
+
+ private:
+  std::vector<double> threshold_;   // per type, s
+  std::vector<double> acceptance_;  // per type
+  std::vector<double> handle_;      // per type, s
+};
+
+}  // namespace callsim::models

@@ -1,0 +1,80 @@
+#pragma once
+/// \file
+/// expected_delay: one queue per agent group (as in multi-site routing). An arriving call
+/// goes to the longest idle agent among the groups with its skill; when none is idle it
+/// joins the queue of the group with the least predicted wait,
+///   (calls in the group's queue + 1) x the group's mean handle time / agents on duty,
+/// and waits there (no jockeying). A freed agent takes the longest-waiting call among its
+/// group's queue and the shared per-type queues (used only when no group with the skill
+/// has anyone on duty).
+
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "models/center_spec.hpp"
+#include "models/handle_time.hpp"
+#include "models/routing.hpp"
+
+namespace callsim::models {
+
+class ExpectedDelay {
+ public:
+  static constexpr std::string_view kName = "expected_delay";
+  static constexpr std::string_view kDescription =
+      "a call no idle agent takes joins the queue of the group with the least predicted wait (queue length x "
+      "mean handle time / agents on duty)";
+  static constexpr std::span<const PolicyParamInfo> kParams{};
+
+  explicit ExpectedDelay(const CenterSpec& spec) : handle_(group_handle_times(spec)) {}
+
+  /// The predicted wait (s) of a call joining group g's queue now; infinity with nobody on duty.
+  template <class Center>
+  double predicted_wait(const Center& center, std::uint32_t g) const {
+    const int agents = center.on_duty(g);
+    if (agents <= 0) return std::numeric_limits<double>::infinity();
+    return static_cast<double>(center.queue_length(center.group_queue(g)) + 1) * handle_[g] / agents;
+  }
+
+  template <class Center>
+  std::uint32_t agent_for(const Center& center, std::uint32_t type, double /*waited*/) const {
+    return longest_idle_agent_by(center, type, [](std::uint32_t) { return 0; });
+  }
+
+  template <class Center>
+  std::uint32_t queue_for(const Center& center, std::uint32_t type, double /*draw*/) const {
+    std::uint32_t best = type;  // the shared queue when nobody with the skill is on duty
+    double best_wait = std::numeric_limits<double>::infinity();
+    for (std::uint32_t g : center.servers_of(type)) {
+      const double wait = predicted_wait(center, g);
+      if (wait < best_wait) {
+        best = center.group_queue(g);
+        best_wait = wait;
+      }
+    }
+    return best;
+  }
+
+  template <class Center>
+  std::uint32_t type_for(Center& center, std::uint32_t agent) const {
+    const std::uint32_t g = center.group_of(agent);
+    std::uint32_t best = kNoType;
+    double best_key = center.head_wait_key(center.group_queue(g));
+    if (best_key != kNobodyWaits) best = center.group_queue(g);
+    for (std::uint32_t k : center.skills_of(g)) {
+      const double key = center.head_wait_key(k);
+      if (key < best_key) {
+        best = k;
+        best_key = key;
+      }
+    }
+    return best;
+  }
+
+ private:
+  std::vector<double> handle_;  // per group, s
+};
+
+}  // namespace callsim::models
