@@ -152,6 +152,21 @@ TEST_CASE("an override may replace a whole list item", "[scenario][overrides]") 
   CHECK(loaded.spec.call_types[1].service.mean() == Approx(60));
 }
 
+TEST_CASE("IVR nodes are selected by name like call types", "[scenario][overrides]") {
+  const std::string ivr = CALLSIM_SOURCE_DIR "/tests/data/ivr-menu.yaml";
+  const auto loaded = load_scenario(ivr, {"ivr.nodes.menu.duration={distribution: constant, value: 30s}"});
+  REQUIRE(loaded.spec.ivr.has_value());
+  REQUIRE(loaded.spec.ivr->nodes[1].duration.has_value());
+  CHECK(loaded.spec.ivr->nodes[1].duration->mean() == Approx(30));
+  try {
+    (void)load_scenario(ivr, {"ivr.nodes.menue.duration={distribution: constant, value: 30s}"});
+    FAIL("the scenario loaded");
+  } catch (const ScenarioError& error) {
+    CHECK(std::string(error.what()) == "--set ivr.nodes.menue.duration={distribution: constant, value: 30s}: no IVR "
+                                       "node named 'menue' (IVR nodes: welcome, menu, balance)");
+  }
+}
+
 TEST_CASE("a star selects every item of a list", "[scenario][overrides]") {
   const auto loaded = load({"call_types.*.service.mean=5min"});
   CHECK(loaded.spec.call_types[0].service.mean() == Approx(300));
