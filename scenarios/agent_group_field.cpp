@@ -7,6 +7,7 @@
 #include "scenarios/distribution_field.hpp"
 #include "scenarios/shifts_field.hpp"
 #include "scenarios/staffing_field.hpp"
+#include "scenarios/staffing_scale.hpp"
 
 namespace callsim::scenarios::detail {
 
@@ -83,8 +84,8 @@ void read_staffing(const Reporter& reporter, const Fields& fields, const std::st
                                      "CSV of agents on duty per interval) or 'shifts' (a list of shifts)");
   }
   if (given.size() > 1) {
-    reporter.fail(line_of(given[1].second.key), label + " gives both '" + given[0].first + "' (line " +
-                                                    std::to_string(line_of(given[0].second.key)) + ") and '" +
+    reporter.fail(line_of(given[1].second.key), label + " gives both '" + given[0].first + "' (" +
+                                                    reporter.line_ref(line_of(given[0].second.key)) + ") and '" +
                                                     given[1].first + "'; give one of count, staffing and shifts");
   }
   const auto& [key, entry] = given.front();
@@ -107,12 +108,13 @@ models::AgentGroupSpec read_agent_group(const Reporter& reporter, const YAML::No
                                         const std::vector<std::string>& type_names, LoadContext& context) {
   const std::string label = item_label(item, "agent group", path);
   const Fields fields(reporter, item, line_of(item), label, path,
-                      {"absenteeism", "count", "name", "shifts", "skills", "staffing", "wrap_up"});
+                      {"absenteeism", "count", "name", "shifts", "skills", "staffing", "staffing_scale", "wrap_up"});
   models::AgentGroupSpec group;
   group.name = read_name(reporter, fields.require("name", "a unique name, e.g. agents"), fields.path("name"), "agents");
   read_skills(reporter, fields.require("skills", "the call types the group takes, e.g. [general]"),
               fields.path("skills"), label, type_names, group);
   read_staffing(reporter, fields, label, group, context);
+  apply_staffing_scale(reporter, fields, label, group);
   if (const auto wrap_up = fields.find("wrap_up")) {
     group.wrap_up = read_given_distribution(reporter, *wrap_up, fields.path("wrap_up"),
                                             "{distribution: exponential, mean: 30s}",

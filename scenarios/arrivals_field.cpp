@@ -31,12 +31,12 @@ sim::PiecewiseRate forecast_rate(const Reporter& reporter, const Entry& entry, c
                                     "time.start");
   }
   if (table.end() < counted_end) {
-    context.warnings.push_back(reporter.file() + ":" + std::to_string(entry.line()) + ": " + named + " ends at " +
+    context.warnings.push_back(reporter.where(entry.line()) + ": " + named + " ends at " +
                                clock(table.end()) + ", before the counted period ends at " + clock(counted_end) +
                                "; no " + owner.call + "s arrive after " + clock(table.end()));
   }
   if (table.start() > counted_begin) {
-    context.warnings.push_back(reporter.file() + ":" + std::to_string(entry.line()) + ": " + named + " starts at " +
+    context.warnings.push_back(reporter.where(entry.line()) + ": " + named + " starts at " +
                                clock(table.start()) + ", after the counted period begins at " + clock(counted_begin) +
                                "; no " + owner.call + "s arrive before " + clock(table.start()));
   }
@@ -71,28 +71,25 @@ sim::PiecewiseRate read_rate_or_forecast(const Reporter& reporter, const Entry& 
                                     " gives both 'rate' and 'forecast'; give one: a constant rate, e.g. {rate: "
                                     "1000/h}, or per-interval volumes, e.g. {forecast: volumes.csv}");
   }
-  if (rate) {
-    if (scale) {
-      reporter.fail(scale->line(),
-                    fields.path("scale") + " applies to a forecast only; with a constant rate, change the rate itself");
-    }
-    if (column) {
-      reporter.fail(column->line(), fields.path("column") +
-                                        " applies to a forecast only (the forecast column to read); remove it or "
-                                        "give a forecast");
-    }
-    return sim::PiecewiseRate::constant(read_rate(reporter, *rate, fields.path("rate")));
-  }
-  if (!forecast) {
+  if (!rate && !forecast) {
     reporter.fail(entry.line(), path +
                                     " is missing 'rate' or 'forecast' (a constant rate, e.g. {rate: 1000/h}, or "
                                     "per-interval volumes, e.g. {forecast: volumes.csv})");
   }
+  // Volume what-ifs (`--set call_types.*.arrivals.scale=1.1`) need the same key in both forms.
   double factor = 1;
   if (scale) {
     factor = read_number(reporter, *scale, fields.path("scale"));
     if (factor <= 0)
       reporter.fail(scale->line(), fields.path("scale") + " must be greater than 0, got " + scale->value.Scalar());
+  }
+  if (rate) {
+    if (column) {
+      reporter.fail(column->line(), fields.path("column") +
+                                        " applies to a forecast only (the forecast column to read); remove it or "
+                                        "give a forecast");
+    }
+    return sim::PiecewiseRate::constant(read_rate(reporter, *rate, fields.path("rate")) * factor);
   }
   const std::string file = read_name(reporter, *forecast, fields.path("forecast"), "volumes.csv");
   const std::string name = column ? read_name(reporter, *column, fields.path("column"), owner.column) : owner.column;

@@ -1,10 +1,11 @@
 #pragma once
 /// \file
 /// Reads an `arrivals` mapping (of a call type or of the IVR): a constant rate
-/// `{rate: 1000/h}` or a forecast `{forecast: volumes.csv, column: retail, scale: 1.1}` (see
-/// forecast_csv.hpp), into the Poisson rate the model samples from, on the simulation clock
-/// (time 0 = `time.start`); for a call type also a trace `{trace: calls.csv}` of recorded
-/// arrival times to replay (see trace_field.hpp).
+/// `{rate: 1000/h}` or a forecast `{forecast: volumes.csv, column: retail}` (see
+/// forecast_csv.hpp), either with an optional `scale: 1.1` multiplying its volume, into the
+/// Poisson rate the model samples from, on the simulation clock (time 0 = `time.start`); for
+/// a call type also a trace `{trace: calls.csv}` of recorded arrival times to replay (see
+/// trace_field.hpp), which takes no `scale`.
 
 #include <optional>
 #include <string>

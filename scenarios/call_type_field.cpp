@@ -81,7 +81,7 @@ void warn_unread_trace_types(const Reporter& reporter, const std::vector<TraceRe
       if (std::find(names.begin(), names.end(), other) != names.end()) continue;
       if (std::find(warned.begin(), warned.end(), std::pair{trace.file, other}) != warned.end()) continue;
       warned.emplace_back(trace.file, other);
-      context.warnings.push_back(reporter.file() + ":" + std::to_string(trace.line) + ": the trace '" + trace.file +
+      context.warnings.push_back(reporter.where(trace.line) + ": the trace '" + trace.file +
                                  "' has " + std::to_string(count) + (count == 1 ? " call" : " calls") +
                                  " of call type '" + other + "', which the scenario does not define" +
                                  suggestion(other, names) + "; they are not replayed");

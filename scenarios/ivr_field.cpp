@@ -97,8 +97,8 @@ std::vector<models::IvrBranch> read_branches(const Reporter& reporter, const Ent
     const std::string& target = branch.key.Scalar();
     for (const Entry& other : seen) {
       if (other.key.Scalar() == target) {
-        reporter.fail(line_of(branch.key), label + " lists the target '" + target + "' twice (first on line " +
-                                               std::to_string(line_of(other.key)) +
+        reporter.fail(line_of(branch.key), label + " lists the target '" + target + "' twice (first " +
+                                               reporter.on_line(line_of(other.key)) +
                                                "); give each target once with its whole probability");
       }
     }

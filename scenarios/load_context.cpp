@@ -14,7 +14,7 @@ const ForecastTable& read_table(const Reporter& reporter, const Entry& entry, co
   const std::string key = std::string(kind.noun) + ":" + resolved.string();
   auto found = context.tables.find(key);
   if (found == context.tables.end()) {
-    const std::string given_in = reporter.file() + ":" + std::to_string(entry.line());
+    const std::string given_in = reporter.where(entry.line());
     found = context.tables.emplace(key, ForecastTable::read(resolved.string(), given_in, kind)).first;
   }
   return found->second;

@@ -11,6 +11,7 @@
 #include "scenarios/load_context.hpp"
 #include "scenarios/load_warning.hpp"
 #include "scenarios/open_hours_field.hpp"
+#include "scenarios/overrides.hpp"
 #include "scenarios/routing_field.hpp"
 #include "scenarios/text_file.hpp"
 #include "scenarios/yaml_checks.hpp"
@@ -158,21 +159,44 @@ models::CenterSpec read_center(const Reporter& reporter, const YAML::Node& root,
 
 }  // namespace
 
-LoadedScenario load_scenario_text(const std::string& text, const std::string& path_for_messages) {
-  const Reporter reporter(path_for_messages);
+namespace {
+
+LoadedScenario load_with(const std::string& text, const std::string& path_for_messages,
+                         const std::vector<std::string>& overrides) {
+  YAML::Node root = parse_document(Reporter(path_for_messages), text);
+  const Reporter reporter(path_for_messages, detail::apply_overrides(root, overrides, detail::line_count(text)));
   LoadContext context;
   context.scenario_dir = std::filesystem::path(path_for_messages).parent_path().string();
-  LoadedScenario loaded{read_center(reporter, parse_document(reporter, text), context), path_for_messages, text, {}};
+  LoadedScenario loaded{read_center(reporter, root, context), path_for_messages, text, {}, overrides};
   loaded.warnings = std::move(context.warnings);
   detail::add_load_warning(loaded.spec, loaded.path, loaded.warnings);
   return loaded;
 }
 
-LoadedScenario load_scenario(const std::string& path) {
+}  // namespace
+
+LoadedScenario load_scenario_text(const std::string& text, const std::string& path_for_messages,
+                                  const std::vector<std::string>& overrides) {
+  try {
+    return load_with(text, path_for_messages, overrides);
+  } catch (const ScenarioError& error) {
+    throw detail::blame_override(error, overrides, [&](const std::vector<std::string>& some) {
+      static_cast<void>(load_with(text, path_for_messages, some));
+    });
+  }
+}
+
+LoadedScenario load_scenario_text(const std::string& text, const std::string& path_for_messages) {
+  return load_scenario_text(text, path_for_messages, {});
+}
+
+LoadedScenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
   std::string error;
   const auto text = read_text_file(path, error);
   if (!text) throw ScenarioError("cannot read scenario '" + path + "': " + error);
-  return load_scenario_text(*text, path);
+  return load_scenario_text(*text, path, overrides);
 }
+
+LoadedScenario load_scenario(const std::string& path) { return load_scenario(path, {}); }
 
 }  // namespace callsim::scenarios

@@ -19,6 +19,7 @@ struct LoadedScenario {
   std::string text;         ///< the file's text as read, stored with results
   std::vector<std::string>
       warnings;  ///< valid but suspicious: an unstable queue, a forecast short of the counted period
+  std::vector<std::string> overrides;  ///< the `--set` overrides applied to `text`, as given, for provenance
 };
 
 /// A scenario that cannot be loaded. `what()` is the whole message, e.g.
@@ -36,5 +37,16 @@ LoadedScenario load_scenario(const std::string& path);
 /// files it names are read relative to that path's directory (the working directory when
 /// it has none). Throws ScenarioError on the first problem found.
 LoadedScenario load_scenario_text(const std::string& text, const std::string& path_for_messages);
+
+/// Reads the scenario at `path`, applies each override "dotted.path=value" to the YAML tree
+/// in order, then validates as usual (what-if runs: `--set call_types.retail.service.mean=200s`;
+/// the path syntax is in docs/scenario.md, "What-if overrides"). A problem an override
+/// causes names it as typed: "--set agent_groups.agents.count=0: agent_groups[0].count must
+/// be at least 1, got 0". Throws ScenarioError.
+LoadedScenario load_scenario(const std::string& path, const std::vector<std::string>& overrides);
+
+/// As load_scenario_text, with `overrides` applied as load_scenario applies them.
+LoadedScenario load_scenario_text(const std::string& text, const std::string& path_for_messages,
+                                  const std::vector<std::string>& overrides);
 
 }  // namespace callsim::scenarios

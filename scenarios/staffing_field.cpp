@@ -48,7 +48,7 @@ std::vector<models::StaffingStep> read_staffing_plan(const Reporter& reporter, c
   const bool show_day = table.weekly() || std::max(counted_end, table.end()) > 86400;
   const auto clock = [show_day](double seconds) { return format_clock(seconds, show_day); };
   const std::string named = "the staffing plan '" + table.path() + "' of agent group '" + group + "'";
-  const std::string where = reporter.file() + ":" + std::to_string(entry.line()) + ": ";
+  const std::string where = reporter.where(entry.line()) + ": ";
   if (table.end() <= clock_start || table.start() >= counted_end) {
     reporter.fail(entry.line(), named + " covers " + clock(table.start()) + " to " + clock(table.end()) +
                                     ", outside the simulated period " + clock(clock_start) + " to " +

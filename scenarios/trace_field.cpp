@@ -80,8 +80,8 @@ std::vector<double> bank_clocks(const Reporter& reporter, const Fields& fields, 
 TraceRead read_trace(const Reporter& reporter, const Fields& fields, const std::string& name, LoadContext& context) {
   if (const auto scale = fields.find("scale")) {
     reporter.fail(scale->line(), fields.path("scale") +
-                                     " applies to a forecast only; a trace replays each recorded call once (edit the "
-                                     "trace to change the volume)");
+                                     " applies to a rate or a forecast only; a trace replays each recorded call once "
+                                     "(edit the trace to change the volume)");
   }
   if (const auto column = fields.find("column")) {
     reporter.fail(column->line(), fields.path("column") +
@@ -116,8 +116,7 @@ TraceRead read_trace(const Reporter& reporter, const Fields& fields, const std::
   std::string error;
   const auto text = read_text_file(read.file, error);
   if (!text) {
-    throw ScenarioError("cannot read trace '" + read.file + "' (given in " + reporter.file() + ":" +
-                        std::to_string(read.line) + "): " + error);
+    throw ScenarioError("cannot read trace '" + read.file + "' (given in " + reporter.where(read.line) + "): " + error);
   }
   const std::vector<double> clocks =
       format == "csv" ? csv_clocks(reporter, *text, name, read) : bank_clocks(reporter, fields, *text, name, read);
@@ -152,7 +151,7 @@ TraceRead read_trace(const Reporter& reporter, const Fields& fields, const std::
   const auto warn = [&](std::size_t n, const std::string& when) {
     if (n == 0) return;
     const bool one = n == 1;
-    context.warnings.push_back(reporter.file() + ":" + std::to_string(read.line) + ": " + std::to_string(n) + " " +
+    context.warnings.push_back(reporter.where(read.line) + ": " + std::to_string(n) + " " +
                                calls_of + (one ? "" : "s") + of_trace + (one ? " comes " : " come ") + when +
                                (one ? " and is" : " and are") + " not replayed");
   };

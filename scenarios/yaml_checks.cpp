@@ -12,8 +12,27 @@
 namespace callsim::scenarios::detail {
 
 void Reporter::fail(int line, std::string_view message) const {
-  throw ScenarioError(file_ + ":" + std::to_string(line) + ": " + std::string(message));
+  throw ScenarioError(where(line) + ": " + std::string(message));
 }
+
+const OverrideLines* Reporter::override_at(int line) const {
+  for (const auto& lines : overrides_) {
+    if (lines.first <= line && line <= lines.last) return &lines;
+  }
+  return nullptr;
+}
+
+std::string Reporter::where(int line) const {
+  if (const auto* given = override_at(line)) return "--set " + given->text;
+  return file_ + ":" + std::to_string(line);
+}
+
+std::string Reporter::line_ref(int line) const {
+  if (const auto* given = override_at(line)) return "--set " + given->text;
+  return "line " + std::to_string(line);
+}
+
+std::string Reporter::on_line(int line) const { return (override_at(line) ? "in " : "on ") + line_ref(line); }
 
 int line_of(const YAML::Node& node) {
   // yaml-cpp marks are 0-based; a node without a position (a missing one) has line -1.
@@ -104,8 +123,8 @@ Fields::Fields(const Reporter& reporter, const YAML::Node& node, int line, std::
                                              "; valid keys are: " + join(allowed));
     }
     if (const auto first = find(key)) {
-      reporter_.fail(line_of(entry.key), "duplicate key '" + key + "' in " + where_ + " (first given on line " +
-                                             std::to_string(line_of(first->key)) + "); give each key once");
+      reporter_.fail(line_of(entry.key), "duplicate key '" + key + "' in " + where_ + " (first given " +
+                                             reporter_.on_line(line_of(first->key)) + "); give each key once");
     }
     entries_.push_back(std::move(entry));
   }
@@ -250,7 +269,7 @@ void check_unique(const Reporter& reporter, SeenNames& seen, const std::string& 
                   const std::string& noun) {
   for (const auto& [other, other_line] : seen) {
     if (other == name) {
-      reporter.fail(line, noun + " name '" + name + "' is used twice (first on line " + std::to_string(other_line) +
+      reporter.fail(line, noun + " name '" + name + "' is used twice (first " + reporter.on_line(other_line) +
                               "); give each " + noun + " a unique name");
     }
   }

@@ -15,17 +15,37 @@
 
 namespace callsim::scenarios::detail {
 
-/// Throws ScenarioError "FILE:LINE: message" for one scenario file.
+/// Lines past the end of a scenario file that stand for one `--set` override: the nodes an
+/// override puts into the tree carry them (see overrides.hpp), so that a message about
+/// such a node names the override instead of a line the file does not have.
+struct OverrideLines {
+  int first = 0;     ///< 1-based, inclusive
+  int last = 0;      ///< 1-based, inclusive
+  std::string text;  ///< "PATH=VALUE" as typed
+};
+
+/// Throws ScenarioError "FILE:LINE: message" for one scenario file, or "--set PATH=VALUE:
+/// message" when the line is one of an override's.
 class Reporter {
  public:
-  explicit Reporter(std::string file) : file_(std::move(file)) {}
+  explicit Reporter(std::string file, std::vector<OverrideLines> overrides = {})
+      : file_(std::move(file)), overrides_(std::move(overrides)) {}
   /// `line` is 1-based.
   [[noreturn]] void fail(int line, std::string_view message) const;
   /// The file name as given, for messages without a line.
   [[nodiscard]] const std::string& file() const { return file_; }
+  /// Where `line` is, to begin a message or a warning: "FILE:LINE" or "--set PATH=VALUE".
+  [[nodiscard]] std::string where(int line) const;
+  /// How a message points at another line: "line 9" or "--set PATH=VALUE".
+  [[nodiscard]] std::string line_ref(int line) const;
+  /// As line_ref, after "first given": "on line 9" or "in --set PATH=VALUE".
+  [[nodiscard]] std::string on_line(int line) const;
 
  private:
+  [[nodiscard]] const OverrideLines* override_at(int line) const;
+
   std::string file_;
+  std::vector<OverrideLines> overrides_;
 };
 
 /// The 1-based line of `node`; 1 when the node has no position (a missing node).

@@ -170,7 +170,7 @@ TEST_CASE("unknown keys are reported at every level and never ignored", "[scenar
                     "date, forecast, format, rate, scale, trace, types");
   CHECK_THROWS_WITH(load(edited("    skills:", "    skils:")),
                     "erlang-a.yaml:15: unknown key 'skils' in agent group 'agents' (did you mean 'skills'?); valid "
-                    "keys are: absenteeism, count, name, shifts, skills, staffing, wrap_up");
+                    "keys are: absenteeism, count, name, shifts, skills, staffing, staffing_scale, wrap_up");
   CHECK_THROWS_WITH(load(edited("  policy:", "  rule:")),
                     "erlang-a.yaml:18: unknown key 'rule' in 'routing'; routing policy 'longest_idle_agent' takes no "
                     "parameters, so the only key is 'policy'");
@@ -674,9 +674,8 @@ TEST_CASE("arrivals take a rate or a forecast with an optional scale", "[scenari
   CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "{rate: 1000/h, forecast: day.csv}")),
                     "erlang-a.yaml:10: call_types[0].arrivals gives both 'rate' and 'forecast'; give one: a constant "
                     "rate, e.g. {rate: 1000/h}, or per-interval volumes, e.g. {forecast: volumes.csv}");
-  CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "{rate: 1000/h, scale: 1.1}")),
-                    "erlang-a.yaml:10: call_types[0].arrivals.scale applies to a forecast only; with a constant "
-                    "rate, change the rate itself");
+  CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "{rate: 1000/h, scale: 0}")),
+                    "erlang-a.yaml:10: call_types[0].arrivals.scale must be greater than 0, got 0");
   CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "{forecast: day.csv, scale: 0}")),
                     "erlang-a.yaml:10: call_types[0].arrivals.scale must be greater than 0, got 0");
   CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "{forecast: day.csv, scale: -1.5}")),

@@ -214,8 +214,8 @@ TEST_CASE("CSV trace errors name the file and line", "[scenario][trace][errors]"
 TEST_CASE("trace keys that belong to other forms are refused", "[scenario][trace][errors]") {
   const std::string csv = "time\n07:00\n";
   CHECK(error_of(edited("{trace: calls.csv}", "{trace: calls.csv, scale: 2}"), csv) ==
-        "DIR/center.yaml:7: call_types[0].arrivals.scale applies to a forecast only; a trace replays each recorded "
-        "call once (edit the trace to change the volume)");
+        "DIR/center.yaml:7: call_types[0].arrivals.scale applies to a rate or a forecast only; a trace replays "
+        "each recorded call once (edit the trace to change the volume)");
   CHECK(error_of(edited("{trace: calls.csv}", "{trace: calls.csv, column: PS}"), csv) ==
         "DIR/center.yaml:7: call_types[0].arrivals.column applies to a forecast only; a trace picks a call type's "
         "rows by its call_type column");
