@@ -358,7 +358,7 @@ TEST_CASE("results store: fields hold the documented values and read by name", "
 
   int version = 0;
   file.openAttribute("format_version").read(H5::PredType::NATIVE_INT, &version);
-  CHECK(version == 2);
+  CHECK(version == 3);
   std::uint64_t reps = 0;
   file.openAttribute("replications").read(H5::PredType::NATIVE_UINT64, &reps);
   CHECK(reps == 3);
@@ -526,8 +526,8 @@ TEST_CASE("results store: an unwritable path throws and leaves nothing behind", 
   bad.runs[1].name = "a/b";
   CHECK(what_of([&] { write_results_file(path, bad); }) ==
         "cannot write results file '" + path +
-            "': run name 'a/b' is not allowed (it must be non-empty, must not contain '/', and must not be '.' or "
-            "'scenario')");
+            "': run name 'a/b' is not allowed (it must be non-empty, must not contain '/', and must not be '.', "
+            "'scenario' or 'comparison')");
   CHECK(read_results_file(path).seed == 1);
   CHECK_FALSE(has_temp_file(dir));
 
@@ -697,13 +697,13 @@ TEST_CASE("results store: reading a missing, foreign or newer file throws", "[re
   CHECK(what_of([&] { read_results_file(dir.file("text.h5")); }) ==
         "cannot read results file '" + dir.file("text.h5") + "': it is not an HDF5 file");
   write_results_file(dir.file("r.h5"), make_file());
-  for (const int other : {1, 3}) {
+  for (const int other : {1, 4}) {
     set_format_version(dir.file("r.h5"), other);
     CHECK(what_of([&] { read_results_file(dir.file("r.h5")); }) ==
           "cannot read results file '" + dir.file("r.h5") + "': its format_version is " + std::to_string(other) +
-              "; this callsim reads version 2");
+              "; this callsim reads versions 2 to 3");
   }
-  set_format_version(dir.file("r.h5"), 2);
+  set_format_version(dir.file("r.h5"), 3);
   {
     const H5::H5File file(dir.file("r.h5"), H5F_ACC_RDWR);
     file.unlink("/after hiring/summary");
