@@ -19,9 +19,9 @@ namespace callsim::analysis {
 
 ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint64_t seed,
                                        std::uint64_t replication) {
-  return models::with_policy(spec.routing_policy, [&](auto policy) {
+  return models::with_policy(spec.routing.policy, [&](auto policy) {
     KpiCollector collector(spec);
-    models::CallCenter<KpiCollector, sim::EventCalendar, decltype(policy)> center(spec, seed, replication, collector);
+    models::CallCenter<KpiCollector, sim::EventCalendar, typename decltype(policy)::type> center(spec, seed, replication, collector);
     center.run_to_completion();
     return collector.finish(center.arrivals());
   });
@@ -29,11 +29,11 @@ ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint
 
 ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint64_t seed, std::uint64_t replication,
                                        std::vector<CallRecord>& calls) {
-  return models::with_policy(spec.routing_policy, [&](auto policy) {
+  return models::with_policy(spec.routing.policy, [&](auto policy) {
     KpiCollector collector(spec);
     CallRecorder recorder(spec, static_cast<std::uint32_t>(replication));
     Tee<KpiCollector, CallRecorder> both(collector, recorder);
-    models::CallCenter<Tee<KpiCollector, CallRecorder>, sim::EventCalendar, decltype(policy)> center(
+    models::CallCenter<Tee<KpiCollector, CallRecorder>, sim::EventCalendar, typename decltype(policy)::type> center(
         spec, seed, replication, both);
     center.run_to_completion();
     calls = recorder.finish();

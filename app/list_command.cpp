@@ -26,6 +26,18 @@ void list_distributions(std::ostream& out) {
   }
 }
 
+void list_policies(std::ostream& out) {
+  for (const auto& policy : models::routing_policies()) {
+    out << policy.name << ": " << policy.description << "\n";
+    for (const auto& p : policy.params) {
+      const std::string_view scope = models::scope_name(p.scope);
+      out << "    " << p.name << " (" << models::unit_name(p.unit) << (scope.empty() ? "" : ", ") << scope
+          << "; default " << p.default_value << (p.unit == models::PolicyParamUnit::kSeconds ? " s" : "")
+          << "): " << p.description << "\n";
+    }
+  }
+}
+
 }  // namespace
 
 int list_command(const std::vector<std::string>& args) {
@@ -38,7 +50,7 @@ int list_command(const std::vector<std::string>& args) {
     return 0;
   }
   if (args.size() == 1 && args[0] == "policies") {
-    for (const auto& p : models::routing_policies()) std::cout << p.name << ": " << p.description << "\n";
+    list_policies(std::cout);
     return 0;
   }
   std::cerr << "callsim list: expected 'distributions' or 'policies'\n" << kListUsage;

@@ -9,6 +9,7 @@
 #include "analysis/experiment.hpp"
 #include "analysis/kpi_collector.hpp"
 #include "models/call_center.hpp"
+#include "models/routing_policies.hpp"
 #include "scenarios/loader.hpp"
 #include "sim/lazy_event_calendar.hpp"
 
@@ -60,7 +61,7 @@ void BM_PolicyLargeCenter(benchmark::State& state, const std::string& policy) {
     state.SkipWithError(e.what());
     return;
   }
-  spec.routing_policy = policy;
+  spec.routing.policy = policy;
   std::uint64_t calls = 0, r = 0;
   for (auto _ : state) {
     const auto result = callsim::analysis::simulate_replication(spec, 1, r++);
@@ -89,9 +90,13 @@ BENCHMARK_CAPTURE(BM_ReplicationWithKpis, multiskill_small, std::string("multisk
     ->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_ReplicationWithKpis, bank_weekday, std::string("bank-weekday"))->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(BM_ReplicationWithKpis, large_center, std::string("large-center"))->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_PolicyLargeCenter, longest_idle_agent, std::string("longest_idle_agent"))
-    ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_PolicyLargeCenter, static_priority, std::string("static_priority"))->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_PolicyLargeCenter, skill_preference, std::string("skill_preference"))
-    ->Unit(benchmark::kMillisecond);
-BENCHMARK_CAPTURE(BM_PolicyLargeCenter, weighted_wait, std::string("weighted_wait"))->Unit(benchmark::kMillisecond);
+// Every registered policy, so a new one is benchmarked without touching this file.
+const bool kPoliciesRegistered = [] {
+  for (const auto& policy : callsim::models::routing_policies()) {
+    const std::string name(policy.name);
+    benchmark::RegisterBenchmark(("BM_PolicyLargeCenter/" + name).c_str(),
+                                 [name](benchmark::State& state) { BM_PolicyLargeCenter(state, name); })
+        ->Unit(benchmark::kMillisecond);
+  }
+  return true;
+}();

@@ -95,7 +95,8 @@ class CallCenter {
         types_(spec.call_types.size()),
         groups_(spec.agent_groups.size()),
         multiplier_(spec.agent_groups.size() * spec.call_types.size(), 1.0),
-        level_(spec.agent_groups.size() * spec.call_types.size(), 0) {
+        level_(spec.agent_groups.size() * spec.call_types.size(), 0),
+        policy_(spec) {
     const auto skills = resolve_skills(spec);
     const auto K = static_cast<std::uint32_t>(types_.size());
     for (std::uint32_t k = 0; k < K; ++k) {
@@ -170,6 +171,8 @@ class CallCenter {
     return groups_[group].idle.empty() ? kNoAgent : groups_[group].idle.front();
   }
   [[nodiscard]] double idle_since(std::uint32_t agent) const { return agents_[agent].idle_since; }
+  /// Idle agents of `group` now.
+  [[nodiscard]] std::size_t idle_agents(std::uint32_t group) const { return groups_[group].idle.size(); }
   [[nodiscard]] std::uint32_t group_of(std::uint32_t agent) const { return agents_[agent].group; }
   /// The head call of `type`: its arrival minus the type's priority credit (s), or
   /// kNobodyWaits. Drops abandoned calls found at the head.
@@ -178,9 +181,15 @@ class CallCenter {
     if (slot == kNoCall) return kNobodyWaits;
     return (calls_[slot].info.arrival - spec_.call_types[type].priority_credit).seconds();
   }
+  /// When the head call of `type` reached its queue (s), or kNobodyWaits.
+  double head_arrival(std::uint32_t type) {
+    const std::uint32_t slot = head_of(type);
+    return slot == kNoCall ? kNobodyWaits : calls_[slot].info.arrival.seconds();
+  }
+  [[nodiscard]] const Policy& policy() const { return policy_; }
 
  private:
-  enum Kind : std::uint32_t { kServiceEnd, kAbandon, kArrival, kStaffing, kIvrArrival, kIvrExit, kRetrial };
+  enum Kind : std::uint32_t { kServiceEnd, kAbandon, kArrival, kStaffing, kIvrArrival, kIvrExit, kRetrial, kReview };
   // Priorities encode the same-time rule of the file comment.
   static constexpr std::int16_t kPriorityRelease = 0, kPriorityStaffing = 1, kPriorityAbandon = 2,
                                 kPriorityArrival = 3;
@@ -232,6 +241,7 @@ class CallCenter {
       case kRetrial:
         on_retrial(static_cast<std::uint32_t>(e.payload), static_cast<std::uint32_t>(e.payload >> 32));
         break;
+      case kReview: on_review(static_cast<std::uint32_t>(e.payload), static_cast<std::uint32_t>(e.payload >> 32)); break;
       default: break;
     }
   }
@@ -347,7 +357,7 @@ class CallCenter {
     const std::uint32_t k = call.info.type;
     TypeState& type = types_[k];
     const CallTypeSpec& spec = spec_.call_types[k];
-    const std::uint32_t agent = policy_.agent_for(*this, k);
+    const std::uint32_t agent = policy_.agent_for(*this, k, 0.0);
     if (agent == kNoAgent && spec.queue_capacity >= 0 && type.waiting >= spec.queue_capacity) {
       ++blocked_;
       observer_.on_blocked(call.info, sim_.now());
@@ -376,6 +386,28 @@ class CallCenter {
     if (call.info.patience < sim::Time::infinity()) {
       call.abandon = sim_.schedule_at(sim_.now() + call.info.patience, kAbandon, slot, kPriorityAbandon);
     }
+    if constexpr (requires { policy_.review_delays(k); }) {
+      // Not cancelled when the call leaves: on_review recognises a stale event by the id.
+      const std::uint64_t tag = (std::uint64_t{static_cast<std::uint32_t>(call.info.id)} << 32) | slot;
+      for (double wait : policy_.review_delays(k)) {
+        if (sim::Time(wait) >= call.info.patience) break;  // the caller is gone by then
+        sim_.schedule_at(sim_.now() + sim::Time(wait), kReview, tag, kPriorityArrival);
+      }
+    }
+  }
+
+  /// A waiting call reached one of the waits at which the policy lets more groups take its
+  /// type: its queue's head (it, or a call that has waited longer) goes to an agent if the
+  /// policy finds one now.
+  void on_review(std::uint32_t slot, std::uint32_t id) {
+    const Call& call = calls_[slot];
+    if (call.state != State::kWaiting || static_cast<std::uint32_t>(call.info.id) != id) return;
+    const std::uint32_t k = call.info.type;
+    const std::uint32_t head = head_of(k);
+    const std::uint32_t agent = policy_.agent_for(*this, k, (sim_.now() - calls_[head].info.arrival).seconds());
+    if (agent == kNoAgent) return;
+    groups_[agents_[agent].group].idle.pop_front();  // policies return a group's longest idle agent
+    take_head(k, agent);
   }
 
   static double balk_probability(const CallTypeSpec& spec, std::int64_t waiting) {
@@ -435,6 +467,11 @@ class CallCenter {
       groups_[a.group].idle.push_back(agent);
       return;
     }
+    take_head(k, agent);
+  }
+
+  /// `agent` (no longer idle) answers the head call of type k's queue.
+  void take_head(std::uint32_t k, std::uint32_t agent) {
     TypeState& type = types_[k];
     const std::uint32_t slot = head_of(k);  // the policy saw it waiting: it is live
     type.queue.pop_front();

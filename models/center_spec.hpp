@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "models/ivr.hpp"
+#include "models/routing_params.hpp"
 #include "sim/distribution.hpp"
 #include "sim/piecewise_rate.hpp"
 #include "sim/time.hpp"
@@ -102,7 +103,8 @@ struct CenterSpec {
   double busyness_cv = 0;
   /// The IVR that calls of `ivr->arrivals` pass through before they get their type.
   std::optional<IvrSpec> ivr;
-  std::string routing_policy = "longest_idle_agent";
+  /// Which routing policy decides, and its parameters (models/routing_policies.hpp).
+  RoutingSpec routing;
 };
 
 }  // namespace callsim::models

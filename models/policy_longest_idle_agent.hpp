@@ -5,14 +5,24 @@
 /// (priority credit counts as waiting time).
 
 #include <cstdint>
+#include <span>
+#include <string_view>
 
+#include "models/center_spec.hpp"
 #include "models/routing.hpp"
 
 namespace callsim::models {
 
 struct LongestIdleAgent {
+  static constexpr std::string_view kName = "longest_idle_agent";
+  static constexpr std::string_view kDescription =
+      "an arriving call goes to the agent idle longest; a freed agent takes the longest-waiting call it can serve";
+  static constexpr std::span<const PolicyParamInfo> kParams{};
+
+  explicit LongestIdleAgent(const CenterSpec&) {}
+
   template <class Center>
-  std::uint32_t agent_for(const Center& center, std::uint32_t type) const {
+  std::uint32_t agent_for(const Center& center, std::uint32_t type, double /*waited*/) const {
     return longest_idle_agent_by(center, type, [](std::uint32_t) { return 0; });
   }
   template <class Center>

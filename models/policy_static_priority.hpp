@@ -5,14 +5,25 @@
 /// longest idle agent.
 
 #include <cstdint>
+#include <span>
+#include <string_view>
 
+#include "models/center_spec.hpp"
 #include "models/routing.hpp"
 
 namespace callsim::models {
 
 struct StaticPriority {
+  static constexpr std::string_view kName = "static_priority";
+  static constexpr std::string_view kDescription =
+      "agents take call types by their priority (call type key 'priority', higher first), first come first "
+      "served within a priority";
+  static constexpr std::span<const PolicyParamInfo> kParams{};
+
+  explicit StaticPriority(const CenterSpec&) {}
+
   template <class Center>
-  std::uint32_t agent_for(const Center& center, std::uint32_t type) const {
+  std::uint32_t agent_for(const Center& center, std::uint32_t type, double /*waited*/) const {
     return longest_idle_agent_by(center, type, [](std::uint32_t) { return 0; });
   }
   template <class Center>

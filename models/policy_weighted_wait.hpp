@@ -5,14 +5,24 @@
 /// go to the longest idle agent. With equal weights it is longest_idle_agent.
 
 #include <cstdint>
+#include <span>
+#include <string_view>
 
+#include "models/center_spec.hpp"
 #include "models/routing.hpp"
 
 namespace callsim::models {
 
 struct WeightedWait {
+  static constexpr std::string_view kName = "weighted_wait";
+  static constexpr std::string_view kDescription =
+      "a freed agent takes the call with the largest weight x waiting time (call type key 'weight')";
+  static constexpr std::span<const PolicyParamInfo> kParams{};
+
+  explicit WeightedWait(const CenterSpec&) {}
+
   template <class Center>
-  std::uint32_t agent_for(const Center& center, std::uint32_t type) const {
+  std::uint32_t agent_for(const Center& center, std::uint32_t type, double /*waited*/) const {
     return longest_idle_agent_by(center, type, [](std::uint32_t) { return 0; });
   }
   template <class Center>

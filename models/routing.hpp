@@ -2,20 +2,28 @@
 /// \file
 /// Routing policies. A policy answers the two questions of call routing (as in SSJ's
 /// ContactCenters):
-/// - `agent_for(center, type)`: which idle agent takes an arriving call of `type`; it
-///   returns the longest-idle agent of one of the groups with the skill
+/// - `agent_for(center, type, waited)`: which idle agent takes a call of `type` that has
+///   waited `waited` seconds (0 on arrival; more when the model re-offers a waiting call, see
+///   below); it returns the longest-idle agent of one of the groups with the skill
 ///   (`center.longest_idle_in(group)`), or `kNoAgent` to queue the call;
 /// - `type_for(center, agent)`: which waiting call a freed `agent` takes: a call type whose
 ///   head call (the longest waiting of that type) it takes, or `kNoType` to go idle.
-/// A policy is a small struct in its own `models/policy_<name>.hpp`, registered with one line
-/// in `models/routing_policies.hpp`; the model takes it as a template parameter, so a
+/// A policy is a small struct in its own `models/policy_<name>.hpp` with `kName`,
+/// `kDescription`, `kParams` (its parameters, models/routing_params.hpp) and a constructor
+/// from the CenterSpec (where it reads its parameter tables), registered with one line in
+/// `models/routing_policies.hpp`; the model takes it as a template parameter, so a
 /// decision is an inlined loop over a group's skills or a type's groups, never a scan of
 /// all agents and never a virtual call.
 ///
+/// Optional: `review_delays(type)`, the waits (ascending, s) at which a waiting call of
+/// `type` should be offered again (`agent_for` with the head call's wait): overflow rules
+/// need a call answered the moment it becomes eligible for an idle group.
+///
 /// The center a policy sees offers (see CallCenter's "routing view"): servers_of(type),
 /// skills_of(group), skill_level(group, type), longest_idle_in(group), idle_since(agent),
-/// group_of(agent), head_wait_key(type) (head call's arrival minus its type's priority
-/// credit, +inf when none waits; seconds), now() and spec().
+/// idle_agents(group), group_of(agent), head_wait_key(type) (head call's arrival minus its
+/// type's priority credit, +inf when none waits; seconds), head_arrival(type), now() and
+/// spec().
 
 #include <cstdint>
 #include <limits>
@@ -42,13 +50,14 @@ std::uint32_t longest_idle_agent_by(const Center& center, std::uint32_t type, Ra
   return best;
 }
 
-/// Among `agent`'s skills with a waiting call, the type with the smallest
-/// (rank(type), head wait key): the longest-waiting call within the best rank.
-template <class Center, class Rank>
-std::uint32_t longest_waiting_type_by(Center& center, std::uint32_t agent, Rank&& rank) {
+/// Among `agent`'s skills with a waiting call and `eligible(type)`, the type with the
+/// smallest (rank(type), head wait key): the longest-waiting call within the best rank.
+template <class Center, class Rank, class Eligible>
+std::uint32_t longest_waiting_type_by(Center& center, std::uint32_t agent, Rank&& rank, Eligible&& eligible) {
   std::uint32_t best = kNoType;
   double best_key = kNobodyWaits;
   for (std::uint32_t k : center.skills_of(center.group_of(agent))) {
+    if (!eligible(k)) continue;
     const double key = center.head_wait_key(k);
     if (key == kNobodyWaits) continue;
     if (best == kNoType || rank(k) < rank(best) || (rank(k) == rank(best) && key < best_key)) {
@@ -57,6 +66,11 @@ std::uint32_t longest_waiting_type_by(Center& center, std::uint32_t agent, Rank&
     }
   }
   return best;
+}
+
+template <class Center, class Rank>
+std::uint32_t longest_waiting_type_by(Center& center, std::uint32_t agent, Rank&& rank) {
+  return longest_waiting_type_by(center, agent, rank, [](std::uint32_t) { return true; });
 }
 
 }  // namespace callsim::models

@@ -1,23 +1,32 @@
 #include "models/routing_policies.hpp"
 
-#include <array>
+#include <algorithm>
+#include <vector>
 
 namespace callsim::models {
 
 namespace {
-constexpr std::array<RoutingPolicyInfo, 4> kPolicies{{
-    {"longest_idle_agent",
-     "an arriving call goes to the agent idle longest; a freed agent takes the longest-waiting call it can serve"},
-    {"skill_preference",
-     "calls go first to the groups that rank their type highest (skill level 1 before 2); agents take their "
-     "preferred types first"},
-    {"static_priority",
-     "agents take call types by their priority (higher first), first come first served within a priority"},
-    {"weighted_wait",
-     "a freed agent takes the call with the largest weight x waiting time (call type key 'weight')"},
-}};
+
+template <class... Policies>
+std::vector<RoutingPolicyInfo> infos_of(PolicyList<Policies...>) {
+  std::vector<RoutingPolicyInfo> infos{{Policies::kName, Policies::kDescription, Policies::kParams}...};
+  std::sort(infos.begin(), infos.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
+  return infos;
+}
+
+const std::vector<RoutingPolicyInfo>& all() {
+  static const std::vector<RoutingPolicyInfo> infos = infos_of(RoutingPolicies{});
+  return infos;
+}
+
 }  // namespace
 
-std::span<const RoutingPolicyInfo> routing_policies() { return kPolicies; }
+std::span<const RoutingPolicyInfo> routing_policies() { return all(); }
+
+const RoutingPolicyInfo* find_routing_policy(std::string_view name) {
+  for (const auto& info : all())
+    if (info.name == name) return &info;
+  return nullptr;
+}
 
 }  // namespace callsim::models

@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <limits>
 
-#include "models/routing_policies.hpp"
 #include "scenarios/agent_group_field.hpp"
 #include "scenarios/call_type_field.hpp"
 #include "scenarios/clock_time.hpp"
@@ -12,6 +11,7 @@
 #include "scenarios/load_context.hpp"
 #include "scenarios/load_warning.hpp"
 #include "scenarios/open_hours_field.hpp"
+#include "scenarios/routing_field.hpp"
 #include "scenarios/text_file.hpp"
 #include "scenarios/yaml_checks.hpp"
 
@@ -91,20 +91,6 @@ double read_busyness(const Reporter& reporter, const Entry& entry) {
       fields.path("cv"), detail::NumberRange{0, false, std::numeric_limits<double>::infinity(), false});
 }
 
-std::string read_policy(const Reporter& reporter, const Entry& entry) {
-  const Fields fields(reporter, entry.value, entry.line(), "'routing'", "routing", {"policy"});
-  const auto policy = fields.find("policy");
-  if (!policy) return models::CenterSpec{}.routing_policy;
-  std::string name = detail::read_scalar(reporter, *policy, fields.path("policy"), "longest_idle_agent");
-  std::vector<std::string> valid;
-  for (const auto& info : models::routing_policies()) valid.emplace_back(info.name);
-  if (std::find(valid.begin(), valid.end(), name) == valid.end()) {
-    reporter.fail(policy->line(), "unknown routing policy '" + name + "'" + detail::suggestion(name, valid) +
-                                      "; valid values are: " + detail::join(valid));
-  }
-  return name;
-}
-
 // A call type no group answers would queue forever (or until every caller abandons):
 // certainly a forgotten skill, so refused rather than simulated.
 void check_served(const Reporter& reporter, const models::CenterSpec& spec, const std::vector<int>& type_lines) {
@@ -153,7 +139,7 @@ models::CenterSpec read_center(const Reporter& reporter, const YAML::Node& root,
   spec.agent_groups = detail::read_agent_groups(
       reporter, top.require("agent_groups", "a list of agent groups, each with name, skills and count"), type_names,
       context);
-  if (const auto routing = top.find("routing")) spec.routing_policy = read_policy(reporter, *routing);
+  if (const auto routing = top.find("routing")) spec.routing = detail::read_routing(reporter, *routing, spec);
   if (const auto open_hours = top.find("open_hours")) {
     spec.open_hours = detail::read_open_hours(reporter, *open_hours, context);
   }

@@ -29,7 +29,7 @@ CenterSpec two_priorities(const std::string& policy) {
   spec.call_types = {type("regular", 300, 180, 600), type("vip", 80, 180, 600)};
   spec.call_types[1].priority = 1;
   spec.agent_groups = {group("all", {"regular", "vip"}, 20)};
-  spec.routing_policy = policy;
+  spec.routing.policy = policy;
   return spec;
 }
 
@@ -99,7 +99,7 @@ TEST_CASE("skill_preference sends calls to the groups that rank them first", "[m
   spec.call_types = {type("retail", 200, 200, 300), type("business", 150, 200, 300)};
   spec.agent_groups = {group("specialists", {"retail"}, 8), group("generalists", {"retail", "business"}, 12)};
   spec.agent_groups[1].skill_levels = {2, 1};
-  spec.routing_policy = "skill_preference";
+  spec.routing.policy = "skill_preference";
   struct Obs : Waiting {
     int idle_specialists = 8;
     std::uint64_t retail_to_generalists_at_arrival = 0;
@@ -147,7 +147,8 @@ TEST_CASE("every registered policy runs and the names match the registry", "[mod
     REQUIRE(r.replications[0].total.offered > 0);
     ran.insert(std::string(info.name));
   }
-  REQUIRE(ran == std::set<std::string>{"longest_idle_agent", "skill_preference", "static_priority", "weighted_wait"});
+  REQUIRE(ran == std::set<std::string>{"longest_idle_agent", "overflow_delay", "reserve", "skill_preference",
+                                      "static_priority", "weighted_wait"});
   REQUIRE_THROWS_AS(callsim::models::with_policy("nope", [](auto) { return 0; }), std::invalid_argument);
 }
 
@@ -158,7 +159,7 @@ TEST_CASE("a call type's priority is read from the scenario", "[scenario][routin
       "agent_groups:\n  - {name: g, skills: [a], count: 2}\nrouting: {policy: static_priority}\n";
   const auto loaded = callsim::scenarios::load_scenario_text(text, "p.yaml");
   REQUIRE(loaded.spec.call_types[0].priority == 3);
-  REQUIRE(loaded.spec.routing_policy == "static_priority");
+  REQUIRE(loaded.spec.routing.policy == "static_priority");
   std::string bad = text;
   bad.replace(bad.find("priority: 3"), 11, "priority: high");
   REQUIRE_THROWS_WITH(callsim::scenarios::load_scenario_text(bad, "p.yaml"),

@@ -94,7 +94,7 @@ TEST_CASE("the shipped erlang-a scenario loads with its values in seconds", "[sc
   CHECK(spec.agent_groups[0].name == "agents");
   CHECK(spec.agent_groups[0].skills == std::vector<std::string>{"general"});
   CHECK(spec.agent_groups[0].count == 55);
-  CHECK(spec.routing_policy == "longest_idle_agent");
+  CHECK(spec.routing.policy == "longest_idle_agent");
   CHECK(loaded.warnings.empty());
   CHECK(loaded.path == CALLSIM_SOURCE_DIR "/scenarios/library/erlang-a.yaml");
   CHECK(loaded.text == kErlangA);  // the shipped file is exactly the documented example
@@ -134,7 +134,7 @@ agent_groups:
   CHECK(spec.service_level_threshold.seconds() == Approx(20));
   CHECK(spec.call_types[0].arrivals.rate_at(callsim::sim::Time(0)) == Approx(16.7 / 60));
   CHECK_FALSE(spec.call_types[0].patience.has_value());
-  CHECK(spec.routing_policy == "longest_idle_agent");
+  CHECK(spec.routing.policy == "longest_idle_agent");
 }
 
 TEST_CASE("number parameters are plain numbers and duration parameters take units", "[scenario]") {
@@ -172,7 +172,8 @@ TEST_CASE("unknown keys are reported at every level and never ignored", "[scenar
                     "erlang-a.yaml:15: unknown key 'skils' in agent group 'agents' (did you mean 'skills'?); valid "
                     "keys are: absenteeism, count, name, shifts, skills, staffing, wrap_up");
   CHECK_THROWS_WITH(load(edited("  policy:", "  rule:")),
-                    "erlang-a.yaml:18: unknown key 'rule' in 'routing'; valid keys are: policy");
+                    "erlang-a.yaml:18: unknown key 'rule' in 'routing'; routing policy 'longest_idle_agent' takes no "
+                    "parameters, so the only key is 'policy'");
 }
 
 TEST_CASE("a distribution accepts exactly its registered parameters", "[scenario][errors]") {
@@ -357,12 +358,13 @@ TEST_CASE("wrong kinds of values are named with what was expected", "[scenario][
 }
 
 TEST_CASE("an unknown routing policy lists the valid ones", "[scenario][errors]") {
+  const std::string valid =
+      "valid values are: longest_idle_agent, overflow_delay, reserve, skill_preference, static_priority, weighted_wait";
   CHECK_THROWS_WITH(load(edited("policy: longest_idle_agent", "policy: x")),
-                    "erlang-a.yaml:18: unknown routing policy 'x'; valid values are: longest_idle_agent, "
-                    "skill_preference, static_priority, weighted_wait");
+                    "erlang-a.yaml:18: unknown routing policy 'x'; " + valid);
   CHECK_THROWS_WITH(load(edited("policy: longest_idle_agent", "policy: longest_idle")),
-                    "erlang-a.yaml:18: unknown routing policy 'longest_idle' (did you mean 'longest_idle_agent'?); "
-                    "valid values are: longest_idle_agent, skill_preference, static_priority, weighted_wait");
+                    "erlang-a.yaml:18: unknown routing policy 'longest_idle' (did you mean 'longest_idle_agent'?); " +
+                        valid);
 }
 
 TEST_CASE("YAML syntax errors keep yaml-cpp's position counted from 1", "[scenario][errors]") {

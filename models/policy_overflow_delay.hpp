@@ -1,0 +1,108 @@
+#pragma once
+/// \file
+/// overflow_delay: the standard "overflow after 30 s" rule. A call type's primary groups
+/// (those with the type at skill level 1) take its calls at once; any other group with the
+/// skill (level 2 or more) only once the call has waited `delay` (per call type and group).
+/// Within what an agent may take, the longest-waiting call first; among eligible groups,
+/// primary ones first, then the longest idle agent.
+///
+/// The model re-offers a waiting call when it reaches each of its type's distinct delays
+/// (review_delays), so a call is answered by an idle secondary agent at the very moment it
+/// becomes eligible, not at the next departure.
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "models/center_spec.hpp"
+#include "models/routing.hpp"
+
+namespace callsim::models {
+
+class OverflowDelay {
+ public:
+  static constexpr std::string_view kName = "overflow_delay";
+  static constexpr std::string_view kDescription =
+      "primary groups (skill level 1) take a call at once; other groups with the skill only after it has waited "
+      "'delay'";
+  static constexpr std::array<PolicyParamInfo, 1> kParamArray{{
+      {"delay", PolicyParamUnit::kSeconds, PolicyParamScope::kTypeGroup, 30,
+       "wait after which a call may go to a group that has its type at skill level 2 or more"},
+  }};
+  static constexpr std::span<const PolicyParamInfo> kParams{kParamArray};
+
+  explicit OverflowDelay(const CenterSpec& spec)
+      : groups_(spec.agent_groups.size()), delay_(param_values(spec, kParamArray[0])), reviews_(spec.call_types.size()) {
+    // Level 1 cells wait 0; the delays of the other cells are the review times.
+    for (std::size_t k = 0; k < spec.call_types.size(); ++k) {
+      for (std::size_t g = 0; g < groups_; ++g) {
+        if (level_of(spec, g, k) <= 1) {
+          delay_[k * groups_ + g] = 0;
+        } else if (delay_[k * groups_ + g] > 0) {
+          reviews_[k].push_back(delay_[k * groups_ + g]);
+        }
+      }
+      std::sort(reviews_[k].begin(), reviews_[k].end());
+      reviews_[k].erase(std::unique(reviews_[k].begin(), reviews_[k].end()), reviews_[k].end());
+    }
+  }
+
+  /// The wait (s) before group `group` may take a call of `type`: 0 for a primary group.
+  [[nodiscard]] double delay(std::uint32_t type, std::uint32_t group) const { return delay_[type * groups_ + group]; }
+
+  /// Waits at which a waiting call of `type` becomes eligible for more groups (ascending).
+  [[nodiscard]] std::span<const double> review_delays(std::uint32_t type) const { return reviews_[type]; }
+
+  template <class Center>
+  std::uint32_t agent_for(const Center& center, std::uint32_t type, double waited) const {
+    std::uint32_t best = kNoAgent;
+    bool best_primary = false;
+    for (std::uint32_t g : center.servers_of(type)) {
+      if (waited < delay(type, g)) continue;
+      const std::uint32_t a = center.longest_idle_in(g);
+      if (a == kNoAgent) continue;
+      const bool primary = delay(type, g) == 0;
+      if (best == kNoAgent || (primary && !best_primary) ||
+          (primary == best_primary && center.idle_since(a) < center.idle_since(best))) {
+        best = a;
+        best_primary = primary;
+      }
+    }
+    return best;
+  }
+
+  template <class Center>
+  std::uint32_t type_for(Center& center, std::uint32_t agent) const {
+    const std::uint32_t g = center.group_of(agent);
+    const double now = center.now().seconds();
+    std::uint32_t best = kNoType;
+    double best_key = kNobodyWaits;
+    for (std::uint32_t k : center.skills_of(g)) {
+      const double key = center.head_wait_key(k);
+      if (key == kNobodyWaits || now - center.head_arrival(k) < delay(k, g)) continue;
+      if (key < best_key) {
+        best = k;
+        best_key = key;
+      }
+    }
+    return best;
+  }
+
+ private:
+  static int level_of(const CenterSpec& spec, std::size_t g, std::size_t k) {
+    const AgentGroupSpec& group = spec.agent_groups[g];
+    const auto it = std::find(group.skills.begin(), group.skills.end(), spec.call_types[k].name);
+    if (it == group.skills.end()) return 0;
+    const auto s = static_cast<std::size_t>(it - group.skills.begin());
+    return s < group.skill_levels.size() ? group.skill_levels[s] : 1;
+  }
+
+  std::size_t groups_;
+  std::vector<double> delay_;                 // [type * G + group], 0 for primary groups
+  std::vector<std::vector<double>> reviews_;  // per type: distinct positive delays
+};
+
+}  // namespace callsim::models

@@ -1,0 +1,65 @@
+#pragma once
+/// \file
+/// Routing policy parameters: what a policy declares it takes (name, unit, whether it is
+/// one value or one per agent group, call type, or call type x group, default, meaning) and
+/// the values a scenario or a `--policy NAME:param=value` option gave, resolved to a flat
+/// table per parameter. The scenario loader validates and fills RoutingSpec; a policy reads
+/// its tables in its constructor, so decisions index a vector and never look up a name.
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace callsim::models {
+
+struct CenterSpec;
+
+enum class PolicyParamUnit : std::uint8_t {
+  kSeconds,      ///< a duration ("30s", "2min")
+  kCount,        ///< a whole number >= 0 (agents)
+  kProbability,  ///< a number in [0, 1]
+};
+
+/// How many values a parameter has: one, or one per agent group, call type, or call type x
+/// agent group. A scenario may give the one value for all, then override cells:
+/// `delay: 30s` and `delay.retail.generalists: 60s`.
+enum class PolicyParamScope : std::uint8_t { kCenter, kGroup, kType, kTypeGroup };
+
+/// What a policy declares about one of its parameters.
+struct PolicyParamInfo {
+  std::string_view name;
+  PolicyParamUnit unit;
+  PolicyParamScope scope;
+  double default_value;
+  std::string_view description;
+};
+
+/// One parameter's values for one center: 1, G, K or K x G cells (row-major by call type).
+struct PolicyParamTable {
+  std::string name;
+  std::vector<double> values;
+};
+
+/// The routing policy of a center and the parameters given to it (those not given take
+/// their declared default).
+struct RoutingSpec {
+  std::string policy = "longest_idle_agent";
+  std::vector<PolicyParamTable> params;
+};
+
+/// Cells of a parameter of `scope` in a center of K call types and G groups.
+std::size_t param_cells(PolicyParamScope scope, std::size_t types, std::size_t groups);
+
+/// The values of parameter `info` for `spec`: the table `spec.routing` gives, or the
+/// default in every cell. Sized by param_cells; cell (type k, group g) of a kTypeGroup
+/// parameter is at k * G + g.
+std::vector<double> param_values(const CenterSpec& spec, const PolicyParamInfo& info);
+
+/// "duration", "count" or "probability", for listings and messages.
+std::string_view unit_name(PolicyParamUnit unit);
+/// "", "per agent group", "per call type" or "per call type and agent group".
+std::string_view scope_name(PolicyParamScope scope);
+
+}  // namespace callsim::models
