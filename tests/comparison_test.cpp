@@ -35,7 +35,7 @@ CenterSpec two_types(const std::string& policy, int extra_agents = 0) {
   spec.call_types[1].priority = 1;
   spec.agent_groups = {group("generalists", {"retail", "business"}, 15 + extra_agents),
                        group("specialists", {"business"}, 6)};
-  spec.routing_policy = policy;
+  spec.routing.policy = policy;
   return spec;
 }
 
