@@ -91,9 +91,9 @@ void print_interval_differences(std::ostream& out, const std::vector<RunResult>&
     out << "no variant differs significantly from the baseline in any of the " << intervals << " intervals\n";
     return;
   }
-  out << "the " << flagged.size() << " of " << intervals
-      << " intervals where a variant differs significantly (95%, each interval tested alone: about 1 in 20 is"
-         " flagged by chance)\n";
+  out << "in " << flagged.size() << " of " << intervals
+      << " intervals a variant differs significantly (95%; each interval is tested alone, so about 1 in 20"
+         " would be flagged by chance even without a real difference)\n";
   char buf[128];
   std::snprintf(buf, sizeof buf, "%8s %10s", "interval", "start");
   out << buf;
