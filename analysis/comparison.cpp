@@ -96,7 +96,8 @@ Comparison compare_runs(const std::vector<RunResult>& runs) {
 double max_difference_half_width(const std::vector<RunResult>& runs, std::string_view kpi) {
   const auto defs = kpi_definitions();
   const auto def = std::find_if(defs.begin(), defs.end(), [&](const KpiDefinition& d) { return d.name == kpi; });
-  if (def == defs.end()) throw std::invalid_argument("max_difference_half_width: unknown KPI '" + std::string(kpi) + "'");
+  if (def == defs.end())
+    throw std::invalid_argument("max_difference_half_width: unknown KPI '" + std::string(kpi) + "'");
   check_comparable(runs);
   const auto total = [](const ReplicationResult& r) -> const KpiTally& { return r.total; };
   const std::vector<double> base = per_replication(runs[0], *def, total);

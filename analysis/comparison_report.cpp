@@ -52,7 +52,8 @@ void print_comparison_table(std::ostream& out, const std::vector<RunResult>& run
   out << "\n";
   for (std::size_t k = 0; k < defs.size(); ++k) {
     bool shown = false;
-    for (const RunResult& run : runs) shown = shown || (k < run.summary.size() && table_shows_kpi(k, run.summary[k].mean));
+    for (const RunResult& run : runs)
+      shown = shown || (k < run.summary.size() && table_shows_kpi(k, run.summary[k].mean));
     if (!shown) continue;
     const std::string_view unit = defs[k].unit;
     std::snprintf(buf, sizeof buf, "%-24.*s", static_cast<int>(defs[k].name.size()), defs[k].name.data());

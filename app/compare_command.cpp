@@ -213,7 +213,8 @@ int compare_command(const std::vector<std::string>& args) {
       ("replications,r", po::value(&replications)->default_value(10),
        "replications of every variant (in the sequential mode: the first batch)")
       ("seed,s", po::value(&seed)->default_value(1), "master seed, shared by every variant")
-      ("threads,j", po::value(&threads)->default_value(0), "worker threads (0: one per core); results do not depend on it")
+      ("threads,j", po::value(&threads)->default_value(0),
+       "worker threads (0: one per core); results do not depend on it")
       ("out,o", po::value(&out_path)->default_value("comparison.h5"),
        "HDF5 results file: every variant as a run, and /comparison")
       ("set", po::value(&overrides)->composing(), "override a scenario value, key=value, in every variant (repeat)")
