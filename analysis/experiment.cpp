@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -61,7 +62,11 @@ std::vector<ReplicationResult> run_recording_calls(const models::CenterSpec& spe
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   // Two per thread: a worker finishing early can start one more while a slow
   // replication holds up the writing, without the rows piling up behind it.
-  InOrderDelivery<std::vector<CallRecord>> delivery(2 * std::size_t{threads}, options.on_calls);
+  // The delivery counts from 0; the consumer hears the replication's own number.
+  InOrderDelivery<std::vector<CallRecord>> delivery(
+      2 * std::size_t{threads}, [&](std::size_t r, std::vector<CallRecord>&& calls) {
+        options.on_calls(static_cast<std::size_t>(options.first_replication + r), std::move(calls));
+      });
   auto results = sim::run_replications<ReplicationResult>(
       options.replications, options.threads,
       [&](std::size_t r) {
@@ -69,7 +74,7 @@ std::vector<ReplicationResult> run_recording_calls(const models::CenterSpec& spe
         if (!delivery.wait_turn(r)) return ReplicationResult{};
         try {
           std::vector<CallRecord> calls;
-          ReplicationResult result = simulate_replication(spec, options.seed, r, calls);
+          ReplicationResult result = simulate_replication(spec, options.seed, options.first_replication + r, calls);
           delivery.deliver(r, std::move(calls));
           return result;
         } catch (...) {
@@ -137,10 +142,22 @@ RunResult run_experiment(const models::CenterSpec& spec, const ExperimentOptions
   } else {
     run.replications = sim::run_replications<ReplicationResult>(
         options.replications, options.threads,
-        [&](std::size_t r) { return simulate_replication(spec, options.seed, r); }, progress);
+        [&](std::size_t r) { return simulate_replication(spec, options.seed, options.first_replication + r); },
+        progress);
   }
   run.summary = summarize(run.replications);
   return run;
+}
+
+void extend_run(RunResult& run, RunResult&& batch) {
+  if (batch.name != run.name || batch.interval_seconds != run.interval_seconds ||
+      batch.warmup_seconds != run.warmup_seconds || batch.call_types != run.call_types ||
+      batch.agent_groups != run.agent_groups)
+    throw std::invalid_argument("extend_run: the batch '" + batch.name + "' is not a run of the same scenario as '" +
+                                run.name + "'");
+  run.replications.insert(run.replications.end(), std::make_move_iterator(batch.replications.begin()),
+                          std::make_move_iterator(batch.replications.end()));
+  run.summary = summarize(run.replications);
 }
 
 }  // namespace callsim::analysis

@@ -16,11 +16,16 @@ namespace callsim::analysis {
 struct ExperimentOptions {
   std::uint64_t seed = 1;
   std::size_t replications = 10;
+  /// Number of the first replication: the run holds replications first_replication ..
+  /// first_replication + replications - 1, each the same as in a run started at 0, so a
+  /// run can be extended in batches (extend_run) with the very results of one long run.
+  std::uint64_t first_replication = 0;
   unsigned threads = 1;  ///< 0: one per hardware thread
   /// Called after each finished replication with the number done so far (under a lock).
   std::function<void(std::size_t done)> on_progress;
   /// When set, every call is recorded (the per-call table) and each replication's rows,
-  /// ordered by call number, are handed here in replication order (0, 1, ...), one
+  /// ordered by call number, are handed here in replication order (first_replication,
+  /// first_replication + 1, ...; the number is also in the rows), one
   /// replication at a time, from a worker thread. Workers then run at most 2 x threads
   /// replications ahead of the next one due, so memory holds a few replications' rows
   /// however many there are. An exception thrown here stops the run; run_experiment
@@ -57,5 +62,11 @@ GroupSummary summarize_group(const std::vector<ReplicationResult>& replications,
 /// All replications of `spec` and their summary; the run is named after the scenario.
 /// The result is identical for any thread count.
 RunResult run_experiment(const models::CenterSpec& spec, const ExperimentOptions& options);
+
+/// Appends the replications of `batch` (a run_experiment of the same spec and seed whose
+/// first_replication is the number of replications `run` has) to `run` and recomputes its
+/// summary. Throws std::invalid_argument if the two runs' names, intervals, call types or
+/// agent groups differ.
+void extend_run(RunResult& run, RunResult&& batch);
 
 }  // namespace callsim::analysis

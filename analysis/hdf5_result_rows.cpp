@@ -12,6 +12,14 @@ namespace callsim::analysis::hdf5 {
 
 namespace {
 
+void add_difference_fields(RowLayout& layout) {
+  layout.add_text("kpi", kKpiNameBytes);
+  layout.add_text("unit", kUnitBytes);
+  for (const char* name : {"mean", "std", "ci95"}) layout.add(name, Kind::F64);
+  layout.add("n", Kind::U64);
+  layout.add("significant", Kind::U8);
+}
+
 void add_tally_fields(RowLayout& layout) {
   for (const auto& def : kpi_definitions()) layout.add(std::string(def.name), Kind::F64);
   for (const char* name : {"answered_within", "abandoned_within", "waited"}) layout.add(name, Kind::U64);
@@ -86,6 +94,47 @@ RowLayout summary_layout() {
   for (const char* name : {"mean", "std", "ci95"}) layout.add(name, Kind::F64);
   layout.add("n", Kind::U64);
   return layout;
+}
+
+RowLayout comparison_day_layout() {
+  RowLayout layout;
+  layout.add("variant", Kind::U32);
+  add_difference_fields(layout);
+  return layout;
+}
+
+RowLayout comparison_intervals_layout() {
+  RowLayout layout;
+  layout.add("variant", Kind::U32);
+  layout.add("interval", Kind::U32);
+  layout.add("interval_start", Kind::F64);
+  add_difference_fields(layout);
+  return layout;
+}
+
+void put_difference(RowWriter& w, const PairedDifference& d) {
+  w.text(d.kpi, kKpiNameBytes);
+  w.text(unit_of(d.kpi), kUnitBytes);
+  w.f64(d.mean);
+  w.f64(d.std_dev);
+  w.f64(d.ci95);
+  w.u64(d.n);
+  w.u8(d.significant ? 1 : 0);
+}
+
+PairedDifference get_difference(RowReader& r, const std::string& where) {
+  PairedDifference d;
+  d.kpi = r.text(kKpiNameBytes);
+  r.text(kUnitBytes);  // the unit follows from the KPI name
+  d.mean = r.f64();
+  d.std_dev = r.f64();
+  d.ci95 = r.f64();
+  d.n = r.u64();
+  const std::uint8_t significant = r.u8();
+  if (significant > 1)
+    throw Problem(where + " field 'significant' holds " + std::to_string(significant) + ", not 0 or 1");
+  d.significant = significant == 1;
+  return d;
 }
 
 void put_tally(RowWriter& w, const KpiTally& t) {

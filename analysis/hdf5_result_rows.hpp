@@ -29,6 +29,10 @@ RowLayout interval_types_layout();
 RowLayout groups_layout();
 /// `/<run>/summary`: kpi, unit, mean, std, ci95, n.
 RowLayout summary_layout();
+/// `/comparison/day`: variant, then the paired-difference fields.
+RowLayout comparison_day_layout();
+/// `/comparison/intervals`: variant, interval, interval_start, then the paired-difference fields.
+RowLayout comparison_intervals_layout();
 
 /// Writes the tally fields: every KPI in kpi_definitions() order, then the raw counts and sums.
 void put_tally(RowWriter& w, const KpiTally& t);
@@ -40,6 +44,13 @@ KpiTally get_tally(RowReader& r, const std::string& where);
 void put_group(RowWriter& w, const GroupTally& g);
 /// Reads what put_group wrote; the two ratios are skipped (they follow from the rest).
 GroupTally get_group(RowReader& r);
+
+/// Writes kpi, unit, mean, std, ci95, n, significant (0 or 1); the caller has checked that
+/// the KPI name fits kKpiNameBytes.
+void put_difference(RowWriter& w, const PairedDifference& d);
+/// Reads what put_difference wrote (the unit follows from the KPI name). Throws
+/// hdf5::Problem, naming `where` (a row), if `significant` is neither 0 nor 1.
+PairedDifference get_difference(RowReader& r, const std::string& where);
 
 /// The unit of KPI `kpi` as stored in `summary` ("" if it is not a KPI).
 std::string unit_of(std::string_view kpi);

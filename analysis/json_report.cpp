@@ -34,8 +34,33 @@ std::string json_number(double v) {
   return buf;
 }
 
+namespace {
+
+void write_comparison(std::ostream& out, const Comparison& c) {
+  out << ", \"comparison\": {\"baseline\": " << json_string(c.baseline) << ", \"variants\": {";
+  for (std::size_t v = 0; v < c.variants.size(); ++v) {
+    out << (v ? ", " : "") << json_string(c.variants[v].variant) << ": {";
+    for (std::size_t k = 0; k < c.variants[v].day.size(); ++k) {
+      const PairedDifference& d = c.variants[v].day[k];
+      out << (k ? ", " : "") << json_string(d.kpi) << ": {\"difference\": " << json_number(d.mean)
+          << ", \"ci95\": " << json_number(d.ci95) << ", \"significant\": " << (d.significant ? "true" : "false")
+          << "}";
+    }
+    out << "}";
+  }
+  out << "}}";
+}
+
+void write_sequential(std::ostream& out, const SequentialOutcome& s) {
+  out << ", \"sequential\": {\"kpi\": " << json_string(s.kpi) << ", \"target_ci\": " << json_number(s.target_ci)
+      << ", \"half_width\": " << json_number(s.half_width) << ", \"replications\": " << s.replications
+      << ", \"target_met\": " << (s.met ? "true" : "false") << "}";
+}
+
+}  // namespace
+
 void write_json_summary(std::ostream& out, const std::vector<RunResult>& runs, std::uint64_t calls_simulated,
-                        double wall_seconds) {
+                        double wall_seconds, const Comparison* comparison, const SequentialOutcome* sequential) {
   out << "{\"runs\": {";
   for (std::size_t i = 0; i < runs.size(); ++i) {
     out << (i ? ", " : "") << json_string(runs[i].name) << ": {";
@@ -46,7 +71,10 @@ void write_json_summary(std::ostream& out, const std::vector<RunResult>& runs, s
     }
     out << "}";
   }
-  out << "}, \"calls_simulated\": " << calls_simulated << ", \"wall_seconds\": " << json_number(wall_seconds) << "}\n";
+  out << "}";
+  if (comparison) write_comparison(out, *comparison);
+  if (sequential) write_sequential(out, *sequential);
+  out << ", \"calls_simulated\": " << calls_simulated << ", \"wall_seconds\": " << json_number(wall_seconds) << "}\n";
 }
 
 }  // namespace callsim::analysis

@@ -24,6 +24,7 @@ using hdf5::in_quotes;
 using hdf5::Problem;
 
 constexpr const char* kScenarioName = "scenario";
+constexpr const char* kComparisonName = "comparison";
 
 /// Names one dataset of a run, and says how its extents disagree with the rest of the run.
 class RunDataset {
@@ -176,7 +177,9 @@ bool tracks_creation_order(const H5::Group& group) {
   return (flags & H5P_CRT_ORDER_TRACKED) != 0;
 }
 
-std::vector<std::string> run_names(const H5::H5File& file) {
+// Since version 3, '/comparison' is the comparison, not a run; a version 2 writer allowed
+// a run of that name.
+std::vector<std::string> run_names(const H5::H5File& file, int version) {
   const H5_index_t index = tracks_creation_order(file.openGroup("/")) ? H5_INDEX_CRT_ORDER : H5_INDEX_NAME;
   H5G_info_t info;
   hdf5::check(H5Gget_info(file.getId(), &info), "H5Gget_info");
@@ -189,21 +192,73 @@ std::vector<std::string> run_names(const H5::H5File& file) {
         H5Lget_name_by_idx(file.getId(), ".", index, H5_ITER_INC, i, name.data(), name.size(), H5P_DEFAULT);
     hdf5::check(copied < 0 ? -1 : 0, "H5Lget_name_by_idx");
     const std::string n(name.data());
+    if (version >= 3 && n == kComparisonName) continue;
     if (file.childObjType(n) == H5O_TYPE_GROUP) names.push_back(n);
   }
   return names;
 }
 
-void check_version(const H5::H5File& file) {
+int check_version(const H5::H5File& file) {
   const int version = hdf5::get_number_attr<int>(file, "'/'", "format_version", H5::PredType::NATIVE_INT);
-  if (version != kResultsFormatVersion)
-    throw Problem("its format_version is " + std::to_string(version) + "; this callsim reads version " +
-                  std::to_string(kResultsFormatVersion));
+  if (version < kOldestReadableFormatVersion || version > kResultsFormatVersion)
+    throw Problem("its format_version is " + std::to_string(version) + "; this callsim reads versions " +
+                  std::to_string(kOldestReadableFormatVersion) + " to " + std::to_string(kResultsFormatVersion));
+  return version;
+}
+
+/// The runs a comparison names must be runs of the file: readers look them up there.
+void require_run(const ResultsFile& contents, const std::string& name, const char* role) {
+  for (const RunResult& run : contents.runs)
+    if (run.name == name) return;
+  throw Problem("the " + std::string(role) + " " + in_quotes(name) + " of '/comparison' is not a run of the file");
+}
+
+Comparison read_comparison(const H5::Group& group, const ResultsFile& contents) {
+  const std::string where = "'/comparison'";
+  Comparison c;
+  c.baseline = hdf5::get_text_attr(group, where, "baseline");
+  require_run(contents, c.baseline, "baseline");
+  const std::vector<std::string> variants = hdf5::get_text_list_attr(group, where, "variants");
+  for (const auto& name : variants) {
+    require_run(contents, name, "variant");
+    c.variants.push_back({name, c.baseline, {}, {}});
+  }
+
+  const hdf5::RowLayout day_layout = hdf5::comparison_day_layout();
+  const hdf5::Table day = hdf5::read_table(group, "/comparison", "day", day_layout, 2);
+  const RunDataset day_set(kComparisonName, "day");
+  day_set.check_extent(day.dims[0], "variants", variants.size(), "the attribute 'variants' of " + where);
+  const std::size_t kpis = day.dims[1];
+  for (std::size_t v = 0; v < variants.size(); ++v) {
+    for (std::size_t s = 0; s < kpis; ++s) {
+      const std::string row = day_set.row({v, s});
+      hdf5::RowReader rd(day.rows.data() + (v * kpis + s) * day_layout.size());
+      if (rd.u32() != v) throw Problem(row + " has the wrong variant number");
+      c.variants[v].day.push_back(hdf5::get_difference(rd, row));
+    }
+  }
+
+  const hdf5::RowLayout iv_layout = hdf5::comparison_intervals_layout();
+  const hdf5::Table iv = hdf5::read_table(group, "/comparison", "intervals", iv_layout, 3);
+  const RunDataset iv_set(kComparisonName, "intervals");
+  iv_set.check_extent(iv.dims[0], "variants", variants.size(), "the attribute 'variants' of " + where);
+  iv_set.check_extent(iv.dims[2], "KPIs", kpis, day_set.quoted());
+  const std::size_t intervals = iv.dims[1];
+  for (std::size_t v = 0; v < variants.size(); ++v) {
+    for (std::size_t cell = 0; cell < intervals * kpis; ++cell) {  // cell = i * S + s, as in VariantComparison
+      const std::string row = iv_set.row({v, cell / kpis, cell % kpis});
+      hdf5::RowReader rd(iv.rows.data() + (v * intervals * kpis + cell) * iv_layout.size());
+      if (rd.u32() != v || rd.u32() != cell / kpis) throw Problem(row + " has the wrong variant or interval number");
+      rd.f64();  // interval_start: derived from the baseline run's attributes
+      c.variants[v].intervals.push_back(hdf5::get_difference(rd, row));
+    }
+  }
+  return c;
 }
 
 ResultsFile read_file(const H5::H5File& file) {
   const std::string root = "'/'";
-  check_version(file);
+  const int version = check_version(file);
   ResultsFile contents;
   contents.callsim_version = hdf5::get_text_attr(file, root, "callsim_version");
   contents.command_line = hdf5::get_text_attr(file, root, "command_line");
@@ -213,16 +268,20 @@ ResultsFile read_file(const H5::H5File& file) {
   if (scenario.getTypeClass() != H5T_STRING) throw Problem("'/scenario' is not a string");
   scenario.read(contents.scenario_text, scenario.getStrType());
   contents.scenario_path = hdf5::get_text_attr(scenario, "'/scenario'", "path");
-  for (const auto& name : run_names(file)) contents.runs.push_back(read_run(file.openGroup(name), name));
+  for (const auto& name : run_names(file, version)) contents.runs.push_back(read_run(file.openGroup(name), name));
+  if (version >= 3 && file.nameExists(kComparisonName)) {
+    if (file.childObjType(kComparisonName) != H5O_TYPE_GROUP) throw Problem("'/comparison' is not a group");
+    contents.comparison = read_comparison(file.openGroup(kComparisonName), contents);
+  }
   return contents;
 }
 
 std::vector<CallRecord> read_calls(const H5::H5File& file, const std::string& run) {
-  check_version(file);
+  const int version = check_version(file);
   const std::string where = "/" + run;
   // nameExists() would take "a/b" as a path: a run name never contains '/'.
   if (run.empty() || run.find('/') != std::string::npos || !file.nameExists(run) ||
-      file.childObjType(run) != H5O_TYPE_GROUP)
+      file.childObjType(run) != H5O_TYPE_GROUP || (version >= 3 && run == kComparisonName))
     throw Problem("it has no run " + in_quotes(run));
   const hdf5::RowLayout layout = hdf5::calls_layout();
   const hdf5::Table table = hdf5::read_table(file.openGroup(run), where, "calls", layout, 1);

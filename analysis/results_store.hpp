@@ -8,6 +8,7 @@
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analysis/call_records.hpp"
@@ -15,8 +16,10 @@
 
 namespace callsim::analysis {
 
-/// Value of the root attribute `format_version` written and accepted by this build.
-inline constexpr int kResultsFormatVersion = 2;
+/// Value of the root attribute `format_version` written by this build.
+inline constexpr int kResultsFormatVersion = 3;
+/// The oldest `format_version` this build reads (version 3 only added `/comparison`).
+inline constexpr int kOldestReadableFormatVersion = 2;
 
 /// A results file could not be written or read; what() is a sentence naming the file.
 class ResultsStoreError : public std::runtime_error {
@@ -27,10 +30,13 @@ class ResultsStoreError : public std::runtime_error {
 /// Writes `contents` to `path` atomically: to "path.tmp-<pid>" first, then rename; on any
 /// error the temp file is removed, nothing is left under `path` (an older file there is
 /// untouched), and a ResultsStoreError is thrown with a sentence naming the file.
-/// Run names must be unique, non-empty, without '/', and neither "." nor "scenario".
+/// Run names must be unique and acceptable to run_name_problem().
 /// Every replication of a run must have the same number I of intervals, I x K
 /// interval_types with K = call_types.size(), and G = agent_groups.size() groups;
 /// call type and agent group names must not contain NUL bytes.
+/// A comparison, if present, must name runs of `contents.runs` (baseline and variants), and
+/// every variant must have the same S day rows and I x S interval rows (S > 0), with KPI
+/// names of at most 32 bytes.
 /// Not safe to call from two threads at once (the serial HDF5 library is not thread-safe).
 void write_results_file(const std::string& path, const ResultsFile& contents);
 
@@ -64,15 +70,23 @@ class ResultsWriter {
   std::unique_ptr<State> state_;
 };
 
-/// Reads a file written by write_results_file: every tally, summary and attribute comes
-/// back exactly (for tests, `callsim inspect` and comparisons). Runs keep their write order.
-/// Throws ResultsStoreError on a missing, foreign or corrupt file or another format_version.
+/// Reads a file written by write_results_file: every tally, summary, comparison and
+/// attribute comes back exactly (for tests, `callsim inspect` and comparisons). Runs keep
+/// their write order. Reads format versions kOldestReadableFormatVersion to
+/// kResultsFormatVersion (in a version 2 file every group under '/' is a run, even one
+/// named "comparison"). Throws ResultsStoreError on a missing, foreign or corrupt file or
+/// another format_version.
 ResultsFile read_results_file(const std::string& path);
 
 /// The per-call table of run `run` (written by ResultsWriter::append_calls), all its rows in
 /// file order. Throws ResultsStoreError like read_results_file, and also when the run or
 /// its table is missing.
 std::vector<CallRecord> read_call_records(const std::string& path, const std::string& run);
+
+/// Why `name` cannot name a run in a results file (a sentence fragment: "it must be
+/// non-empty, ..."), or "" if it can: runs are groups under '/', so a name must be
+/// non-empty, contain no '/', and be none of ".", "scenario" and "comparison".
+std::string run_name_problem(std::string_view name);
 
 /// Checks, before a long simulation, that `path` can be written: its directory exists, is a
 /// directory and accepts a new file (tried by creating and removing "path.tmp-<pid>").

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <ctime>
 #include <filesystem>
@@ -31,6 +32,7 @@ using hdf5::in_quotes;
 using hdf5::Problem;
 
 constexpr const char* kScenarioName = "scenario";
+constexpr const char* kComparisonName = "comparison";
 constexpr std::size_t kMaxU32 = std::numeric_limits<std::uint32_t>::max();
 
 std::string errno_text(int err) { return std::error_code(err, std::generic_category()).message(); }
@@ -66,9 +68,8 @@ void check_counts(const KpiTally& t, std::size_t r, const std::string& where) {
 // Every replication must fill the same [I], [I x K] and [G] shapes, K and G given by the
 // run's name lists, so the datasets are rectangular and the names label their axes.
 void check_run(const RunResult& run, std::set<std::string>& names) {
-  if (run.name.empty() || run.name == "." || run.name == kScenarioName || run.name.find('/') != std::string::npos)
-    throw Problem("run name " + in_quotes(run.name) +
-                  " is not allowed (it must be non-empty, must not contain '/', and must not be '.' or 'scenario')");
+  if (const std::string problem = run_name_problem(run.name); !problem.empty())
+    throw Problem("run name " + in_quotes(run.name) + " is not allowed (" + problem + ")");
   if (!names.insert(run.name).second) throw Problem("two runs are named " + in_quotes(run.name));
   const std::string where = "in run " + in_quotes(run.name) + ", ";
   if (run.replications.size() > kMaxU32)
@@ -187,6 +188,79 @@ void write_run(const H5::H5File& file, const RunResult& run) {
   hdf5::write_table(group, "summary", sum_layout, table);
 }
 
+// The comparison's rows must make rectangular [V x S] and [V x I x S] datasets, and its
+// names must point at runs of the file, which is what a reader will look them up in.
+// Returns I.
+std::size_t check_comparison(const Comparison& c, const std::set<std::string>& runs) {
+  const std::string where = "in the comparison, ";
+  const auto check_run_name = [&](const std::string& name, const char* role) {
+    if (!runs.count(name)) throw Problem(where + "the " + role + " " + in_quotes(name) + " is not a run of the file");
+  };
+  check_run_name(c.baseline, "baseline");
+  std::vector<std::string> names;
+  for (const auto& v : c.variants) {
+    check_run_name(v.variant, "variant");
+    if (v.baseline != c.baseline)
+      throw Problem(where + "variant " + in_quotes(v.variant) + " is compared with " + in_quotes(v.baseline) +
+                    ", not with the baseline " + in_quotes(c.baseline));
+    names.push_back(v.variant);
+  }
+  check_names(names, "variant", "variant", where);
+  if (c.variants.empty()) return 0;
+  const std::size_t kpis = c.variants[0].day.size();
+  if (kpis == 0) throw Problem(where + "variant " + in_quotes(c.variants[0].variant) + " has no day rows");
+  const std::size_t intervals = c.variants[0].intervals.size() / kpis;
+  if (intervals > kMaxU32) throw Problem(where + "there are more intervals than the uint32 field 'interval' holds");
+  for (const auto& v : c.variants) {
+    const std::string this_variant = where + "variant " + in_quotes(v.variant) + " has ";
+    if (v.day.size() != kpis)
+      throw Problem(this_variant + std::to_string(v.day.size()) + " day rows but variant " +
+                    in_quotes(c.variants[0].variant) + " has " + std::to_string(kpis));
+    if (v.intervals.size() != intervals * kpis)
+      throw Problem(this_variant + std::to_string(v.intervals.size()) + " interval rows, not " +
+                    std::to_string(intervals) + " intervals x " + std::to_string(kpis) + " KPIs");
+    for (const auto* rows : {&v.day, &v.intervals})
+      for (const PairedDifference& d : *rows)
+        if (d.kpi.size() > hdf5::kKpiNameBytes)
+          throw Problem(this_variant + "KPI name " + in_quotes(d.kpi) + " longer than 32 bytes");
+  }
+  return intervals;
+}
+
+void write_comparison(const H5::H5File& file, const Comparison& c, const RunResult& baseline, std::size_t intervals) {
+  const H5::Group group = hdf5::create_untimed_group(file, kComparisonName);
+  hdf5::put_text_attr(group, "baseline", c.baseline);
+  std::vector<std::string> variants;
+  for (const auto& v : c.variants) variants.push_back(v.variant);
+  hdf5::put_text_list_attr(group, "variants", variants);
+  const std::size_t count = c.variants.size();
+  const std::size_t kpis = count > 0 ? c.variants[0].day.size() : 0;
+
+  const hdf5::RowLayout day_layout = hdf5::comparison_day_layout();
+  hdf5::Table table({count, kpis}, day_layout);
+  for (std::size_t v = 0; v < count; ++v) {
+    for (std::size_t s = 0; s < kpis; ++s) {
+      hdf5::RowWriter w(table.rows.data() + (v * kpis + s) * day_layout.size());
+      w.u32(static_cast<std::uint32_t>(v));
+      hdf5::put_difference(w, c.variants[v].day[s]);
+    }
+  }
+  hdf5::write_table(group, "day", day_layout, table);
+
+  const hdf5::RowLayout iv_layout = hdf5::comparison_intervals_layout();
+  table = hdf5::Table({count, intervals, kpis}, iv_layout);
+  for (std::size_t v = 0; v < count; ++v) {
+    for (std::size_t cell = 0; cell < intervals * kpis; ++cell) {  // cell = i * S + s, as in VariantComparison
+      hdf5::RowWriter w(table.rows.data() + (v * intervals * kpis + cell) * iv_layout.size());
+      w.u32(static_cast<std::uint32_t>(v));
+      w.u32(static_cast<std::uint32_t>(cell / kpis));
+      w.f64(interval_start(baseline, cell / kpis));
+      hdf5::put_difference(w, c.variants[v].intervals[cell]);
+    }
+  }
+  hdf5::write_table(group, "intervals", iv_layout, table);
+}
+
 H5::H5File create_file(const std::string& file_path) {
   const H5::FileCreatPropList fcpl;
   hdf5::untimed(fcpl);  // the root group
@@ -229,6 +303,7 @@ void write_contents(const H5::H5File& file, const ResultsFile& contents,
   }
   std::set<std::string> names;
   for (const auto& run : contents.runs) check_run(run, names);
+  const std::size_t comparison_intervals = contents.comparison ? check_comparison(*contents.comparison, names) : 0;
   for (const auto& [name, table] : calls) {
     if (!names.count(name)) throw Problem("per-call rows were given for run " + in_quotes(name) + ", which is not written");
   }
@@ -237,6 +312,12 @@ void write_contents(const H5::H5File& file, const ResultsFile& contents,
     if (table != calls.end()) check_calls(run, table->second);
     write_run(file, run);
     if (table != calls.end()) table->second.finish(file.openGroup(run.name));
+  }
+  if (contents.comparison) {
+    const Comparison& c = *contents.comparison;
+    const auto baseline = std::find_if(contents.runs.begin(), contents.runs.end(),
+                                       [&](const RunResult& run) { return run.name == c.baseline; });
+    write_comparison(file, c, *baseline, comparison_intervals);
   }
 }
 
@@ -251,6 +332,13 @@ void sync_to_disk(const std::string& file_path) {
 }
 
 }  // namespace
+
+std::string run_name_problem(std::string_view name) {
+  if (name.empty() || name == "." || name == kScenarioName || name == kComparisonName ||
+      name.find('/') != std::string_view::npos)
+    return "it must be non-empty, must not contain '/', and must not be '.', 'scenario' or 'comparison'";
+  return "";
+}
 
 void check_writable(const std::string& path) {
   if (path.empty()) throw ResultsStoreError("cannot write results file: the path is empty");

@@ -4,6 +4,7 @@
 /// Plain data shared by the runner, the results store and the reports.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,32 @@ struct RunResult {
   std::vector<KpiSummary> summary;  ///< one row per KPI, kpi_definitions() order
 };
 
+/// One KPI's paired difference, variant minus baseline, across replications: replication r
+/// of both ran on the same random numbers, so d_r = variant_r - baseline_r is taken per
+/// replication and its Student-t 95% CI is computed from the d_r (analysis/comparison.hpp).
+struct PairedDifference {
+  std::string kpi;
+  double mean = 0;        ///< mean of d_r, in the KPI's unit
+  double std_dev = 0;     ///< sample standard deviation of d_r; NaN if n < 2
+  double ci95 = 0;        ///< half-width of the Student-t 95% CI of the mean of d_r; NaN if n < 2
+  std::uint64_t n = 0;    ///< replications in which the KPI is defined in both runs
+  bool significant = false;  ///< n >= 2 and the CI excludes 0: |mean| > ci95
+};
+
+/// One variant against the baseline.
+struct VariantComparison {
+  std::string variant;   ///< run name
+  std::string baseline;  ///< run name
+  std::vector<PairedDifference> day;        ///< one per KPI, kpi_definitions() order, from the replication totals
+  std::vector<PairedDifference> intervals;  ///< [I x KPI], row-major: (interval i, KPI s) at i*S + s
+};
+
+/// Every variant (runs 1..) of a comparison against the baseline (run 0).
+struct Comparison {
+  std::string baseline;
+  std::vector<VariantComparison> variants;
+};
+
 /// Everything a results file holds.
 struct ResultsFile {
   std::string callsim_version;
@@ -73,6 +100,7 @@ struct ResultsFile {
   std::string scenario_path;
   std::string scenario_text;   ///< the scenario file as given
   std::vector<RunResult> runs;
+  std::optional<Comparison> comparison;  ///< `callsim compare`: its variants and baseline are among `runs`
 };
 
 }  // namespace callsim::analysis

@@ -9,6 +9,7 @@
 namespace callsim::app {
 
 int run_command(const std::vector<std::string>& args);
+int compare_command(const std::vector<std::string>& args);
 int erlang_command(const std::vector<std::string>& args);
 int list_command(const std::vector<std::string>& args);
 

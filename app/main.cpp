@@ -14,6 +14,8 @@ constexpr std::string_view kUsage =
     "\n"
     "commands:\n"
     "  run SCENARIO      simulate a scenario and report KPIs with 95% confidence intervals\n"
+    "  compare ...       simulate variants (routing policies, or scenario files) on common random\n"
+    "                    numbers and report their paired differences to the first one\n"
     "  erlang            exact Erlang C / Erlang A figures for one queue\n"
     "  list WHAT         list the registered distributions or routing policies\n"
     "\n"
@@ -33,8 +35,9 @@ int main(int argc, char** argv) {
   }
   const std::vector<std::string> rest(args.begin() + 1, args.end());
   if (args[0] == "run") return callsim::app::run_command(rest);
+  if (args[0] == "compare") return callsim::app::compare_command(rest);
   if (args[0] == "erlang") return callsim::app::erlang_command(rest);
   if (args[0] == "list") return callsim::app::list_command(rest);
-  std::cerr << "callsim: unknown command '" << args[0] << "'; valid commands are: erlang, list, run\n";
+  std::cerr << "callsim: unknown command '" << args[0] << "'; valid commands are: compare, erlang, list, run\n";
   return callsim::app::kExitBadInput;
 }

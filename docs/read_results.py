@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Example reader for callsim results files (format_version 2, docs/results-format.md).
+"""Example reader for callsim results files (format_version 2 or 3, docs/results-format.md).
 
 Prints, for each run, the KPI summary table and the service level per reporting interval:
 the mean over the replications in which it is defined, and the value pooled over all
@@ -8,6 +8,9 @@ groups, it also prints each call type's service level (mean over replications) a
 agent group's occupancy and average handle time (means over replications). When the run
 has the optional per-call table (callsim run --calls), it prints a summary of it: calls per
 outcome and the mean wait and talk time of the answered ones, over the counted calls.
+When the file holds a comparison (callsim compare, format_version 3), it prints each
+variant's paired differences to the baseline for the whole day, and the intervals in which
+the service-level difference is significant.
 
 Usage:  /usr/bin/python3 docs/read_results.py RESULTS.h5
 Needs h5py and numpy (Debian: apt-get install python3-h5py python3-numpy).
@@ -17,7 +20,7 @@ import sys
 import h5py
 import numpy as np
 
-FORMAT_VERSION = 2
+FORMAT_VERSIONS = (2, 3)
 
 
 def text(value):
@@ -27,11 +30,14 @@ def text(value):
     return str(value)
 
 
-def runs_in_write_order(f):
-    """Every group under / is a run; the file tracks link creation order, so use it."""
+def runs_in_write_order(f, version):
+    """Every group under / is a run, except /comparison from version 3 on; the file tracks
+    link creation order, so use it."""
     names = []
     f.id.links.iterate(names.append, idx_type=h5py.h5.INDEX_CRT_ORDER)
-    return [name.decode() for name in names if isinstance(f[name], h5py.Group)]
+    names = [name.decode() for name in names]
+    return [name for name in names
+            if isinstance(f[name], h5py.Group) and not (version >= 3 and name == "comparison")]
 
 
 def print_summary(run):
@@ -127,14 +133,40 @@ def print_calls(run):
               f" mean talk {talks / counts['answered']:.6f} s")
 
 
+def print_comparison(f):
+    """The paired differences of /comparison: variant minus baseline, replication by replication."""
+    group = f["comparison"]
+    variants = [text(name) for name in group.attrs["variants"]]
+    day = group["day"][...]              # shape (variants, KPIs)
+    intervals = group["intervals"][...]  # shape (variants, intervals, KPIs)
+    print()
+    print(f"comparison against the baseline '{text(group.attrs['baseline'])}': paired differences"
+          " (variant minus baseline) with 95% CI half-widths; * = the CI excludes 0")
+    for v, name in enumerate(variants):
+        print(f"  variant '{name}'")
+        print(f"  {'kpi':<32} {'unit':<9} {'difference':>14} {'ci95':>14} {'n':>4}")
+        for row in day[v]:
+            mark = " *" if row["significant"] else ""
+            print(f"  {text(row['kpi']):<32} {text(row['unit']):<9} {row['mean']:>14.6f}"
+                  f" {row['ci95']:>14.6f} {int(row['n']):>4d}{mark}")
+        if intervals.shape[1] == 0:
+            continue
+        kpis = [text(k) for k in intervals[v, 0]["kpi"]]
+        if "service_level" not in kpis:
+            continue
+        sl = intervals[v, :, kpis.index("service_level")]
+        flagged = [int(i) for i in sl["interval"][sl["significant"] == 1]]
+        print(f"  service level differs significantly in intervals: {flagged if flagged else 'none'}")
+
+
 def main(argv):
     if len(argv) != 2:
         print(__doc__, file=sys.stderr)
         return 2
     with h5py.File(argv[1], "r") as f:
         version = int(f.attrs["format_version"])
-        if version != FORMAT_VERSION:
-            print(f"{argv[1]}: format_version {version}; this reader knows {FORMAT_VERSION}", file=sys.stderr)
+        if version not in FORMAT_VERSIONS:
+            print(f"{argv[1]}: format_version {version}; this reader knows {FORMAT_VERSIONS}", file=sys.stderr)
             return 1
         print(f"callsim results file {argv[1]}")
         print(f"  callsim {text(f.attrs['callsim_version'])}, created {text(f.attrs['created'])},"
@@ -142,7 +174,7 @@ def main(argv):
         print(f"  command line: {text(f.attrs['command_line'])}")
         scenario = f["scenario"]
         print(f"  scenario {text(scenario.attrs['path'])}: {len(scenario[()])} bytes of text")
-        for name in runs_in_write_order(f):
+        for name in runs_in_write_order(f, version):
             run = f[name]
             reps, intervals = run["intervals"].shape
             print()
@@ -153,6 +185,8 @@ def main(argv):
             print_call_type_service_level(run)
             print_group_occupancy(run)
             print_calls(run)
+        if version >= 3 and "comparison" in f:
+            print_comparison(f)
     return 0
 
 

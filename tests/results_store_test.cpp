@@ -329,7 +329,159 @@ std::string fixed(double value, const char* format) {
   return text;
 }
 
+// A comparison of "after hiring" (and, degenerate but allowed, "base" itself) against
+// "base": every field distinct, some NaN, some significant, a KPI name filling its field.
+Comparison make_comparison() {
+  Comparison c;
+  c.baseline = "base";
+  const auto defs = kpi_definitions();
+  for (const std::string variant : {"after hiring", "base"}) {
+    VariantComparison v{variant, "base", {}, {}};
+    const double shift = static_cast<double>(c.variants.size());
+    for (std::size_t i = 0; i <= 4; ++i) {  // i == 4: the day
+      for (std::size_t k = 0; k < defs.size(); ++k) {
+        const double x = shift + 0.1 * static_cast<double>(k) + static_cast<double>(i) / 7.0;
+        PairedDifference d{std::string(defs[k].name), x - 0.5, x / 3, x / 9, 3 + i + k, (k + i) % 3 == 0};
+        if (k == 7 && i == 2) d = {d.kpi, kNaN, kNaN, kNaN, 0, false};
+        if (k == 9 && i == 1) d = {d.kpi, 0.25, kNaN, kNaN, 1, false};
+        (i == 4 ? v.day : v.intervals).push_back(d);
+      }
+    }
+    v.day.back().kpi = "a_kpi_name_of_exactly_32_bytes__";
+    c.variants.push_back(v);
+  }
+  return c;
+}
+
+std::string hdf5_unit(const std::string& kpi) {
+  for (const auto& def : kpi_definitions())
+    if (def.name == kpi) return std::string(def.unit);
+  return "";
+}
+
+void check_same_difference(const PairedDifference& a, const PairedDifference& b) {
+  CHECK(a.kpi == b.kpi);
+  CHECK(same(a.mean, b.mean));
+  CHECK(same(a.std_dev, b.std_dev));
+  CHECK(same(a.ci95, b.ci95));
+  CHECK(a.n == b.n);
+  CHECK(a.significant == b.significant);
+}
+
+void check_same_comparison(const Comparison& a, const Comparison& b) {
+  CHECK(a.baseline == b.baseline);
+  REQUIRE(a.variants.size() == b.variants.size());
+  for (std::size_t v = 0; v < a.variants.size(); ++v) {
+    INFO("variant " << v);
+    CHECK(a.variants[v].variant == b.variants[v].variant);
+    CHECK(a.variants[v].baseline == b.variants[v].baseline);
+    REQUIRE(a.variants[v].day.size() == b.variants[v].day.size());
+    for (std::size_t k = 0; k < a.variants[v].day.size(); ++k) check_same_difference(a.variants[v].day[k], b.variants[v].day[k]);
+    REQUIRE(a.variants[v].intervals.size() == b.variants[v].intervals.size());
+    for (std::size_t k = 0; k < a.variants[v].intervals.size(); ++k)
+      check_same_difference(a.variants[v].intervals[k], b.variants[v].intervals[k]);
+  }
+}
+
 }  // namespace
+
+TEST_CASE("results store: a comparison reads back exactly and is not a run", "[results_store][comparison]") {
+  TempDir dir;
+  ResultsFile written = make_file();
+  written.comparison = make_comparison();
+  write_results_file(dir.file("r.h5"), written);
+  const ResultsFile read = read_results_file(dir.file("r.h5"));
+  check_equal(written, read);
+  REQUIRE(read.comparison.has_value());
+  check_same_comparison(*written.comparison, *read.comparison);
+
+  // The documented layout, read field by field as any reader would.
+  const H5::H5File file(dir.file("r.h5"), H5F_ACC_RDONLY);
+  const H5::Group group = file.openGroup("/comparison");
+  std::string baseline;
+  const H5::Attribute baseline_attr = group.openAttribute("baseline");
+  baseline_attr.read(baseline_attr.getStrType(), baseline);
+  CHECK(baseline == "base");
+  CHECK(read_text_list(group, "variants") == std::vector<std::string>{"after hiring", "base"});
+  const std::size_t s = kpi_definitions().size();
+  hsize_t day_dims[2] = {0, 0};
+  file.openDataSet("/comparison/day").getSpace().getSimpleExtentDims(day_dims);
+  CHECK((day_dims[0] == 2 && day_dims[1] == s));
+  hsize_t iv_dims[3] = {0, 0, 0};
+  REQUIRE(file.openDataSet("/comparison/intervals").getSpace().getSimpleExtentNdims() == 3);
+  file.openDataSet("/comparison/intervals").getSpace().getSimpleExtentDims(iv_dims);
+  CHECK((iv_dims[0] == 2 && iv_dims[1] == 4 && iv_dims[2] == s));
+  const auto significant =
+      read_field<std::uint8_t>(file, "/comparison/day", "significant", H5::PredType::NATIVE_UINT8);
+  const auto ci = read_f64(file, "/comparison/day", "ci95");
+  for (std::size_t row = 0; row < 2 * s; ++row) {
+    CHECK(significant[row] == (written.comparison->variants[row / s].day[row % s].significant ? 1 : 0));
+    CHECK(same(ci[row], written.comparison->variants[row / s].day[row % s].ci95));
+  }
+  const auto starts = read_f64(file, "/comparison/intervals", "interval_start");
+  const auto interval = read_field<std::uint32_t>(file, "/comparison/intervals", "interval", H5::PredType::NATIVE_UINT32);
+  for (std::size_t row = 0; row < starts.size(); ++row) {
+    CHECK(interval[row] == (row / s) % 4);
+    CHECK(starts[row] == 1800.0 + 900.0 * static_cast<double>((row / s) % 4));  // the baseline's intervals
+  }
+  H5::CompType unit_type(std::size_t{16});
+  unit_type.insertMember("unit", 0, H5::StrType(H5::PredType::C_S1, 16));
+  std::vector<std::array<char, 16>> units(2 * s);
+  file.openDataSet("/comparison/day").read(units.data(), unit_type);
+  CHECK(std::string(units[kpi_definitions().size() + 7].data(), 1) == "s");  // asa
+
+  // Reading the per-call table of "comparison" finds no such run.
+  CHECK(what_of([&] { read_call_records(dir.file("r.h5"), "comparison"); }) ==
+        "cannot read results file '" + dir.file("r.h5") + "': it has no run 'comparison'");
+}
+
+TEST_CASE("results store: a comparison must name runs of the file and have rectangular rows",
+          "[results_store][comparison]") {
+  TempDir dir;
+  ResultsFile bad = make_file();
+  bad.comparison = make_comparison();
+  bad.comparison->variants[1].variant = "nobody";
+  CHECK(what_of([&] { write_results_file(dir.file("r.h5"), bad); }) ==
+        "cannot write results file '" + dir.file("r.h5") +
+            "': in the comparison, the variant 'nobody' is not a run of the file");
+  bad.comparison = make_comparison();
+  bad.comparison->variants[1].intervals.pop_back();
+  CHECK(what_of([&] { write_results_file(dir.file("r.h5"), bad); }) ==
+        "cannot write results file '" + dir.file("r.h5") + "': in the comparison, variant 'base' has " +
+            std::to_string(4 * kpi_definitions().size() - 1) + " interval rows, not 4 intervals x " +
+            std::to_string(kpi_definitions().size()) + " KPIs");
+  CHECK_FALSE(fs::exists(dir.file("r.h5")));
+
+  ResultsFile named = make_file();
+  named.runs[1].name = "comparison";
+  CHECK(what_of([&] { write_results_file(dir.file("r.h5"), named); }) ==
+        "cannot write results file '" + dir.file("r.h5") +
+            "': run name 'comparison' is not allowed (it must be non-empty, must not contain '/', and must not be "
+            "'.', 'scenario' or 'comparison')");
+  CHECK(run_name_problem("comparison") != "");
+  CHECK(run_name_problem("static_priority:threshold=30,weight=2") == "");
+}
+
+TEST_CASE("results store: version 2 files are read and there a run may be named comparison",
+          "[results_store][comparison]") {
+  TempDir dir;
+  ResultsFile written = make_file();
+  written.runs[1].name = "comparison-to-be";
+  write_results_file(dir.file("r.h5"), written);
+  {
+    const H5::H5File file(dir.file("r.h5"), H5F_ACC_RDWR);
+    file.move("comparison-to-be", "comparison");  // a version 2 writer allowed this name
+  }
+  set_format_version(dir.file("r.h5"), 2);
+  written.runs[1].name = "comparison";
+  const ResultsFile read = read_results_file(dir.file("r.h5"));
+  check_equal(written, read);
+  CHECK_FALSE(read.comparison.has_value());
+  // In version 3 that group is the comparison, which it is not.
+  set_format_version(dir.file("r.h5"), 3);
+  CHECK(what_of([&] { read_results_file(dir.file("r.h5")); }) ==
+        "cannot read results file '" + dir.file("r.h5") + "': '/comparison' has no attribute 'baseline'");
+}
 
 TEST_CASE("results store: a written file reads back exactly", "[results_store]") {
   TempDir dir;
@@ -358,7 +510,7 @@ TEST_CASE("results store: fields hold the documented values and read by name", "
 
   int version = 0;
   file.openAttribute("format_version").read(H5::PredType::NATIVE_INT, &version);
-  CHECK(version == 2);
+  CHECK(version == 3);
   std::uint64_t reps = 0;
   file.openAttribute("replications").read(H5::PredType::NATIVE_UINT64, &reps);
   CHECK(reps == 3);
@@ -526,8 +678,8 @@ TEST_CASE("results store: an unwritable path throws and leaves nothing behind", 
   bad.runs[1].name = "a/b";
   CHECK(what_of([&] { write_results_file(path, bad); }) ==
         "cannot write results file '" + path +
-            "': run name 'a/b' is not allowed (it must be non-empty, must not contain '/', and must not be '.' or "
-            "'scenario')");
+            "': run name 'a/b' is not allowed (it must be non-empty, must not contain '/', and must not be '.', "
+            "'scenario' or 'comparison')");
   CHECK(read_results_file(path).seed == 1);
   CHECK_FALSE(has_temp_file(dir));
 
@@ -697,13 +849,13 @@ TEST_CASE("results store: reading a missing, foreign or newer file throws", "[re
   CHECK(what_of([&] { read_results_file(dir.file("text.h5")); }) ==
         "cannot read results file '" + dir.file("text.h5") + "': it is not an HDF5 file");
   write_results_file(dir.file("r.h5"), make_file());
-  for (const int other : {1, 3}) {
+  for (const int other : {1, 4}) {
     set_format_version(dir.file("r.h5"), other);
     CHECK(what_of([&] { read_results_file(dir.file("r.h5")); }) ==
           "cannot read results file '" + dir.file("r.h5") + "': its format_version is " + std::to_string(other) +
-              "; this callsim reads version 2");
+              "; this callsim reads versions 2 to 3");
   }
-  set_format_version(dir.file("r.h5"), 2);
+  set_format_version(dir.file("r.h5"), 3);
   {
     const H5::H5File file(dir.file("r.h5"), H5F_ACC_RDWR);
     file.unlink("/after hiring/summary");
@@ -803,4 +955,35 @@ TEST_CASE("results store: the Python example reader prints summary and per-inter
   }
   CHECK(text.find("service level per call type") != std::string::npos);
   CHECK(text.find("per agent group") != std::string::npos);
+}
+
+TEST_CASE("results store: the Python example reader prints the comparison", "[results_store][comparison]") {
+  if (!command_succeeds("/usr/bin/python3 -c 'import h5py, numpy' >/dev/null 2>&1")) {
+    WARN("/usr/bin/python3 cannot import h5py and numpy (Debian: python3-h5py python3-numpy): skipping");
+    return;
+  }
+  TempDir dir;
+  ResultsFile f = make_file();
+  f.comparison = make_comparison();
+  write_results_file(dir.file("r.h5"), f);
+  const std::string out = dir.file("out.txt");
+  REQUIRE(command_succeeds("/usr/bin/python3 '" + kSourceDir + "/docs/read_results.py' '" + dir.file("r.h5") + "' >'" +
+                           out + "' 2>&1"));
+  const std::string text = read_text(out);
+  INFO(text);
+  CHECK(text.find("run 'comparison'") == std::string::npos);
+  CHECK(text.find("comparison against the baseline 'base'") != std::string::npos);
+  CHECK(text.find("variant 'after hiring'") < text.find("variant 'base'"));
+  for (const auto& v : f.comparison->variants) {
+    for (const PairedDifference& d : v.day) {
+      char line[200];
+      std::snprintf(line, sizeof line, "%-32s %-9s %14.6f %14.6f %4llu%s\n", d.kpi.c_str(),
+                    hdf5_unit(d.kpi).c_str(), d.mean, d.ci95, static_cast<unsigned long long>(d.n),
+                    d.significant ? " *" : "");
+      INFO("expected line: " << line);
+      CHECK(text.find(line) != std::string::npos);
+    }
+  }
+  // service_level is KPI 3: significant where (3 + i) % 3 == 0, i.e. intervals 0 and 3.
+  CHECK(text.find("service level differs significantly in intervals: [0, 3]") != std::string::npos);
 }

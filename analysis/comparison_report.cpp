@@ -1,0 +1,115 @@
+#include "analysis/comparison_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "analysis/console_report.hpp"
+
+namespace callsim::analysis {
+
+namespace {
+
+constexpr int kMinColumn = 22;
+
+std::string signed_value(double v, std::string_view unit) {
+  return (v > 0 ? "+" : "") + format_kpi_value(v, unit);
+}
+
+/// "+1.23% +/- 0.45% *": the difference, its half-width, and the significance mark.
+std::string difference_text(const PairedDifference& d, std::string_view unit) {
+  return signed_value(d.mean, unit) + " +/- " + format_kpi_value(d.ci95, unit) + (d.significant ? " *" : "  ");
+}
+
+std::string diff_header(const VariantComparison& v) { return "diff " + v.variant; }
+
+int width_of(const std::string& header) { return std::max(kMinColumn, static_cast<int>(header.size())); }
+
+void cell(std::ostream& out, const std::string& text, int width) {
+  char buf[512];
+  std::snprintf(buf, sizeof buf, "  %*s", width, text.c_str());
+  out << buf;
+}
+
+std::size_t kpi_index(std::string_view name) {
+  const auto defs = kpi_definitions();
+  for (std::size_t k = 0; k < defs.size(); ++k)
+    if (defs[k].name == name) return k;
+  return defs.size();
+}
+
+}  // namespace
+
+void print_comparison_table(std::ostream& out, const std::vector<RunResult>& runs, const Comparison& comparison) {
+  const auto defs = kpi_definitions();
+  char buf[256];
+  std::snprintf(buf, sizeof buf, "%-24s", "KPI");
+  out << buf;
+  for (const RunResult& run : runs) cell(out, run.name, width_of(run.name));
+  for (const VariantComparison& v : comparison.variants) cell(out, diff_header(v), width_of(diff_header(v)));
+  out << "\n";
+  for (std::size_t k = 0; k < defs.size(); ++k) {
+    bool shown = false;
+    for (const RunResult& run : runs)
+      shown = shown || (k < run.summary.size() && table_shows_kpi(k, run.summary[k].mean));
+    if (!shown) continue;
+    const std::string_view unit = defs[k].unit;
+    std::snprintf(buf, sizeof buf, "%-24.*s", static_cast<int>(defs[k].name.size()), defs[k].name.data());
+    out << buf;
+    for (const RunResult& run : runs) {
+      const std::string text = k < run.summary.size() ? format_kpi_value(run.summary[k].mean, unit) + " +/- " +
+                                                            format_kpi_value(run.summary[k].ci95, unit)
+                                                      : "n/a";
+      cell(out, text, width_of(run.name));
+    }
+    for (const VariantComparison& v : comparison.variants)
+      cell(out, k < v.day.size() ? difference_text(v.day[k], unit) : "n/a", width_of(diff_header(v)));
+    out << "\n";
+  }
+  out << "Means +/- 95% CI half-widths over the replications; diff X = X minus the baseline '" << comparison.baseline
+      << "', paired replication by replication (common random numbers), +/- its 95% CI half-width"
+         " (percentage points for percentages); * = the CI excludes 0.\n";
+}
+
+void print_interval_differences(std::ostream& out, const std::vector<RunResult>& runs, const Comparison& comparison) {
+  const std::size_t sl = kpi_index("service_level");
+  const std::size_t kpis = kpi_definitions().size();
+  if (comparison.variants.empty() || runs.empty()) return;
+  const std::size_t intervals = comparison.variants[0].intervals.size() / kpis;
+  if (intervals == 0) return;
+  std::vector<std::size_t> flagged;
+  for (std::size_t i = 0; i < intervals; ++i) {
+    for (const VariantComparison& v : comparison.variants)
+      if (i * kpis + sl < v.intervals.size() && v.intervals[i * kpis + sl].significant) {
+        flagged.push_back(i);
+        break;
+      }
+  }
+  out << "\nservice level per interval: ";
+  if (flagged.empty()) {
+    out << "no variant differs significantly from the baseline in any of the " << intervals << " intervals\n";
+    return;
+  }
+  out << "in " << flagged.size() << " of " << intervals
+      << " intervals a variant differs significantly (95%; each interval is tested alone, so about 1 in 20"
+         " would be flagged by chance even without a real difference)\n";
+  char buf[128];
+  std::snprintf(buf, sizeof buf, "%8s %10s", "interval", "start");
+  out << buf;
+  for (const VariantComparison& v : comparison.variants) cell(out, diff_header(v), width_of(diff_header(v)));
+  out << "\n";
+  for (const std::size_t i : flagged) {
+    const double start = runs[0].warmup_seconds + static_cast<double>(i) * runs[0].interval_seconds;
+    const long minutes = std::lround(start / 60);
+    std::snprintf(buf, sizeof buf, "%8zu %7ld:%02ld", i, minutes / 60, minutes % 60);
+    out << buf;
+    for (const VariantComparison& v : comparison.variants)
+      cell(out, difference_text(v.intervals[i * kpis + sl], "fraction"), width_of(diff_header(v)));
+    out << "\n";
+  }
+  out << "(start: hours:minutes of simulated time from the start of the warm-up)\n";
+}
+
+}  // namespace callsim::analysis

@@ -1,0 +1,336 @@
+// callsim compare: variants of a center (routing policies, or scenario files) simulated on
+// common random numbers, their paired differences to the first one, one results file.
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <iostream>
+#include <optional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <boost/program_options.hpp>
+
+#include "analysis/comparison.hpp"
+#include "analysis/comparison_report.hpp"
+#include "analysis/experiment.hpp"
+#include "analysis/json_report.hpp"
+#include "analysis/results_store.hpp"
+#include "app/commands.hpp"
+#include "scenarios/loader.hpp"
+#include "scenarios/routing_field.hpp"
+
+namespace po = boost::program_options;
+
+namespace callsim::app {
+
+namespace {
+
+constexpr const char* kCompareUsage =
+    "usage: callsim compare SCENARIO --policy A --policy B[:param=value,...] [options]\n"
+    "       callsim compare A.yaml B.yaml [C.yaml ...] [options]\n\n"
+    "Simulates each variant (a routing policy on SCENARIO, or a scenario file) with the same seed and\n"
+    "replications: replication r of every variant sees the same callers (common random numbers), so\n"
+    "each variant's difference to the first one, the baseline, is paired replication by replication\n"
+    "and has a far tighter confidence interval than two separate runs would give.\n";
+
+/// Bad input found by the command itself; what() is the message after "callsim compare: ".
+class BadInput : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// One variant: the run name it is stored under, and the center it simulates.
+struct Variant {
+  std::string name;
+  models::CenterSpec spec;
+};
+
+/// The scenario at `path` with the `--set key=value` overrides applied.
+// TODO(lead): wire to scenarios::load_scenario(path, overrides) once branch `overrides` is merged.
+scenarios::LoadedScenario load_variant(const std::string& path, const std::vector<std::string>& overrides) {
+  if (!overrides.empty()) throw BadInput("--set is not available yet");
+  return scenarios::load_scenario(path);
+}
+
+/// `name`, or name-2, name-3, ... if it is taken; the result is taken from then on.
+std::string unique_name(const std::string& name, std::set<std::string>& taken) {
+  std::string candidate = name;
+  for (int n = 2; taken.count(candidate); ++n) candidate = name + "-" + std::to_string(n);
+  taken.insert(candidate);
+  return candidate;
+}
+
+/// One variant per --policy on the one scenario; the run is named by the option as typed.
+std::vector<Variant> policy_variants(const models::CenterSpec& base, const std::vector<std::string>& policies) {
+  std::vector<Variant> variants;
+  std::set<std::string> names;
+  for (const std::string& option : policies) {
+    // A run name is an HDF5 group name: '/' would make it a path.
+    if (option.find('/') != std::string::npos)
+      throw BadInput("--policy '" + option + "' contains '/', which a run name in the results file cannot");
+    if (!names.insert(option).second) throw BadInput("--policy '" + option + "' is given twice");
+    Variant v{option, base};
+    v.spec.routing = scenarios::parse_policy_option(option, base);
+    v.spec.name = option;
+    variants.push_back(std::move(v));
+  }
+  return variants;
+}
+
+/// Interval i of every variant must be the same period of the day for the pairing, per
+/// interval and for the day, to compare like with like.
+void check_same_time_frame(const std::vector<scenarios::LoadedScenario>& scenarios) {
+  const models::TimeSpec& first = scenarios[0].spec.time;
+  for (std::size_t i = 1; i < scenarios.size(); ++i) {
+    const models::TimeSpec& t = scenarios[i].spec.time;
+    if (t.warmup.seconds() != first.warmup.seconds() || t.duration.seconds() != first.duration.seconds() ||
+        t.interval.seconds() != first.interval.seconds())
+      throw BadInput("scenario '" + scenarios[i].path + "' has another warm-up, duration or interval than '" +
+                     scenarios[0].path + "'; the variants of a comparison must be simulated over the same intervals");
+  }
+}
+
+/// Every scenario's text, for `/scenario`: a YAML stream of one document per variant.
+void set_provenance(analysis::ResultsFile& file, const std::vector<scenarios::LoadedScenario>& scenarios,
+                    const std::vector<Variant>& variants) {
+  if (scenarios.size() == 1) {
+    file.scenario_path = scenarios[0].path;
+    file.scenario_text = scenarios[0].text;
+    return;
+  }
+  for (std::size_t i = 0; i < scenarios.size(); ++i) {
+    file.scenario_path += (i ? "\n" : "") + scenarios[i].path;
+    std::string text = scenarios[i].text;
+    if (!text.empty() && text.back() != '\n') text += '\n';
+    file.scenario_text += "--- # callsim compare: scenario " + std::to_string(i + 1) + " of " +
+                          std::to_string(scenarios.size()) + ", run '" + variants[i].name + "', file '" +
+                          scenarios[i].path + "'\n" + text;
+  }
+}
+
+std::string join(const std::vector<std::string>& args) {
+  std::string out = "callsim compare";
+  for (const auto& a : args) out += " " + a;
+  return out;
+}
+
+std::string kpi_names() {
+  std::string out;
+  for (const auto& def : analysis::kpi_definitions()) out += (out.empty() ? "" : ", ") + std::string(def.name);
+  return out;
+}
+
+bool is_kpi(const std::string& name) {
+  const auto defs = analysis::kpi_definitions();
+  return std::any_of(defs.begin(), defs.end(), [&](const auto& d) { return d.name == name; });
+}
+
+/// The sequential mode's settings; `kpi` empty when it is off.
+struct Sequential {
+  std::string kpi;
+  double target = 0;
+  std::uint64_t max_replications = 0;
+};
+
+void check_sequential(const po::variables_map& vm, const Sequential& s, std::uint64_t replications) {
+  const bool target = vm.count("target-ci") > 0;
+  if (!target && (vm.count("kpi") || vm.count("max-replications")))
+    throw BadInput("--kpi and --max-replications belong to the sequential mode, which --target-ci H turns on");
+  if (!target) return;
+  if (!vm.count("kpi")) throw BadInput("--target-ci needs --kpi NAME, the KPI whose difference it bounds");
+  if (!is_kpi(s.kpi)) throw BadInput("unknown KPI '" + s.kpi + "' for --kpi; valid KPIs are: " + kpi_names());
+  if (!(s.target > 0) || !std::isfinite(s.target))
+    throw BadInput("--target-ci must be a number greater than 0, in the KPI's unit (a fraction for service_level)");
+  if (!vm.count("max-replications")) throw BadInput("--target-ci needs --max-replications N, where to stop trying");
+  if (s.max_replications < replications)
+    throw BadInput("--max-replications (" + std::to_string(s.max_replications) + ") is less than --replications (" +
+                   std::to_string(replications) + ")");
+}
+
+/// Replications [first, first + count) of every variant.
+std::vector<analysis::RunResult> run_batch(const std::vector<Variant>& variants, analysis::ExperimentOptions options,
+                                           std::uint64_t first, std::uint64_t count) {
+  options.first_replication = first;
+  options.replications = count;
+  std::vector<analysis::RunResult> runs;
+  for (const Variant& v : variants) runs.push_back(analysis::run_experiment(v.spec, options));
+  return runs;
+}
+
+/// Runs `initial` replications; in the sequential mode keeps doubling them (up to the
+/// maximum) until the largest paired half-width of the KPI is at most the target.
+std::vector<analysis::RunResult> run_variants(const std::vector<Variant>& variants,
+                                              const analysis::ExperimentOptions& options, std::uint64_t initial,
+                                              const Sequential& sequential,
+                                              std::optional<analysis::SequentialOutcome>& outcome) {
+  std::vector<analysis::RunResult> runs = run_batch(variants, options, 0, initial);
+  if (sequential.kpi.empty()) return runs;
+  std::uint64_t done = initial;
+  double half_width = analysis::max_difference_half_width(runs, sequential.kpi);
+  // Written so that a NaN half-width (too few replications where the KPI is defined) goes on.
+  while (!(half_width <= sequential.target) && done < sequential.max_replications) {
+    const std::uint64_t next = std::min(2 * done, sequential.max_replications);
+    auto batch = run_batch(variants, options, done, next - done);
+    for (std::size_t v = 0; v < runs.size(); ++v) analysis::extend_run(runs[v], std::move(batch[v]));
+    done = next;
+    half_width = analysis::max_difference_half_width(runs, sequential.kpi);
+  }
+  outcome = analysis::SequentialOutcome{sequential.kpi, sequential.target, half_width, done,
+                                        half_width <= sequential.target};
+  return runs;
+}
+
+void print_sequential(std::ostream& out, const analysis::SequentialOutcome& s) {
+  const std::string what = "the largest 95% CI half-width of a difference in " + s.kpi + " is ";
+  char numbers[96];
+  std::snprintf(numbers, sizeof numbers, "%.6g %s the target %.6g", s.half_width, s.met ? "<=" : "is not <=",
+                s.target_ci);
+  out << "\nsequential: target " << (s.met ? "met" : "NOT met") << " after " << s.replications
+      << " replications: " << what << numbers << (s.met ? "" : " (--max-replications reached)") << "\n";
+}
+
+}  // namespace
+
+int compare_command(const std::vector<std::string>& args) {
+  po::options_description options("options");
+  std::uint64_t replications = 10;
+  std::uint64_t seed = 1;
+  unsigned threads = 0;
+  std::string out_path = "comparison.h5";
+  std::vector<std::string> policies;
+  std::vector<std::string> overrides;
+  Sequential sequential;
+  options.add_options()
+      ("help,h", "show this help")
+      ("policy,p", po::value(&policies)->composing(),
+       "a variant: SCENARIO under routing policy NAME[:param=value,...] (repeat; the first is the baseline; "
+       "callsim list policies shows the names)")
+      ("replications,r", po::value(&replications)->default_value(10),
+       "replications of every variant (in the sequential mode: the first batch)")
+      ("seed,s", po::value(&seed)->default_value(1), "master seed, shared by every variant")
+      ("threads,j", po::value(&threads)->default_value(0),
+       "worker threads (0: one per core); results do not depend on it")
+      ("out,o", po::value(&out_path)->default_value("comparison.h5"),
+       "HDF5 results file: every variant as a run, and /comparison")
+      ("set", po::value(&overrides)->composing(), "override a scenario value, key=value, in every variant (repeat)")
+      ("target-ci", po::value(&sequential.target),
+       "sequential mode: add replications until every paired 95% CI half-width of --kpi is at most this "
+       "(in the KPI's unit: 0.01 is one percentage point of service_level)")
+      ("kpi", po::value(&sequential.kpi), "sequential mode: the KPI, e.g. service_level")
+      ("max-replications", po::value(&sequential.max_replications),
+       "sequential mode: stop at this many replications, target met or not (batches double the count)")
+      ("json", "print one JSON object with each KPI's mean and CI and the paired differences instead of the table")
+      ("quiet,q", "print nothing but errors (and --json output)");
+  po::options_description hidden;
+  std::vector<std::string> inputs;
+  hidden.add_options()("input", po::value(&inputs)->composing());
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description positional;
+  positional.add("input", -1);
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "callsim compare: " << e.what() << "\n" << kCompareUsage << options;
+    return kExitBadInput;
+  }
+  if (vm.count("help")) {
+    std::cout << kCompareUsage << "\n" << options;
+    return 0;
+  }
+  const bool json = vm.count("json") > 0;
+  const bool quiet = vm.count("quiet") > 0;
+
+  std::vector<scenarios::LoadedScenario> loaded;
+  std::vector<Variant> variants;
+  std::optional<analysis::ResultsWriter> writer;
+  try {
+    if (inputs.empty()) throw BadInput("no scenario given");
+    if (!policies.empty() && inputs.size() > 1)
+      throw BadInput("--policy compares policies on one scenario, but " + std::to_string(inputs.size()) +
+                     " scenarios were given; compare scenario files without --policy");
+    if ((policies.empty() ? inputs.size() : policies.size()) < 2)
+      throw BadInput("a comparison needs at least two variants: --policy twice on one scenario, or two scenario files");
+    if (replications < 1) throw BadInput("--replications must be at least 1");
+    check_sequential(vm, sequential, replications);
+    if (!policies.empty()) {
+      loaded.push_back(load_variant(inputs[0], overrides));
+      variants = policy_variants(loaded[0].spec, policies);
+    } else {
+      std::set<std::string> names;
+      for (const std::string& path : inputs) {
+        loaded.push_back(load_variant(path, overrides));
+        Variant v{unique_name(loaded.back().spec.name, names), loaded.back().spec};
+        if (const std::string problem = analysis::run_name_problem(v.name); !problem.empty())
+          throw BadInput("scenario '" + path + "' is named '" + v.name +
+                         "', which cannot name a run in the results file (" + problem + ")");
+        v.spec.name = v.name;
+        variants.push_back(std::move(v));
+      }
+      check_same_time_frame(loaded);
+    }
+    // Opened now: an unwritable path fails before the simulation, not after it.
+    writer.emplace(out_path);
+  } catch (const BadInput& e) {
+    std::cerr << "callsim compare: " << e.what() << "\n";
+    return kExitBadInput;
+  } catch (const scenarios::ScenarioError& e) {
+    // A scenario file's message names the file and line; a --policy one names the option.
+    const std::string message = e.what();
+    std::cerr << (message.rfind("--policy", 0) == 0 ? "callsim compare: " : "") << message << "\n";
+    return kExitBadInput;
+  } catch (const analysis::ResultsStoreError& e) {
+    std::cerr << "callsim compare: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  for (const auto& scenario : loaded)
+    for (const auto& warning : scenario.warnings) std::cerr << "warning: " << warning << "\n";
+
+  const auto start = std::chrono::steady_clock::now();
+  analysis::ExperimentOptions experiment;
+  experiment.seed = seed;
+  experiment.threads = threads;
+  std::optional<analysis::SequentialOutcome> outcome;
+  const std::vector<analysis::RunResult> runs = run_variants(variants, experiment, replications, sequential, outcome);
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::uint64_t calls = 0;
+  for (const auto& run : runs)
+    for (const auto& r : run.replications) calls += r.calls_simulated;
+
+  analysis::ResultsFile file;
+  file.callsim_version = CALLSIM_VERSION;
+  file.command_line = join(args);
+  file.seed = seed;
+  set_provenance(file, loaded, variants);
+  file.runs = runs;
+  file.comparison = analysis::compare_runs(runs);
+  try {
+    writer->finish(file);
+  } catch (const analysis::ResultsStoreError& e) {
+    std::cerr << "callsim compare: " << e.what() << "\n";
+    return 1;
+  }
+
+  if (json) {
+    analysis::write_json_summary(std::cout, file.runs, calls, wall, &*file.comparison, outcome ? &*outcome : nullptr);
+  } else if (!quiet) {
+    std::cout << "comparison of " << variants.size() << " variants on common random numbers: "
+              << runs[0].replications.size() << " replications each, seed " << seed << "; baseline '" << runs[0].name
+              << "'\n\n";
+    analysis::print_comparison_table(std::cout, runs, *file.comparison);
+    analysis::print_interval_differences(std::cout, runs, *file.comparison);
+    if (outcome) print_sequential(std::cout, *outcome);
+    std::cout << "\n" << calls << " calls simulated in " << wall << " s; results in " << out_path << "\n";
+  }
+  return 0;
+}
+
+}  // namespace callsim::app

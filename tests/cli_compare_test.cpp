@@ -1,0 +1,203 @@
+// End-to-end tests of `callsim compare`: the file it writes, its JSON, the sequential
+// mode, and one clear message with exit code 2 for each kind of bad input.
+
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "analysis/results_store.hpp"
+
+namespace fs = std::filesystem;
+using callsim::analysis::read_results_file;
+
+namespace {
+
+struct Output {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+/// A fresh, empty directory for one test.
+fs::path temp_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("callsim-compare-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+/// Runs `callsim compare ARGS` in `dir`, with stdout and stderr captured.
+Output compare(const std::string& args, const fs::path& dir) {
+  const fs::path out = dir / "stdout.txt", err = dir / "stderr.txt";
+  const std::string cmd = "cd '" + dir.string() + "' && " + std::string(CALLSIM_BINARY) + " compare " + args + " >" +
+                          out.string() + " 2>" + err.string();
+  const int status = std::system(cmd.c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+}
+
+const std::string kSmall = std::string(CALLSIM_SOURCE_DIR) + "/scenarios/library/multiskill-small.yaml";
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+/// The text of the JSON object that follows `"key": ` (braces balanced; no brace in strings here).
+std::string json_object(const std::string& json, const std::string& key) {
+  const std::size_t at = json.find("\"" + key + "\": {");
+  if (at == std::string::npos) return "";
+  const std::size_t open = json.find('{', at);
+  int depth = 0;
+  for (std::size_t i = open; i < json.size(); ++i) {
+    depth += json[i] == '{' ? 1 : json[i] == '}' ? -1 : 0;
+    if (depth == 0) return json.substr(open, i - open + 1);
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("compare runs policies on common random numbers and writes every run and the comparison",
+          "[cli][compare]") {
+  const auto dir = temp_dir("policies");
+  const auto r = compare(kSmall + " --policy longest_idle_agent --policy static_priority --policy reserve:reserved=2 "
+                                  "-r 6 -j 2 --json",
+                         dir);
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  REQUIRE(r.err.empty());
+  const auto file = read_results_file((dir / "comparison.h5").string());  // the default name
+  REQUIRE(file.runs.size() == 3);
+  CHECK(file.runs[0].name == "longest_idle_agent");
+  CHECK(file.runs[1].name == "static_priority");
+  CHECK(file.runs[2].name == "reserve:reserved=2");
+  for (const auto& run : file.runs) CHECK(run.replications.size() == 6);
+  REQUIRE(file.comparison.has_value());
+  CHECK(file.comparison->baseline == "longest_idle_agent");
+  REQUIRE(file.comparison->variants.size() == 2);
+  CHECK(file.comparison->variants[1].variant == "reserve:reserved=2");
+  CHECK(file.scenario_text == slurp(kSmall));
+  CHECK(file.command_line.rfind("callsim compare ", 0) == 0);
+
+  const std::string variants = json_object(json_object(r.out, "comparison"), "variants");
+  INFO(r.out);
+  CHECK(contains(json_object(r.out, "comparison"), "\"baseline\": \"longest_idle_agent\""));
+  // Keeping two idle agents back from every call costs service level, clearly.
+  const std::string reserve = json_object(variants, "reserve:reserved=2");
+  const std::string sl = json_object(reserve, "service_level");
+  CHECK(contains(sl, "\"significant\": true"));
+  CHECK(contains(sl, "\"difference\": -"));
+  CHECK_FALSE(contains(r.out, "\"sequential\""));
+
+  // The table: every variant, each non-baseline one's difference column, the legend.
+  const auto table = compare(kSmall + " --policy longest_idle_agent --policy reserve:reserved=2 -r 4 -o t.h5", dir);
+  REQUIRE(table.code == 0);
+  CHECK(contains(table.out, "diff reserve:reserved=2"));
+  CHECK(contains(table.out, "* = the CI excludes 0"));
+  CHECK(contains(table.out, "results in t.h5"));
+  CHECK(contains(table.out, "service level per interval: in "));
+  CHECK(compare(kSmall + " --policy longest_idle_agent --policy reserve:reserved=2 -r 2 -o q.h5 --quiet", dir).out ==
+        "");
+}
+
+TEST_CASE("compare runs scenario files and a variant against itself differs by exactly 0", "[cli][compare]") {
+  const auto dir = temp_dir("files");
+  const auto r = compare(kSmall + " " + kSmall + " -r 4 --json -o files.h5", dir);
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  const auto file = read_results_file((dir / "files.h5").string());
+  REQUIRE(file.runs.size() == 2);
+  CHECK(file.runs[0].name == "multiskill-small");
+  CHECK(file.runs[1].name == "multiskill-small-2");  // made unique
+  CHECK(file.scenario_path == kSmall + "\n" + kSmall);
+  CHECK(contains(file.scenario_text, "--- # callsim compare: scenario 2 of 2, run 'multiskill-small-2', file '" +
+                                         kSmall + "'\n" + slurp(kSmall)));
+  const std::string itself = json_object(json_object(r.out, "variants"), "multiskill-small-2");
+  INFO(r.out);
+  for (const std::string kpi : {"offered", "service_level", "asa", "abandon_rate", "occupancy"})
+    CHECK(contains(itself, "\"" + kpi + "\": {\"difference\": 0, \"ci95\": 0, \"significant\": false}"));
+  for (const auto& d : file.comparison->variants.at(0).day)
+    if (d.n >= 2) CHECK((d.mean == 0 && d.ci95 == 0 && !d.significant));
+}
+
+TEST_CASE("compare in sequential mode adds replications until the target or the maximum", "[cli][compare]") {
+  const auto dir = temp_dir("sequential");
+  const std::string policies = kSmall + " --policy longest_idle_agent --policy reserve:reserved=2 -j 2 ";
+  const auto met = compare(policies + "-r 4 --target-ci 0.05 --kpi service_level --max-replications 64 --json", dir);
+  INFO(met.err << met.out);
+  REQUIRE(met.code == 0);
+  const std::string seq = json_object(met.out, "sequential");
+  CHECK(contains(seq, "\"kpi\": \"service_level\""));
+  CHECK(contains(seq, "\"target_met\": true"));
+  const auto file = read_results_file((dir / "comparison.h5").string());
+  const std::size_t reps = file.runs[0].replications.size();
+  CHECK(reps <= 64);
+  CHECK(contains(seq, "\"replications\": " + std::to_string(reps) + ","));
+  CHECK(file.comparison->variants[0].day[3].ci95 <= 0.05);  // service_level
+
+  // Out of reach: 4, 8, then the maximum of 10, and the report says so.
+  const auto missed =
+      compare(policies + "-r 4 --target-ci 0.00001 --kpi service_level --max-replications 10 -o missed.h5", dir);
+  REQUIRE(missed.code == 0);
+  CHECK(contains(missed.out, "sequential: target NOT met after 10 replications"));
+  CHECK(read_results_file((dir / "missed.h5").string()).runs[1].replications.size() == 10);
+}
+
+TEST_CASE("compare refuses bad input with one message and exit code 2", "[cli][compare]") {
+  const auto dir = temp_dir("bad");
+  const std::string two = " --policy longest_idle_agent --policy static_priority";
+  const auto expect = [&](const std::string& args, const std::string& message) {
+    const auto r = compare(args, dir);
+    INFO("compare " << args);
+    CHECK(r.code == 2);
+    CHECK(r.err.rfind(message, 0) == 0);
+    CHECK(r.out.empty());
+  };
+  expect(kSmall + " --policy longest_idle_agent --policy nope",
+         "callsim compare: --policy 'nope': unknown routing policy 'nope'; valid values are: longest_idle_agent, ");
+  expect(kSmall + " --policy longest_idle_agent --policy a/b",
+         "callsim compare: --policy 'a/b' contains '/', which a run name in the results file cannot\n");
+  expect(kSmall + " --policy static_priority --policy static_priority",
+         "callsim compare: --policy 'static_priority' is given twice\n");
+  expect(kSmall + " --policy static_priority",
+         "callsim compare: a comparison needs at least two variants: --policy twice on one scenario, or two "
+         "scenario files\n");
+  expect(kSmall, "callsim compare: a comparison needs at least two variants");
+  expect("", "callsim compare: no scenario given\n");
+  expect(kSmall + " " + kSmall + two, "callsim compare: --policy compares policies on one scenario, but 2 scenarios");
+  expect(kSmall + two + " --target-ci 0.01 --kpi sl --max-replications 20",
+         "callsim compare: unknown KPI 'sl' for --kpi; valid KPIs are: offered, answered, abandoned, service_level, ");
+  expect(kSmall + two + " --kpi service_level",
+         "callsim compare: --kpi and --max-replications belong to the sequential mode, which --target-ci H turns on\n");
+  expect(kSmall + two + " --target-ci 0.01 --max-replications 20",
+         "callsim compare: --target-ci needs --kpi NAME");
+  expect(kSmall + two + " --target-ci 0.01 --kpi service_level", "callsim compare: --target-ci needs --max-replications");
+  expect(kSmall + two + " --target-ci 0 --kpi service_level --max-replications 20",
+         "callsim compare: --target-ci must be a number greater than 0");
+  expect(kSmall + two + " -r 10 --target-ci 0.01 --kpi service_level --max-replications 5",
+         "callsim compare: --max-replications (5) is less than --replications (10)\n");
+  expect(kSmall + two + " --set time.duration=2h", "callsim compare: --set is not available yet\n");
+  expect(kSmall + two + " -o no-such-dir/c.h5", "callsim compare: cannot write results file 'no-such-dir/c.h5'");
+  expect("missing.yaml " + kSmall, "cannot read scenario 'missing.yaml'");
+
+  // Two scenario files must share their intervals to be paired interval by interval.
+  const fs::path other = dir / "hourly.yaml";
+  std::string text = slurp(kSmall);
+  text.replace(text.find("interval: 30min"), 15, "interval: 1h");
+  std::ofstream(other) << text;
+  fs::copy_file(fs::path(kSmall).parent_path() / "multiskill-small-forecast.csv", dir / "multiskill-small-forecast.csv");
+  expect(kSmall + " " + other.string(),
+         "callsim compare: scenario '" + other.string() + "' has another warm-up, duration or interval than '" +
+             kSmall + "'");
+  CHECK_FALSE(fs::exists(dir / "comparison.h5"));  // nothing was written
+}
