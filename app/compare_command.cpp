@@ -32,7 +32,8 @@ namespace {
 
 constexpr const char* kCompareUsage =
     "usage: callsim compare SCENARIO --policy A --policy B[:param=value,...] [options]\n"
-    "       callsim compare A.yaml B.yaml [C.yaml ...] [options]\n\n"
+    "       callsim compare A.yaml B.yaml [C.yaml ...] [options]\n"
+    "       callsim compare SCENARIO --what-if KEY=VALUE[;KEY=VALUE...] ... [options]\n\n"
     "Simulates each variant (a routing policy on SCENARIO, or a scenario file) with the same seed and\n"
     "replications: replication r of every variant sees the same callers (common random numbers), so\n"
     "each variant's difference to the first one, the baseline, is paired replication by replication\n"
@@ -51,10 +52,21 @@ struct Variant {
 };
 
 /// The scenario at `path` with the `--set key=value` overrides applied.
-// TODO(lead): wire to scenarios::load_scenario(path, overrides) once branch `overrides` is merged.
 scenarios::LoadedScenario load_variant(const std::string& path, const std::vector<std::string>& overrides) {
-  if (!overrides.empty()) throw BadInput("--set is not available yet");
-  return scenarios::load_scenario(path);
+  return scenarios::load_scenario(path, overrides);
+}
+
+/// "a=1;b=2" -> {"a=1", "b=2"}.
+std::vector<std::string> split_what_if(const std::string& text) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == ';') {
+      if (i > start) parts.push_back(text.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return parts;
 }
 
 /// `name`, or name-2, name-3, ... if it is taken; the result is taken from then on.
@@ -203,6 +215,7 @@ int compare_command(const std::vector<std::string>& args) {
   unsigned threads = 0;
   std::string out_path = "comparison.h5";
   std::vector<std::string> policies;
+  std::vector<std::string> what_ifs;
   std::vector<std::string> overrides;
   Sequential sequential;
   options.add_options()
@@ -217,6 +230,9 @@ int compare_command(const std::vector<std::string>& args) {
        "worker threads (0: one per core); results do not depend on it")
       ("out,o", po::value(&out_path)->default_value("comparison.h5"),
        "HDF5 results file: every variant as a run, and /comparison")
+      ("what-if,w", po::value(&what_ifs)->composing(),
+       "a variant: SCENARIO with overrides KEY=VALUE[;KEY=VALUE...] (repeat; the scenario as it is is the "
+       "baseline), e.g. --what-if 'agent_groups.agents.staffing_scale=1.1'")
       ("set", po::value(&overrides)->composing(), "override a scenario value, key=value, in every variant (repeat)")
       ("target-ci", po::value(&sequential.target),
        "sequential mode: add replications until every paired 95% CI half-width of --kpi is at most this "
@@ -257,11 +273,39 @@ int compare_command(const std::vector<std::string>& args) {
     if (!policies.empty() && inputs.size() > 1)
       throw BadInput("--policy compares policies on one scenario, but " + std::to_string(inputs.size()) +
                      " scenarios were given; compare scenario files without --policy");
-    if ((policies.empty() ? inputs.size() : policies.size()) < 2)
-      throw BadInput("a comparison needs at least two variants: --policy twice on one scenario, or two scenario files");
+    if (!what_ifs.empty() && (inputs.size() > 1 || !policies.empty()))
+      throw BadInput("--what-if compares variants of one scenario under its own policy; give one scenario and no "
+                     "--policy");
+    if (!what_ifs.empty()) {
+      // The scenario as it is, then one variant per --what-if.
+      std::set<std::string> names;
+      loaded.push_back(load_variant(inputs[0], overrides));
+      variants.push_back(Variant{unique_name(loaded[0].spec.name, names), loaded[0].spec});
+      for (const std::string& what_if : what_ifs) {
+        if (what_if.find('/') != std::string::npos)
+          throw BadInput("--what-if '" + what_if + "' contains '/', which a run name in the results file cannot");
+        if (names.count(what_if)) throw BadInput("--what-if '" + what_if + "' is given twice");
+        std::vector<std::string> all = overrides;
+        for (std::string& o : split_what_if(what_if)) all.push_back(std::move(o));
+        Variant v{unique_name(what_if, names), load_variant(inputs[0], all).spec};
+        v.spec.name = v.name;
+        const models::TimeSpec& t = v.spec.time;
+        const models::TimeSpec& base = variants[0].spec.time;
+        if (t.warmup.seconds() != base.warmup.seconds() || t.duration.seconds() != base.duration.seconds() ||
+            t.interval.seconds() != base.interval.seconds())
+          throw BadInput("--what-if '" + what_if + "' changes the warm-up, duration or interval; the variants of a "
+                         "comparison must be simulated over the same intervals");
+        variants.push_back(std::move(v));
+      }
+    }
+    if (variants.empty() && (policies.empty() ? inputs.size() : policies.size()) < 2)
+      throw BadInput("a comparison needs at least two variants: --policy twice or --what-if on one scenario, or two "
+                     "scenario files");
     if (replications < 1) throw BadInput("--replications must be at least 1");
     check_sequential(vm, sequential, replications);
-    if (!policies.empty()) {
+    if (!what_ifs.empty()) {
+      // variants made above
+    } else if (!policies.empty()) {
       loaded.push_back(load_variant(inputs[0], overrides));
       variants = policy_variants(loaded[0].spec, policies);
     } else {
@@ -285,7 +329,8 @@ int compare_command(const std::vector<std::string>& args) {
   } catch (const scenarios::ScenarioError& e) {
     // A scenario file's message names the file and line; a --policy one names the option.
     const std::string message = e.what();
-    std::cerr << (message.rfind("--policy", 0) == 0 ? "callsim compare: " : "") << message << "\n";
+    const bool names_option = message.rfind("--policy", 0) == 0 || message.rfind("--set", 0) == 0;
+    std::cerr << (names_option ? "callsim compare: " : "") << message << "\n";
     return kExitBadInput;
   } catch (const analysis::ResultsStoreError& e) {
     std::cerr << "callsim compare: " << e.what() << "\n";

@@ -130,6 +130,25 @@ TEST_CASE("compare runs scenario files and a variant against itself differs by e
     if (d.n >= 2) CHECK((d.mean == 0 && d.ci95 == 0 && !d.significant));
 }
 
+TEST_CASE("compare what-if variants of one scenario: more agents answer more calls on the same callers", "[cli][compare]") {
+  const auto dir = temp_dir("whatif");
+  const auto r = compare(kSmall + " -r 6 --what-if agent_groups.generalists.count=14 --what-if "
+                                  "'agent_groups.generalists.count=10;call_types.*.service.mean=3min' -o w.h5",
+                         dir);
+  INFO(r.err << r.out);
+  REQUIRE(r.code == 0);
+  const auto file = read_results_file((dir / "w.h5").string());
+  REQUIRE(file.runs.size() == 3);
+  CHECK(file.runs[1].name == "agent_groups.generalists.count=14");
+  for (std::size_t i = 0; i < 6; ++i) {  // the same callers in every variant
+    CHECK(file.runs[1].replications[i].total.offered == file.runs[0].replications[i].total.offered);
+  }
+  const auto& more = file.comparison->variants.at(0).day;
+  CHECK(more[3].kpi == "service_level");
+  CHECK(more[3].mean > 0);
+  CHECK(more[3].significant);
+}
+
 TEST_CASE("compare in sequential mode adds replications until the target or the maximum", "[cli][compare]") {
   const auto dir = temp_dir("sequential");
   const std::string policies = kSmall + " --policy longest_idle_agent --policy reserve:reserved=2 -j 2 ";
@@ -164,14 +183,14 @@ TEST_CASE("compare refuses bad input with one message and exit code 2", "[cli][c
     CHECK(r.out.empty());
   };
   expect(kSmall + " --policy longest_idle_agent --policy nope",
-         "callsim compare: --policy 'nope': unknown routing policy 'nope'; valid values are: longest_idle_agent, ");
+         "callsim compare: --policy 'nope': unknown routing policy 'nope'; valid values are: callback_offer, ");
   expect(kSmall + " --policy longest_idle_agent --policy a/b",
          "callsim compare: --policy 'a/b' contains '/', which a run name in the results file cannot\n");
   expect(kSmall + " --policy static_priority --policy static_priority",
          "callsim compare: --policy 'static_priority' is given twice\n");
   expect(kSmall + " --policy static_priority",
-         "callsim compare: a comparison needs at least two variants: --policy twice on one scenario, or two "
-         "scenario files\n");
+         "callsim compare: a comparison needs at least two variants: --policy twice or --what-if on one scenario, "
+         "or two scenario files\n");
   expect(kSmall, "callsim compare: a comparison needs at least two variants");
   expect("", "callsim compare: no scenario given\n");
   expect(kSmall + " " + kSmall + two, "callsim compare: --policy compares policies on one scenario, but 2 scenarios");
@@ -186,7 +205,11 @@ TEST_CASE("compare refuses bad input with one message and exit code 2", "[cli][c
          "callsim compare: --target-ci must be a number greater than 0");
   expect(kSmall + two + " -r 10 --target-ci 0.01 --kpi service_level --max-replications 5",
          "callsim compare: --max-replications (5) is less than --replications (10)\n");
-  expect(kSmall + two + " --set time.duration=2h", "callsim compare: --set is not available yet\n");
+  expect(kSmall + two + " --set call_types.retial.service.mean=200s",
+         "callsim compare: --set call_types.retial.service.mean=200s: no call type named 'retial'");
+  expect(kSmall + " --what-if time.interval=1h", "callsim compare: --what-if 'time.interval=1h' changes the warm-up");
+  expect(kSmall + two + " --what-if agent_groups.generalists.count=13",
+         "callsim compare: --what-if compares variants of one scenario under its own policy");
   expect(kSmall + two + " -o no-such-dir/c.h5", "callsim compare: cannot write results file 'no-such-dir/c.h5'");
   expect("missing.yaml " + kSmall, "cannot read scenario 'missing.yaml'");
 
