@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -17,28 +18,58 @@
 
 namespace callsim::analysis {
 
-ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint64_t seed,
-                                       std::uint64_t replication) {
-  return models::with_policy(spec.routing.policy, [&](auto policy) {
-    KpiCollector collector(spec);
-    models::CallCenter<KpiCollector, sim::EventCalendar, typename decltype(policy)::type> center(spec, seed, replication, collector);
+namespace {
+
+/// Runs `center` to completion and returns true; with `interrupt`, in slices of simulated
+/// time, giving up (false) once it reaches 2. The slices see the very events, in the very
+/// order, of one run_to_completion().
+template <class Center>
+bool run_center(Center& center, const std::atomic<int>* interrupt) {
+  if (!interrupt) {
     center.run_to_completion();
+    return true;
+  }
+  const sim::Time slice(kAbandonCheckSeconds);
+  for (sim::Time until = slice; !center.finished(); until += slice) {
+    if (interrupt->load(std::memory_order_relaxed) >= 2) return false;
+    center.run_until(until);
+  }
+  return true;
+}
+
+/// One replication, with every call recorded into `*calls` when it is given; nullopt when
+/// abandoned on an interruption.
+std::optional<ReplicationResult> simulate(const models::CenterSpec& spec, std::uint64_t seed,
+                                          std::uint64_t replication, std::vector<CallRecord>* calls,
+                                          const std::atomic<int>* interrupt) {
+  return models::with_policy(spec.routing.policy, [&](auto policy) -> std::optional<ReplicationResult> {
+    using Policy = typename decltype(policy)::type;
+    KpiCollector collector(spec);
+    if (!calls) {
+      models::CallCenter<KpiCollector, sim::EventCalendar, Policy> center(spec, seed, replication, collector);
+      if (!run_center(center, interrupt)) return std::nullopt;
+      return collector.finish(center.arrivals());
+    }
+    CallRecorder recorder(spec, static_cast<std::uint32_t>(replication));
+    Tee<KpiCollector, CallRecorder> both(collector, recorder);
+    models::CallCenter<Tee<KpiCollector, CallRecorder>, sim::EventCalendar, Policy> center(spec, seed, replication,
+                                                                                          both);
+    if (!run_center(center, interrupt)) return std::nullopt;
+    *calls = recorder.finish();
     return collector.finish(center.arrivals());
   });
 }
 
+}  // namespace
+
+ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint64_t seed,
+                                       std::uint64_t replication) {
+  return *simulate(spec, seed, replication, nullptr, nullptr);
+}
+
 ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint64_t seed, std::uint64_t replication,
                                        std::vector<CallRecord>& calls) {
-  return models::with_policy(spec.routing.policy, [&](auto policy) {
-    KpiCollector collector(spec);
-    CallRecorder recorder(spec, static_cast<std::uint32_t>(replication));
-    Tee<KpiCollector, CallRecorder> both(collector, recorder);
-    models::CallCenter<Tee<KpiCollector, CallRecorder>, sim::EventCalendar, typename decltype(policy)::type> center(
-        spec, seed, replication, both);
-    center.run_to_completion();
-    calls = recorder.finish();
-    return collector.finish(center.arrivals());
-  });
+  return *simulate(spec, seed, replication, &calls, nullptr);
 }
 
 namespace {
@@ -55,10 +86,46 @@ KpiSummary summarize_values(std::string name, const std::vector<ReplicationResul
 }
 
 
-/// The replications with every call recorded, the rows handed to options.on_calls in
-/// replication order.
-std::vector<ReplicationResult> run_recording_calls(const models::CenterSpec& spec, const ExperimentOptions& options,
-                                                   const std::function<void(std::size_t)>& progress) {
+/// Whether the workers should start no new replication.
+bool stop_starting(const ExperimentOptions& options) {
+  return options.interrupt && options.interrupt->load(std::memory_order_relaxed) >= 1;
+}
+
+/// What the workers tell the progress report: which replications finished (an
+/// abandoned one did not) and the calls they simulated.
+struct Finished {
+  explicit Finished(std::size_t count) : replication(count, 0) {}
+  /// Records replication r's outcome; each r is written by the worker that ran it, which
+  /// then reads it back in the runner's on_done, so no lock is needed.
+  std::optional<ReplicationResult> note(std::size_t r, std::optional<ReplicationResult> result) {
+    if (result) {
+      replication[r] = 1;
+      calls.fetch_add(result->calls_simulated, std::memory_order_relaxed);
+    }
+    return result;
+  }
+  std::vector<char> replication;
+  std::atomic<std::uint64_t> calls{0};
+};
+
+/// The replications, each slot filled when it finished (an interruption leaves some
+/// empty); with options.on_calls, every call recorded and the rows handed over in
+/// replication order. `delivered` is then how many replications' rows were handed over.
+std::vector<std::optional<ReplicationResult>> run_all(const models::CenterSpec& spec, const ExperimentOptions& options,
+                                                      Finished& finished,
+                                                      const std::function<void(std::size_t)>& progress,
+                                                      std::size_t& delivered) {
+  const std::function<bool()> stop = [&] { return stop_starting(options); };
+  if (!options.on_calls) {
+    delivered = options.replications;
+    return sim::run_replications<std::optional<ReplicationResult>>(
+        options.replications, options.threads,
+        [&](std::size_t r) {
+          return finished.note(
+              r, simulate(spec, options.seed, options.first_replication + r, nullptr, options.interrupt));
+        },
+        progress, stop);
+  }
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   // Two per thread: a worker finishing early can start one more while a slow
   // replication holds up the writing, without the rows piling up behind it.
@@ -67,24 +134,30 @@ std::vector<ReplicationResult> run_recording_calls(const models::CenterSpec& spe
       2 * std::size_t{threads}, [&](std::size_t r, std::vector<CallRecord>&& calls) {
         options.on_calls(static_cast<std::size_t>(options.first_replication + r), std::move(calls));
       });
-  auto results = sim::run_replications<ReplicationResult>(
+  auto results = sim::run_replications<std::optional<ReplicationResult>>(
       options.replications, options.threads,
-      [&](std::size_t r) {
-        // Stopped: another replication failed and the runner rethrows its error.
-        if (!delivery.wait_turn(r)) return ReplicationResult{};
+      [&](std::size_t r) -> std::optional<ReplicationResult> {
+        // Stopped: another replication failed (the runner rethrows its error) or one was
+        // abandoned on an interruption (the rows after it will never be due).
+        if (!delivery.wait_turn(r)) return std::nullopt;
         try {
           std::vector<CallRecord> calls;
-          ReplicationResult result = simulate_replication(spec, options.seed, options.first_replication + r, calls);
+          auto result = simulate(spec, options.seed, options.first_replication + r, &calls, options.interrupt);
+          if (!result) {
+            delivery.stop();
+            return std::nullopt;
+          }
           delivery.deliver(r, std::move(calls));
-          return result;
+          return finished.note(r, std::move(result));
         } catch (...) {
           delivery.stop();  // replication r will never be delivered: release the workers waiting on it
           throw;
         }
       },
-      progress);
-  if (delivery.delivered() != options.replications)
-    throw std::logic_error("run_experiment: per-call rows of " + std::to_string(delivery.delivered()) + " of " +
+      progress, stop);
+  delivered = delivery.delivered();
+  if (!options.interrupt && delivered != options.replications)
+    throw std::logic_error("run_experiment: per-call rows of " + std::to_string(delivered) + " of " +
                            std::to_string(options.replications) + " replications delivered");
   return results;
 }
@@ -128,8 +201,15 @@ GroupSummary summarize_group(const std::vector<ReplicationResult>& replications,
 
 RunResult run_experiment(const models::CenterSpec& spec, const ExperimentOptions& options) {
   std::size_t done = 0;
+  Finished finished(options.replications);
   std::function<void(std::size_t)> progress;
-  if (options.on_progress) progress = [&](std::size_t) { options.on_progress(++done); };
+  if (options.on_progress) {
+    // The runner calls this under its lock, on the thread that ran replication r.
+    progress = [&](std::size_t r) {
+      if (!finished.replication[r]) return;  // abandoned: not done
+      options.on_progress(++done, finished.calls.load(std::memory_order_relaxed));
+    };
+  }
   RunResult run;
   run.name = spec.name;
   run.interval_seconds = spec.time.interval.seconds();
@@ -137,14 +217,14 @@ RunResult run_experiment(const models::CenterSpec& spec, const ExperimentOptions
   run.service_level_threshold = spec.service_level_threshold.seconds();
   for (const auto& type : spec.call_types) run.call_types.push_back(type.name);
   for (const auto& group : spec.agent_groups) run.agent_groups.push_back(group.name);
-  if (options.on_calls) {
-    run.replications = run_recording_calls(spec, options, progress);
-  } else {
-    run.replications = sim::run_replications<ReplicationResult>(
-        options.replications, options.threads,
-        [&](std::size_t r) { return simulate_replication(spec, options.seed, options.first_replication + r); },
-        progress);
-  }
+  std::size_t delivered = 0;
+  std::vector<std::optional<ReplicationResult>> slots = run_all(spec, options, finished, progress, delivered);
+  // The finished prefix: after an interruption the file must be what a run of that many
+  // replications writes, per-call rows included.
+  std::size_t prefix = 0;
+  while (prefix < slots.size() && prefix < delivered && slots[prefix]) ++prefix;
+  run.replications.reserve(prefix);
+  for (std::size_t r = 0; r < prefix; ++r) run.replications.push_back(std::move(*slots[r]));
   run.summary = summarize(run.replications);
   return run;
 }

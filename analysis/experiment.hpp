@@ -3,6 +3,7 @@
 /// Runs a scenario: replications of the model with the KPI collector attached, over a
 /// thread pool, and their summary across replications.
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <vector>
@@ -21,8 +22,15 @@ struct ExperimentOptions {
   /// run can be extended in batches (extend_run) with the very results of one long run.
   std::uint64_t first_replication = 0;
   unsigned threads = 1;  ///< 0: one per hardware thread
-  /// Called after each finished replication with the number done so far (under a lock).
-  std::function<void(std::size_t done)> on_progress;
+  /// Called after each finished replication with the number done so far and the calls they
+  /// simulated (under a lock, from a worker thread).
+  std::function<void(std::size_t done, std::uint64_t calls)> on_progress;
+  /// Interruption (callsim run on SIGINT/SIGTERM), read by the workers: 0 runs on; 1 starts
+  /// no new replication, those in flight finish; 2 also abandons those in flight (checked
+  /// every kAbandonCheckSeconds of simulated time). run_experiment then returns only the longest
+  /// prefix 0 .. n-1 of finished replications (with on_calls, of delivered ones), so the
+  /// result is what a run of n replications gives. Null: never interrupted.
+  const std::atomic<int>* interrupt = nullptr;
   /// When set, every call is recorded (the per-call table) and each replication's rows,
   /// ordered by call number, are handed here in replication order (first_replication,
   /// first_replication + 1, ...; the number is also in the rows), one
@@ -32,6 +40,11 @@ struct ExperimentOptions {
   /// rethrows it.
   std::function<void(std::size_t replication, std::vector<CallRecord>&& calls)> on_calls;
 };
+
+/// How much simulated time an interruptible replication runs between two looks at
+/// ExperimentOptions::interrupt (a replication is simulated in slices of it; the events,
+/// and so the results, are those of one uninterrupted run).
+inline constexpr double kAbandonCheckSeconds = 900;
 
 /// Replication `replication` of `spec` under `seed`, simulated to completion (arrivals stop
 /// at the end of the counted period; calls in the system then finish).
@@ -60,7 +73,8 @@ struct GroupSummary {
 GroupSummary summarize_group(const std::vector<ReplicationResult>& replications, std::size_t group);
 
 /// All replications of `spec` and their summary; the run is named after the scenario.
-/// The result is identical for any thread count.
+/// The result is identical for any thread count. After an interruption (options.interrupt)
+/// it holds fewer replications than asked for: the finished prefix.
 RunResult run_experiment(const models::CenterSpec& spec, const ExperimentOptions& options);
 
 /// Appends the replications of `batch` (a run_experiment of the same spec and seed whose

@@ -1,5 +1,6 @@
 #include "analysis/hdf5_table.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "analysis/hdf5_util.hpp"
@@ -83,8 +84,12 @@ void write_table(const H5::Group& group, const char* name, const RowLayout& layo
   if (!table.rows.empty()) dataset.write(table.rows.data(), layout.type(false));
 }
 
-Table read_table(const H5::Group& group, const std::string& where, const char* name, const RowLayout& layout,
-                 int rank) {
+namespace {
+
+/// Opens compound dataset `name` of `group` and checks it has every field of `layout` and
+/// `rank` dimensions; returns it with its dimensions.
+H5::DataSet open_table(const H5::Group& group, const std::string& where, const char* name, const RowLayout& layout,
+                       int rank, std::vector<hsize_t>& dims) {
   const std::string what = in_quotes(where + "/" + name);
   if (!group.nameExists(name)) throw Problem(what + " is missing");
   if (group.childObjType(name) != H5O_TYPE_DATASET) throw Problem(what + " is not a dataset");
@@ -99,11 +104,36 @@ Table read_table(const H5::Group& group, const std::string& where, const char* n
   if (space.getSimpleExtentNdims() != rank)
     throw Problem(what + " has " + std::to_string(space.getSimpleExtentNdims()) + " dimensions, not " +
                   std::to_string(rank));
-  std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
+  dims.assign(static_cast<std::size_t>(rank), 0);
   space.getSimpleExtentDims(dims.data());
+  return dataset;
+}
+
+}  // namespace
+
+Table read_table(const H5::Group& group, const std::string& where, const char* name, const RowLayout& layout,
+                 int rank) {
+  std::vector<hsize_t> dims;
+  const H5::DataSet dataset = open_table(group, where, name, layout, rank, dims);
   Table table(std::move(dims), layout);
   if (!table.rows.empty()) dataset.read(table.rows.data(), layout.type(false));
   return table;
+}
+
+void read_table_blocks(const H5::Group& group, const std::string& where, const char* name, const RowLayout& layout,
+                       std::size_t block_rows, const std::function<void(const Table&)>& consume) {
+  std::vector<hsize_t> dims;
+  const H5::DataSet dataset = open_table(group, where, name, layout, 1, dims);
+  const H5::CompType memory_type = layout.type(false);
+  const H5::DataSpace file_space = dataset.getSpace();
+  for (hsize_t start = 0; start < dims[0]; start += block_rows) {
+    const hsize_t count = std::min<hsize_t>(block_rows, dims[0] - start);
+    Table block({count}, layout);
+    file_space.selectHyperslab(H5S_SELECT_SET, &count, &start);
+    const H5::DataSpace memory_space(1, &count);
+    dataset.read(block.rows.data(), memory_type, memory_space, file_space);
+    consume(block);
+  }
 }
 
 }  // namespace callsim::analysis::hdf5

@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -116,5 +117,11 @@ void write_table(const H5::Group& group, const char* name, const RowLayout& layo
 /// `layout` (by name) and `rank` dimensions. `where` is the group's path for messages.
 /// Throws hdf5::Problem otherwise.
 Table read_table(const H5::Group& group, const std::string& where, const char* name, const RowLayout& layout, int rank);
+
+/// Reads the 1-D compound dataset `name` of `group` (checked as read_table checks it) in
+/// blocks of at most `block_rows` rows, in order, handing each to `consume`: memory holds
+/// one block however long the dataset is.
+void read_table_blocks(const H5::Group& group, const std::string& where, const char* name, const RowLayout& layout,
+                       std::size_t block_rows, const std::function<void(const Table&)>& consume);
 
 }  // namespace callsim::analysis::hdf5

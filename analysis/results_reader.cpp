@@ -5,8 +5,11 @@
 
 #include <H5Cpp.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <initializer_list>
+#include <optional>
 #include <system_error>
 
 #include "analysis/hdf5_attributes.hpp"
@@ -260,9 +263,16 @@ ResultsFile read_file(const H5::H5File& file) {
   const std::string root = "'/'";
   const int version = check_version(file);
   ResultsFile contents;
+  contents.format_version = version;
   contents.callsim_version = hdf5::get_text_attr(file, root, "callsim_version");
   contents.command_line = hdf5::get_text_attr(file, root, "command_line");
   contents.seed = hdf5::get_number_attr<std::uint64_t>(file, root, "seed", H5::PredType::NATIVE_UINT64);
+  contents.created = hdf5::get_text_attr(file, root, "created");
+  // Added to version 3 later (provenance and interruption): older files lack them and
+  // were complete runs without overrides.
+  if (file.attrExists("overrides")) contents.overrides = hdf5::get_text_list_attr(file, root, "overrides");
+  if (file.attrExists("complete"))
+    contents.complete = hdf5::get_number_attr<std::uint8_t>(file, root, "complete", H5::PredType::NATIVE_UINT8) != 0;
   if (!file.nameExists(kScenarioName)) throw Problem("'/scenario' is missing");
   const H5::DataSet scenario = file.openDataSet(kScenarioName);
   if (scenario.getTypeClass() != H5T_STRING) throw Problem("'/scenario' is not a string");
@@ -273,6 +283,10 @@ ResultsFile read_file(const H5::H5File& file) {
     if (file.childObjType(kComparisonName) != H5O_TYPE_GROUP) throw Problem("'/comparison' is not a group");
     contents.comparison = read_comparison(file.openGroup(kComparisonName), contents);
   }
+  contents.replications_requested = contents.runs.empty() ? 0 : contents.runs[0].replications.size();
+  if (file.attrExists("replications_requested"))
+    contents.replications_requested = hdf5::get_number_attr<std::uint64_t>(file, root, "replications_requested",
+                                                                           H5::PredType::NATIVE_UINT64);
   return contents;
 }
 
@@ -315,6 +329,44 @@ auto read_with(const std::string& path, Read&& read) {
 }  // namespace
 
 ResultsFile read_results_file(const std::string& path) { return read_with(path, read_file); }
+
+std::optional<std::uint64_t> call_record_count(const std::string& path, const std::string& run) {
+  return read_with(path, [&](const H5::H5File& file) -> std::optional<std::uint64_t> {
+    check_version(file);
+    if (run.empty() || run.find('/') != std::string::npos || !file.nameExists(run) ||
+        file.childObjType(run) != H5O_TYPE_GROUP)
+      throw Problem("it has no run " + in_quotes(run));
+    const H5::Group group = file.openGroup(run);
+    if (!group.nameExists("calls")) return std::nullopt;
+    hsize_t rows = 0;
+    const H5::DataSpace space = group.openDataSet("calls").getSpace();
+    if (space.getSimpleExtentNdims() != 1) throw Problem("'/" + run + "/calls' is not one-dimensional");
+    space.getSimpleExtentDims(&rows);
+    return std::uint64_t{rows};
+  });
+}
+
+void for_each_call_block(const std::string& path, const std::string& run,
+                         const std::function<void(std::span<const CallRecord>)>& consume) {
+  read_with(path, [&](const H5::H5File& file) {
+    check_version(file);
+    if (run.empty() || run.find('/') != std::string::npos || !file.nameExists(run) ||
+        file.childObjType(run) != H5O_TYPE_GROUP)
+      throw Problem("it has no run " + in_quotes(run));
+    const hdf5::RowLayout layout = hdf5::calls_layout();
+    const std::string where = "/" + run;
+    hdf5::read_table_blocks(file.openGroup(run), where, "calls", layout, 16 * hdf5::kCallChunkRows,
+                            [&](const hdf5::Table& table) {
+      std::vector<CallRecord> calls(table.count());
+      for (std::size_t i = 0; i < calls.size(); ++i) {
+        hdf5::RowReader rd(table.rows.data() + i * layout.size());
+        calls[i] = hdf5::get_call(rd);
+      }
+      consume(calls);
+    });
+    return 0;
+  });
+}
 
 std::vector<CallRecord> read_call_records(const std::string& path, const std::string& run) {
   return read_with(path, [&](const H5::H5File& file) { return read_calls(file, run); });

@@ -4,7 +4,10 @@
 /// docs/results-format.md is its contract; bump kResultsFormatVersion on any change to it.
 /// Implemented in results_writer.cpp and results_reader.cpp on the hdf5_*.hpp helpers.
 
+#include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -65,6 +68,10 @@ class ResultsWriter {
   /// into their runs and moves the file into place. Call once.
   void finish(const ResultsFile& contents);
 
+  /// The temp file being written ("path.tmp-<pid>"), for a signal handler that must
+  /// remove it before the process dies.
+  [[nodiscard]] const std::string& temp_path() const;
+
  private:
   struct State;
   std::unique_ptr<State> state_;
@@ -82,6 +89,16 @@ ResultsFile read_results_file(const std::string& path);
 /// file order. Throws ResultsStoreError like read_results_file, and also when the run or
 /// its table is missing.
 std::vector<CallRecord> read_call_records(const std::string& path, const std::string& run);
+
+/// How many rows the per-call table of run `run` has, or nullopt when the run has none,
+/// without reading them. Throws ResultsStoreError like read_call_records.
+std::optional<std::uint64_t> call_record_count(const std::string& path, const std::string& run);
+
+/// The per-call table of run `run`, all its rows in file order, handed to `consume` a block
+/// (about 260,000 rows) at a time, so memory stays flat however long the table is (copying
+/// it into a resumed run's file). Throws ResultsStoreError like read_call_records.
+void for_each_call_block(const std::string& path, const std::string& run,
+                         const std::function<void(std::span<const CallRecord>)>& consume);
 
 /// Why `name` cannot name a run in a results file (a sentence fragment: "it must be
 /// non-empty, ..."), or "" if it can: runs are groups under '/', so a name must be

@@ -37,7 +37,7 @@ constexpr std::size_t kMaxU32 = std::numeric_limits<std::uint32_t>::max();
 
 std::string errno_text(int err) { return std::error_code(err, std::generic_category()).message(); }
 
-std::string temp_path(const std::string& path) { return path + ".tmp-" + std::to_string(::getpid()); }
+std::string temp_path_of(const std::string& path) { return path + ".tmp-" + std::to_string(::getpid()); }
 
 std::string utc_now() {
   const std::time_t now = std::time(nullptr);
@@ -293,6 +293,11 @@ void write_contents(const H5::H5File& file, const ResultsFile& contents,
   hdf5::put_number_attr(file, "seed", H5::PredType::STD_U64LE, H5::PredType::NATIVE_UINT64, contents.seed);
   hdf5::put_number_attr(file, "replications", H5::PredType::STD_U64LE, H5::PredType::NATIVE_UINT64, first_reps);
   hdf5::put_text_attr(file, "command_line", contents.command_line);
+  hdf5::put_text_list_attr(file, "overrides", contents.overrides);
+  hdf5::put_number_attr(file, "complete", H5::PredType::STD_U8LE, H5::PredType::NATIVE_UINT8,
+                        std::uint8_t{contents.complete ? std::uint8_t{1} : std::uint8_t{0}});
+  hdf5::put_number_attr(file, "replications_requested", H5::PredType::STD_U64LE, H5::PredType::NATIVE_UINT64,
+                        std::max(contents.replications_requested, first_reps));
   {
     H5::DSetCreatPropList dcpl;
     hdf5::untimed(dcpl);
@@ -352,7 +357,7 @@ void check_writable(const std::string& path) {
   if (!fs::is_directory(dir_status)) throw ResultsStoreError(prefix + in_quotes(dir.string()) + " is not a directory");
   if (fs::is_directory(fs::status(file_path, ec))) throw ResultsStoreError(prefix + "it is a directory");
   // access() says yes to root on a read-only mount; creating a file is the real test.
-  const std::string probe = temp_path(path);
+  const std::string probe = temp_path_of(path);
   const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0)
     throw ResultsStoreError(prefix + "cannot create a file in directory " + in_quotes(dir.string()) + " (" +
@@ -416,7 +421,7 @@ struct ResultsWriter::State {
 ResultsWriter::ResultsWriter(const std::string& path) : state_(std::make_unique<State>()) {
   check_writable(path);
   state_->path = path;
-  state_->temp = temp_path(path);
+  state_->temp = temp_path_of(path);
   state_->prefix = "cannot write results file " + in_quotes(path) + ": ";
   state_->guarded([&] { state_->file.emplace(create_file(state_->temp)); });
 }
@@ -447,6 +452,8 @@ void ResultsWriter::finish(const ResultsFile& contents) {
     state_->finished = true;
   });
 }
+
+const std::string& ResultsWriter::temp_path() const { return state_->temp; }
 
 void write_results_file(const std::string& path, const ResultsFile& contents) { ResultsWriter(path).finish(contents); }
 

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include <boost/program_options.hpp>
 
 #include "analysis/comparison.hpp"
@@ -21,6 +23,10 @@
 #include "analysis/json_report.hpp"
 #include "analysis/results_store.hpp"
 #include "app/commands.hpp"
+#include "app/interrupt.hpp"
+#include "app/progress.hpp"
+#include "parallel/distributed_experiment.hpp"
+#include "parallel/mpi_session.hpp"
 #include "scenarios/loader.hpp"
 #include "scenarios/routing_field.hpp"
 
@@ -164,13 +170,22 @@ void check_sequential(const po::variables_map& vm, const Sequential& s, std::uin
                    std::to_string(replications) + ")");
 }
 
-/// Replications [first, first + count) of every variant.
+/// Replications [first, first + count) of every variant (this MPI rank's share of them),
+/// each variant's progress added to that of the variants before it.
 std::vector<analysis::RunResult> run_batch(const std::vector<Variant>& variants, analysis::ExperimentOptions options,
-                                           std::uint64_t first, std::uint64_t count) {
+                                           std::uint64_t first, std::uint64_t count, ProgressLine& progress) {
   options.first_replication = first;
   options.replications = count;
+  const std::uint64_t mine = parallel::block_of(count, parallel::rank(), parallel::size()).size();
   std::vector<analysis::RunResult> runs;
-  for (const Variant& v : variants) runs.push_back(analysis::run_experiment(v.spec, options));
+  std::uint64_t calls_before = 0;
+  for (std::size_t v = 0; v < variants.size(); ++v) {
+    options.on_progress = [&](std::size_t done, std::uint64_t calls) {
+      progress.update(v * mine + done, calls_before + calls);
+    };
+    runs.push_back(parallel::run_experiment(variants[v].spec, options));
+    for (const auto& r : runs.back().replications) calls_before += r.calls_simulated;
+  }
   return runs;
 }
 
@@ -179,15 +194,25 @@ std::vector<analysis::RunResult> run_batch(const std::vector<Variant>& variants,
 std::vector<analysis::RunResult> run_variants(const std::vector<Variant>& variants,
                                               const analysis::ExperimentOptions& options, std::uint64_t initial,
                                               const Sequential& sequential,
-                                              std::optional<analysis::SequentialOutcome>& outcome) {
-  std::vector<analysis::RunResult> runs = run_batch(variants, options, 0, initial);
+                                              std::optional<analysis::SequentialOutcome>& outcome, bool show_progress) {
+  // Over every variant: "replications 12/40" counts variant-replications.
+  const std::string prefix = parallel::size() > 1 ? "rank 0 of " + std::to_string(parallel::size()) + ": " : "";
+  const auto progress_for = [&](std::uint64_t count) {
+    const std::uint64_t mine = parallel::block_of(count, parallel::rank(), parallel::size()).size();
+    return ProgressLine(stderr, show_progress, true, variants.size() * mine, prefix);
+  };
+  ProgressLine first_progress = progress_for(initial);
+  std::vector<analysis::RunResult> runs = run_batch(variants, options, 0, initial, first_progress);
+  first_progress.clear();
   if (sequential.kpi.empty()) return runs;
   std::uint64_t done = initial;
   double half_width = analysis::max_difference_half_width(runs, sequential.kpi);
   // Written so that a NaN half-width (too few replications where the KPI is defined) goes on.
   while (!(half_width <= sequential.target) && done < sequential.max_replications) {
     const std::uint64_t next = std::min(2 * done, sequential.max_replications);
-    auto batch = run_batch(variants, options, done, next - done);
+    ProgressLine progress = progress_for(next - done);
+    auto batch = run_batch(variants, options, done, next - done, progress);
+    progress.clear();
     for (std::size_t v = 0; v < runs.size(); ++v) analysis::extend_run(runs[v], std::move(batch[v]));
     done = next;
     half_width = analysis::max_difference_half_width(runs, sequential.kpi);
@@ -268,6 +293,7 @@ int compare_command(const std::vector<std::string>& args) {
   std::vector<scenarios::LoadedScenario> loaded;
   std::vector<Variant> variants;
   std::optional<analysis::ResultsWriter> writer;
+  bool ok = true;
   try {
     if (inputs.empty()) throw BadInput("no scenario given");
     if (!policies.empty() && inputs.size() > 1)
@@ -321,30 +347,39 @@ int compare_command(const std::vector<std::string>& args) {
       }
       check_same_time_frame(loaded);
     }
-    // Opened now: an unwritable path fails before the simulation, not after it.
-    writer.emplace(out_path);
+    // Opened now: an unwritable path fails before the simulation, not after it. Only
+    // MPI rank 0 writes.
+    if (parallel::is_root()) writer.emplace(out_path);
   } catch (const BadInput& e) {
     std::cerr << "callsim compare: " << e.what() << "\n";
-    return kExitBadInput;
+    ok = false;
   } catch (const scenarios::ScenarioError& e) {
     // A scenario file's message names the file and line; a --policy one names the option.
     const std::string message = e.what();
     const bool names_option = message.rfind("--policy", 0) == 0 || message.rfind("--set", 0) == 0;
     std::cerr << (names_option ? "callsim compare: " : "") << message << "\n";
-    return kExitBadInput;
+    ok = false;
   } catch (const analysis::ResultsStoreError& e) {
     std::cerr << "callsim compare: " << e.what() << "\n";
-    return kExitBadInput;
+    ok = false;
   }
+  // Every MPI rank leaves together (here rank 0 alone may have failed, on the output path).
+  if (!parallel::all_ok(ok)) return kExitBadInput;
   for (const auto& scenario : loaded)
     for (const auto& warning : scenario.warnings) std::cerr << "warning: " << warning << "\n";
+  // A comparison is not resumable: a signal removes the unfinished file and ends callsim.
+  InterruptHandler interrupt(InterruptHandler::Mode::ABORT);
+  if (writer) interrupt.set_temp_file(writer->temp_path());
 
   const auto start = std::chrono::steady_clock::now();
   analysis::ExperimentOptions experiment;
   experiment.seed = seed;
   experiment.threads = threads;
   std::optional<analysis::SequentialOutcome> outcome;
-  const std::vector<analysis::RunResult> runs = run_variants(variants, experiment, replications, sequential, outcome);
+  const bool show_progress = parallel::is_root() && !json && !quiet && ::isatty(STDERR_FILENO) != 0;
+  const std::vector<analysis::RunResult> runs =
+      run_variants(variants, experiment, replications, sequential, outcome, show_progress);
+  if (!parallel::is_root()) return 0;
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::uint64_t calls = 0;
   for (const auto& run : runs)
@@ -355,6 +390,7 @@ int compare_command(const std::vector<std::string>& args) {
   file.command_line = join(args);
   file.seed = seed;
   set_provenance(file, loaded, variants);
+  file.overrides = overrides;
   file.runs = runs;
   file.comparison = analysis::compare_runs(runs);
   try {

@@ -1,12 +1,16 @@
 // callsim run SCENARIO: simulate replications, print the summary, write the results file.
+// Also `--resume FILE.h5`: continue an interrupted run to the same bytes.
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <iostream>
-#include <string>
 #include <optional>
+#include <string>
 #include <thread>
-#include <algorithm>
 #include <vector>
 
 #include <boost/program_options.hpp>
@@ -17,6 +21,11 @@
 #include "analysis/json_report.hpp"
 #include "analysis/results_store.hpp"
 #include "app/commands.hpp"
+#include "app/interrupt.hpp"
+#include "app/progress.hpp"
+#include "app/resume.hpp"
+#include "parallel/distributed_experiment.hpp"
+#include "parallel/mpi_session.hpp"
 #include "scenarios/loader.hpp"
 
 namespace po = boost::program_options;
@@ -25,7 +34,12 @@ namespace callsim::app {
 
 namespace {
 
-constexpr const char* kRunUsage = "usage: callsim run SCENARIO [options]\n\nSimulates SCENARIO (a YAML file) and reports each KPI's mean with its 95% confidence interval.\n";
+constexpr const char* kRunUsage =
+    "usage: callsim run SCENARIO [options]\n"
+    "       callsim run --resume FILE.h5 [-r N] [options]\n\n"
+    "Simulates SCENARIO (a YAML file) and reports each KPI's mean with its 95% confidence interval.\n"
+    "SIGINT/SIGTERM (Ctrl-C) stop it cleanly: the replications finished so far are written\n"
+    "(attribute complete = 0) and --resume runs the rest.\n";
 
 std::string join(const std::vector<std::string>& args) {
   std::string out = "callsim run";
@@ -33,27 +47,104 @@ std::string join(const std::vector<std::string>& args) {
   return out;
 }
 
-}  // namespace
-
-int run_command(const std::vector<std::string>& args) {
-  po::options_description options("options");
+struct Settings {
   std::uint64_t replications = 10;
   std::uint64_t seed = 1;
   unsigned threads = 0;
   std::string out_path;
+  std::string scenario_path;
+  std::vector<std::string> overrides;
+  std::string resume_path;
+  bool record_calls = false;
+  bool json = false;
+  bool quiet = false;
+  bool progress = false;  ///< --progress: the progress line even when stderr is not a terminal
+};
+
+/// Bad input found in the command: printed as "callsim run: <what>", exit 2.
+struct BadInput : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// With --resume, what is not given comes from the file and what is given must match it.
+void apply_resume(Settings& s, const po::variables_map& vm, const ResumePoint& point) {
+  if (vm.count("out")) throw BadInput("--resume writes the file it continues; --out cannot be given with it");
+  ResumeOptions given;
+  if (!vm["seed"].defaulted()) given.seed = &s.seed;
+  if (vm.count("set")) given.overrides = &s.overrides;
+  given.calls = s.record_calls;
+  check_resume_options(point, given);
+  s.seed = point.file.seed;
+  s.overrides = point.file.overrides;
+  s.record_calls = point.has_calls;
+  s.out_path = point.path;
+  if (s.scenario_path.empty()) s.scenario_path = point.file.scenario_path;
+  if (vm["replications"].defaulted()) s.replications = point.file.replications_requested;
+  if (s.replications < point.held())
+    throw BadInput("'" + point.path + "' already holds " + std::to_string(point.held()) +
+                   " replications, more than --replications " + std::to_string(s.replications));
+}
+
+void print_report(const Settings& s, const scenarios::LoadedScenario& scenario, const analysis::ResultsFile& file,
+                  std::uint64_t calls, double wall, unsigned threads) {
+  const analysis::RunResult& run = file.runs[0];
+  if (s.json) {
+    analysis::write_json_summary(std::cout, file.runs, calls, wall);
+    return;
+  }
+  if (s.quiet) return;
+  std::cout << "scenario " << run.name << " (" << scenario.path << "): " << run.replications.size()
+            << " replications, seed " << s.seed << "\n";
+  // Beside the simulated figures, the exact ones where a textbook formula applies.
+  if (const auto exact = analysis::erlang_reference(scenario.spec)) {
+    std::vector<double> values;
+    for (const auto& k : run.summary) values.push_back(analysis::erlang_kpi_value(*exact, scenario.spec, k.kpi));
+    analysis::print_summary_table(std::cout, run, &values,
+                                  scenario.spec.call_types[0].patience ? "Erlang A exact" : "Erlang C exact");
+  } else {
+    analysis::print_summary_table(std::cout, run);
+  }
+  if (run.call_types.size() > 1 || run.agent_groups.size() > 1) analysis::print_breakdown(std::cout, run);
+  std::cout << "\n" << calls << " calls simulated in " << wall << " s ("
+            << static_cast<std::uint64_t>(wall > 0 ? static_cast<double>(calls) / wall : 0) << " calls/s on "
+            << threads << " threads";
+  if (parallel::size() > 1) std::cout << " x " << parallel::size() << " MPI ranks";
+  std::cout << "); results in " << s.out_path << "\n";
+}
+
+/// Copies the per-call rows of the file being resumed into the new one, a block at a time.
+void copy_calls(const ResumePoint& point, analysis::ResultsWriter& writer) {
+  const std::string& run = point.file.runs[0].name;
+  analysis::for_each_call_block(point.path, run,
+                                [&](std::span<const analysis::CallRecord> rows) { writer.append_calls(run, rows); });
+}
+
+}  // namespace
+
+int run_command(const std::vector<std::string>& args) {
+  po::options_description options("options");
+  Settings s;
   options.add_options()
       ("help,h", "show this help")
-      ("replications,r", po::value(&replications)->default_value(10), "independent replications of the scenario")
-      ("seed,s", po::value(&seed)->default_value(1), "master seed: the same seed gives the same results")
-      ("threads,j", po::value(&threads)->default_value(0), "worker threads (0: one per core); results do not depend on it")
-      ("out,o", po::value(&out_path), "HDF5 results file (default: <scenario name>.h5)")
+      ("replications,r", po::value(&s.replications)->default_value(10),
+       "independent replications of the scenario (with --resume: the total to reach; default: the count the "
+       "interrupted run was asked for)")
+      ("seed,s", po::value(&s.seed)->default_value(1), "master seed: the same seed gives the same results")
+      ("threads,j", po::value(&s.threads)->default_value(0),
+       "worker threads (0: one per core; per MPI rank under mpirun); results do not depend on it")
+      ("out,o", po::value(&s.out_path), "HDF5 results file (default: <scenario name>.h5)")
+      ("set", po::value(&s.overrides)->composing(),
+       "override a scenario value, key=value (repeat), e.g. --set agent_groups.agents.count=60")
       ("calls", "also write one row per simulated call to the results file (table /<run>/calls; "
                 "about 33 MB and 1 s of writing per million calls)")
+      ("resume", po::value(&s.resume_path),
+       "continue the interrupted run in FILE.h5 (same scenario, seed, overrides) up to --replications; the "
+       "file becomes what an uninterrupted run writes")
+      ("progress", "show the progress line even when stderr is not a terminal (one line per update)")
       ("json", "print one JSON object with each KPI's mean and CI instead of the table")
       ("quiet,q", "print nothing but errors (and --json output)");
   po::options_description hidden;
-  std::string scenario_path;
-  hidden.add_options()("scenario", po::value(&scenario_path));
+  hidden.add_options()("scenario", po::value(&s.scenario_path));
   po::options_description all;
   all.add(options).add(hidden);
   po::positional_options_description positional;
@@ -71,93 +162,147 @@ int run_command(const std::vector<std::string>& args) {
     std::cout << kRunUsage << "\n" << options;
     return 0;
   }
-  if (scenario_path.empty()) {
-    std::cerr << "callsim run: no scenario given\n" << kRunUsage;
-    return kExitBadInput;
-  }
-  if (replications < 1) {
-    std::cerr << "callsim run: --replications must be at least 1\n";
-    return kExitBadInput;
-  }
-  const bool json = vm.count("json") > 0;
-  const bool quiet = vm.count("quiet") > 0;
+  s.json = vm.count("json") > 0;
+  s.quiet = vm.count("quiet") > 0;
+  s.progress = vm.count("progress") > 0;
+  s.record_calls = vm.count("calls") > 0;
 
+  std::optional<ResumePoint> resume;
   scenarios::LoadedScenario scenario;
+  bool ok = true;
   try {
-    scenario = scenarios::load_scenario(scenario_path);
+    if (!s.resume_path.empty()) {
+      resume = read_resume_point(s.resume_path, CALLSIM_VERSION);
+      apply_resume(s, vm, *resume);
+    }
+    if (s.scenario_path.empty()) throw BadInput("no scenario given");
+    if (s.replications < 1) throw BadInput("--replications must be at least 1");
+    if (s.record_calls && parallel::size() > 1)
+      throw BadInput("--calls is not supported under MPI (per-call rows are not gathered from the ranks); run it "
+                     "in one process");
+    scenario = scenarios::load_scenario(s.scenario_path, s.overrides);
+    if (resume) check_resume_scenario(*resume, scenario);
+  } catch (const BadInput& e) {
+    std::cerr << "callsim run: " << e.what() << "\n";
+    ok = false;
+  } catch (const ResumeError& e) {
+    std::cerr << "callsim run: " << e.what() << "\n";
+    ok = false;
   } catch (const scenarios::ScenarioError& e) {
-    std::cerr << e.what() << "\n";
+    // A scenario's message names the file and line; a --set one names the option.
+    const std::string message = e.what();
+    std::cerr << (message.rfind("--set", 0) == 0 ? "callsim run: " : "") << message << "\n";
+    ok = false;
+  }
+  if (!parallel::all_ok(ok)) {
+    if (ok) std::cerr << "callsim run: the scenario could not be loaded on every MPI rank (is it on a shared disk?)\n";
     return kExitBadInput;
   }
   for (const auto& warning : scenario.warnings) std::cerr << "warning: " << warning << "\n";
-  if (out_path.empty()) out_path = scenario.spec.name + ".h5";
-  const bool record_calls = vm.count("calls") > 0;
-  // Opened now: an unwritable path fails before an hour of simulation (the writer runs
-  // check_writable first), and the per-call rows go to the file as replications finish
-  // instead of piling up in memory.
-  std::optional<analysis::ResultsWriter> writer;
-  try {
-    writer.emplace(out_path);
-  } catch (const analysis::ResultsStoreError& e) {
-    std::cerr << "callsim run: " << e.what() << "\n";
-    return kExitBadInput;
+  if (s.out_path.empty()) s.out_path = scenario.spec.name + ".h5";
+  if (resume && resume->held() == s.replications && resume->file.complete) {
+    if (!s.quiet && !s.json)
+      std::cout << "'" << s.out_path << "' already holds all " << s.replications << " replications; nothing to do\n";
+    return 0;
   }
 
-  const auto start = std::chrono::steady_clock::now();
+  // Opened now: an unwritable path fails before an hour of simulation (the writer runs
+  // check_writable first), and the per-call rows go to the file as replications finish
+  // instead of piling up in memory. Only rank 0 writes.
+  InterruptHandler interrupt(InterruptHandler::Mode::GRACEFUL);
+  std::optional<analysis::ResultsWriter> writer;
+  if (parallel::is_root()) {
+    try {
+      writer.emplace(s.out_path);
+      interrupt.set_temp_file(writer->temp_path());
+      if (resume && resume->has_calls) copy_calls(*resume, *writer);
+    } catch (const analysis::ResultsStoreError& e) {
+      std::cerr << "callsim run: " << e.what() << "\n";
+      ok = false;
+    }
+  }
+  if (!parallel::all_ok(ok)) return kExitBadInput;
+
+  const std::uint64_t held = resume ? resume->held() : 0;
+  const unsigned threads = s.threads ? s.threads : std::max(1u, std::thread::hardware_concurrency());
   analysis::ExperimentOptions experiment;
-  experiment.seed = seed;
-  experiment.replications = replications;
-  experiment.threads = threads;
-  if (record_calls) {
+  experiment.seed = s.seed;
+  experiment.first_replication = held;
+  experiment.replications = s.replications - held;
+  experiment.threads = s.threads;
+  experiment.interrupt = interrupt.level();
+  const std::uint64_t mine = parallel::block_of(experiment.replications, parallel::rank(), parallel::size()).size();
+  const bool terminal = ::isatty(STDERR_FILENO) != 0;
+  ProgressLine progress(stderr, parallel::is_root() && !s.quiet && !s.json && (terminal || s.progress), terminal,
+                        mine, parallel::size() > 1 ? "rank 0 of " + std::to_string(parallel::size()) + ": " : "");
+  experiment.on_progress = [&](std::size_t done, std::uint64_t calls) { progress.update(done, calls); };
+  if (s.record_calls) {
     experiment.on_calls = [&](std::size_t, std::vector<analysis::CallRecord>&& calls) {
       writer->append_calls(scenario.spec.name, calls);
     };
   }
+
+  const auto start = std::chrono::steady_clock::now();
   analysis::RunResult run;
   try {
-    run = analysis::run_experiment(scenario.spec, experiment);
+    run = parallel::run_experiment(scenario.spec, experiment);
   } catch (const analysis::ResultsStoreError& e) {  // writing the per-call rows failed
+    progress.clear();
     std::cerr << "callsim run: " << e.what() << "\n";
     return 1;
   }
+  progress.clear();
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::uint64_t calls = 0;
   for (const auto& r : run.replications) calls += r.calls_simulated;
+  if (resume) {
+    analysis::RunResult whole = resume->file.runs[0];
+    analysis::extend_run(whole, std::move(run));
+    run = std::move(whole);
+  }
+  if (!parallel::is_root()) return 0;
+
+  const bool complete = run.replications.size() == s.replications;
+  const std::string resume_hint = "; continue with: callsim run --resume " + s.out_path;
+  if (run.replications.empty()) {
+    writer.reset();  // removes the temp file; an older file under the name stays as it was
+    std::cerr << "callsim run: interrupted by " << interrupt.signal_name()
+              << " before any replication finished; nothing written\n";
+    return interrupt.exit_code();
+  }
+  if (!complete && run.replications.size() == held) {
+    writer.reset();  // nothing new: the file to resume stays as it was
+    std::cerr << "callsim run: interrupted by " << interrupt.signal_name() << " before another replication finished; '"
+              << s.out_path << "' is unchanged (" << held << " of " << s.replications << " replications)"
+              << resume_hint << "\n";
+    return interrupt.exit_code();
+  }
 
   analysis::ResultsFile file;
   file.callsim_version = CALLSIM_VERSION;
-  file.command_line = join(args);
-  file.seed = seed;
+  // A resumed file keeps the command that started the run: together with the seed and
+  // overrides, it is what reproduces the file.
+  file.command_line = resume ? resume->file.command_line : join(args);
+  file.seed = s.seed;
   file.scenario_path = scenario.path;
   file.scenario_text = scenario.text;
-  file.runs.push_back(run);
+  file.overrides = s.overrides;
+  file.complete = complete;
+  file.replications_requested = s.replications;
+  file.runs.push_back(std::move(run));
   try {
     writer->finish(file);
   } catch (const analysis::ResultsStoreError& e) {
     std::cerr << "callsim run: " << e.what() << "\n";
     return 1;
   }
-
-  if (json) {
-    analysis::write_json_summary(std::cout, file.runs, calls, wall);
-  } else if (!quiet) {
-    std::cout << "scenario " << run.name << " (" << scenario.path << "): " << replications << " replications, seed "
-              << seed << "\n";
-    // Beside the simulated figures, the exact ones where a textbook formula applies.
-    if (const auto exact = analysis::erlang_reference(scenario.spec)) {
-      std::vector<double> values;
-      for (const auto& s : run.summary) values.push_back(analysis::erlang_kpi_value(*exact, scenario.spec, s.kpi));
-      analysis::print_summary_table(std::cout, run, &values,
-                                    scenario.spec.call_types[0].patience ? "Erlang A exact" : "Erlang C exact");
-    } else {
-      analysis::print_summary_table(std::cout, run);
-    }
-    if (run.call_types.size() > 1 || run.agent_groups.size() > 1) analysis::print_breakdown(std::cout, run);
-    std::cout << "\n" << calls << " calls simulated in " << wall << " s ("
-              << static_cast<std::uint64_t>(wall > 0 ? calls / wall : 0) << " calls/s on "
-              << (threads ? threads : std::max(1u, std::thread::hardware_concurrency())) << " threads); results in "
-              << out_path << "\n";
+  if (!complete) {
+    std::cerr << "callsim run: interrupted by " << interrupt.signal_name() << ": wrote "
+              << file.runs[0].replications.size() << " of " << s.replications << " replications to " << s.out_path
+              << " (complete = 0)" << resume_hint << "\n";
+    return interrupt.exit_code();
   }
+  print_report(s, scenario, file, calls, wall, threads);
   return 0;
 }
 

@@ -145,6 +145,9 @@ class CallCenter {
   /// Simulates until no event is left: arrivals stop at warmup + duration, every call in the
   /// system is answered (and served) or leaves, and the staffing plan runs to its end.
   void run_to_completion() { sim_.run([this](const sim::Event& e) { handle(e); }); }
+  /// True once no event is left: run_until() has simulated the replication to completion
+  /// (running it in slices this way gives the very events of run_to_completion()).
+  [[nodiscard]] bool finished() const { return sim_.pending() == 0; }
 
   [[nodiscard]] sim::Time now() const { return sim_.now(); }
   /// Calls that entered: first attempts and retrials, direct and through the IVR.

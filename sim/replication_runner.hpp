@@ -19,9 +19,13 @@ namespace callsim::sim {
 /// and returns the results in replication order. `on_done(r)`, if given, is called after
 /// each replication under a lock (for progress). The first exception thrown by a
 /// replication stops the others from starting and is rethrown here.
+/// `stop`, if given, is asked before each replication starts; once it says true no
+/// replication starts any more (an interruption). Replications are started in index order,
+/// so those that ran are 0 .. k-1 for some k; the others keep a default Result.
 template <class Result, class Simulate>
 std::vector<Result> run_replications(std::size_t count, unsigned threads, Simulate&& simulate,
-                                     const std::function<void(std::size_t)>& on_done = {}) {
+                                     const std::function<void(std::size_t)>& on_done = {},
+                                     const std::function<bool()>& stop = {}) {
   std::vector<Result> results(count);
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(count, 1)));
@@ -32,6 +36,7 @@ std::vector<Result> run_replications(std::size_t count, unsigned threads, Simula
   std::mutex mutex;
   auto worker = [&] {
     while (!failed.load(std::memory_order_relaxed)) {
+      if (stop && stop()) return;
       const std::size_t r = next.fetch_add(1, std::memory_order_relaxed);
       if (r >= count) return;
       try {

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <atomic>
 #include <stdexcept>
 #include <vector>
 
@@ -38,4 +40,22 @@ TEST_CASE("an exception in a replication reaches the caller", "[sim][runner]") {
     return 1.0;
   };
   REQUIRE_THROWS_WITH(callsim::sim::run_replications<double>(10, 2, failing), "replication 5 failed");
+}
+
+TEST_CASE("a stop request lets no new replication start and leaves a prefix", "[sim][runner]") {
+  std::atomic<int> started{0};
+  std::vector<char> ran(50, 0);
+  auto simulate = [&](std::size_t r) {
+    ++started;
+    ran[r] = 1;
+    return fake_replication(r);
+  };
+  const auto results = callsim::sim::run_replications<double>(50, 2, simulate, {}, [&] { return started >= 7; });
+  const auto k = static_cast<std::size_t>(std::count(ran.begin(), ran.end(), 1));
+  REQUIRE(k >= 7);
+  REQUIRE(k < 50);
+  for (std::size_t r = 0; r < 50; ++r) {
+    REQUIRE(ran[r] == (r < k ? 1 : 0));  // the replications that ran are 0 .. k-1
+    REQUIRE(results[r] == (r < k ? fake_replication(r) : 0.0));
+  }
 }
