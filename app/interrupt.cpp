@@ -14,6 +14,7 @@ namespace {
 std::atomic<int> g_level{0};
 std::atomic<int> g_signal{0};
 std::atomic<bool> g_abort_mode{false};
+std::atomic<bool> g_speak{true};
 std::atomic<bool> g_installed{false};
 char g_temp[4096];  // written before the handler can read it (set_temp_file), NUL-terminated
 std::atomic<bool> g_has_temp{false};
@@ -21,6 +22,7 @@ struct sigaction g_old_int;
 struct sigaction g_old_term;
 
 void say(const char* text) {
+  if (!g_speak.load()) return;
   // write() is async-signal-safe; a failed write has no one to tell.
   const ssize_t ignored = ::write(STDERR_FILENO, text, std::strlen(text));
   (void)ignored;
@@ -50,13 +52,14 @@ void on_signal(int sig) {
 
 }  // namespace
 
-InterruptHandler::InterruptHandler(Mode mode) {
+InterruptHandler::InterruptHandler(Mode mode, bool speak) {
   if (g_installed.exchange(true)) throw std::logic_error("InterruptHandler: one at a time");
   static_assert(std::atomic<int>::is_always_lock_free && std::atomic<bool>::is_always_lock_free);
   g_level = 0;
   g_signal = 0;
   g_has_temp = false;
   g_abort_mode = mode == Mode::ABORT;
+  g_speak = speak;
   struct sigaction action {};
   action.sa_handler = on_signal;
   sigemptyset(&action.sa_mask);

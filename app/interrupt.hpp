@@ -18,7 +18,8 @@ class InterruptHandler {
     ABORT,     ///< callsim compare: remove the temp file and die at once
   };
   /// Installs the handlers; the previous ones come back on destruction. One at a time.
-  explicit InterruptHandler(Mode mode);
+  /// `speak` false: no message on a signal (MPI ranks other than 0).
+  explicit InterruptHandler(Mode mode, bool speak = true);
   ~InterruptHandler();
   InterruptHandler(const InterruptHandler&) = delete;
   InterruptHandler& operator=(const InterruptHandler&) = delete;

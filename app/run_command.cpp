@@ -209,7 +209,7 @@ int run_command(const std::vector<std::string>& args) {
   // Opened now: an unwritable path fails before an hour of simulation (the writer runs
   // check_writable first), and the per-call rows go to the file as replications finish
   // instead of piling up in memory. Only rank 0 writes.
-  InterruptHandler interrupt(InterruptHandler::Mode::GRACEFUL);
+  InterruptHandler interrupt(InterruptHandler::Mode::GRACEFUL, parallel::is_root());
   std::optional<analysis::ResultsWriter> writer;
   if (parallel::is_root()) {
     try {

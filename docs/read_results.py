@@ -1,7 +1,10 @@
 #!/usr/bin/python3
 """Example reader for callsim results files (format_version 2 or 3, docs/results-format.md).
 
-Prints, for each run, the KPI summary table and the service level per reporting interval:
+Reads every dataset of the file and names each one it reads ("dataset /<path>: ..."):
+the provenance attributes (seed, command line, overrides, complete), the scenario text,
+and, for each run, the replications table (a few KPIs per replication), the KPI summary
+table and the service level per reporting interval:
 the mean over the replications in which it is defined, and the value pooled over all
 replications, recomputed from the raw tallies. When the run names call types and agent
 groups, it also prints each call type's service level (mean over replications) and each
@@ -40,7 +43,17 @@ def runs_in_write_order(f, version):
             if isinstance(f[name], h5py.Group) and not (version >= 3 and name == "comparison")]
 
 
+def print_replications(run):
+    rows = run["replications"][...]  # structured array, shape (replications,)
+    print(f"  dataset {run.name}/replications: {rows.shape[0]} rows, one per replication")
+    print(f"  {'replication':>11} {'calls':>10} {'offered':>10} {'service_level':>14} {'asa_s':>10}")
+    for row in rows:
+        print(f"  {int(row['replication']):>11d} {int(row['calls_simulated']):>10d} {row['offered']:>10.0f}"
+              f" {row['service_level']:>14.6f} {row['asa']:>10.4f}")
+
+
 def print_summary(run):
+    print(f"  dataset {run.name}/summary: {run['summary'].shape[0]} KPIs")
     print(f"  {'kpi':<32} {'unit':<9} {'mean':>14} {'std':>14} {'ci95':>14} {'n':>4}")
     for row in run["summary"][...]:
         print(f"  {text(row['kpi']):<32} {text(row['unit']):<9} {row['mean']:>14.6f}"
@@ -57,6 +70,7 @@ def mean_where_defined(values):
 
 def print_interval_service_level(run):
     rows = run["intervals"][...]  # structured array, shape (replications, intervals)
+    print(f"  dataset {run.name}/intervals: shape {rows.shape}")
     if rows.size == 0:
         print("  no intervals")
         return
@@ -76,6 +90,7 @@ def print_interval_service_level(run):
 def print_call_type_service_level(run):
     names = [text(name) for name in run.attrs["call_types"]]
     rows = run["interval_types"][...]  # structured array, shape (replications, intervals, call types)
+    print(f"  dataset {run.name}/interval_types: shape {rows.shape}")
     if not names or rows.shape[0] == 0:
         return
     # A replication's whole-period figure for a type: its tallies summed over the intervals.
@@ -92,6 +107,7 @@ def print_call_type_service_level(run):
 def print_group_occupancy(run):
     names = [text(name) for name in run.attrs["agent_groups"]]
     rows = run["groups"][...]  # structured array, shape (replications, groups)
+    print(f"  dataset {run.name}/groups: shape {rows.shape}")
     if not names or rows.shape[0] == 0:
         return
     occupancy, n_occupancy = mean_where_defined(rows["occupancy"])  # NaN where nobody was staffed
@@ -125,6 +141,7 @@ def print_calls(run):
         answered = calls[calls["outcome"] == names["answered"]]
         waits += answered["wait"].sum()
         talks += answered["talk"].sum()
+    print(f"  dataset {table.name}: {rows} rows")
     print(f"  per-call table: {rows} calls, {counted_rows} counted; counted calls by outcome:")
     for name, count in counts.items():
         print(f"  {count:>12d}  {name}")
@@ -140,6 +157,7 @@ def print_comparison(f):
     day = group["day"][...]              # shape (variants, KPIs)
     intervals = group["intervals"][...]  # shape (variants, intervals, KPIs)
     print()
+    print(f"dataset /comparison/day: shape {day.shape}; dataset /comparison/intervals: shape {intervals.shape}")
     print(f"comparison against the baseline '{text(group.attrs['baseline'])}': paired differences"
           " (variant minus baseline) with 95% CI half-widths; * = the CI excludes 0")
     for v, name in enumerate(variants):
@@ -172,14 +190,23 @@ def main(argv):
         print(f"  callsim {text(f.attrs['callsim_version'])}, created {text(f.attrs['created'])},"
               f" seed {int(f.attrs['seed'])}")
         print(f"  command line: {text(f.attrs['command_line'])}")
+        # Added to version 3 later: absent from older files, which were complete and had no overrides.
+        overrides = [text(o) for o in f.attrs["overrides"]] if "overrides" in f.attrs else []
+        print(f"  overrides: {', '.join(overrides) if overrides else 'none'}")
+        if int(f.attrs.get("complete", 1)) == 0:
+            print(f"  INCOMPLETE: interrupted after {int(f.attrs['replications'])} of"
+                  f" {int(f.attrs['replications_requested'])} replications (callsim run --resume continues it)")
+        else:
+            print("  complete")
         scenario = f["scenario"]
-        print(f"  scenario {text(scenario.attrs['path'])}: {len(scenario[()])} bytes of text")
+        print(f"  dataset /scenario: {text(scenario.attrs['path'])}, {len(scenario[()])} bytes of text")
         for name in runs_in_write_order(f, version):
             run = f[name]
             reps, intervals = run["intervals"].shape
             print()
             print(f"run '{name}': {reps} replications, {intervals} intervals of"
                   f" {run.attrs['interval_seconds']:g} s from {run.attrs['warmup_seconds']:g} s")
+            print_replications(run)
             print_summary(run)
             print_interval_service_level(run)
             print_call_type_service_level(run)

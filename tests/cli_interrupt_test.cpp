@@ -200,9 +200,10 @@ TEST_CASE("a second signal drops the replications in flight", "[cli][interrupt]"
   const auto dir = temp_dir("twice");
   const std::string part = (dir / "part.h5").string(), full = (dir / "full.h5").string();
   // 800 h: about 0.3 s a replication; the second signal follows the first as soon as
-  // callsim has reported it, while the replications started before are still running.
+  // callsim has reported it, while replication 1 is still running. One thread: with two,
+  // replication 1 may finish first, 0 is dropped and there is no prefix to write.
   const std::string hours = "time.duration=800h";
-  Child child({"run", kErlangA, "--set", hours, "-r", "5", "-j", "2", "--progress", "-o", part}, dir / "stdout.txt",
+  Child child({"run", kErlangA, "--set", hours, "-r", "4", "-j", "1", "--progress", "-o", part}, dir / "stdout.txt",
               dir / "stderr.txt");
   REQUIRE(child.wait_for_stderr("replications 1/", 60s));
   child.signal(SIGINT);
@@ -220,9 +221,9 @@ TEST_CASE("a second signal drops the replications in flight", "[cli][interrupt]"
   const auto partial = callsim::analysis::read_results_file(part);
   CHECK_FALSE(partial.complete);
   CHECK(partial.runs[0].replications.size() >= 1);
-  CHECK(partial.runs[0].replications.size() < 5);
+  CHECK(partial.runs[0].replications.size() < 4);
   REQUIRE(run_callsim("run --resume " + part + " -q", dir).code == 0);
-  REQUIRE(run_callsim("run " + kErlangA + " --set " + hours + " -r 5 -q -o " + full, dir).code == 0);
+  REQUIRE(run_callsim("run " + kErlangA + " --set " + hours + " -r 4 -q -o " + full, dir).code == 0);
   require_same_datasets(part, full, "erlang-a", false);
 }
 

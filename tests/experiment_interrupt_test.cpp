@@ -84,7 +84,9 @@ TEST_CASE("interrupt: stopping keeps a prefix equal to the uninterrupted replica
         if (done == 4) interrupt = level;
       };
       const analysis::RunResult run = analysis::run_experiment(spec, options);
-      CHECK(run.replications.size() >= (level == 1 ? 4u : 1u));
+      // Level 1 lets every started replication finish: at least the 4 done. Level 2 drops
+      // those in flight, and with threads replication 0 may be one of them.
+      if (level == 1) CHECK(run.replications.size() >= 4);
       CHECK(run.replications.size() < 40);
       CHECK(reported >= run.replications.size());
       options.interrupt = nullptr;

@@ -74,3 +74,15 @@ TEST_CASE("consecutive uniforms are uncorrelated", "[sim][random]") {
   // Lag-1 covariance has sd 1/12/sqrt(n): 5 sd bound.
   REQUIRE(std::abs(acc / n) < 5.0 / 12 / std::sqrt(static_cast<double>(n)));
 }
+
+TEST_CASE("a stream draws its engine's sequence, seeded on first use", "[sim][random]") {
+  boost::random::mt19937_64 engine(callsim::sim::stream_seed(9, 4, {3, 1}));
+  RandomStream stream(9, 4, {3, 1});
+  RandomStream copy = stream;  // copied before any draw: the same sequence, independently
+  for (int i = 0; i < 1000; ++i) REQUIRE(stream() == engine());
+  boost::random::mt19937_64 again(callsim::sim::stream_seed(9, 4, {3, 1}));
+  REQUIRE(copy() == again());
+  boost::random::mt19937_64 default_engine;
+  RandomStream default_stream;
+  for (int i = 0; i < 10; ++i) REQUIRE(default_stream() == default_engine());
+}
