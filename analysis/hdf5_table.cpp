@@ -48,6 +48,11 @@ void RowLayout::add(std::string name, Kind kind) {
   size_ += fields_.back().bytes;
 }
 
+void RowLayout::add_optional(std::string name, Kind kind) {
+  add(std::move(name), kind);
+  fields_.back().optional = true;
+}
+
 void RowLayout::add_text(std::string name, std::size_t bytes) {
   fields_.push_back({std::move(name), Kind::TEXT, size_, bytes, {}});
   size_ += bytes;
@@ -91,10 +96,14 @@ Table read_table(const H5::Group& group, const std::string& where, const char* n
   const H5::DataSet dataset = group.openDataSet(name);
   if (dataset.getTypeClass() != H5T_COMPOUND) throw Problem(what + " is not a compound dataset");
   const H5::CompType file_type = dataset.getCompType();
-  // HDF5 would leave a memory field absent from the file untouched, i.e. silently zero.
-  for (const auto& f : layout.fields())
-    if (H5Tget_member_index(file_type.getId(), f.name.c_str()) < 0)
-      throw Problem(what + " has no field " + in_quotes(f.name));
+  // HDF5 would leave a memory field absent from the file untouched, i.e. silently zero:
+  // acceptable only for a field newer than the file, which the caller is told about.
+  std::vector<std::string> absent;
+  for (const auto& f : layout.fields()) {
+    if (H5Tget_member_index(file_type.getId(), f.name.c_str()) >= 0) continue;
+    if (!f.optional) throw Problem(what + " has no field " + in_quotes(f.name));
+    absent.push_back(f.name);
+  }
   const H5::DataSpace space = dataset.getSpace();
   if (space.getSimpleExtentNdims() != rank)
     throw Problem(what + " has " + std::to_string(space.getSimpleExtentNdims()) + " dimensions, not " +
@@ -102,6 +111,7 @@ Table read_table(const H5::Group& group, const std::string& where, const char* n
   std::vector<hsize_t> dims(static_cast<std::size_t>(rank));
   space.getSimpleExtentDims(dims.data());
   Table table(std::move(dims), layout);
+  table.absent = std::move(absent);
   if (!table.rows.empty()) dataset.read(table.rows.data(), layout.type(false));
   return table;
 }

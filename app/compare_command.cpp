@@ -21,6 +21,7 @@
 #include "analysis/json_report.hpp"
 #include "analysis/results_store.hpp"
 #include "app/commands.hpp"
+#include "app/report_output.hpp"
 #include "scenarios/loader.hpp"
 #include "scenarios/routing_field.hpp"
 
@@ -214,6 +215,7 @@ int compare_command(const std::vector<std::string>& args) {
   std::uint64_t seed = 1;
   unsigned threads = 0;
   std::string out_path = "comparison.h5";
+  std::string report_path;
   std::vector<std::string> policies;
   std::vector<std::string> what_ifs;
   std::vector<std::string> overrides;
@@ -240,6 +242,8 @@ int compare_command(const std::vector<std::string>& args) {
       ("kpi", po::value(&sequential.kpi), "sequential mode: the KPI, e.g. service_level")
       ("max-replications", po::value(&sequential.max_replications),
        "sequential mode: stop at this many replications, target met or not (batches double the count)")
+      ("report", po::value(&report_path),
+       "also write the HTML dashboard (variants side by side, paired differences) to this file (docs/reports.md)")
       ("json", "print one JSON object with each KPI's mean and CI and the paired differences instead of the table")
       ("quiet,q", "print nothing but errors (and --json output)");
   po::options_description hidden;
@@ -323,6 +327,7 @@ int compare_command(const std::vector<std::string>& args) {
     }
     // Opened now: an unwritable path fails before the simulation, not after it.
     writer.emplace(out_path);
+    if (!report_path.empty()) analysis::check_writable(report_path);
   } catch (const BadInput& e) {
     std::cerr << "callsim compare: " << e.what() << "\n";
     return kExitBadInput;
@@ -362,6 +367,12 @@ int compare_command(const std::vector<std::string>& args) {
   } catch (const analysis::ResultsStoreError& e) {
     std::cerr << "callsim compare: " << e.what() << "\n";
     return 1;
+  }
+
+  if (!report_path.empty()) {
+    report::ReportOptions options;
+    options.results_path = out_path;
+    if (const int code = write_reports(file, report_path, "", options, "callsim compare")) return code;
   }
 
   if (json) {

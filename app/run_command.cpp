@@ -1,6 +1,9 @@
 // callsim run SCENARIO: simulate replications, print the summary, write the results file.
 
+#include <unistd.h>
+
 #include <chrono>
+#include <cstdlib>
 #include <cstdint>
 #include <iostream>
 #include <string>
@@ -17,6 +20,9 @@
 #include "analysis/json_report.hpp"
 #include "analysis/results_store.hpp"
 #include "app/commands.hpp"
+#include "app/report_output.hpp"
+#include "report/run_scenario.hpp"
+#include "report/worst_intervals.hpp"
 #include "scenarios/loader.hpp"
 
 namespace po = boost::program_options;
@@ -41,6 +47,7 @@ int run_command(const std::vector<std::string>& args) {
   std::uint64_t seed = 1;
   unsigned threads = 0;
   std::string out_path;
+  std::string report_path;
   options.add_options()
       ("help,h", "show this help")
       ("replications,r", po::value(&replications)->default_value(10), "independent replications of the scenario")
@@ -49,6 +56,7 @@ int run_command(const std::vector<std::string>& args) {
       ("out,o", po::value(&out_path), "HDF5 results file (default: <scenario name>.h5)")
       ("calls", "also write one row per simulated call to the results file (table /<run>/calls; "
                 "about 33 MB and 1 s of writing per million calls)")
+      ("report", po::value(&report_path), "also write the HTML dashboard of the results to this file (docs/reports.md)")
       ("json", "print one JSON object with each KPI's mean and CI instead of the table")
       ("quiet,q", "print nothing but errors (and --json output)");
   po::options_description hidden;
@@ -98,6 +106,7 @@ int run_command(const std::vector<std::string>& args) {
   std::optional<analysis::ResultsWriter> writer;
   try {
     writer.emplace(out_path);
+    if (!report_path.empty()) analysis::check_writable(report_path);
   } catch (const analysis::ResultsStoreError& e) {
     std::cerr << "callsim run: " << e.what() << "\n";
     return kExitBadInput;
@@ -138,20 +147,33 @@ int run_command(const std::vector<std::string>& args) {
     return 1;
   }
 
+  if (!report_path.empty()) {
+    report::ReportOptions options;
+    options.results_path = out_path;  // its per-call table, if --calls wrote one
+    if (const int code = write_reports(file, report_path, "", options, "callsim run")) return code;
+  }
+
   if (json) {
     analysis::write_json_summary(std::cout, file.runs, calls, wall);
   } else if (!quiet) {
     std::cout << "scenario " << run.name << " (" << scenario.path << "): " << replications << " replications, seed "
               << seed << "\n";
+    analysis::ConsoleStyle style;
+    style.color = analysis::use_color(::isatty(STDOUT_FILENO) == 1, std::getenv("NO_COLOR"));
+    if (scenario.costs && scenario.costs->sla) style.sl_target = scenario.costs->sla->target;
     // Beside the simulated figures, the exact ones where a textbook formula applies.
     if (const auto exact = analysis::erlang_reference(scenario.spec)) {
       std::vector<double> values;
       for (const auto& s : run.summary) values.push_back(analysis::erlang_kpi_value(*exact, scenario.spec, s.kpi));
       analysis::print_summary_table(std::cout, run, &values,
-                                    scenario.spec.call_types[0].patience ? "Erlang A exact" : "Erlang C exact");
+                                    scenario.spec.call_types[0].patience ? "Erlang A exact" : "Erlang C exact", style);
     } else {
-      analysis::print_summary_table(std::cout, run);
+      analysis::print_summary_table(std::cout, run, nullptr, {}, style);
     }
+    report::RunScenario labels;
+    labels.clock_start = scenario.spec.time.clock_start.seconds();
+    labels.clock_known = true;
+    report::print_worst_intervals(std::cout, run, labels, 3, style);
     if (run.call_types.size() > 1 || run.agent_groups.size() > 1) analysis::print_breakdown(std::cout, run);
     std::cout << "\n" << calls << " calls simulated in " << wall << " s ("
               << static_cast<std::uint64_t>(wall > 0 ? calls / wall : 0) << " calls/s on "

@@ -73,7 +73,7 @@ TEST_CASE("callsim --version and --help", "[cli]") {
   }
   const auto bad = run_callsim("frobnicate", dir);
   REQUIRE(bad.code == 2);
-  REQUIRE(bad.err == "callsim: unknown command 'frobnicate'; valid commands are: compare, erlang, list, run\n");
+  REQUIRE(bad.err == "callsim: unknown command 'frobnicate'; valid commands are: compare, erlang, list, report, run\n");
 }
 
 TEST_CASE("list prints the registered distributions and policies", "[cli]") {

@@ -75,6 +75,8 @@ KpiTally make_tally(unsigned run, unsigned rep, unsigned interval) {
   t.wait_answered = 12.345 * (1 + k) / 7;
   t.wait_all = t.wait_answered + 31.25 + k / 3;
   t.busy_time = 1234.5678 + 17.1 * k;
+  t.talk_time = 987.125 + 11.3 * k;
+  t.handle_time = t.talk_time + 60.5 + k;
   t.balked = 1 + interval % 2;
   t.blocked = 2 + rep;
   t.closed = 3 + run;
@@ -180,6 +182,8 @@ void check_tally(const KpiTally& a, const KpiTally& b) {
   CHECK(a.wait_all == b.wait_all);
   CHECK(a.busy_time == b.busy_time);
   CHECK(a.staffed_time == b.staffed_time);
+  CHECK(same(a.talk_time, b.talk_time));
+  CHECK(same(a.handle_time, b.handle_time));
 }
 
 void check_group(const GroupTally& a, const GroupTally& b) {
