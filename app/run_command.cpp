@@ -178,7 +178,7 @@ int run_command(const std::vector<std::string>& args) {
     std::cout << "\n" << calls << " calls simulated in " << wall << " s ("
               << static_cast<std::uint64_t>(wall > 0 ? calls / wall : 0) << " calls/s on "
               << (threads ? threads : std::max(1u, std::thread::hardware_concurrency())) << " threads); results in "
-              << out_path << "\n";
+              << out_path << (report_path.empty() ? "" : ", dashboard in " + report_path) << "\n";
   }
   return 0;
 }

@@ -25,11 +25,12 @@ section.card { background:var(--card); border:1px solid var(--line); border-radi
 section.card h3 { margin:0 0 8px; font-size:15px; font-weight:600; }
 p.note { color:var(--muted); font-size:12px; margin:6px 0 4px; }
 p.warning { color:var(--bad); font-size:12.5px; margin:6px 0 4px; }
-.kpis { display:grid; grid-template-columns:repeat(auto-fit,minmax(150px,1fr)); gap:10px; }
+.kpis { display:grid; grid-template-columns:repeat(auto-fit,minmax(128px,1fr)); gap:8px; }
 .kpi { border:1px solid var(--line); border-left:5px solid var(--s1); border-radius:6px; padding:8px 10px; background:#fbfcfd; }
 .kpi.good { border-left-color:var(--good); } .kpi.warn { border-left-color:var(--warn); } .kpi.bad { border-left-color:var(--bad); }
 .kpi .label { font-size:12px; color:var(--muted); text-transform:uppercase; letter-spacing:.03em; }
-.kpi .value { font-size:24px; font-weight:600; font-variant-numeric:tabular-nums; }
+.kpi .value { font-size:22px; font-weight:600; font-variant-numeric:tabular-nums; white-space:nowrap; }
+.kpi .value small { font-size:13px; font-weight:500; color:var(--muted); }
 .kpi .ci { font-size:12px; color:var(--muted); }
 svg.chart { width:100%; height:auto; display:block; }
 svg .grid { stroke:#e6eaef; stroke-width:1; } svg .axis { stroke:#9aa5b1; stroke-width:1; }
@@ -55,12 +56,14 @@ svg .bar:hover { opacity:.75; }
 .legend i.forecast { border-color:#7f8c8d; } .legend i.required { border-color:#922b21; }
 .legend i.present { background:#8fb8de; } .legend i.answered { background:#8fb8de; } .legend i.abandoned { background:#e8743b; }
 table.data { border-collapse:collapse; width:100%; font-size:13px; font-variant-numeric:tabular-nums; }
-table.data th { text-align:right; font-weight:600; color:var(--muted); border-bottom:2px solid var(--line); padding:4px 8px; white-space:nowrap; }
-table.data td { text-align:right; border-bottom:1px solid #edf0f3; padding:4px 8px; white-space:nowrap; }
+table.data th { text-align:right; font-weight:600; color:var(--muted); border-bottom:2px solid var(--line); padding:4px 6px; vertical-align:bottom; }
+table.data td { text-align:right; border-bottom:1px solid #edf0f3; padding:4px 6px; white-space:nowrap; }
+.scroll { overflow-x:auto; }
 table.data th:first-child, table.data td:first-child { text-align:left; }
 table.data td .pm { color:var(--muted); font-size:11.5px; }
 td.bad, span.bad { color:var(--bad); font-weight:600; } td.good, span.good { color:var(--good); }
 td.sig { font-weight:600; }
+table.data.narrow { width:auto; } table.data td.basis, table.data th.basis { text-align:left; color:var(--muted); padding-left:18px; }
 details summary { cursor:pointer; color:var(--s1); font-size:13px; margin:4px 0; }
 footer { color:var(--muted); font-size:12px; margin-top:20px; }
 @media print {

@@ -100,7 +100,8 @@ std::string headline(const RunView& v, const std::optional<CostSummary>& costs, 
   body += tile("answered", "Answered", page_number(answered.mean, "calls"), ci_text(answered, "calls"), "");
   body += tile("aht", "AHT", page_number(aht.mean, "s"), ci_text(aht, "s"), "");
   if (costs) {
-    body += tile("net", "Net result", money(costs->net.mean, prices->currency),
+    const std::string unit = prices->currency.empty() ? "" : " <small>" + escape_html(prices->currency) + "</small>";
+    body += tile("net", "Net result", money(costs->net.mean, "") + unit,
                  std::isnan(costs->net.ci95) ? "" : "&plusmn; " + money(costs->net.ci95, prices->currency), "");
     if (prices->sla) {
       const Proportion& p = costs->miss;
@@ -127,9 +128,13 @@ std::string service_level_section(const RunView& v) {
 }
 
 std::string kpi_chart_section(const RunView& v, const std::string& name, const std::string& title,
-                              const std::string& kpi, const std::string& unit, const std::string& cls) {
+                              const std::string& kpi, const std::string& legend, const std::string& unit,
+                              const std::string& cls) {
   Chart c = chart(v, name, title, unit);
-  c.series.push_back(series_of(kpi, interval_kpi(*v.run, kpi_index(kpi)), cls));
+  // Three of these share a row: a narrower viewBox keeps their text as large as the others'.
+  c.width = 440;
+  c.height = 200;
+  c.series.push_back(series_of(legend, interval_kpi(*v.run, kpi_index(kpi)), cls));
   if (unit == "fraction" && kpi == "occupancy") c.y_max = 1;
   return section(v, name, title, render_svg(c));
 }
@@ -227,7 +232,7 @@ std::string call_types_section(const RunView& v) {
             pm(type_kpi(run, k, kpi_index("abandon_rate")), "fraction") + "</td><td>" + pm(type_aht(run, k), "s") +
             "</td></tr>\n";
   }
-  return section(v, "call-types", "Per call type", body + "</tbody></table>\n");
+  return section(v, "call-types", "Per call type", "<div class=\"scroll\">" + body + "</tbody></table></div>\n");
 }
 
 std::string agent_groups_section(const RunView& v) {
@@ -248,17 +253,19 @@ std::string agent_groups_section(const RunView& v) {
                }), "") +
             "</td><td>" + pm(of([](const auto& t) { return t.aht(); }), "s") + "</td></tr>\n";
   }
-  return section(v, "agent-groups", "Per agent group", body + "</tbody></table>\n");
+  return section(v, "agent-groups", "Per agent group", "<div class=\"scroll\">" + body + "</tbody></table></div>\n");
 }
 
 std::string costs_section(const RunView& v, const CostSummary& c, const scenarios::CostSpec& prices) {
   const std::string& cur = prices.currency;
   const auto row = [&](const std::string& what, const Estimate& e, const std::string& how) {
     return "<tr><td>" + what + "</td><td>" + money(e.mean, cur) + "</td><td>" +
-           (std::isnan(e.ci95) ? "n/a" : "&plusmn; " + money(e.ci95, cur)) + "</td><td>" + how + "</td></tr>\n";
+           (std::isnan(e.ci95) ? "n/a" : "&plusmn; " + money(e.ci95, cur)) + "</td><td class=\"basis\">" + how +
+           "</td></tr>\n";
   };
   char buf[160];
-  std::string body = "<table class=\"data\"><thead><tr><th>item</th><th>mean</th><th>95% CI</th><th>basis</th></tr>"
+  std::string body = "<table class=\"data narrow\"><thead><tr><th>item</th><th>mean</th><th>95% CI</th>"
+                     "<th class=\"basis\">basis</th></tr>"
                      "</thead><tbody>\n";
   std::snprintf(buf, sizeof buf, "%.1f paid agent hours", c.paid_hours.mean);
   body += row("labour", c.labour, buf);
@@ -323,9 +330,11 @@ std::string html_run_sections(const RunView& v) {
 
   std::string out = headline(v, costs, prices);
   out += "<div class=\"grid\">\n" + service_level_section(v) + volume_section(v) + "</div>\n";
-  out += "<div class=\"grid3\">\n" + kpi_chart_section(v, "asa", "ASA per interval", "asa", "s", "s1") +
-         kpi_chart_section(v, "abandonment", "Abandonment per interval", "abandon_rate", "fraction", "s2") +
-         kpi_chart_section(v, "occupancy", "Occupancy per interval", "occupancy", "fraction", "s3") + "</div>\n";
+  out += "<div class=\"grid3\">\n" + kpi_chart_section(v, "asa", "ASA per interval", "asa", "ASA (95% CI band)", "s", "s1") +
+         kpi_chart_section(v, "abandonment", "Abandonment per interval", "abandon_rate", "abandoned / offered", "fraction",
+                           "s2") +
+         kpi_chart_section(v, "occupancy", "Occupancy per interval", "occupancy", "busy / staffed time", "fraction",
+                           "s3") + "</div>\n";
   out += "<div class=\"grid\">\n" + staffing_section(v, st) + waits_section(v) + "</div>\n";
   out += "<div class=\"grid\">\n" + call_types_section(v) + agent_groups_section(v) + "</div>\n";
   if (costs) out += costs_section(v, *costs, *prices);

@@ -23,6 +23,8 @@ std::string tick_text(double v, const std::string& unit) {
   char buf[32];
   if (unit == "fraction") {
     std::snprintf(buf, sizeof buf, "%g%%", std::round(1000 * v) / 10);
+  } else if (unit == "s") {
+    std::snprintf(buf, sizeof buf, "%g s", v);
   } else {
     std::snprintf(buf, sizeof buf, "%g", v);
   }

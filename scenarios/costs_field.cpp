@@ -29,8 +29,13 @@ std::vector<double> read_agent_hour(const Reporter& reporter, const Entry& entry
 SlaContract read_sla(const Reporter& reporter, const Entry& entry, const std::string& path) {
   const Fields fields(reporter, entry.value, entry.line(), "'" + path + "'", path, {"penalty", "per", "target"});
   SlaContract sla;
-  sla.target = read_number_in(reporter, fields.require("target", "the service level to reach, a fraction, e.g. 0.8"),
-                              fields.path("target"), NumberRange{0, true, 1, false});
+  const Entry target = fields.require("target", "the service level to reach, a fraction, e.g. 0.8");
+  sla.target = read_number(reporter, target, fields.path("target"));
+  // Planners think in percent: say how to write 80 % rather than only that 80 is too big.
+  if (!(sla.target > 0 && sla.target <= 1)) {
+    reporter.fail(target.line(), fields.path("target") + " must be a fraction greater than 0 and at most 1 (0.8 for "
+                                                         "80 %), got " + target.value.Scalar());
+  }
   const Entry per = fields.require("per", "which periods are judged: interval or day");
   const std::string text = read_scalar(reporter, per, fields.path("per"), "interval");
   if (text == "interval") {
