@@ -381,8 +381,16 @@ int compare_command(const std::vector<std::string>& args) {
     std::cout << "comparison of " << variants.size() << " variants on common random numbers: "
               << runs[0].replications.size() << " replications each, seed " << seed << "; baseline '" << runs[0].name
               << "'\n\n";
-    analysis::print_comparison_table(std::cout, runs, *file.comparison);
-    analysis::print_interval_differences(std::cout, runs, *file.comparison);
+    analysis::print_variant_table(std::cout, runs, *file.comparison);
+    // Every KPI side by side fits a screen for a few variants only.
+    if (runs.size() <= 3) {
+      std::cout << "\n";
+      analysis::print_comparison_table(std::cout, runs, *file.comparison);
+    } else {
+      std::cout << "(every KPI of every variant: --json, or /comparison in " << out_path << ")\n";
+    }
+    analysis::print_interval_differences(std::cout, runs, *file.comparison,
+                                         variants[0].spec.time.clock_start.seconds());
     if (outcome) print_sequential(std::cout, *outcome);
     std::cout << "\n" << calls << " calls simulated in " << wall << " s; results in " << out_path << "\n";
   }

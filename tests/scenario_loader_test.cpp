@@ -477,6 +477,8 @@ TEST_CASE("the shipped multiskill-small scenario loads with its forecast periods
   CHECK(spec.call_types[2].name == "support");
   REQUIRE(spec.agent_groups.size() == 2);
   CHECK(spec.agent_groups[0].skills == std::vector<std::string>{"retail", "business", "support"});
+  CHECK(spec.agent_groups[0].skill_levels == std::vector<int>{1, 2, 1});
+  CHECK(spec.call_types[1].priority == 1);
   CHECK(spec.agent_groups[0].count == 12);
   CHECK(spec.agent_groups[1].skills == std::vector<std::string>{"business"});
   CHECK(spec.agent_groups[1].count == 6);
