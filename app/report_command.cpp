@@ -1,11 +1,10 @@
 // callsim report RESULTS.h5: the HTML dashboard and the CSV files of a results file.
 
+#include <boost/program_options.hpp>
 #include <cmath>
 #include <iostream>
 #include <string>
 #include <vector>
-
-#include <boost/program_options.hpp>
 
 #include "analysis/results_store.hpp"
 #include "app/commands.hpp"
@@ -28,14 +27,13 @@ int report_command(const std::vector<std::string>& args) {
   po::options_description options("options");
   std::string html_path, csv_dir;
   report::ReportOptions report_options;
-  options.add_options()
-      ("help,h", "show this help")
-      ("html", po::value(&html_path), "write the dashboard to this HTML file")
-      ("csv", po::value(&csv_dir), "write intervals.csv, daily.csv and agent_groups.csv into this directory")
-      ("shrinkage", po::value(&report_options.shrinkage)->default_value(0),
-       "share of paid time agents are unavailable, from 0 to below 1: required staffing is the Erlang figure / (1 - shrinkage)")
-      ("sl-target", po::value(&report_options.default_sl_target)->default_value(0.8),
-       "service-level target (a fraction) where the scenario's costs.sla gives none");
+  options.add_options()("help,h", "show this help")("html", po::value(&html_path),
+                                                    "write the dashboard to this HTML file")(
+      "csv", po::value(&csv_dir), "write intervals.csv, daily.csv and agent_groups.csv into this directory")(
+      "shrinkage", po::value(&report_options.shrinkage)->default_value(0),
+      "share of paid time agents are unavailable, from 0 to below 1: required staffing is the Erlang figure / (1 - "
+      "shrinkage)")("sl-target", po::value(&report_options.default_sl_target)->default_value(0.8),
+                    "service-level target (a fraction) where the scenario's costs.sla gives none");
   po::options_description hidden;
   std::string results_path;
   hidden.add_options()("results", po::value(&results_path));

@@ -15,15 +15,15 @@ namespace callsim::report {
 
 /// One replication's money, in the CostSpec's currency.
 struct ReplicationCosts {
-  double paid_hours = 0;      ///< staffed agent hours, every group
-  double trunk_minutes = 0;   ///< callers on a line: waits of answered and abandoned calls + talk, min
-  double labour = 0;          ///< sum over groups of staffed hours x agent_hour
-  double trunk = 0;           ///< trunk_minutes x trunk_minute
-  double revenue = 0;         ///< handled calls x revenue_per_call + paid hours x revenue_per_hour
+  double paid_hours = 0;             ///< staffed agent hours, every group
+  double trunk_minutes = 0;          ///< callers on a line: waits of answered and abandoned calls + talk, min
+  double labour = 0;                 ///< sum over groups of staffed hours x agent_hour
+  double trunk = 0;                  ///< trunk_minutes x trunk_minute
+  double revenue = 0;                ///< handled calls x revenue_per_call + paid hours x revenue_per_hour
   std::uint64_t periods_missed = 0;  ///< intervals (or 0/1 day) below the SLA target
-  double penalty = 0;         ///< periods_missed x penalty
-  double net = 0;             ///< revenue - labour - trunk - penalty
-  bool missed = false;        ///< the contract was missed: the day, or at least one interval
+  double penalty = 0;                ///< periods_missed x penalty
+  double net = 0;                    ///< revenue - labour - trunk - penalty
+  bool missed = false;               ///< the contract was missed: the day, or at least one interval
 };
 
 /// The money of replication `r`. An interval without calls to judge (service level

@@ -39,10 +39,10 @@ std::string estimate_header(const std::vector<std::string>& names) {
 }  // namespace
 
 std::string intervals_csv(const analysis::ResultsFile& file, const std::vector<RunScenario>& scenarios) {
-  std::string out = "run,interval,interval_start,call_type" +
-                    estimate_header({"offered", "answered", "abandoned", "service_level", "asa", "aht", "occupancy",
-                                     "agents"}) +
-                    "\n";
+  std::string out =
+      "run,interval,interval_start,call_type" +
+      estimate_header({"offered", "answered", "abandoned", "service_level", "asa", "aht", "occupancy", "agents"}) +
+      "\n";
   const std::size_t kpis[] = {kpi_index("offered"), kpi_index("answered"), kpi_index("abandoned"),
                               kpi_index("service_level"), kpi_index("asa")};
   const Estimate none;
@@ -50,8 +50,8 @@ std::string intervals_csv(const analysis::ResultsFile& file, const std::vector<R
     const RunResult& run = file.runs[run_index];
     const std::size_t types = run.call_types.size();
     for (std::size_t i = 0; i < interval_count(run); ++i) {
-      const std::string lead = cell(run.name) + "," + std::to_string(i) + "," +
-                               interval_label(run, scenarios[run_index], i) + ",";
+      const std::string lead =
+          cell(run.name) + "," + std::to_string(i) + "," + interval_label(run, scenarios[run_index], i) + ",";
       for (std::size_t k = 0; k < types; ++k) {
         std::string row = lead + cell(run.call_types[k]);
         for (std::size_t kpi : kpis) add(row, interval_type_kpi(run, i, k, kpi));
@@ -83,9 +83,9 @@ std::string daily_csv(const analysis::ResultsFile& file, const std::vector<RunSc
   for (std::size_t r = 0; r < file.runs.size(); ++r) {
     const RunResult& run = file.runs[r];
     for (const analysis::KpiSummary& s : run.summary) {
-      out += cell(run.name) + "," + cell(s.kpi) + "," + unit_of(s.kpi) + "," + csv_number(s.mean) +
-             "," + csv_number(s.ci95) + "," + csv_number(s.mean - s.ci95) + "," + csv_number(s.mean + s.ci95) +
-             "," + csv_number(s.std_dev) + "," + std::to_string(s.n) + "\n";
+      out += cell(run.name) + "," + cell(s.kpi) + "," + unit_of(s.kpi) + "," + csv_number(s.mean) + "," +
+             csv_number(s.ci95) + "," + csv_number(s.mean - s.ci95) + "," + csv_number(s.mean + s.ci95) + "," +
+             csv_number(s.std_dev) + "," + std::to_string(s.n) + "\n";
     }
     const auto& loaded = scenarios[r].loaded;
     if (!loaded || !loaded->costs) continue;
@@ -97,7 +97,8 @@ std::string daily_csv(const analysis::ResultsFile& file, const std::vector<RunSc
     row(run.name, "labour_cost", currency, c.labour);
     row(run.name, "trunk_cost", currency, c.trunk);
     row(run.name, "revenue", currency, c.revenue);
-    row(run.name, "sla_periods_missed", costs.sla && costs.sla->per == scenarios::SlaContract::Per::INTERVAL ? "intervals" : "days", c.periods_missed);
+    row(run.name, "sla_periods_missed",
+        costs.sla && costs.sla->per == scenarios::SlaContract::Per::INTERVAL ? "intervals" : "days", c.periods_missed);
     row(run.name, "sla_penalty", currency, c.penalty);
     row(run.name, "net", currency, c.net);
     // A proportion: its Wilson interval is not symmetric, so ci95 is left empty.
@@ -108,10 +109,9 @@ std::string daily_csv(const analysis::ResultsFile& file, const std::vector<RunSc
 }
 
 std::string agent_groups_csv(const analysis::ResultsFile& file) {
-  std::string out = "run,agent_group" +
-                    estimate_header({"staffed_hours", "handle_hours", "occupancy", "calls_handled", "calls_per_hour",
-                                     "aht"}) +
-                    "\n";
+  std::string out =
+      "run,agent_group" +
+      estimate_header({"staffed_hours", "handle_hours", "occupancy", "calls_handled", "calls_per_hour", "aht"}) + "\n";
   for (const RunResult& run : file.runs) {
     for (std::size_t g = 0; g < run.agent_groups.size(); ++g) {
       std::string row = cell(run.name) + "," + cell(run.agent_groups[g]);

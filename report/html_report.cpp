@@ -29,11 +29,14 @@ WaitDistribution waits_of(const analysis::RunResult& run, const std::string& res
 
 std::string html_report(const analysis::ResultsFile& file, const std::vector<RunScenario>& scenarios,
                         const ReportOptions& options) {
-  const std::string title = file.comparison ? "callsim comparison" : "callsim report: " + (file.runs.empty() ? std::string("no run") : file.runs[0].name);
-  std::string body = "<header class=\"page\"><h1>" + escape_html(title) + "</h1><p>" +
-                     escape_html(file.command_line) + " &middot; seed " + std::to_string(file.seed) +
-                     (file.runs.empty() ? "" : " &middot; " + std::to_string(file.runs[0].replications.size()) + " replications") +
-                     " &middot; callsim " + escape_html(file.callsim_version) + "</p></header>\n<main>\n";
+  const std::string title = file.comparison
+                                ? "callsim comparison"
+                                : "callsim report: " + (file.runs.empty() ? std::string("no run") : file.runs[0].name);
+  std::string body =
+      "<header class=\"page\"><h1>" + escape_html(title) + "</h1><p>" + escape_html(file.command_line) +
+      " &middot; seed " + std::to_string(file.seed) +
+      (file.runs.empty() ? "" : " &middot; " + std::to_string(file.runs[0].replications.size()) + " replications") +
+      " &middot; callsim " + escape_html(file.callsim_version) + "</p></header>\n<main>\n";
   double first_target = options.default_sl_target;
   std::vector<RunView> views;
   for (std::size_t r = 0; r < file.runs.size(); ++r) {
@@ -56,11 +59,13 @@ std::string html_report(const analysis::ResultsFile& file, const std::vector<Run
   }
   if (file.comparison) body += html_comparison(file, scenarios, first_target);
   for (const RunView& v : views) {
-    if (views.size() > 1) body += "<h2 class=\"run\" id=\"r" + std::to_string(v.index) + "\">Run '" + escape_html(v.run->name) + "'</h2>\n";
+    if (views.size() > 1)
+      body += "<h2 class=\"run\" id=\"r" + std::to_string(v.index) + "\">Run '" + escape_html(v.run->name) + "'</h2>\n";
     body += html_run_sections(v);
   }
   body += "<footer>Made by callsim " + escape_html(file.callsim_version) + " from a results file; scenario '" +
-          escape_html(file.scenario_path) + "'. Hover a point for its value and confidence interval.</footer>\n</main>\n";
+          escape_html(file.scenario_path) +
+          "'. Hover a point for its value and confidence interval.</footer>\n</main>\n";
   return html_page(title, body);
 }
 

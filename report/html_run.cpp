@@ -17,7 +17,8 @@ using analysis::RunResult;
 
 std::string pm(const Estimate& e, std::string_view unit, int digits = 1) {
   if (std::isnan(e.ci95)) return page_number(e.mean, unit, digits);
-  return page_number(e.mean, unit, digits) + " <span class=\"pm\">&plusmn; " + page_number(e.ci95, unit, digits) + "</span>";
+  return page_number(e.mean, unit, digits) + " <span class=\"pm\">&plusmn; " + page_number(e.ci95, unit, digits) +
+         "</span>";
 }
 
 Estimate from_summary(const RunResult& run, std::string_view kpi) {
@@ -113,7 +114,8 @@ std::string headline(const RunView& v, const std::optional<CostSummary>& costs, 
   body += "</div>\n<p class=\"note\">Means over " + std::to_string(run.replications.size()) +
           " replications with 95% confidence intervals. Service-level target " +
           page_number(v.sl_target, "fraction", 0) + " (" + v.sl_target_source + "), threshold " +
-          page_number(run.service_level_threshold, "s", 0) + ". Green: the whole interval meets the target; amber: "
+          page_number(run.service_level_threshold, "s", 0) +
+          ". Green: the whole interval meets the target; amber: "
           "the interval straddles it; red: it misses.</p>\n";
   return section(v, "headline", "Headline KPIs", body);
 }
@@ -151,8 +153,9 @@ std::string volume_section(const RunView& v) {
     s.css_class = "forecast";
     s.dashed = true;
     c.series.push_back(s);
-    note = "<p class=\"note\">Offered calls reached a queue; the forecast counts expected arrivals, some of which "
-           "end closed, blocked or in the IVR instead.</p>\n";
+    note =
+        "<p class=\"note\">Offered calls reached a queue; the forecast counts expected arrivals, some of which "
+        "end closed, blocked or in the IVR instead.</p>\n";
   } else {
     note = "<p class=\"warning\">No forecast line: " + escape_html(v.scenario->problem) + ".</p>\n";
   }
@@ -186,9 +189,10 @@ std::string staffing_section(const RunView& v, const Staffing& st) {
   }
   c.series = {present, required};
   std::string body = render_svg(c);
-  body += "<div class=\"legend\"><span><i class=\"key box under\" style=\"background:#e8743b\"></i>under-staffed</span>"
-          "<span><i class=\"key box over\" style=\"background:#7dcea0\"></i>over-staffed (more than 15% + 1 agent "
-          "above)</span></div>\n";
+  body +=
+      "<div class=\"legend\"><span><i class=\"key box under\" style=\"background:#e8743b\"></i>under-staffed</span>"
+      "<span><i class=\"key box over\" style=\"background:#7dcea0\"></i>over-staffed (more than 15% + 1 agent "
+      "above)</span></div>\n";
   body += "<p class=\"note\">Present: staffed agent time / interval length (breaks excluded). " +
           escape_html(st.method) + "</p>\n";
   body += under.empty() ? "<p class=\"note\">No under-staffed interval.</p>\n"
@@ -221,8 +225,9 @@ std::string waits_section(const RunView& v) {
 
 std::string call_types_section(const RunView& v) {
   const RunResult& run = *v.run;
-  std::string body = "<table class=\"data\"><thead><tr><th>call type</th><th>offered</th><th>service level</th>"
-                     "<th>ASA</th><th>abandoned</th><th>AHT</th></tr></thead><tbody>\n";
+  std::string body =
+      "<table class=\"data\"><thead><tr><th>call type</th><th>offered</th><th>service level</th>"
+      "<th>ASA</th><th>abandoned</th><th>AHT</th></tr></thead><tbody>\n";
   for (std::size_t k = 0; k < run.call_types.size(); ++k) {
     const Estimate sl = type_kpi(run, k, kpi_index("service_level"));
     body += "<tr><td>" + escape_html(run.call_types[k]) + "</td><td>" +
@@ -237,21 +242,22 @@ std::string call_types_section(const RunView& v) {
 
 std::string agent_groups_section(const RunView& v) {
   const RunResult& run = *v.run;
-  std::string body = "<table class=\"data\"><thead><tr><th>agent group</th><th>staffed hours</th><th>handle hours</th>"
-                     "<th>occupancy</th><th>calls handled</th><th>calls / hour</th><th>AHT</th></tr></thead><tbody>\n";
+  std::string body =
+      "<table class=\"data\"><thead><tr><th>agent group</th><th>staffed hours</th><th>handle hours</th>"
+      "<th>occupancy</th><th>calls handled</th><th>calls / hour</th><th>AHT</th></tr></thead><tbody>\n";
   for (std::size_t g = 0; g < run.agent_groups.size(); ++g) {
     const auto of = [&](auto value) {
       return estimate_over(run, [&](const analysis::ReplicationResult& r) { return value(r.groups[g]); });
     };
-    body += "<tr><td>" + escape_html(run.agent_groups[g]) + "</td><td>" +
-            pm(of([](const auto& t) { return t.staffed_time / 3600; }), "") + "</td><td>" +
-            pm(of([](const auto& t) { return t.busy_time / 3600; }), "") + "</td><td>" +
-            pm(of([](const auto& t) { return t.occupancy(); }), "fraction") + "</td><td>" +
-            pm(of([](const auto& t) { return static_cast<double>(t.handled); }), "calls") + "</td><td>" +
-            pm(of([](const auto& t) {
-                 return analysis::kpi_ratio(static_cast<double>(t.handled), t.staffed_time / 3600);
-               }), "") +
-            "</td><td>" + pm(of([](const auto& t) { return t.aht(); }), "s") + "</td></tr>\n";
+    body +=
+        "<tr><td>" + escape_html(run.agent_groups[g]) + "</td><td>" +
+        pm(of([](const auto& t) { return t.staffed_time / 3600; }), "") + "</td><td>" +
+        pm(of([](const auto& t) { return t.busy_time / 3600; }), "") + "</td><td>" +
+        pm(of([](const auto& t) { return t.occupancy(); }), "fraction") + "</td><td>" +
+        pm(of([](const auto& t) { return static_cast<double>(t.handled); }), "calls") + "</td><td>" +
+        pm(of([](const auto& t) { return analysis::kpi_ratio(static_cast<double>(t.handled), t.staffed_time / 3600); }),
+           "") +
+        "</td><td>" + pm(of([](const auto& t) { return t.aht(); }), "s") + "</td></tr>\n";
   }
   return section(v, "agent-groups", "Per agent group", "<div class=\"scroll\">" + body + "</tbody></table></div>\n");
 }
@@ -264,14 +270,16 @@ std::string costs_section(const RunView& v, const CostSummary& c, const scenario
            "</td></tr>\n";
   };
   char buf[160];
-  std::string body = "<table class=\"data narrow\"><thead><tr><th>item</th><th>mean</th><th>95% CI</th>"
-                     "<th class=\"basis\">basis</th></tr>"
-                     "</thead><tbody>\n";
+  std::string body =
+      "<table class=\"data narrow\"><thead><tr><th>item</th><th>mean</th><th>95% CI</th>"
+      "<th class=\"basis\">basis</th></tr>"
+      "</thead><tbody>\n";
   std::snprintf(buf, sizeof buf, "%.1f paid agent hours", c.paid_hours.mean);
   body += row("labour", c.labour, buf);
   std::snprintf(buf, sizeof buf, "%.0f trunk minutes x %g", c.trunk_minutes.mean, prices.trunk_minute);
   body += row("trunk", c.trunk, buf);
-  std::snprintf(buf, sizeof buf, "%g per handled call, %g per paid hour", prices.revenue_per_call, prices.revenue_per_hour);
+  std::snprintf(buf, sizeof buf, "%g per handled call, %g per paid hour", prices.revenue_per_call,
+                prices.revenue_per_hour);
   body += row("revenue", c.revenue, buf);
   std::string penalty_basis = "no service-level contract";
   if (prices.sla) {
@@ -287,13 +295,14 @@ std::string costs_section(const RunView& v, const CostSummary& c, const scenario
     body += "<p>Probability of missing the contract (service level below " +
             page_number(prices.sla->target, "fraction", 0) +
             (prices.sla->per == scenarios::SlaContract::Per::DAY ? " over the day" : " in at least one interval") +
-            "): <b>" + page_number(p.p, "fraction", 1) + "</b> (" + std::to_string(p.k) + " of " +
-            std::to_string(p.n) + " replications; Wilson 95% interval " + page_number(p.low, "fraction", 1) + " to " +
+            "): <b>" + page_number(p.p, "fraction", 1) + "</b> (" + std::to_string(p.k) + " of " + std::to_string(p.n) +
+            " replications; Wilson 95% interval " + page_number(p.low, "fraction", 1) + " to " +
             page_number(p.high, "fraction", 1) + ").</p>\n";
   }
   if (std::isnan(c.trunk_minutes.mean))
-    body += "<p class=\"warning\">The results file has no talk times (written by an older callsim): trunk cost and "
-            "net result are unknown.</p>\n";
+    body +=
+        "<p class=\"warning\">The results file has no talk times (written by an older callsim): trunk cost and "
+        "net result are unknown.</p>\n";
   return section(v, "costs", "Costs, revenue and penalties" + (cur.empty() ? "" : " (" + escape_html(cur) + ")"), body);
 }
 
@@ -305,9 +314,10 @@ std::string intervals_section(const RunView& v, const Staffing& st) {
   const auto ab = interval_kpi(run, kpi_index("abandon_rate"));
   const auto occ = interval_kpi(run, kpi_index("occupancy"));
   const auto labels_ = labels(v);
-  std::string body = "<table class=\"data\"><thead><tr><th>interval</th><th>offered</th><th>service level</th>"
-                     "<th>ASA</th><th>abandoned</th><th>occupancy</th><th>agents present</th><th>required</th>"
-                     "</tr></thead><tbody>\n";
+  std::string body =
+      "<table class=\"data\"><thead><tr><th>interval</th><th>offered</th><th>service level</th>"
+      "<th>ASA</th><th>abandoned</th><th>occupancy</th><th>agents present</th><th>required</th>"
+      "</tr></thead><tbody>\n";
   for (std::size_t i = 0; i < labels_.size(); ++i) {
     const std::string sl_cls = verdict(sl[i], v.sl_target, true) == "bad" ? "bad" : "";
     const bool under = !std::isnan(st.required[i]) && st.present[i].mean < st.required[i] - 0.5;
@@ -326,23 +336,27 @@ std::string html_run_sections(const RunView& v) {
       v.scenario->loaded && v.scenario->loaded->costs ? &*v.scenario->loaded->costs : nullptr;
   std::optional<CostSummary> costs;
   if (prices) costs = summarize_costs(*v.run, *prices);
-  const Staffing st = staffing(*v.run, v.scenario->loaded ? &v.scenario->loaded->spec : nullptr, v.sl_target, v.shrinkage);
+  const Staffing st =
+      staffing(*v.run, v.scenario->loaded ? &v.scenario->loaded->spec : nullptr, v.sl_target, v.shrinkage);
 
   std::string out = headline(v, costs, prices);
   out += "<div class=\"grid\">\n" + service_level_section(v) + volume_section(v) + "</div>\n";
-  out += "<div class=\"grid3\">\n" + kpi_chart_section(v, "asa", "ASA per interval", "asa", "ASA (95% CI band)", "s", "s1") +
-         kpi_chart_section(v, "abandonment", "Abandonment per interval", "abandon_rate", "abandoned / offered", "fraction",
-                           "s2") +
+  out += "<div class=\"grid3\">\n" +
+         kpi_chart_section(v, "asa", "ASA per interval", "asa", "ASA (95% CI band)", "s", "s1") +
+         kpi_chart_section(v, "abandonment", "Abandonment per interval", "abandon_rate", "abandoned / offered",
+                           "fraction", "s2") +
          kpi_chart_section(v, "occupancy", "Occupancy per interval", "occupancy", "busy / staffed time", "fraction",
-                           "s3") + "</div>\n";
+                           "s3") +
+         "</div>\n";
   out += "<div class=\"grid\">\n" + staffing_section(v, st) + waits_section(v) + "</div>\n";
   out += "<div class=\"grid\">\n" + call_types_section(v) + agent_groups_section(v) + "</div>\n";
   if (costs) out += costs_section(v, *costs, *prices);
   out += intervals_section(v, st);
   if (!v.scenario->problem.empty())
-    out += section(v, "notes", "Notes", "<p class=\"warning\">" + escape_html(v.scenario->problem) +
-                                            ": the forecast line is left out, required staffing uses the simulated "
-                                            "AHT and Erlang C, and costs are not shown.</p>\n");
+    out += section(v, "notes", "Notes",
+                   "<p class=\"warning\">" + escape_html(v.scenario->problem) +
+                       ": the forecast line is left out, required staffing uses the simulated "
+                       "AHT and Erlang C, and costs are not shown.</p>\n");
   return out;
 }
 

@@ -21,7 +21,9 @@ double tally_aht(const KpiTally& t) {
   return analysis::kpi_ratio(t.handle_time, static_cast<double>(t.answered + t.callbacks_made));
 }
 
-double tally_agents(const KpiTally& t, double interval_seconds) { return analysis::kpi_ratio(t.staffed_time, interval_seconds); }
+double tally_agents(const KpiTally& t, double interval_seconds) {
+  return analysis::kpi_ratio(t.staffed_time, interval_seconds);
+}
 
 std::size_t interval_count(const RunResult& run) {
   return run.replications.empty() ? 0 : run.replications[0].intervals.size();
@@ -35,7 +37,8 @@ std::vector<Estimate> interval_kpi(const RunResult& run, std::size_t kpi) {
 Estimate interval_type_kpi(const RunResult& run, std::size_t interval, std::size_t type, std::size_t kpi) {
   const auto compute = analysis::kpi_definitions()[kpi].compute;
   const std::size_t types = run.call_types.size();
-  return estimate_over(run, [&](const ReplicationResult& r) { return compute(r.interval_types[interval * types + type]); });
+  return estimate_over(run,
+                       [&](const ReplicationResult& r) { return compute(r.interval_types[interval * types + type]); });
 }
 
 namespace {
@@ -51,11 +54,13 @@ KpiTally type_total(const ReplicationResult& r, std::size_t type, std::size_t ty
 
 Estimate type_kpi(const RunResult& run, std::size_t type, std::size_t kpi) {
   const auto compute = analysis::kpi_definitions()[kpi].compute;
-  return estimate_over(run, [&](const ReplicationResult& r) { return compute(type_total(r, type, run.call_types.size())); });
+  return estimate_over(run,
+                       [&](const ReplicationResult& r) { return compute(type_total(r, type, run.call_types.size())); });
 }
 
 Estimate type_aht(const RunResult& run, std::size_t type) {
-  return estimate_over(run, [&](const ReplicationResult& r) { return tally_aht(type_total(r, type, run.call_types.size())); });
+  return estimate_over(
+      run, [&](const ReplicationResult& r) { return tally_aht(type_total(r, type, run.call_types.size())); });
 }
 
 }  // namespace callsim::report

@@ -16,9 +16,9 @@ namespace callsim::report {
 
 struct RunScenario {
   std::optional<scenarios::LoadedScenario> loaded;  ///< nullopt when it could not be re-loaded
-  std::string problem;       ///< why not, a sentence; "" when loaded
-  double clock_start = 0;    ///< seconds after midnight at simulated time 0 (time.start)
-  bool clock_known = false;  ///< false: labels are offsets from the start of the counted period
+  std::string problem;                              ///< why not, a sentence; "" when loaded
+  double clock_start = 0;                           ///< seconds after midnight at simulated time 0 (time.start)
+  bool clock_known = false;                         ///< false: labels are offsets from the start of the counted period
 };
 
 /// One RunScenario per run of `file`, in run order. A comparison of scenario files stores

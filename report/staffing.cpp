@@ -88,13 +88,14 @@ Staffing staffing(const analysis::RunResult& run, const models::CenterSpec* spec
     out.required.push_back(std::isnan(agents) ? kNaN : std::ceil(agents / (1 - shrinkage) - 1e-9));
   }
   char text[320];
-  std::snprintf(text, sizeof text,
-                "Required: the fewest agents whose %s service level reaches %.0f%% for the simulated offered calls of "
-                "the interval, %s, divided by 1 - shrinkage (%.0f%%) and rounded up; one pool of agents, so a lower "
-                "bound where skills split them.",
-                spec ? "Erlang A (Erlang C where callers never abandon)" : "Erlang C", 100 * sl_target,
-                spec ? "with the scenario's handle and patience times" : "with the simulated AHT (scenario not available)",
-                100 * shrinkage);
+  std::snprintf(
+      text, sizeof text,
+      "Required: the fewest agents whose %s service level reaches %.0f%% for the simulated offered calls of "
+      "the interval, %s, divided by 1 - shrinkage (%.0f%%) and rounded up; one pool of agents, so a lower "
+      "bound where skills split them.",
+      spec ? "Erlang A (Erlang C where callers never abandon)" : "Erlang C", 100 * sl_target,
+      spec ? "with the scenario's handle and patience times" : "with the simulated AHT (scenario not available)",
+      100 * shrinkage);
   out.method = text;
   return out;
 }

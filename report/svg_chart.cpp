@@ -54,12 +54,23 @@ std::string escape_html(const std::string& text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -92,7 +103,8 @@ std::string render_svg(const Chart& chart) {
   const auto y = [&](double v) { return kTop + plot_h * (1 - std::clamp(v / top, 0.0, 1.05)); };
 
   std::string svg = "<svg id=\"" + escape_html(chart.id) + "\" class=\"chart\" viewBox=\"0 0 " + num(w) + " " + num(h) +
-                    "\" role=\"img\" aria-label=\"" + escape_html(chart.title) + "\" xmlns=\"http://www.w3.org/2000/svg\">\n";
+                    "\" role=\"img\" aria-label=\"" + escape_html(chart.title) +
+                    "\" xmlns=\"http://www.w3.org/2000/svg\">\n";
   svg += "<title>" + escape_html(chart.title) + "</title>\n";
   // Grid and y axis.
   for (double t : ticks) {
@@ -121,8 +133,8 @@ std::string render_svg(const Chart& chart) {
         const double from = i < s.base.size() && std::isfinite(s.base[i]) ? s.base[i] : 0;
         svg += "<rect class=\"bar " + escape_html(bar_cls) + "\" x=\"" + num(x(i) - bar / 2) + "\" y=\"" +
                num(y(from + s.values[i])) + "\" width=\"" + num(bar) + "\" height=\"" +
-               num(y(from) - y(from + s.values[i])) +
-               "\"><title>" + escape_html(chart.x_labels[i] + " " + s.name + ": " + value_text(s.values[i], chart.unit)) +
+               num(y(from) - y(from + s.values[i])) + "\"><title>" +
+               escape_html(chart.x_labels[i] + " " + s.name + ": " + value_text(s.values[i], chart.unit)) +
                "</title></rect>";
       }
       svg += "\n";
@@ -168,8 +180,8 @@ std::string render_svg(const Chart& chart) {
   }
   if (chart.target) {
     svg += "<line class=\"target\" x1=\"" + num(kLeft) + "\" x2=\"" + num(w - kRight) + "\" y1=\"" +
-           num(y(*chart.target)) + "\" y2=\"" + num(y(*chart.target)) + "\"><title>" +
-           escape_html(chart.target_label) + "</title></line>";
+           num(y(*chart.target)) + "\" y2=\"" + num(y(*chart.target)) + "\"><title>" + escape_html(chart.target_label) +
+           "</title></line>";
     svg += "<text class=\"target-label\" x=\"" + num(w - kRight - 4) + "\" y=\"" + num(y(*chart.target) - 5) +
            "\" text-anchor=\"end\">" + escape_html(chart.target_label) + "</text>\n";
   }

@@ -14,10 +14,10 @@ namespace callsim::report {
 /// One series of a chart, one value per x position.
 struct ChartSeries {
   enum class Style { LINE, BARS };
-  std::string name;                 ///< legend and tooltips
-  std::vector<double> values;       ///< NaN: no value there (a gap)
-  std::vector<double> low, high;    ///< optional CI band, the same length as values
-  std::string css_class = "s1";     ///< colour class: s1..s4, forecast, required, ...
+  std::string name;               ///< legend and tooltips
+  std::vector<double> values;     ///< NaN: no value there (a gap)
+  std::vector<double> low, high;  ///< optional CI band, the same length as values
+  std::string css_class = "s1";   ///< colour class: s1..s4, forecast, required, ...
   Style style = Style::LINE;
   bool dashed = false;
   /// BARS: a class per bar overriding css_class (e.g. under/over-staffed); empty: none.
@@ -27,15 +27,15 @@ struct ChartSeries {
 };
 
 struct Chart {
-  std::string id;                   ///< the <svg> element's id
-  std::string title;                ///< accessible title of the SVG
-  std::string unit;                 ///< "fraction" (axis in %), "s", "calls", "agents", or ""
+  std::string id;     ///< the <svg> element's id
+  std::string title;  ///< accessible title of the SVG
+  std::string unit;   ///< "fraction" (axis in %), "s", "calls", "agents", or ""
   std::vector<std::string> x_labels;
   std::vector<ChartSeries> series;
-  std::optional<double> target;     ///< a horizontal reference line
+  std::optional<double> target;  ///< a horizontal reference line
   std::string target_label;
-  std::optional<double> y_max;      ///< fixed top of the axis (e.g. 1 for fractions); else from the data
-  int width = 680;                  ///< viewBox size; the SVG scales to its container
+  std::optional<double> y_max;  ///< fixed top of the axis (e.g. 1 for fractions); else from the data
+  int width = 680;              ///< viewBox size; the SVG scales to its container
   int height = 230;
 };
 

@@ -64,14 +64,17 @@ WaitDistribution wait_distribution(const analysis::RunResult& run) {
   WaitDistribution d = empty_distribution();
   for (const auto& r : run.replications) {
     for (const analysis::KpiTally& t : r.intervals) {
-      if (t.answered > 0) d.answered[bin_of(t.wait_answered / static_cast<double>(t.answered))] += static_cast<double>(t.answered);
+      if (t.answered > 0)
+        d.answered[bin_of(t.wait_answered / static_cast<double>(t.answered))] += static_cast<double>(t.answered);
       if (t.abandoned > 0)
-        d.abandoned[bin_of((t.wait_all - t.wait_answered) / static_cast<double>(t.abandoned))] += static_cast<double>(t.abandoned);
+        d.abandoned[bin_of((t.wait_all - t.wait_answered) / static_cast<double>(t.abandoned))] +=
+            static_cast<double>(t.abandoned);
     }
   }
   normalize(d);
-  d.source = "Approximation (the file has no per-call table; run with --calls for the exact distribution): each "
-             "interval's answered calls placed at its ASA, its abandoned calls at their mean wait.";
+  d.source =
+      "Approximation (the file has no per-call table; run with --calls for the exact distribution): each "
+      "interval's answered calls placed at its ASA, its abandoned calls at their mean wait.";
   return d;
 }
 

@@ -12,10 +12,10 @@
 namespace callsim::report {
 
 struct WaitDistribution {
-  std::vector<std::string> bins;   ///< "0 s", "0-10 s", ..., "> 300 s"
-  std::vector<double> answered;    ///< share of queued calls (answered + abandoned) answered after a wait in the bin
-  std::vector<double> abandoned;   ///< share that abandoned after a wait in the bin
-  std::string source;              ///< how it was obtained, a sentence for the page
+  std::vector<std::string> bins;  ///< "0 s", "0-10 s", ..., "> 300 s"
+  std::vector<double> answered;   ///< share of queued calls (answered + abandoned) answered after a wait in the bin
+  std::vector<double> abandoned;  ///< share that abandoned after a wait in the bin
+  std::string source;             ///< how it was obtained, a sentence for the page
 };
 
 /// Upper bin edges in seconds (the first bin holds waits of exactly 0 s, the last the rest).

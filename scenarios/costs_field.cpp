@@ -12,7 +12,8 @@ constexpr NumberRange kAmount{0, false, std::numeric_limits<double>::infinity(),
 // an error rather than free labour, which would flatter every cost figure.
 std::vector<double> read_agent_hour(const Reporter& reporter, const Entry& entry, const std::string& path,
                                     const std::vector<std::string>& group_names) {
-  if (!entry.value.IsMap()) return std::vector<double>(group_names.size(), read_number_in(reporter, entry, path, kAmount));
+  if (!entry.value.IsMap())
+    return std::vector<double>(group_names.size(), read_number_in(reporter, entry, path, kAmount));
   const Fields fields(reporter, entry.value, entry.line(), "'" + path + "'", path, group_names);
   std::vector<double> rates;
   for (const std::string& group : group_names) {
@@ -33,8 +34,10 @@ SlaContract read_sla(const Reporter& reporter, const Entry& entry, const std::st
   sla.target = read_number(reporter, target, fields.path("target"));
   // Planners think in percent: say how to write 80 % rather than only that 80 is too big.
   if (!(sla.target > 0 && sla.target <= 1)) {
-    reporter.fail(target.line(), fields.path("target") + " must be a fraction greater than 0 and at most 1 (0.8 for "
-                                                         "80 %), got " + target.value.Scalar());
+    reporter.fail(target.line(), fields.path("target") +
+                                     " must be a fraction greater than 0 and at most 1 (0.8 for "
+                                     "80 %), got " +
+                                     target.value.Scalar());
   }
   const Entry per = fields.require("per", "which periods are judged: interval or day");
   const std::string text = read_scalar(reporter, per, fields.path("per"), "interval");
@@ -43,10 +46,13 @@ SlaContract read_sla(const Reporter& reporter, const Entry& entry, const std::st
   } else if (text == "day") {
     sla.per = SlaContract::Per::DAY;
   } else {
-    reporter.fail(per.line(), fields.path("per") + " must be 'interval' (each reporting interval is judged) or 'day' "
-                                                   "(the whole counted period is), got '" + text + "'");
+    reporter.fail(per.line(), fields.path("per") +
+                                  " must be 'interval' (each reporting interval is judged) or 'day' "
+                                  "(the whole counted period is), got '" +
+                                  text + "'");
   }
-  if (const auto penalty = fields.find("penalty")) sla.penalty = read_number_in(reporter, *penalty, fields.path("penalty"), kAmount);
+  if (const auto penalty = fields.find("penalty"))
+    sla.penalty = read_number_in(reporter, *penalty, fields.path("penalty"), kAmount);
   return sla;
 }
 
@@ -56,7 +62,8 @@ CostSpec read_costs(const Reporter& reporter, const Entry& entry, const std::vec
   const Fields fields(reporter, entry.value, entry.line(), "'costs'", "costs",
                       {"agent_hour", "currency", "revenue_per_call", "revenue_per_hour", "sla", "trunk_minute"});
   CostSpec costs;
-  if (const auto currency = fields.find("currency")) costs.currency = read_name(reporter, *currency, fields.path("currency"), "EUR");
+  if (const auto currency = fields.find("currency"))
+    costs.currency = read_name(reporter, *currency, fields.path("currency"), "EUR");
   costs.agent_hour = read_agent_hour(
       reporter, fields.require("agent_hour", "the cost of a paid agent hour, one number or one per agent group"),
       fields.path("agent_hour"), group_names);

@@ -1,7 +1,9 @@
 // End-to-end tests of the reports: callsim run --report, callsim report --html --csv and
 // callsim compare --report, read back and checked against the results file's own numbers.
-#include <catch2/catch.hpp>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -9,8 +11,6 @@
 #include <map>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <vector>
 
 #include "analysis/results_store.hpp"
@@ -50,7 +50,9 @@ Output run_shell(const std::string& command, const fs::path& dir) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
 }
 
-Output run_callsim(const std::string& args, const fs::path& dir) { return run_shell(std::string(CALLSIM_BINARY) + " " + args, dir); }
+Output run_callsim(const std::string& args, const fs::path& dir) {
+  return run_shell(std::string(CALLSIM_BINARY) + " " + args, dir);
+}
 
 std::string scenario(const std::string& name) { return std::string(CALLSIM_SOURCE_DIR) + "/scenarios/library/" + name; }
 
@@ -156,10 +158,11 @@ TEST_CASE("report: run --report writes a dashboard whose numbers are the results
 
 TEST_CASE("report: CSV files hold every interval and call type with the results file's numbers", "[cli][report]") {
   const auto dir = temp_dir("csv");
-  REQUIRE(run_callsim("run " + scenario("bank-weekday.yaml") + " -r 4 -q -o " + (dir / "r.h5").string(), dir).code == 0);
-  const auto r = run_callsim("report " + (dir / "r.h5").string() + " --csv " + (dir / "csv").string() + " --html " +
-                                 (dir / "r.html").string(),
-                             dir);
+  REQUIRE(run_callsim("run " + scenario("bank-weekday.yaml") + " -r 4 -q -o " + (dir / "r.h5").string(), dir).code ==
+          0);
+  const auto r = run_callsim(
+      "report " + (dir / "r.h5").string() + " --csv " + (dir / "csv").string() + " --html " + (dir / "r.html").string(),
+      dir);
   REQUIRE(r.code == 0);
   CHECK(r.err.empty());
   const auto file = analysis::read_results_file((dir / "r.h5").string());
@@ -168,9 +171,26 @@ TEST_CASE("report: CSV files hold every interval and call type with the results 
 
   const auto rows = read_csv(dir / "csv" / "intervals.csv");
   REQUIRE(!rows.empty());
-  CHECK(rows[0] == Row{"run", "interval", "interval_start", "call_type", "offered", "offered_ci95", "answered",
-                       "answered_ci95", "abandoned", "abandoned_ci95", "service_level", "service_level_ci95", "asa",
-                       "asa_ci95", "aht", "aht_ci95", "occupancy", "occupancy_ci95", "agents", "agents_ci95"});
+  CHECK(rows[0] == Row{"run",
+                       "interval",
+                       "interval_start",
+                       "call_type",
+                       "offered",
+                       "offered_ci95",
+                       "answered",
+                       "answered_ci95",
+                       "abandoned",
+                       "abandoned_ci95",
+                       "service_level",
+                       "service_level_ci95",
+                       "asa",
+                       "asa_ci95",
+                       "aht",
+                       "aht_ci95",
+                       "occupancy",
+                       "occupancy_ci95",
+                       "agents",
+                       "agents_ci95"});
   REQUIRE(rows.size() == 1 + intervals * (types + 1));
   const Row& h = rows[0];
   const std::size_t sl = column(h, "service_level"), offered = column(h, "offered"), occ = column(h, "occupancy"),
@@ -241,8 +261,8 @@ TEST_CASE("report: CSV files hold every interval and call type with the results 
   CHECK(groups[1][column(groups[0], "calls_handled")] == report::csv_number(handled / reps));
 
   // The page from the file read back is the page made in memory by run --report.
-  REQUIRE(run_callsim("run " + scenario("bank-weekday.yaml") + " -r 4 -q -o " + (dir / "s.h5").string() +
-                          " --report " + (dir / "s.html").string(),
+  REQUIRE(run_callsim("run " + scenario("bank-weekday.yaml") + " -r 4 -q -o " + (dir / "s.h5").string() + " --report " +
+                          (dir / "s.html").string(),
                       dir)
               .code == 0);
   std::string from_file = slurp(dir / "r.html"), in_memory = slurp(dir / "s.html");
@@ -263,7 +283,8 @@ TEST_CASE("report: per-call tables give the exact waiting-time distribution", "[
               .code == 0);
   const std::string html = slurp(dir / "r.html");
   CHECK(html.find("From the per-call table") != std::string::npos);
-  CHECK(count_of(element(html, "<svg id=\"r0-chart-wait-distribution\"", "</svg>"), "<rect class=\"bar answered\"") == 8);
+  CHECK(count_of(element(html, "<svg id=\"r0-chart-wait-distribution\"", "</svg>"), "<rect class=\"bar answered\"") ==
+        8);
   // erlang-a has no costs: no costs section, the default target.
   CHECK(html.find("id=\"r0-costs\"") == std::string::npos);
   CHECK(html.find("target 80%") != std::string::npos);

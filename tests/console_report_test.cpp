@@ -1,10 +1,10 @@
 // The console table: alignment, colour rules (NO_COLOR, terminals) and the worst intervals.
-#include <catch2/catch.hpp>
+#include "analysis/console_report.hpp"
 
+#include <catch2/catch.hpp>
 #include <sstream>
 #include <string>
 
-#include "analysis/console_report.hpp"
 #include "analysis/experiment.hpp"
 #include "report/worst_intervals.hpp"
 

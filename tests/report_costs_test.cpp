@@ -1,7 +1,6 @@
 // Cost, revenue and penalty arithmetic of report/costs.hpp on a tiny hand-made run whose
 // every figure is worked out by hand below.
 #include <catch2/catch.hpp>
-
 #include <cmath>
 
 #include "report/costs.hpp"
@@ -32,8 +31,8 @@ analysis::GroupTally group(double staffed_seconds, std::uint64_t handled) {
   return g;
 }
 
-analysis::ReplicationResult replication(std::vector<analysis::KpiTally> intervals, std::vector<analysis::GroupTally> groups,
-                                        double wait_all, double talk) {
+analysis::ReplicationResult replication(std::vector<analysis::KpiTally> intervals,
+                                        std::vector<analysis::GroupTally> groups, double wait_all, double talk) {
   analysis::ReplicationResult r;
   r.intervals = std::move(intervals);
   for (const auto& t : r.intervals) r.total += t;
@@ -51,10 +50,10 @@ analysis::RunResult run() {
   run.name = "tiny";
   run.interval_seconds = 1800;
   run.agent_groups = {"front", "back"};
-  run.replications.push_back(replication({interval(8, 8, 0, 0), interval(7, 5, 1, 0)}, {group(7200, 10), group(3600, 5)},
-                                         600, 1200));
-  run.replications.push_back(replication({interval(9, 9, 0, 0), interval(9, 9, 0, 0)}, {group(7200, 12), group(7200, 6)},
-                                         300, 1500));
+  run.replications.push_back(
+      replication({interval(8, 8, 0, 0), interval(7, 5, 1, 0)}, {group(7200, 10), group(3600, 5)}, 600, 1200));
+  run.replications.push_back(
+      replication({interval(9, 9, 0, 0), interval(9, 9, 0, 0)}, {group(7200, 12), group(7200, 6)}, 300, 1500));
   return run;
 }
 

@@ -1,7 +1,6 @@
 // The scenario's `costs` key: prices and the service-level contract, validated with
 // FILE:LINE messages like every other key.
 #include <catch2/catch.hpp>
-
 #include <string>
 
 #include "scenarios/loader.hpp"
@@ -31,7 +30,9 @@ agent_groups:
     count: 2
 )";
 
-callsim::scenarios::LoadedScenario load(const std::string& costs) { return load_scenario_text(kBase + costs, "center.yaml"); }
+callsim::scenarios::LoadedScenario load(const std::string& costs) {
+  return load_scenario_text(kBase + costs, "center.yaml");
+}
 
 std::string error_of(const std::string& costs) {
   try {
