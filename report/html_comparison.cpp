@@ -84,6 +84,9 @@ std::string html_comparison(const analysis::ResultsFile& file, const std::vector
   c.title = "Service level per interval, every variant";
   c.unit = "fraction";
   c.y_max = 1;
+  // A full-width card: a wide viewBox keeps the text at the size of the other charts'.
+  c.width = 1240;
+  c.height = 300;
   c.target = sl_target;
   c.target_label = "target " + page_number(sl_target, "fraction", 0);
   std::size_t base_index = 0;
