@@ -73,7 +73,52 @@ void print_comparison_table(std::ostream& out, const std::vector<RunResult>& run
          " (percentage points for percentages); * = the CI excludes 0.\n";
 }
 
-void print_interval_differences(std::ostream& out, const std::vector<RunResult>& runs, const Comparison& comparison) {
+void print_variant_table(std::ostream& out, const std::vector<RunResult>& runs, const Comparison& comparison) {
+  std::vector<std::size_t> columns;
+  for (const char* name : {"service_level", "asa", "abandon_rate", "occupancy"}) columns.push_back(kpi_index(name));
+  // Callbacks only when some variant makes them: most comparisons have none.
+  const std::size_t callbacks = kpi_index("callbacks");
+  for (const RunResult& run : runs)
+    if (callbacks < run.summary.size() && run.summary[callbacks].mean > 0) {
+      columns.push_back(callbacks);
+      break;
+    }
+  const auto defs = kpi_definitions();
+  std::size_t name_width = 8;
+  for (const RunResult& run : runs) name_width = std::max(name_width, run.name.size());
+  constexpr int kWidth = 30;
+  char buf[512];
+  std::snprintf(buf, sizeof buf, "%-*s", static_cast<int>(name_width), "variant");
+  out << buf;
+  const auto left = [&](const std::string& text) {
+    std::snprintf(buf, sizeof buf, "  %-*s", kWidth, text.c_str());
+    out << buf;
+  };
+  for (const std::size_t k : columns) left(std::string(defs[k].name));
+  out << "\n";
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    std::snprintf(buf, sizeof buf, "%-*s", static_cast<int>(name_width), runs[r].name.c_str());
+    out << buf;
+    for (const std::size_t k : columns) {
+      const std::string_view unit = defs[k].unit;
+      std::string text = k < runs[r].summary.size() ? format_kpi_value(runs[r].summary[k].mean, unit) : "n/a";
+      if (r > 0 && r - 1 < comparison.variants.size() && k < comparison.variants[r - 1].day.size()) {
+        const PairedDifference& d = comparison.variants[r - 1].day[k];
+        text += " (" + signed_value(d.mean, unit) + " +/- " + format_kpi_value(d.ci95, unit) + ")" +
+                (d.significant ? "*" : " ");
+      }
+      left(text);
+    }
+    out << "\n";
+  }
+  out << "Each variant's mean over the replications and, in brackets, its difference to the baseline '"
+      << comparison.baseline
+      << "' with the paired 95% CI half-width (common random numbers; percentage points for percentages);"
+         " * = the CI excludes 0.\n";
+}
+
+void print_interval_differences(std::ostream& out, const std::vector<RunResult>& runs, const Comparison& comparison,
+                                double clock_start_seconds) {
   const std::size_t sl = kpi_index("service_level");
   const std::size_t kpis = kpi_definitions().size();
   if (comparison.variants.empty() || runs.empty()) return;
@@ -101,15 +146,16 @@ void print_interval_differences(std::ostream& out, const std::vector<RunResult>&
   for (const VariantComparison& v : comparison.variants) cell(out, diff_header(v), width_of(diff_header(v)));
   out << "\n";
   for (const std::size_t i : flagged) {
-    const double start = runs[0].warmup_seconds + static_cast<double>(i) * runs[0].interval_seconds;
-    const long minutes = std::lround(start / 60);
+    const double start =
+        clock_start_seconds + runs[0].warmup_seconds + static_cast<double>(i) * runs[0].interval_seconds;
+    const long minutes = std::lround(start / 60) % (24 * 60);  // clock time of day
     std::snprintf(buf, sizeof buf, "%8zu %7ld:%02ld", i, minutes / 60, minutes % 60);
     out << buf;
     for (const VariantComparison& v : comparison.variants)
       cell(out, difference_text(v.intervals[i * kpis + sl], "fraction"), width_of(diff_header(v)));
     out << "\n";
   }
-  out << "(start: hours:minutes of simulated time from the start of the warm-up)\n";
+  out << "(start: clock time of the interval's start)\n";
 }
 
 }  // namespace callsim::analysis

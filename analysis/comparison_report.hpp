@@ -17,10 +17,17 @@ namespace callsim::analysis {
 /// then a legend. `runs` are the compared runs, baseline first.
 void print_comparison_table(std::ostream& out, const std::vector<RunResult>& runs, const Comparison& comparison);
 
+/// The compact view: one row per run (baseline first) with its headline KPIs (service level,
+/// ASA, abandonment, occupancy, and callbacks when any run makes some), each variant's value
+/// followed by its paired difference to the baseline, +/- the 95% CI half-width, `*` when
+/// significant.
+void print_variant_table(std::ostream& out, const std::vector<RunResult>& runs, const Comparison& comparison);
+
 /// The reporting intervals in which some variant's service-level difference is significant,
-/// one row each with every variant's difference (start as h:mm of simulated time), or one
-/// line saying there is none. Not corrected for testing many intervals: with I intervals
+/// one row each with every variant's difference (start as the clock time of day, the
+/// scenario's `time.start` being `clock_start_seconds`), or one line saying there is none. Not corrected for testing many intervals: with I intervals
 /// about I/20 flags are expected by chance alone, which the output says.
-void print_interval_differences(std::ostream& out, const std::vector<RunResult>& runs, const Comparison& comparison);
+void print_interval_differences(std::ostream& out, const std::vector<RunResult>& runs, const Comparison& comparison,
+                                double clock_start_seconds = 0);
 
 }  // namespace callsim::analysis

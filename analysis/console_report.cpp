@@ -1,5 +1,6 @@
 #include "analysis/console_report.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -21,7 +22,7 @@ std::string format_kpi_value(double v, std::string_view unit) {
   return buf;
 }
 
-bool table_shows_kpi(std::size_t k, double mean) { return k < 11 || mean != 0; }
+bool table_shows_kpi(std::size_t k, double mean) { return k < 11 || (mean != 0 && !std::isnan(mean)); }
 
 namespace {
 
@@ -56,30 +57,57 @@ void print_breakdown(std::ostream& out, const RunResult& run) {
   }
 }
 
+bool use_color(bool stdout_is_tty, const char* no_color) {
+  return stdout_is_tty && (no_color == nullptr || no_color[0] == '\0');
+}
+
+std::string paint(const std::string& text, const char* code, const ConsoleStyle& style) {
+  return style.color ? "\033[" + std::string(code) + "m" + text + "\033[0m" : text;
+}
+
 void print_summary_table(std::ostream& out, const RunResult& run, const std::vector<double>* exact,
-                         std::string_view exact_label) {
+                         std::string_view exact_label, const ConsoleStyle& style) {
   const auto definitions = kpi_definitions();
-  char line[256];
-  std::snprintf(line, sizeof line, "%-24s %14s   %-12s %6s", "KPI", "mean", "95% CI +/-", "n");
-  out << line;
-  if (exact) {
-    std::snprintf(line, sizeof line, "   %14.*s", static_cast<int>(exact_label.size()), exact_label.data());
-    out << line;
-  }
-  out << "\n";
+  struct Row {
+    std::string kpi, mean, ci, n, exact;
+    const char* color = nullptr;
+  };
+  std::vector<Row> rows;
   for (std::size_t k = 0; k < run.summary.size() && k < definitions.size(); ++k) {
     const KpiSummary& s = run.summary[k];
     const std::string_view unit = definitions[k].unit;
     if (!table_shows_kpi(k, s.mean)) continue;
-    std::snprintf(line, sizeof line, "%-24s %14s   %-12s %6llu", s.kpi.c_str(), format_kpi_value(s.mean, unit).c_str(),
-                  format_kpi_value(s.ci95, unit).c_str(), static_cast<unsigned long long>(s.n));
-    out << line;
-    if (exact && k < exact->size()) {
-      std::snprintf(line, sizeof line, "   %14s", format_kpi_value((*exact)[k], unit).c_str());
-      out << line;
+    Row row{s.kpi, format_kpi_value(s.mean, unit), format_kpi_value(s.ci95, unit), std::to_string(s.n), "", nullptr};
+    if (exact && k < exact->size()) row.exact = format_kpi_value((*exact)[k], unit);
+    if (s.kpi == "service_level" && !std::isnan(s.mean)) {
+      const double ci = std::isnan(s.ci95) ? 0 : s.ci95;
+      row.color = s.mean - ci >= style.sl_target ? "32" : (s.mean + ci < style.sl_target ? "31" : "33");
     }
-    out << "\n";
+    rows.push_back(std::move(row));
   }
+  Row head{"KPI", "mean", "+/- 95% CI", "n", exact ? std::string(exact_label) : "", nullptr};
+  std::size_t w[5] = {head.kpi.size(), head.mean.size(), head.ci.size(), head.n.size(), head.exact.size()};
+  for (const Row& r : rows) {
+    w[0] = std::max(w[0], r.kpi.size());
+    w[1] = std::max(w[1], r.mean.size());
+    w[2] = std::max(w[2], r.ci.size());
+    w[3] = std::max(w[3], r.n.size());
+    w[4] = std::max(w[4], r.exact.size());
+  }
+  // Padding is computed on the plain text, then the colour codes wrap the padded cell, so
+  // coloured and plain tables line up the same.
+  const auto left = [](const std::string& t, std::size_t width) { return t + std::string(width - t.size(), ' '); };
+  const auto right = [](const std::string& t, std::size_t width) { return std::string(width - t.size(), ' ') + t; };
+  const auto line = [&](const Row& r, bool bold) {
+    std::string text = left(r.kpi, w[0]) + "  ";
+    const std::string mean = right(r.mean, w[1]);
+    text += r.color ? paint(mean, r.color, style) : mean;
+    text += "  " + right(r.ci, w[2]) + "  " + right(r.n, w[3]);
+    if (exact) text += "  " + right(r.exact, w[4]);
+    out << (bold ? paint(text, "1", style) : text) << "\n";
+  };
+  line(head, true);
+  for (const Row& r : rows) line(r, false);
 }
 
 }  // namespace callsim::analysis

@@ -19,13 +19,30 @@ std::string format_kpi_value(double v, std::string_view unit);
 
 /// Whether the tables show KPI `k` (kpi_definitions() order) whose mean is `mean`: the
 /// first eleven always; the outcome counts after them (balked, blocked, IVR, ...) only when
-/// the scenario has them.
+/// the scenario has them (a KPI undefined in every replication, NaN, is left out too).
 bool table_shows_kpi(std::size_t k, double mean);
 
-/// Writes an aligned table of `run.summary` to `out`. With `exact` (one value per KPI, in
-/// summary order, NaN where none), adds a column of exact figures headed `exact_label`.
+/// How the console tables may be styled.
+struct ConsoleStyle {
+  bool color = false;      ///< ANSI colours (only on a terminal, and never with NO_COLOR set)
+  double sl_target = 0.8;  ///< service level against which the service_level row is coloured
+};
+
+/// Whether `callsim` may colour its output: stdout is a terminal and the NO_COLOR
+/// environment variable (no-color.org) is unset or empty; `no_color` is its value or null.
+bool use_color(bool stdout_is_tty, const char* no_color);
+
+/// `text` wrapped in the ANSI colour `code` ("31" red, "32" green, "33" yellow, "1" bold)
+/// when `style.color`, else unchanged.
+std::string paint(const std::string& text, const char* code, const ConsoleStyle& style);
+
+/// Writes a compact table of `run.summary` to `out`: columns as wide as their contents,
+/// numbers right-aligned. With `exact` (one value per KPI, in summary order, NaN where
+/// none), adds a column of exact figures headed `exact_label`. With colour, the
+/// service level is green when its whole CI meets the target, red when it all misses it,
+/// yellow between.
 void print_summary_table(std::ostream& out, const RunResult& run, const std::vector<double>* exact = nullptr,
-                         std::string_view exact_label = {});
+                         std::string_view exact_label = {}, const ConsoleStyle& style = {});
 
 /// Writes, per call type, offered calls, service level, ASA and abandonment, and per agent
 /// group, occupancy, calls handled and AHT (means with 95% CI half-widths).

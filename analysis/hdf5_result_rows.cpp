@@ -27,6 +27,9 @@ void add_tally_fields(RowLayout& layout) {
     layout.add(name, Kind::F64);
   layout.add("callbacks_made_within", Kind::U64);
   layout.add("callback_delay_sum", Kind::F64);
+  // Appended without a new format_version: files written before it lack it (talk_time NaN).
+  layout.add_optional(kTalkTimeField, Kind::F64);
+  layout.add_optional(kHandleTimeField, Kind::F64);
 }
 
 std::size_t kpi_index(std::string_view name) {
@@ -148,9 +151,11 @@ void put_tally(RowWriter& w, const KpiTally& t) {
   w.f64(t.staffed_time);
   w.u64(t.callbacks_made_within);
   w.f64(t.callback_delay);
+  w.f64(t.talk_time);
+  w.f64(t.handle_time);
 }
 
-KpiTally get_tally(RowReader& r, const std::string& where) {
+KpiTally get_tally(RowReader& r, const std::string& where, bool has_talk_time) {
   std::vector<double> kpis(kpi_definitions().size());
   for (double& kpi : kpis) kpi = r.f64();
   KpiTally t;
@@ -164,6 +169,9 @@ KpiTally get_tally(RowReader& r, const std::string& where) {
   t.staffed_time = r.f64();
   t.callbacks_made_within = r.u64();
   t.callback_delay = r.f64();
+  t.talk_time = r.f64();
+  t.handle_time = r.f64();
+  if (!has_talk_time) t.talk_time = t.handle_time = std::numeric_limits<double>::quiet_NaN();
   return t;
 }
 
@@ -191,6 +199,14 @@ std::string unit_of(std::string_view kpi) {
   for (const auto& def : kpi_definitions())
     if (def.name == kpi) return std::string(def.unit.substr(0, kUnitBytes));
   return "";  // a summary row of something that is not a KPI: no unit known
+}
+
+
+bool has_talk_time(const Table& table) {
+  // Both fields came together: a file has both or neither.
+  for (const std::string& name : table.absent)
+    if (name == kTalkTimeField || name == kHandleTimeField) return false;
+  return true;
 }
 
 }  // namespace callsim::analysis::hdf5

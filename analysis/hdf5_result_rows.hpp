@@ -16,6 +16,10 @@ namespace callsim::analysis::hdf5 {
 
 inline constexpr std::size_t kKpiNameBytes = 32;  ///< `summary` field `kpi`
 inline constexpr std::size_t kUnitBytes = 16;     ///< `summary` field `unit`
+/// The tally fields added after format_version 3 was published (KpiTally::talk_time and
+/// handle_time); read_table tolerates their absence.
+inline constexpr const char* kTalkTimeField = "talk_time_sum";
+inline constexpr const char* kHandleTimeField = "handle_time_sum";
 /// Counts travel as float64 KPI fields; every integer up to 2^53 is exact there.
 inline constexpr std::uint64_t kMaxExactCount = std::uint64_t{1} << 53;
 
@@ -37,8 +41,11 @@ RowLayout comparison_intervals_layout();
 /// Writes the tally fields: every KPI in kpi_definitions() order, then the raw counts and sums.
 void put_tally(RowWriter& w, const KpiTally& t);
 /// Reads what put_tally wrote. Throws hdf5::Problem, naming `where` (a row), if a count
-/// stored as a float64 KPI is not a whole number of calls.
-KpiTally get_tally(RowReader& r, const std::string& where);
+/// stored as a float64 KPI is not a whole number of calls. Without `has_talk_time` (an
+/// older file), talk_time and handle_time are NaN.
+KpiTally get_tally(RowReader& r, const std::string& where, bool has_talk_time = true);
+/// Whether a tally table read by read_table has the fields talk_time_sum and handle_time_sum.
+bool has_talk_time(const Table& table);
 
 /// Writes staffed_time, busy_time, handled, handle_time, occupancy, aht.
 void put_group(RowWriter& w, const GroupTally& g);

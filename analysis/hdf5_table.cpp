@@ -49,6 +49,11 @@ void RowLayout::add(std::string name, Kind kind) {
   size_ += fields_.back().bytes;
 }
 
+void RowLayout::add_optional(std::string name, Kind kind) {
+  add(std::move(name), kind);
+  fields_.back().optional = true;
+}
+
 void RowLayout::add_text(std::string name, std::size_t bytes) {
   fields_.push_back({std::move(name), Kind::TEXT, size_, bytes, {}});
   size_ += bytes;
@@ -86,20 +91,24 @@ void write_table(const H5::Group& group, const char* name, const RowLayout& layo
 
 namespace {
 
-/// Opens compound dataset `name` of `group` and checks it has every field of `layout` and
-/// `rank` dimensions; returns it with its dimensions.
+/// Opens compound dataset `name` of `group` and checks it has every field of `layout`
+/// (optional ones may be missing: listed in `absent`) and `rank` dimensions; returns it
+/// with its dimensions.
 H5::DataSet open_table(const H5::Group& group, const std::string& where, const char* name, const RowLayout& layout,
-                       int rank, std::vector<hsize_t>& dims) {
+                       int rank, std::vector<hsize_t>& dims, std::vector<std::string>& absent) {
   const std::string what = in_quotes(where + "/" + name);
   if (!group.nameExists(name)) throw Problem(what + " is missing");
   if (group.childObjType(name) != H5O_TYPE_DATASET) throw Problem(what + " is not a dataset");
   const H5::DataSet dataset = group.openDataSet(name);
   if (dataset.getTypeClass() != H5T_COMPOUND) throw Problem(what + " is not a compound dataset");
   const H5::CompType file_type = dataset.getCompType();
-  // HDF5 would leave a memory field absent from the file untouched, i.e. silently zero.
-  for (const auto& f : layout.fields())
-    if (H5Tget_member_index(file_type.getId(), f.name.c_str()) < 0)
-      throw Problem(what + " has no field " + in_quotes(f.name));
+  // HDF5 would leave a memory field absent from the file untouched, i.e. silently zero:
+  // acceptable only for a field newer than the file, which the caller is told about.
+  for (const auto& f : layout.fields()) {
+    if (H5Tget_member_index(file_type.getId(), f.name.c_str()) >= 0) continue;
+    if (!f.optional) throw Problem(what + " has no field " + in_quotes(f.name));
+    absent.push_back(f.name);
+  }
   const H5::DataSpace space = dataset.getSpace();
   if (space.getSimpleExtentNdims() != rank)
     throw Problem(what + " has " + std::to_string(space.getSimpleExtentNdims()) + " dimensions, not " +
@@ -114,8 +123,10 @@ H5::DataSet open_table(const H5::Group& group, const std::string& where, const c
 Table read_table(const H5::Group& group, const std::string& where, const char* name, const RowLayout& layout,
                  int rank) {
   std::vector<hsize_t> dims;
-  const H5::DataSet dataset = open_table(group, where, name, layout, rank, dims);
+  std::vector<std::string> absent;
+  const H5::DataSet dataset = open_table(group, where, name, layout, rank, dims, absent);
   Table table(std::move(dims), layout);
+  table.absent = std::move(absent);
   if (!table.rows.empty()) dataset.read(table.rows.data(), layout.type(false));
   return table;
 }
@@ -123,12 +134,14 @@ Table read_table(const H5::Group& group, const std::string& where, const char* n
 void read_table_blocks(const H5::Group& group, const std::string& where, const char* name, const RowLayout& layout,
                        std::size_t block_rows, const std::function<void(const Table&)>& consume) {
   std::vector<hsize_t> dims;
-  const H5::DataSet dataset = open_table(group, where, name, layout, 1, dims);
+  std::vector<std::string> absent;
+  const H5::DataSet dataset = open_table(group, where, name, layout, 1, dims, absent);
   const H5::CompType memory_type = layout.type(false);
   const H5::DataSpace file_space = dataset.getSpace();
   for (hsize_t start = 0; start < dims[0]; start += block_rows) {
     const hsize_t count = std::min<hsize_t>(block_rows, dims[0] - start);
     Table block({count}, layout);
+    block.absent = absent;
     file_space.selectHyperslab(H5S_SELECT_SET, &count, &start);
     const H5::DataSpace memory_space(1, &count);
     dataset.read(block.rows.data(), memory_type, memory_space, file_space);

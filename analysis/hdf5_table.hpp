@@ -31,9 +31,13 @@ class RowLayout {
     std::size_t offset;  ///< bytes from the start of the row
     std::size_t bytes;
     std::vector<std::string> labels;  ///< ENUM8: the name of value i at index i
+    bool optional = false;            ///< added to the format later: older files may lack it
   };
   /// Appends a numeric field.
   void add(std::string name, Kind kind);
+  /// Appends a numeric field that files written before it existed lack; read_table then
+  /// leaves it 0 and lists it in Table::absent.
+  void add_optional(std::string name, Kind kind);
   /// Appends a fixed-length text field of `bytes` bytes (a value may fill all of them).
   void add_text(std::string name, std::size_t bytes);
   /// Appends a uint8 enum field whose value i is named labels[i] (at most 256 labels).
@@ -102,6 +106,7 @@ class RowReader {
 struct Table {
   std::vector<hsize_t> dims;
   std::vector<std::byte> rows;
+  std::vector<std::string> absent;  ///< optional fields of the layout the file did not have
 
   /// Rows of `layout.size()` bytes, all zero, for a dataset of dimensions `dims`.
   Table(std::vector<hsize_t> dims, const RowLayout& layout);
@@ -114,7 +119,7 @@ struct Table {
 void write_table(const H5::Group& group, const char* name, const RowLayout& layout, const Table& table);
 
 /// Reads the whole compound dataset `name` of `group`, which must have every field of
-/// `layout` (by name) and `rank` dimensions. `where` is the group's path for messages.
+/// `layout` (by name; optional ones may be absent) and `rank` dimensions. `where` is the group's path for messages.
 /// Throws hdf5::Problem otherwise.
 Table read_table(const H5::Group& group, const std::string& where, const char* name, const RowLayout& layout, int rank);
 

@@ -26,6 +26,8 @@ KpiTally& KpiTally::operator+=(const KpiTally& o) {
   callbacks_made += o.callbacks_made;
   callbacks_made_within += o.callbacks_made_within;
   callback_delay += o.callback_delay;
+  talk_time += o.talk_time;
+  handle_time += o.handle_time;
   return *this;
 }
 

@@ -37,6 +37,13 @@ struct KpiTally {
   std::uint64_t callbacks_made = 0;    ///< of those, called back by an agent
   std::uint64_t callbacks_made_within = 0;  ///< called back within the callback threshold of the call
   double callback_delay = 0;           ///< sum of (callback - call arrival) of callbacks made, s
+  /// Sum of talk times (without after-call work) of calls answered by an agent, callbacks
+  /// made included, s: with wait_all it gives the time callers hold a line (trunk minutes).
+  /// NaN when read from a file written before the field existed.
+  double talk_time = 0;
+  /// Sum of handle times (talk + after-call work) of the same calls, s: the AHT numerator
+  /// per interval and call type (GroupTally has it per group). NaN as talk_time.
+  double handle_time = 0;
 
   KpiTally& operator+=(const KpiTally& o);
 };

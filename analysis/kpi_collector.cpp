@@ -52,6 +52,10 @@ void KpiCollector::on_answer(const models::CallInfo& call, sim::Time now, const 
   const std::size_t i = interval_of(call.arrival);
   if (i == kOutside) return;
   const sim::Time wait = now - call.arrival;
+  for (KpiTally* t : {&intervals_[i], &interval_types_[i * types_ + call.type]}) {
+    t->talk_time += service.talk.seconds();
+    t->handle_time += handling.seconds();
+  }
   if (call.callback) {
     count_callback(intervals_[i], wait, callback_threshold_);
     count_callback(interval_types_[i * types_ + call.type], wait, callback_threshold_);

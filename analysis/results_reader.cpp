@@ -62,7 +62,7 @@ void read_replications(const H5::Group& group, RunResult& run) {
     hdf5::RowReader rd(table.rows.data() + r * layout.size());
     if (rd.u32() != r) throw Problem(row + " is not replication " + std::to_string(r));
     run.replications[r].calls_simulated = rd.u64();
-    run.replications[r].total = hdf5::get_tally(rd, row);
+    run.replications[r].total = hdf5::get_tally(rd, row, hdf5::has_talk_time(table));
   }
 }
 
@@ -81,7 +81,7 @@ std::size_t read_intervals(const H5::Group& group, RunResult& run) {
       hdf5::RowReader rd(table.rows.data() + (r * intervals + i) * layout.size());
       if (rd.u32() != r || rd.u32() != i) throw Problem(row + " has the wrong replication or interval number");
       rd.f64();  // interval_start: derived from the run's attributes
-      run.replications[r].intervals[i] = hdf5::get_tally(rd, row);
+      run.replications[r].intervals[i] = hdf5::get_tally(rd, row, hdf5::has_talk_time(table));
     }
   }
   return intervals;
@@ -108,7 +108,7 @@ void read_interval_types(const H5::Group& group, RunResult& run, std::size_t int
       if (rd.u32() != r || rd.u32() != i || rd.u32() != k)
         throw Problem(row + " has the wrong replication, interval or call type number");
       rd.f64();  // interval_start: derived from the run's attributes
-      cells[cell] = hdf5::get_tally(rd, row);
+      cells[cell] = hdf5::get_tally(rd, row, hdf5::has_talk_time(table));
     }
   }
 }

@@ -13,6 +13,7 @@ int compare_command(const std::vector<std::string>& args);
 int erlang_command(const std::vector<std::string>& args);
 int list_command(const std::vector<std::string>& args);
 int inspect_command(const std::vector<std::string>& args);
+int report_command(const std::vector<std::string>& args);
 
 /// Exit code for bad input (scenario, options), as every callsim command uses it.
 inline constexpr int kExitBadInput = 2;

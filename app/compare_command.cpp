@@ -25,6 +25,7 @@
 #include "app/commands.hpp"
 #include "app/interrupt.hpp"
 #include "app/progress.hpp"
+#include "app/report_output.hpp"
 #include "parallel/distributed_experiment.hpp"
 #include "parallel/mpi_session.hpp"
 #include "scenarios/loader.hpp"
@@ -239,6 +240,7 @@ int compare_command(const std::vector<std::string>& args) {
   std::uint64_t seed = 1;
   unsigned threads = 0;
   std::string out_path = "comparison.h5";
+  std::string report_path;
   std::vector<std::string> policies;
   std::vector<std::string> what_ifs;
   std::vector<std::string> overrides;
@@ -265,6 +267,8 @@ int compare_command(const std::vector<std::string>& args) {
       ("kpi", po::value(&sequential.kpi), "sequential mode: the KPI, e.g. service_level")
       ("max-replications", po::value(&sequential.max_replications),
        "sequential mode: stop at this many replications, target met or not (batches double the count)")
+      ("report", po::value(&report_path),
+       "also write the HTML dashboard (variants side by side, paired differences) to this file (docs/reports.md)")
       ("json", "print one JSON object with each KPI's mean and CI and the paired differences instead of the table")
       ("quiet,q", "print nothing but errors (and --json output)");
   po::options_description hidden;
@@ -349,7 +353,10 @@ int compare_command(const std::vector<std::string>& args) {
     }
     // Opened now: an unwritable path fails before the simulation, not after it. Only
     // MPI rank 0 writes.
-    if (parallel::is_root()) writer.emplace(out_path);
+    if (parallel::is_root()) {
+      writer.emplace(out_path);
+      if (!report_path.empty()) analysis::check_writable(report_path);
+    }
   } catch (const BadInput& e) {
     std::cerr << "callsim compare: " << e.what() << "\n";
     ok = false;
@@ -400,14 +407,28 @@ int compare_command(const std::vector<std::string>& args) {
     return 1;
   }
 
+  if (!report_path.empty()) {
+    report::ReportOptions options;
+    options.results_path = out_path;
+    if (const int code = write_reports(file, report_path, "", options, "callsim compare")) return code;
+  }
+
   if (json) {
     analysis::write_json_summary(std::cout, file.runs, calls, wall, &*file.comparison, outcome ? &*outcome : nullptr);
   } else if (!quiet) {
     std::cout << "comparison of " << variants.size() << " variants on common random numbers: "
               << runs[0].replications.size() << " replications each, seed " << seed << "; baseline '" << runs[0].name
               << "'\n\n";
-    analysis::print_comparison_table(std::cout, runs, *file.comparison);
-    analysis::print_interval_differences(std::cout, runs, *file.comparison);
+    analysis::print_variant_table(std::cout, runs, *file.comparison);
+    // Every KPI side by side fits a screen for a few variants only.
+    if (runs.size() <= 3) {
+      std::cout << "\n";
+      analysis::print_comparison_table(std::cout, runs, *file.comparison);
+    } else {
+      std::cout << "(every KPI of every variant: --json, or /comparison in " << out_path << ")\n";
+    }
+    analysis::print_interval_differences(std::cout, runs, *file.comparison,
+                                         variants[0].spec.time.clock_start.seconds());
     if (outcome) print_sequential(std::cout, *outcome);
     std::cout << "\n" << calls << " calls simulated in " << wall << " s; results in " << out_path << "\n";
   }

@@ -28,6 +28,7 @@ constexpr std::string_view kUsage =
     "  erlang            exact Erlang C / Erlang A figures for one queue\n"
     "  list WHAT         list the registered distributions or routing policies\n"
     "  inspect FILE.h5   what a results file holds: provenance, completeness, runs, headline KPIs\n"
+    "  report FILE.h5    write the HTML dashboard and CSV reports of a results file\n"
     "\n"
     "callsim <command> --help shows a command's options; callsim --version prints the version.\n";
 
@@ -56,6 +57,7 @@ int main(int argc, char** argv) {
   if (args[0] == "erlang") return callsim::app::erlang_command(rest);
   if (args[0] == "list") return callsim::app::list_command(rest);
   if (args[0] == "inspect") return callsim::app::inspect_command(rest);
-  std::cerr << "callsim: unknown command '" << args[0] << "'; valid commands are: compare, erlang, inspect, list, run\n";
+  if (args[0] == "report") return callsim::app::report_command(rest);
+  std::cerr << "callsim: unknown command '" << args[0] << "'; valid commands are: compare, erlang, inspect, list, report, run\n";
   return callsim::app::kExitBadInput;
 }

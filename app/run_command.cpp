@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -23,9 +24,12 @@
 #include "app/commands.hpp"
 #include "app/interrupt.hpp"
 #include "app/progress.hpp"
+#include "app/report_output.hpp"
 #include "app/resume.hpp"
 #include "parallel/distributed_experiment.hpp"
 #include "parallel/mpi_session.hpp"
+#include "report/run_scenario.hpp"
+#include "report/worst_intervals.hpp"
 #include "scenarios/loader.hpp"
 
 namespace po = boost::program_options;
@@ -55,6 +59,7 @@ struct Settings {
   std::string scenario_path;
   std::vector<std::string> overrides;
   std::string resume_path;
+  std::string report_path;  ///< --report: the HTML dashboard
   bool record_calls = false;
   bool json = false;
   bool quiet = false;
@@ -93,6 +98,9 @@ void print_report(const Settings& s, const scenarios::LoadedScenario& scenario, 
     return;
   }
   if (s.quiet) return;
+  analysis::ConsoleStyle style;
+  style.color = analysis::use_color(::isatty(STDOUT_FILENO) == 1, std::getenv("NO_COLOR"));
+  if (scenario.costs && scenario.costs->sla) style.sl_target = scenario.costs->sla->target;
   std::cout << "scenario " << run.name << " (" << scenario.path << "): " << run.replications.size()
             << " replications, seed " << s.seed << "\n";
   // Beside the simulated figures, the exact ones where a textbook formula applies.
@@ -100,16 +108,21 @@ void print_report(const Settings& s, const scenarios::LoadedScenario& scenario, 
     std::vector<double> values;
     for (const auto& k : run.summary) values.push_back(analysis::erlang_kpi_value(*exact, scenario.spec, k.kpi));
     analysis::print_summary_table(std::cout, run, &values,
-                                  scenario.spec.call_types[0].patience ? "Erlang A exact" : "Erlang C exact");
+                                  scenario.spec.call_types[0].patience ? "Erlang A exact" : "Erlang C exact", style);
   } else {
-    analysis::print_summary_table(std::cout, run);
+    analysis::print_summary_table(std::cout, run, nullptr, {}, style);
   }
   if (run.call_types.size() > 1 || run.agent_groups.size() > 1) analysis::print_breakdown(std::cout, run);
+  report::RunScenario labels;
+  labels.clock_start = scenario.spec.time.clock_start.seconds();
+  labels.clock_known = true;
+  report::print_worst_intervals(std::cout, run, labels, 3, style);
   std::cout << "\n" << calls << " calls simulated in " << wall << " s ("
             << static_cast<std::uint64_t>(wall > 0 ? static_cast<double>(calls) / wall : 0) << " calls/s on "
             << threads << " threads";
   if (parallel::size() > 1) std::cout << " x " << parallel::size() << " MPI ranks";
-  std::cout << "); results in " << s.out_path << "\n";
+  std::cout << "); results in " << s.out_path
+            << (s.report_path.empty() ? "" : ", dashboard in " + s.report_path) << "\n";
 }
 
 /// Copies the per-call rows of the file being resumed into the new one, a block at a time.
@@ -140,6 +153,8 @@ int run_command(const std::vector<std::string>& args) {
       ("resume", po::value(&s.resume_path),
        "continue the interrupted run in FILE.h5 (same scenario, seed, overrides) up to --replications; the "
        "file becomes what an uninterrupted run writes")
+      ("report", po::value(&s.report_path),
+       "also write the HTML dashboard of the results to this file (docs/reports.md)")
       ("progress", "show the progress line even when stderr is not a terminal (one line per update)")
       ("json", "print one JSON object with each KPI's mean and CI instead of the table")
       ("quiet,q", "print nothing but errors (and --json output)");
@@ -215,6 +230,7 @@ int run_command(const std::vector<std::string>& args) {
     try {
       writer.emplace(s.out_path);
       interrupt.set_temp_file(writer->temp_path());
+      if (!s.report_path.empty()) analysis::check_writable(s.report_path);
       if (resume && resume->has_calls) copy_calls(*resume, *writer);
     } catch (const analysis::ResultsStoreError& e) {
       std::cerr << "callsim run: " << e.what() << "\n";
@@ -301,6 +317,11 @@ int run_command(const std::vector<std::string>& args) {
               << file.runs[0].replications.size() << " of " << s.replications << " replications to " << s.out_path
               << " (complete = 0)" << resume_hint << "\n";
     return interrupt.exit_code();
+  }
+  if (!s.report_path.empty()) {
+    report::ReportOptions options;
+    options.results_path = s.out_path;  // its per-call table, if --calls wrote one
+    if (const int code = write_reports(file, s.report_path, "", options, "callsim run")) return code;
   }
   print_report(s, scenario, file, calls, wall, threads);
   return 0;

@@ -23,20 +23,36 @@ inline double mean_handle_time(const CenterSpec& spec, std::size_t g, std::size_
   return type.service.mean() * multiplier + wrap;
 }
 
-/// Per group: the mean handle time over its skills (each skill weighted alike).
-inline std::vector<double> group_handle_times(const CenterSpec& spec) {
-  std::vector<double> out;
+/// The mean of mean_handle_time over the (group, type) pairs with the skill for which
+/// `take(group, type)` is true (each pair weighted alike); 0 when there is none.
+template <class Take>
+double mean_handle_time_over(const CenterSpec& spec, Take&& take) {
+  double sum = 0;
+  std::size_t n = 0;
   for (std::size_t g = 0; g < spec.agent_groups.size(); ++g) {
-    double sum = 0;
-    std::size_t n = 0;
+    const auto& skills = spec.agent_groups[g].skills;
     for (std::size_t k = 0; k < spec.call_types.size(); ++k) {
-      const auto& skills = spec.agent_groups[g].skills;
-      if (std::find(skills.begin(), skills.end(), spec.call_types[k].name) == skills.end()) continue;
+      if (!take(g, k) || std::find(skills.begin(), skills.end(), spec.call_types[k].name) == skills.end()) continue;
       sum += mean_handle_time(spec, g, k);
       ++n;
     }
-    out.push_back(n ? sum / static_cast<double>(n) : 0.0);
   }
+  return n ? sum / static_cast<double>(n) : 0.0;
+}
+
+/// Per group: the mean handle time over its skills.
+inline std::vector<double> group_handle_times(const CenterSpec& spec) {
+  std::vector<double> out;
+  for (std::size_t g = 0; g < spec.agent_groups.size(); ++g)
+    out.push_back(mean_handle_time_over(spec, [g](std::size_t group, std::size_t) { return group == g; }));
+  return out;
+}
+
+/// Per call type: the mean handle time over the groups that serve it.
+inline std::vector<double> type_handle_times(const CenterSpec& spec) {
+  std::vector<double> out;
+  for (std::size_t k = 0; k < spec.call_types.size(); ++k)
+    out.push_back(mean_handle_time_over(spec, [k](std::size_t, std::size_t type) { return type == k; }));
   return out;
 }
 

@@ -8,7 +8,6 @@
 /// The acceptance draw is made at entry for every call (stream kind kPolicy), so variants
 /// with other thresholds see the same callers' choices.
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <limits>
@@ -37,20 +36,9 @@ class CallbackOffer {
   static constexpr std::span<const PolicyParamInfo> kParams{kParamArray};
 
   explicit CallbackOffer(const CenterSpec& spec)
-      : threshold_(param_values(spec, kParamArray[0])), acceptance_(param_values(spec, kParamArray[1])) {
-    // The type's mean handle time: the mean over the groups that serve it.
-    for (std::size_t k = 0; k < spec.call_types.size(); ++k) {
-      double sum = 0;
-      std::size_t n = 0;
-      for (std::size_t g = 0; g < spec.agent_groups.size(); ++g) {
-        const auto& skills = spec.agent_groups[g].skills;
-        if (std::find(skills.begin(), skills.end(), spec.call_types[k].name) == skills.end()) continue;
-        sum += mean_handle_time(spec, g, k);
-        ++n;
-      }
-      handle_.push_back(n ? sum / static_cast<double>(n) : 0.0);
-    }
-  }
+      : threshold_(param_values(spec, kParamArray[0])),
+        acceptance_(param_values(spec, kParamArray[1])),
+        handle_(type_handle_times(spec)) {}
 
   /// The predicted wait (s) of a call of `type` joining its queue now.
   template <class Center>
@@ -92,7 +80,7 @@ class CallbackOffer {
  private:
   std::vector<double> threshold_;   // per type, s
   std::vector<double> acceptance_;  // per type
-  std::vector<double> handle_;      // per type, s
+  std::vector<double> handle_;      // per type: mean over the groups that serve it, s
 };
 
 }  // namespace callsim::models

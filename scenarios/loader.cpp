@@ -7,6 +7,7 @@
 #include "scenarios/agent_group_field.hpp"
 #include "scenarios/call_type_field.hpp"
 #include "scenarios/clock_time.hpp"
+#include "scenarios/costs_field.hpp"
 #include "scenarios/ivr_field.hpp"
 #include "scenarios/load_context.hpp"
 #include "scenarios/load_warning.hpp"
@@ -26,8 +27,8 @@ using detail::Fields;
 using detail::LoadContext;
 using detail::Reporter;
 
-const std::vector<std::string> kTopKeys{"agent_groups", "busyness", "call_types",    "ivr", "name",
-                                        "open_hours",   "routing",  "service_level", "time"};
+const std::vector<std::string> kTopKeys{"agent_groups", "busyness", "call_types",    "costs", "ivr",
+                                        "name",         "open_hours", "routing",     "service_level", "time"};
 
 // The single document of the file. LoadAll rather than Load: Load silently drops every
 // document after the first, and a stray "---" would then hide half a scenario.
@@ -126,7 +127,10 @@ void check_reached(const Reporter& reporter, const models::CenterSpec& spec, con
   }
 }
 
-models::CenterSpec read_center(const Reporter& reporter, const YAML::Node& root, LoadContext& context) {
+// `costs` is read here, beside the spec, because it needs the agent group names; it stays
+// out of the spec (models carry no money).
+models::CenterSpec read_center(const Reporter& reporter, const YAML::Node& root, LoadContext& context,
+                               std::optional<CostSpec>& costs) {
   const Fields top(reporter, root, detail::line_of(root), "the scenario", "", kTopKeys);
   models::CenterSpec spec;
   spec.name = detail::read_name(reporter, top.require("name", "the scenario's name, e.g. erlang-a"), top.path("name"),
@@ -154,6 +158,11 @@ models::CenterSpec read_center(const Reporter& reporter, const YAML::Node& root,
     check_reached(reporter, spec, types);
   }
   check_served(reporter, spec, types.lines);
+  if (const auto entry = top.find("costs")) {
+    std::vector<std::string> group_names;
+    for (const auto& group : spec.agent_groups) group_names.push_back(group.name);
+    costs = detail::read_costs(reporter, *entry, group_names);
+  }
   return spec;
 }
 
@@ -167,7 +176,9 @@ LoadedScenario load_with(const std::string& text, const std::string& path_for_me
   const Reporter reporter(path_for_messages, detail::apply_overrides(root, overrides, detail::line_count(text)));
   LoadContext context;
   context.scenario_dir = std::filesystem::path(path_for_messages).parent_path().string();
-  LoadedScenario loaded{read_center(reporter, root, context), path_for_messages, text, {}, overrides};
+  std::optional<CostSpec> costs;
+  LoadedScenario loaded{read_center(reporter, root, context, costs), path_for_messages, text, {}, overrides, {}};
+  loaded.costs = std::move(costs);
   loaded.warnings = std::move(context.warnings);
   detail::add_load_warning(loaded.spec, loaded.path, loaded.warnings);
   return loaded;

@@ -4,11 +4,13 @@
 /// problem is reported as one ScenarioError "FILE:LINE: what is wrong; what is valid", so a
 /// planner can fix the file without reading code. Nothing else in callsim parses scenarios.
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "models/center_spec.hpp"
+#include "scenarios/cost_spec.hpp"
 
 namespace callsim::scenarios {
 
@@ -20,6 +22,7 @@ struct LoadedScenario {
   std::vector<std::string>
       warnings;  ///< valid but suspicious: an unstable queue, a forecast short of the counted period
   std::vector<std::string> overrides;  ///< the `--set` overrides applied to `text`, as given, for provenance
+  std::optional<CostSpec> costs;       ///< the `costs` key: prices and contract, for reports only
 };
 
 /// A scenario that cannot be loaded. `what()` is the whole message, e.g.

@@ -66,14 +66,14 @@ TEST_CASE("callsim --version and --help", "[cli]") {
   const auto v = run_callsim("--version", dir);
   REQUIRE(v.code == 0);
   REQUIRE(v.out == "callsim 0.1.0\n");
-  for (const std::string sub : {"run", "compare", "erlang", "list", "inspect"}) {
+  for (const std::string sub : {"run", "compare", "erlang", "list", "inspect", "report"}) {
     const auto h = run_callsim(sub + " --help", dir);
     REQUIRE(h.code == 0);
     REQUIRE(h.out.find("usage: callsim " + sub) != std::string::npos);
   }
   const auto bad = run_callsim("frobnicate", dir);
   REQUIRE(bad.code == 2);
-  REQUIRE(bad.err == "callsim: unknown command 'frobnicate'; valid commands are: compare, erlang, inspect, list, run\n");
+  REQUIRE(bad.err == "callsim: unknown command 'frobnicate'; valid commands are: compare, erlang, inspect, list, report, run\n");
 }
 
 TEST_CASE("list prints the registered distributions and policies", "[cli]") {

@@ -1,5 +1,8 @@
 #include "analysis/results_store.hpp"
 
+#include "analysis/hdf5_result_rows.hpp"
+#include "analysis/hdf5_table.hpp"
+
 #include <H5Cpp.h>
 #include <unistd.h>
 
@@ -75,6 +78,8 @@ KpiTally make_tally(unsigned run, unsigned rep, unsigned interval) {
   t.wait_answered = 12.345 * (1 + k) / 7;
   t.wait_all = t.wait_answered + 31.25 + k / 3;
   t.busy_time = 1234.5678 + 17.1 * k;
+  t.talk_time = 987.125 + 11.3 * k;
+  t.handle_time = t.talk_time + 60.5 + k;
   t.balked = 1 + interval % 2;
   t.blocked = 2 + rep;
   t.closed = 3 + run;
@@ -180,6 +185,8 @@ void check_tally(const KpiTally& a, const KpiTally& b) {
   CHECK(a.wait_all == b.wait_all);
   CHECK(a.busy_time == b.busy_time);
   CHECK(a.staffed_time == b.staffed_time);
+  CHECK(same(a.talk_time, b.talk_time));
+  CHECK(same(a.handle_time, b.handle_time));
 }
 
 void check_group(const GroupTally& a, const GroupTally& b) {
@@ -986,4 +993,37 @@ TEST_CASE("results store: the Python example reader prints the comparison", "[re
   }
   // service_level is KPI 3: significant where (3 + i) % 3 == 0, i.e. intervals 0 and 3.
   CHECK(text.find("service level differs significantly in intervals: [0, 3]") != std::string::npos);
+}
+
+TEST_CASE("results store: files written before talk and handle times read them as unknown", "[results_store]") {
+  TempDir dir;
+  const ResultsFile written = make_file();
+  write_results_file(dir.file("r.h5"), written);
+  namespace h5 = callsim::analysis::hdf5;
+  {
+    // Rewrite the tally datasets of run 'base' without the two fields appended last, as
+    // the first version 3 writer made them: the rows' leading bytes are unchanged.
+    const H5::H5File file(dir.file("r.h5"), H5F_ACC_RDWR);
+    const H5::Group run = file.openGroup("base");
+    const std::pair<const char*, h5::RowLayout> tables[] = {{"replications", h5::replications_layout()},
+                                                            {"intervals", h5::intervals_layout()},
+                                                            {"interval_types", h5::interval_types_layout()}};
+    for (const auto& [name, full] : tables) {
+      h5::RowLayout old;
+      for (const auto& f : full.fields())
+        if (!f.optional) old.add(f.name, f.kind);
+      const h5::Table rows = h5::read_table(run, "/base", name, full, static_cast<int>(run.openDataSet(name).getSpace().getSimpleExtentNdims()));
+      h5::Table shorter(rows.dims, old);
+      for (std::size_t r = 0; r < rows.count(); ++r)
+        std::copy_n(rows.rows.data() + r * full.size(), old.size(), shorter.rows.data() + r * old.size());
+      run.unlink(name);
+      h5::write_table(run, name, old, shorter);
+    }
+  }
+  const ResultsFile read = read_results_file(dir.file("r.h5"));
+  CHECK(std::isnan(read.runs[0].replications[0].total.talk_time));
+  CHECK(std::isnan(read.runs[0].replications[0].intervals[1].handle_time));
+  CHECK(std::isnan(read.runs[0].replications[0].interval_types[0].talk_time));
+  CHECK(read.runs[0].replications[0].total.offered == written.runs[0].replications[0].total.offered);
+  CHECK(read.runs[1].replications[0].total.talk_time == written.runs[1].replications[0].total.talk_time);
 }

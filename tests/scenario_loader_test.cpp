@@ -155,7 +155,7 @@ TEST_CASE("an empirical distribution takes a list of durations", "[scenario]") {
 TEST_CASE("unknown keys are reported at every level and never ignored", "[scenario][errors]") {
   CHECK_THROWS_WITH(load(edited("name: erlang-a", "nmae: erlang-a")),
                     "erlang-a.yaml:1: unknown key 'nmae' in the scenario (did you mean 'name'?); valid keys are: "
-                    "agent_groups, busyness, call_types, ivr, name, open_hours, routing, service_level, time");
+                    "agent_groups, busyness, call_types, costs, ivr, name, open_hours, routing, service_level, time");
   CHECK_THROWS_WITH(load(edited("  warmup: 2h", "  warm_up: 2h")),
                     "erlang-a.yaml:3: unknown key 'warm_up' in 'time' (did you mean 'warmup'?); valid keys are: "
                     "duration, interval, start, warmup");
@@ -333,7 +333,7 @@ TEST_CASE("every call type needs an agent group with its skill", "[scenario][err
 TEST_CASE("wrong kinds of values are named with what was expected", "[scenario][errors]") {
   CHECK_THROWS_WITH(load("- name: erlang-a\n"),
                     "erlang-a.yaml:1: the scenario must be a mapping with keys: agent_groups, busyness, call_types, "
-                    "ivr, name, open_hours, routing, service_level, time; got a list");
+                    "costs, ivr, name, open_hours, routing, service_level, time; got a list");
   CHECK_THROWS_WITH(
       load("name: x\ntime: 200h\n"),
       "erlang-a.yaml:2: 'time' must be a mapping with keys: duration, interval, start, warmup; got '200h'");
@@ -380,10 +380,10 @@ TEST_CASE("YAML syntax errors keep yaml-cpp's position counted from 1", "[scenar
 TEST_CASE("a scenario is exactly one non-empty YAML document", "[scenario][errors]") {
   CHECK_THROWS_WITH(load(""),
                     "erlang-a.yaml:1: the scenario is empty; expected a mapping with keys: agent_groups, busyness, "
-                    "call_types, ivr, name, open_hours, routing, service_level, time (see docs/scenario.md)");
+                    "call_types, costs, ivr, name, open_hours, routing, service_level, time (see docs/scenario.md)");
   CHECK_THROWS_WITH(load("# nothing yet\n"),
                     "erlang-a.yaml:1: the scenario is empty; expected a mapping with keys: agent_groups, busyness, "
-                    "call_types, ivr, name, open_hours, routing, service_level, time (see docs/scenario.md)");
+                    "call_types, costs, ivr, name, open_hours, routing, service_level, time (see docs/scenario.md)");
   CHECK_THROWS_WITH(load(kErlangA + "---\nname: second\n"),
                     "erlang-a.yaml:20: the file holds 2 YAML documents (separated by ---); a scenario is one document");
 }
@@ -477,6 +477,8 @@ TEST_CASE("the shipped multiskill-small scenario loads with its forecast periods
   CHECK(spec.call_types[2].name == "support");
   REQUIRE(spec.agent_groups.size() == 2);
   CHECK(spec.agent_groups[0].skills == std::vector<std::string>{"retail", "business", "support"});
+  CHECK(spec.agent_groups[0].skill_levels == std::vector<int>{1, 2, 1});
+  CHECK(spec.call_types[1].priority == 1);
   CHECK(spec.agent_groups[0].count == 12);
   CHECK(spec.agent_groups[1].skills == std::vector<std::string>{"business"});
   CHECK(spec.agent_groups[1].count == 6);

@@ -1,0 +1,84 @@
+// callsim report RESULTS.h5: the HTML dashboard and the CSV files of a results file.
+
+#include <boost/program_options.hpp>
+#include <cmath>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "analysis/results_store.hpp"
+#include "app/commands.hpp"
+#include "app/report_output.hpp"
+
+namespace po = boost::program_options;
+
+namespace callsim::app {
+
+namespace {
+
+constexpr const char* kReportUsage =
+    "usage: callsim report RESULTS.h5 [--html report.html] [--csv DIR] [options]\n\n"
+    "Writes the dashboard (one self-contained HTML page) and/or the CSV interval, daily and agent-group\n"
+    "reports of a results file written by callsim run or callsim compare (docs/reports.md).\n";
+
+}  // namespace
+
+int report_command(const std::vector<std::string>& args) {
+  po::options_description options("options");
+  std::string html_path, csv_dir;
+  report::ReportOptions report_options;
+  options.add_options()("help,h", "show this help")("html", po::value(&html_path),
+                                                    "write the dashboard to this HTML file")(
+      "csv", po::value(&csv_dir), "write intervals.csv, daily.csv and agent_groups.csv into this directory")(
+      "shrinkage", po::value(&report_options.shrinkage)->default_value(0),
+      "share of paid time agents are unavailable, from 0 to below 1: required staffing is the Erlang figure / (1 - "
+      "shrinkage)")("sl-target", po::value(&report_options.default_sl_target)->default_value(0.8),
+                    "service-level target (a fraction) where the scenario's costs.sla gives none");
+  po::options_description hidden;
+  std::string results_path;
+  hidden.add_options()("results", po::value(&results_path));
+  po::options_description all;
+  all.add(options).add(hidden);
+  po::positional_options_description positional;
+  positional.add("results", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "callsim report: " << e.what() << "\n" << kReportUsage << options;
+    return kExitBadInput;
+  }
+  if (vm.count("help")) {
+    std::cout << kReportUsage << "\n" << options;
+    return 0;
+  }
+  if (results_path.empty()) {
+    std::cerr << "callsim report: no results file given\n" << kReportUsage;
+    return kExitBadInput;
+  }
+  if (html_path.empty() && csv_dir.empty()) {
+    std::cerr << "callsim report: nothing to write; give --html FILE, --csv DIR or both\n";
+    return kExitBadInput;
+  }
+  if (!(report_options.shrinkage >= 0 && report_options.shrinkage < 1)) {
+    std::cerr << "callsim report: --shrinkage must be at least 0 and below 1, got " << report_options.shrinkage << "\n";
+    return kExitBadInput;
+  }
+  if (!(report_options.default_sl_target > 0 && report_options.default_sl_target <= 1)) {
+    std::cerr << "callsim report: --sl-target must be above 0 and at most 1 (a fraction), got "
+              << report_options.default_sl_target << "\n";
+    return kExitBadInput;
+  }
+  analysis::ResultsFile file;
+  try {
+    file = analysis::read_results_file(results_path);
+  } catch (const analysis::ResultsStoreError& e) {
+    std::cerr << "callsim report: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  report_options.results_path = results_path;
+  return write_reports(file, html_path, csv_dir, report_options, "callsim report");
+}
+
+}  // namespace callsim::app

@@ -1,0 +1,24 @@
+#include "app/report_output.hpp"
+
+#include <iostream>
+
+#include "report/csv_export.hpp"
+#include "report/output_file.hpp"
+#include "report/run_scenario.hpp"
+
+namespace callsim::app {
+
+int write_reports(const analysis::ResultsFile& file, const std::string& html_path, const std::string& csv_dir,
+                  const report::ReportOptions& options, const std::string& command) {
+  const std::vector<report::RunScenario> scenarios = report::run_scenarios(file);
+  try {
+    if (!html_path.empty()) report::write_html_report(html_path, file, scenarios, options);
+    if (!csv_dir.empty()) report::write_csv_reports(csv_dir, file, scenarios);
+  } catch (const report::ReportError& e) {
+    std::cerr << command << ": " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace callsim::app

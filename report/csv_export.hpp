@@ -1,0 +1,35 @@
+#pragma once
+/// \file
+/// The CSV files MIS teams load into spreadsheets (docs/reports.md): the interval report
+/// (interval x call type), the daily summary and the agent-group productivity report.
+/// Every figure is a mean over replications with its 95% CI half-width beside it in a
+/// `<name>_ci95` column; an undefined figure is an empty cell; numbers have 12 significant
+/// digits (csv_number).
+
+#include <string>
+#include <vector>
+
+#include "analysis/run_result.hpp"
+#include "report/run_scenario.hpp"
+
+namespace callsim::report {
+
+/// intervals.csv: run, interval, interval_start, call_type, then offered, answered,
+/// abandoned, service_level, asa, aht, occupancy, agents, each with its _ci95. One row per
+/// interval and call type, then a row `all` for the interval (the only one with occupancy
+/// and agents: agent time is not split by call type).
+std::string intervals_csv(const analysis::ResultsFile& file, const std::vector<RunScenario>& scenarios);
+
+/// daily.csv: run, kpi, unit, mean, ci95, low, high, std, n: every KPI of the file's
+/// summary, then, for runs whose scenario has `costs`, the money rows (docs/reports.md).
+std::string daily_csv(const analysis::ResultsFile& file, const std::vector<RunScenario>& scenarios);
+
+/// agent_groups.csv: run, agent_group, then staffed_hours, handle_hours, occupancy,
+/// calls_handled, calls_per_hour, aht, each with its _ci95.
+std::string agent_groups_csv(const analysis::ResultsFile& file);
+
+/// Writes the three files into `dir` (created if missing), each atomically. Throws ReportError.
+void write_csv_reports(const std::string& dir, const analysis::ResultsFile& file,
+                       const std::vector<RunScenario>& scenarios);
+
+}  // namespace callsim::report

@@ -1,0 +1,103 @@
+#include "report/staffing.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <stdexcept>
+
+#include "analysis/erlang.hpp"
+#include "report/interval_figures.hpp"
+
+namespace callsim::report {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+double service_level(double rate, double aht, std::optional<double> patience, double threshold, int agents) {
+  try {
+    const analysis::ErlangResult r = analysis::erlang({rate, aht, agents, patience, threshold});
+    return r.stable ? r.service_level : 0;  // an unstable Erlang C queue serves nobody in time
+  } catch (const std::domain_error&) {
+    return kNaN;  // too large to compute exactly
+  }
+}
+
+/// Scenario means for interval `i`, weighted by each call type's simulated offered calls.
+struct Means {
+  double aht = kNaN;
+  std::optional<double> patience;
+};
+
+Means scenario_means(const analysis::RunResult& run, const models::CenterSpec& spec, std::size_t i) {
+  const std::size_t offered = kpi_index("offered");
+  double weight = 0, handle = 0, abandon_rate = 0;
+  for (std::size_t k = 0; k < spec.call_types.size(); ++k) {
+    const auto& type = spec.call_types[k];
+    const double w = interval_type_kpi(run, i, k, offered).mean;
+    if (!(w > 0)) continue;
+    weight += w;
+    handle += w * (type.service.mean() + (type.wrap_up ? type.wrap_up->mean() : 0));
+    // Abandonment rates (1 / mean patience) mix linearly; a type that never abandons adds 0.
+    if (type.patience && type.patience->mean() > 0) abandon_rate += w / type.patience->mean();
+  }
+  Means m;
+  if (weight > 0) {
+    m.aht = handle / weight;
+    if (abandon_rate > 0) m.patience = weight / abandon_rate;
+  }
+  return m;
+}
+
+}  // namespace
+
+double required_agents(double rate, double aht, std::optional<double> mean_patience, double threshold, double target) {
+  if (!std::isfinite(rate) || !std::isfinite(aht) || !(aht > 0) || rate < 0) return kNaN;
+  if (rate == 0) return 0;
+  constexpr int kMax = 100000;
+  const auto meets = [&](int n) { return service_level(rate, aht, mean_patience, threshold, n) >= target; };
+  int high = std::max(1, static_cast<int>(std::ceil(rate * aht)));
+  while (!meets(high)) {
+    if (high >= kMax) return kNaN;
+    high = std::min(kMax, 2 * high);
+  }
+  int low = 0;  // invariant: low fails (or is 0), high meets
+  while (high - low > 1) {
+    const int mid = low + (high - low) / 2;
+    (meets(mid) ? high : low) = mid;
+  }
+  return high;
+}
+
+Staffing staffing(const analysis::RunResult& run, const models::CenterSpec* spec, double sl_target, double shrinkage) {
+  Staffing out;
+  const double length = run.interval_seconds;
+  out.present = interval_values(run, [&](const analysis::KpiTally& t) { return tally_agents(t, length); });
+  const std::vector<Estimate> offered = interval_kpi(run, kpi_index("offered"));
+  const std::vector<Estimate> aht = interval_values(run, tally_aht);
+  for (std::size_t i = 0; i < offered.size(); ++i) {
+    const double rate = offered[i].mean / length;
+    Means m;
+    if (spec) {
+      m = scenario_means(run, *spec, i);
+    } else {
+      m.aht = aht[i].mean;
+    }
+    out.load.push_back(rate * m.aht);
+    const double agents = required_agents(rate, m.aht, m.patience, run.service_level_threshold, sl_target);
+    out.required.push_back(std::isnan(agents) ? kNaN : std::ceil(agents / (1 - shrinkage) - 1e-9));
+  }
+  char text[320];
+  std::snprintf(
+      text, sizeof text,
+      "Required: the fewest agents whose %s service level reaches %.0f%% for the simulated offered calls of "
+      "the interval, %s, divided by 1 - shrinkage (%.0f%%) and rounded up; one pool of agents, so a lower "
+      "bound where skills split them.",
+      spec ? "Erlang A (Erlang C where callers never abandon)" : "Erlang C", 100 * sl_target,
+      spec ? "with the scenario's handle and patience times" : "with the simulated AHT (scenario not available)",
+      100 * shrinkage);
+  out.method = text;
+  return out;
+}
+
+}  // namespace callsim::report

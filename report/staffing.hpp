@@ -1,0 +1,39 @@
+#pragma once
+/// \file
+/// Staffing present against staffing required, per reporting interval: present is what
+/// the simulation had on duty, required the Erlang figure for the simulated load, so a
+/// planner sees under- and over-staffed intervals at a glance.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/run_result.hpp"
+#include "models/center_spec.hpp"
+#include "report/estimate.hpp"
+
+namespace callsim::report {
+
+/// The smallest number of agents N >= 1 whose exact Erlang A service level (Erlang C
+/// without patience) reaches `target` for `rate` calls/s, mean handle time `aht` s and
+/// threshold `threshold` s; 0 when rate is 0; NaN when no N up to 100,000 does or the
+/// inputs are not finite (no AHT known). O(log N) Erlang evaluations.
+double required_agents(double rate, double aht, std::optional<double> mean_patience, double threshold, double target);
+
+struct Staffing {
+  std::vector<Estimate> present;  ///< agents on duty on average per interval (staffed time / length)
+  std::vector<double> required;   ///< Erlang agents / (1 - shrinkage), rounded up; NaN where unknown
+  std::vector<double> load;       ///< offered load per interval, Erlangs (simulated rate x AHT)
+  std::string method;             ///< how `required` was computed, a sentence for the page
+};
+
+/// Present and required staffing for each interval of `run`. The offered rate is the mean
+/// simulated number of offered calls per interval / its length. With `spec`, the handle
+/// time and patience are the scenario's (call types' means weighted by their offered
+/// calls in the interval; patience as a blended abandonment rate; Erlang C when no caller
+/// abandons); without it, the simulated AHT of the interval and Erlang C. The whole center
+/// is treated as one pool of agents: for skill-based routing, a lower bound.
+/// `shrinkage` in [0, 1): the share of paid time agents are not available.
+Staffing staffing(const analysis::RunResult& run, const models::CenterSpec* spec, double sl_target, double shrinkage);
+
+}  // namespace callsim::report
