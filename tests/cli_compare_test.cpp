@@ -12,40 +12,21 @@
 #include <unistd.h>
 
 #include "analysis/results_store.hpp"
+#include "cli_shell.hpp"
 
 namespace fs = std::filesystem;
 using callsim::analysis::read_results_file;
 
 namespace {
 
-struct Output {
-  int code;
-  std::string out;
-  std::string err;
-};
+using callsim::testing::Output;
+using callsim::testing::slurp;
 
-/// A fresh, empty directory for one test.
-fs::path temp_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("callsim-compare-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path temp_dir(const std::string& name) { return callsim::testing::temp_dir("compare", name); }
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-/// Runs `callsim compare ARGS` in `dir`, with stdout and stderr captured.
+/// `callsim compare ARGS` run in `dir`.
 Output compare(const std::string& args, const fs::path& dir) {
-  const fs::path out = dir / "stdout.txt", err = dir / "stderr.txt";
-  const std::string cmd = "cd '" + dir.string() + "' && " + std::string(CALLSIM_BINARY) + " compare " + args + " >" +
-                          out.string() + " 2>" + err.string();
-  const int status = std::system(cmd.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+  return callsim::testing::run_callsim("compare " + args, dir);
 }
 
 const std::string kSmall = std::string(CALLSIM_SOURCE_DIR) + "/scenarios/library/multiskill-small.yaml";

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "analysis/results_store.hpp"
+#include "cli_shell.hpp"
 #include "report/interval_figures.hpp"
 #include "report/number_format.hpp"
 #include "report/run_scenario.hpp"
@@ -23,36 +24,12 @@ using namespace callsim;
 
 namespace {
 
-struct Output {
-  int code;
-  std::string out;
-  std::string err;
-};
+using callsim::testing::Output;
+using callsim::testing::run_callsim;
+using callsim::testing::slurp;
 
-fs::path temp_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("callsim-report-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-Output run_shell(const std::string& command, const fs::path& dir) {
-  const fs::path out = dir / "stdout.txt", err = dir / "stderr.txt";
-  const std::string cmd = command + " >" + out.string() + " 2>" + err.string();
-  const int status = std::system(cmd.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-}
-
-Output run_callsim(const std::string& args, const fs::path& dir) {
-  return run_shell(std::string(CALLSIM_BINARY) + " " + args, dir);
-}
+fs::path temp_dir(const std::string& name) { return callsim::testing::temp_dir("report", name); }
+using callsim::testing::run_shell;
 
 std::string scenario(const std::string& name) { return std::string(CALLSIM_SOURCE_DIR) + "/scenarios/library/" + name; }
 

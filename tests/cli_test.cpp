@@ -14,39 +14,17 @@
 #include <unistd.h>
 
 #include "analysis/results_store.hpp"
+#include "cli_shell.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Output {
-  int code;
-  std::string out;
-  std::string err;
-};
+using callsim::testing::Output;
+using callsim::testing::run_callsim;
+using callsim::testing::slurp;
 
-/// A fresh, empty directory for one test.
-fs::path temp_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("callsim-cli-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-/// Runs `callsim ARGS` with stdout and stderr captured.
-Output run_callsim(const std::string& args, const fs::path& dir) {
-  const fs::path out = dir / "stdout.txt", err = dir / "stderr.txt";
-  const std::string cmd = std::string(CALLSIM_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
-  const int status = std::system(cmd.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-}
+fs::path temp_dir(const std::string& name) { return callsim::testing::temp_dir("cli", name); }
 
 std::string scenario(const std::string& name) { return std::string(CALLSIM_SOURCE_DIR) + "/scenarios/library/" + name; }
 
