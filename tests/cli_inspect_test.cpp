@@ -11,6 +11,7 @@
 #include <string>
 
 #include "analysis/results_store.hpp"
+#include "cli_shell.hpp"
 #include "subprocess.hpp"
 
 namespace fs = std::filesystem;
@@ -18,25 +19,10 @@ using callsim::testing::read_file;
 
 namespace {
 
-struct Output {
-  int code;
-  std::string out;
-  std::string err;
-};
+using callsim::testing::Output;
+using callsim::testing::run_callsim;
 
-fs::path temp_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("callsim-inspect-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-Output run_callsim(const std::string& args, const fs::path& dir) {
-  const fs::path out = dir / "stdout.txt", err = dir / "stderr.txt";
-  const std::string cmd = std::string(CALLSIM_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
-  const int status = std::system(cmd.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(out), read_file(err)};
-}
+fs::path temp_dir(const std::string& name) { return callsim::testing::temp_dir("inspect", name); }
 
 std::string scenario(const std::string& name) { return std::string(CALLSIM_SOURCE_DIR) + "/scenarios/library/" + name; }
 

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "analysis/results_store.hpp"
+#include "cli_shell.hpp"
 #include "subprocess.hpp"
 
 namespace fs = std::filesystem;
@@ -25,25 +26,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct Output {
-  int code;
-  std::string out;
-  std::string err;
-};
+using callsim::testing::Output;
+using callsim::testing::run_callsim;
 
-fs::path temp_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("callsim-interrupt-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-Output run_callsim(const std::string& args, const fs::path& dir) {
-  const fs::path out = dir / "stdout.txt", err = dir / "stderr.txt";
-  const std::string cmd = std::string(CALLSIM_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
-  const int status = std::system(cmd.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(out), read_file(err)};
-}
+fs::path temp_dir(const std::string& name) { return callsim::testing::temp_dir("interrupt", name); }
 
 const std::string kErlangA = std::string(CALLSIM_SOURCE_DIR) + "/scenarios/library/erlang-a.yaml";
 // 10 h instead of 200 h: a few milliseconds a replication, so hundreds run in a second.

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "analysis/results_store.hpp"
+#include "cli_shell.hpp"
 #include "subprocess.hpp"
 
 namespace fs = std::filesystem;
@@ -21,24 +22,11 @@ using callsim::testing::read_file;
 
 namespace {
 
-struct Output {
-  int code;
-  std::string out;
-  std::string err;
-};
+using callsim::testing::Output;
 
-fs::path temp_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("callsim-mpi-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+Output shell(const std::string& command, const fs::path& dir) { return callsim::testing::run_shell(command, dir); }
 
-Output shell(const std::string& cmd, const fs::path& dir) {
-  const fs::path out = dir / "stdout.txt", err = dir / "stderr.txt";
-  const int status = std::system((cmd + " >" + out.string() + " 2>" + err.string()).c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(out), read_file(err)};
-}
+fs::path temp_dir(const std::string& name) { return callsim::testing::temp_dir("mpi", name); }
 
 /// `callsim ARGS` on `ranks` MPI processes. As root OpenMPI needs to be told it may run;
 /// --oversubscribe lets a 2-core CI machine run more ranks than cores.
