@@ -53,6 +53,7 @@ class Reader {
  private:
   void take(void* to, std::size_t n) {
     if (n > bytes_.size() - at_) fail();
+    if (n == 0) return;  // an empty vector's data() may be null, which memcpy must not get
     std::memcpy(to, bytes_.data() + at_, n);
     at_ += n;
   }

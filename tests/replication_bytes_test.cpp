@@ -45,7 +45,8 @@ analysis::ReplicationResult replication(int r, std::size_t intervals, std::size_
   return result;
 }
 
-bool same_bytes(const void* a, const void* b, std::size_t n) { return std::memcmp(a, b, n) == 0; }
+// n == 0 first: an empty vector's data() may be null, which memcmp must not get.
+bool same_bytes(const void* a, const void* b, std::size_t n) { return n == 0 || std::memcmp(a, b, n) == 0; }
 
 }  // namespace
 
