@@ -3,19 +3,15 @@
 #include <cmath>
 #include <cstdio>
 
+#include "scenarios/csv_cells.hpp"
+
 namespace callsim::scenarios {
 
 namespace {
 
-constexpr std::string_view kSpaces = " \t";
 constexpr double kDay = 86400;
 
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(kSpaces);
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(kSpaces);
-  return text.substr(first, last - first + 1);
-}
+using detail::trim;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -38,7 +34,8 @@ std::optional<double> parse_time_of_day(std::string_view text) {
 
 std::optional<double> parse_week_time(std::string_view text) {
   text = trim(text);
-  if (text.size() < 2 || !is_digit(text[0]) || kSpaces.find(text[1]) == std::string_view::npos) return std::nullopt;
+  if (text.size() < 2 || !is_digit(text[0]) || detail::kCsvSpaces.find(text[1]) == std::string_view::npos)
+    return std::nullopt;
   const int day = text[0] - '0';
   if (day < 1 || day > 7) return std::nullopt;
   const auto time = parse_time_of_day(text.substr(1));

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "scenarios/clock_time.hpp"
+#include "scenarios/csv_cells.hpp"
 #include "scenarios/loader.hpp"
 #include "scenarios/text_file.hpp"
 #include "scenarios/yaml_checks.hpp"
@@ -14,31 +15,11 @@ namespace callsim::scenarios {
 
 namespace {
 
-constexpr std::string_view kSpaces = " \t";
+using detail::split_cells;
+using detail::trim;
+
 constexpr std::string_view kTimeHelp =
     "expected HH:MM (e.g. 08:30), or D HH:MM for day D = 1..7 of a week (e.g. 2 08:30)";
-
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(kSpaces);
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(kSpaces);
-  return text.substr(first, last - first + 1);
-}
-
-// Comma-separated cells, trimmed. Spreadsheets quote cells now and then ("retail"); a plain
-// pair of quotes is removed, but quoted commas are not supported (no call type name or
-// volume needs one).
-std::vector<std::string> split_cells(std::string_view line) {
-  std::vector<std::string> cells;
-  while (true) {
-    const auto comma = line.find(',');
-    std::string_view cell = trim(line.substr(0, comma));
-    if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"') cell = trim(cell.substr(1, cell.size() - 2));
-    cells.emplace_back(cell);
-    if (comma == std::string_view::npos) return cells;
-    line.remove_prefix(comma + 1);
-  }
-}
 
 // One line of the file with its 1-based number; blank lines are skipped by the caller.
 struct Line {

@@ -1,23 +1,19 @@
 #include "scenarios/trace_csv.hpp"
 
+#include "scenarios/csv_cells.hpp"
 #include "scenarios/yaml_checks.hpp"
 
 namespace callsim::scenarios {
 
 namespace {
 
-constexpr std::string_view kSpaces = " \t";
+using detail::split_cells;
+using detail::trim;
+
 constexpr std::string_view kTimeHelp =
     "expected HH:MM:SS (e.g. 08:30:15), HH:MM, or D HH:MM:SS for day D (e.g. 2 08:30:15)";
 constexpr std::string_view kHeaderHelp =
     "expected 'time' (one call per row) or 'time,call_type' (one file for several call types)";
-
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(kSpaces);
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(kSpaces);
-  return text.substr(first, last - first + 1);
-}
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -28,26 +24,13 @@ int two_digits(std::string_view text, std::size_t at, int max) {
   return value <= max ? value : -1;
 }
 
-// Comma-separated cells, trimmed, a plain pair of quotes removed (as spreadsheets export).
-std::vector<std::string> split_cells(std::string_view line) {
-  std::vector<std::string> cells;
-  while (true) {
-    const auto comma = line.find(',');
-    std::string_view cell = trim(line.substr(0, comma));
-    if (cell.size() >= 2 && cell.front() == '"' && cell.back() == '"') cell = trim(cell.substr(1, cell.size() - 2));
-    cells.emplace_back(cell);
-    if (comma == std::string_view::npos) return cells;
-    line.remove_prefix(comma + 1);
-  }
-}
-
 }  // namespace
 
 std::optional<double> parse_trace_time(std::string_view text) {
   text = trim(text);
   // By hand: the digit counts are the format, and "+8:00" or "8:0" must be refused.
   double day_start = 0;
-  const auto space = text.find_first_of(kSpaces);
+  const auto space = text.find_first_of(detail::kCsvSpaces);
   if (space != std::string_view::npos) {
     const std::string_view day = text.substr(0, space);
     if (day.empty() || day.size() > 4) return std::nullopt;
