@@ -3,9 +3,11 @@
 /// The plain, validated description of a call center that models run on. The scenario
 /// loader fills it; models read it; nothing here parses files.
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "models/ivr.hpp"
@@ -78,6 +80,21 @@ struct AgentGroupSpec {
   /// absenteeism), drawn per agent and day from the group's own stream; 0: none.
   double absenteeism = 0;
 };
+
+/// Where call type `type_name` is in `group.skills` (the index of its multiplier and level),
+/// or `group.skills.size()` when the group lacks the skill.
+inline std::size_t skill_position(const AgentGroupSpec& group, std::string_view type_name) {
+  return static_cast<std::size_t>(std::find(group.skills.begin(), group.skills.end(), type_name) -
+                                  group.skills.begin());
+}
+
+/// The group's preference level for call type `type_name` (1 = most preferred, the
+/// default); 0 when the group lacks the skill.
+inline int skill_level(const AgentGroupSpec& group, std::string_view type_name) {
+  const std::size_t s = skill_position(group, type_name);
+  if (s == group.skills.size()) return 0;
+  return s < group.skill_levels.size() ? group.skill_levels[s] : 1;
+}
 
 /// The simulated horizon: a warm-up (simulated, not counted), then `duration` counted,
 /// reported in intervals of `interval`.

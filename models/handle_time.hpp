@@ -2,7 +2,6 @@
 /// \file
 /// Expected handle times from the spec's distributions, for policies that predict waits.
 
-#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -16,8 +15,7 @@ namespace callsim::models {
 inline double mean_handle_time(const CenterSpec& spec, std::size_t g, std::size_t k) {
   const AgentGroupSpec& group = spec.agent_groups[g];
   const CallTypeSpec& type = spec.call_types[k];
-  const auto skill = static_cast<std::size_t>(
-      std::find(group.skills.begin(), group.skills.end(), type.name) - group.skills.begin());
+  const std::size_t skill = skill_position(group, type.name);
   const double multiplier = skill < group.service_multipliers.size() ? group.service_multipliers[skill] : 1.0;
   const double wrap = group.wrap_up ? group.wrap_up->mean() : type.wrap_up ? type.wrap_up->mean() : 0.0;
   return type.service.mean() * multiplier + wrap;
@@ -30,9 +28,9 @@ double mean_handle_time_over(const CenterSpec& spec, Take&& take) {
   double sum = 0;
   std::size_t n = 0;
   for (std::size_t g = 0; g < spec.agent_groups.size(); ++g) {
-    const auto& skills = spec.agent_groups[g].skills;
+    const AgentGroupSpec& group = spec.agent_groups[g];
     for (std::size_t k = 0; k < spec.call_types.size(); ++k) {
-      if (!take(g, k) || std::find(skills.begin(), skills.end(), spec.call_types[k].name) == skills.end()) continue;
+      if (!take(g, k) || skill_position(group, spec.call_types[k].name) == group.skills.size()) continue;
       sum += mean_handle_time(spec, g, k);
       ++n;
     }

@@ -39,7 +39,7 @@ class OverflowDelay {
     // Level 1 cells wait 0; the delays of the other cells are the review times.
     for (std::size_t k = 0; k < spec.call_types.size(); ++k) {
       for (std::size_t g = 0; g < groups_; ++g) {
-        if (level_of(spec, g, k) <= 1) {
+        if (skill_level(spec.agent_groups[g], spec.call_types[k].name) <= 1) {
           delay_[k * groups_ + g] = 0;
         } else if (delay_[k * groups_ + g] > 0) {
           reviews_[k].push_back(delay_[k * groups_ + g]);
@@ -92,14 +92,6 @@ class OverflowDelay {
   }
 
  private:
-  static int level_of(const CenterSpec& spec, std::size_t g, std::size_t k) {
-    const AgentGroupSpec& group = spec.agent_groups[g];
-    const auto it = std::find(group.skills.begin(), group.skills.end(), spec.call_types[k].name);
-    if (it == group.skills.end()) return 0;
-    const auto s = static_cast<std::size_t>(it - group.skills.begin());
-    return s < group.skill_levels.size() ? group.skill_levels[s] : 1;
-  }
-
   std::size_t groups_;
   std::vector<double> delay_;                 // [type * G + group], 0 for primary groups
   std::vector<std::vector<double>> reviews_;  // per type: distinct positive delays
