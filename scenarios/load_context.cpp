@@ -2,7 +2,19 @@
 
 #include <filesystem>
 
+#include "scenarios/loader.hpp"
+#include "scenarios/text_file.hpp"
+
 namespace callsim::scenarios::detail {
+
+const std::string& read_input(const std::string& path, const std::string& role, const std::string& given_in,
+                              LoadContext& context) {
+  std::string error;
+  auto text = read_text_file(path, error);
+  if (!text) throw ScenarioError("cannot read " + role + " '" + path + "' (given in " + given_in + "): " + error);
+  context.inputs.push_back(InputFile{role, path, std::move(*text)});
+  return context.inputs.back().bytes;
+}
 
 const ForecastTable& read_table(const Reporter& reporter, const Entry& entry, const std::string& file,
                                 const TableKind& kind, LoadContext& context) {
@@ -15,7 +27,8 @@ const ForecastTable& read_table(const Reporter& reporter, const Entry& entry, co
   auto found = context.tables.find(key);
   if (found == context.tables.end()) {
     const std::string given_in = reporter.where(entry.line());
-    found = context.tables.emplace(key, ForecastTable::read(resolved.string(), given_in, kind)).first;
+    const std::string& text = read_input(resolved.string(), std::string(kind.noun), given_in, context);
+    found = context.tables.emplace(key, ForecastTable::parse(text, resolved.string(), kind)).first;
   }
   return found->second;
 }

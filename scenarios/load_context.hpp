@@ -10,6 +10,7 @@
 
 #include "models/center_spec.hpp"
 #include "scenarios/forecast_csv.hpp"
+#include "scenarios/input_file.hpp"
 #include "scenarios/yaml_checks.hpp"
 
 namespace callsim::scenarios::detail {
@@ -19,6 +20,7 @@ struct LoadContext {
   models::TimeSpec time;                         ///< set once `time` is read
   std::map<std::string, ForecastTable> tables;   ///< by kind and resolved path: each file is read once per load
   std::vector<std::string> warnings;             ///< valid but suspicious, "FILE:LINE: ..."
+  std::vector<InputFile> inputs;                 ///< every CSV read, once each, in the order read
 
   /// Clock seconds (after midnight of day 1) of simulation time 0, and of the start and end
   /// of the counted period.
@@ -26,6 +28,12 @@ struct LoadContext {
   [[nodiscard]] double counted_begin() const { return clock_start() + time.warmup.seconds(); }
   [[nodiscard]] double counted_end() const { return counted_begin() + time.duration.seconds(); }
 };
+
+/// The text of the file at `path` (already joined to the scenario's directory), recorded in
+/// context.inputs under `role`; `given_in` ("scenario.yaml:12") says where it was named, for
+/// "cannot read ROLE 'x.csv' (given in scenario.yaml:12): REASON" (ScenarioError).
+const std::string& read_input(const std::string& path, const std::string& role, const std::string& given_in,
+                              LoadContext& context);
 
 /// The table in CSV file `file`, named at `entry`, read (once) relative to the scenario's
 /// directory. Fails with ScenarioError when it cannot be read or its layout is wrong.

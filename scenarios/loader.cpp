@@ -177,9 +177,10 @@ LoadedScenario load_with(const std::string& text, const std::string& path_for_me
   LoadContext context;
   context.scenario_dir = std::filesystem::path(path_for_messages).parent_path().string();
   std::optional<CostSpec> costs;
-  LoadedScenario loaded{read_center(reporter, root, context, costs), path_for_messages, text, {}, overrides, {}};
+  LoadedScenario loaded{read_center(reporter, root, context, costs), path_for_messages, text, {}, overrides, {}, {}};
   loaded.costs = std::move(costs);
   loaded.warnings = std::move(context.warnings);
+  loaded.inputs = std::move(context.inputs);
   detail::add_load_warning(loaded.spec, loaded.path, loaded.warnings);
   return loaded;
 }
@@ -205,7 +206,9 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<std::str
   std::string error;
   const auto text = read_text_file(path, error);
   if (!text) throw ScenarioError("cannot read scenario '" + path + "': " + error);
-  return load_scenario_text(*text, path, overrides);
+  LoadedScenario loaded = load_scenario_text(*text, path, overrides);
+  loaded.inputs.insert(loaded.inputs.begin(), InputFile{"scenario", path, *text});
+  return loaded;
 }
 
 LoadedScenario load_scenario(const std::string& path) { return load_scenario(path, {}); }

@@ -11,6 +11,7 @@
 
 #include "models/center_spec.hpp"
 #include "scenarios/cost_spec.hpp"
+#include "scenarios/input_file.hpp"
 
 namespace callsim::scenarios {
 
@@ -23,6 +24,9 @@ struct LoadedScenario {
       warnings;  ///< valid but suspicious: an unstable queue, a forecast short of the counted period
   std::vector<std::string> overrides;  ///< the `--set` overrides applied to `text`, as given, for provenance
   std::optional<CostSpec> costs;       ///< the `costs` key: prices and contract, for reports only
+  /// Every file read: the scenario first (when loaded from a file), then each CSV it
+  /// references, once each, in the order read.
+  std::vector<InputFile> inputs;
 };
 
 /// A scenario that cannot be loaded. `what()` is the whole message, e.g.

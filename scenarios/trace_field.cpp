@@ -6,7 +6,6 @@
 #include "scenarios/bank_log_trace.hpp"
 #include "scenarios/clock_time.hpp"
 #include "scenarios/loader.hpp"
-#include "scenarios/text_file.hpp"
 #include "scenarios/trace_csv.hpp"
 
 namespace callsim::scenarios::detail {
@@ -113,13 +112,9 @@ TraceRead read_trace(const Reporter& reporter, const Fields& fields, const std::
   // Relative to the scenario, like forecasts, so a scenario and its traces move together.
   if (resolved.is_relative() && !context.scenario_dir.empty()) resolved = context.scenario_dir / resolved;
   read.file = resolved.string();
-  std::string error;
-  const auto text = read_text_file(read.file, error);
-  if (!text) {
-    throw ScenarioError("cannot read trace '" + read.file + "' (given in " + reporter.where(read.line) + "): " + error);
-  }
+  const std::string& text = read_input(read.file, "trace", reporter.where(read.line), context);
   const std::vector<double> clocks =
-      format == "csv" ? csv_clocks(reporter, *text, name, read) : bank_clocks(reporter, fields, *text, name, read);
+      format == "csv" ? csv_clocks(reporter, text, name, read) : bank_clocks(reporter, fields, text, name, read);
 
   // Onto the simulation clock; only [0, end) is ever simulated.
   const double end = context.counted_end() - context.clock_start();

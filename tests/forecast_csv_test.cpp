@@ -226,3 +226,20 @@ TEST_CASE("the fitted bank-weekday forecast is in this format", "[scenario][fore
   REQUIRE_FALSE(table.columns().empty());
   for (const auto& column : table.columns()) CHECK(table.volumes(column).size() == table.intervals());
 }
+
+TEST_CASE("a loaded scenario lists every file it read, with its bytes", "[scenario][forecast]") {
+  const std::string dir = CALLSIM_SOURCE_DIR "/scenarios/library/";
+  const auto loaded = callsim::scenarios::load_scenario(dir + "multiskill-small.yaml");
+  REQUIRE(loaded.inputs.size() == 2);
+  CHECK(loaded.inputs[0].role == "scenario");
+  CHECK(loaded.inputs[0].path == dir + "multiskill-small.yaml");
+  CHECK(loaded.inputs[0].bytes == loaded.text);
+  CHECK(loaded.inputs[1].role == "forecast");
+  CHECK(std::filesystem::equivalent(loaded.inputs[1].path, dir + "multiskill-small-forecast.csv"));
+  std::ifstream csv(dir + "multiskill-small-forecast.csv", std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(csv)), std::istreambuf_iterator<char>());
+  CHECK(loaded.inputs[1].bytes == bytes);
+  // Read once even when several call types name it.
+  const auto text_only = callsim::scenarios::load_scenario_text(loaded.text, dir + "multiskill-small.yaml");
+  CHECK(text_only.inputs.size() == 1);
+}
