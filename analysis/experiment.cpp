@@ -20,20 +20,19 @@ namespace callsim::analysis {
 
 namespace {
 
-/// Runs `center` to completion and returns true; with `interrupt`, in slices of simulated
-/// time, giving up (false) once it reaches 2. The slices see the very events, in the very
-/// order, of one run_to_completion().
+/// Runs `center` to completion and returns true; with `interrupt`, kInterruptCheckEvents
+/// events at a time, giving up (false) once it reaches 2. The slices see the very events, in
+/// the very order, of one run_to_completion(), and a replication whose simulated time hardly
+/// moves still looks at the flag several times a second.
 template <class Center>
 bool run_center(Center& center, const std::atomic<int>* interrupt) {
   if (!interrupt) {
     center.run_to_completion();
     return true;
   }
-  const sim::Time slice(kAbandonCheckSeconds);
-  for (sim::Time until = slice; !center.finished(); until += slice) {
+  do {
     if (interrupt->load(std::memory_order_relaxed) >= 2) return false;
-    center.run_until(until);
-  }
+  } while (!center.run_events(kInterruptCheckEvents));
   return true;
 }
 

@@ -27,7 +27,7 @@ struct ExperimentOptions {
   std::function<void(std::size_t done, std::uint64_t calls)> on_progress;
   /// Interruption (callsim run on SIGINT/SIGTERM), read by the workers: 0 runs on; 1 starts
   /// no new replication, those in flight finish; 2 also abandons those in flight (checked
-  /// every kAbandonCheckSeconds of simulated time). run_experiment then returns only the longest
+  /// every kInterruptCheckEvents events). run_experiment then returns only the longest
   /// prefix 0 .. n-1 of finished replications (with on_calls, of delivered ones), so the
   /// result is what a run of n replications gives. Null: never interrupted.
   const std::atomic<int>* interrupt = nullptr;
@@ -41,13 +41,17 @@ struct ExperimentOptions {
   std::function<void(std::size_t replication, std::vector<CallRecord>&& calls)> on_calls;
 };
 
-/// How much simulated time an interruptible replication runs between two looks at
-/// ExperimentOptions::interrupt (a replication is simulated in slices of it; the events,
-/// and so the results, are those of one uninterrupted run).
-inline constexpr double kAbandonCheckSeconds = 900;
+/// How many events an interruptible replication runs between two looks at
+/// ExperimentOptions::interrupt (a replication is simulated in slices of so many events;
+/// the events, and so the results, are those of one uninterrupted run). At 5-10 million
+/// events per second, a replication in flight stops within a fifth of a second.
+inline constexpr std::uint64_t kInterruptCheckEvents = 1'000'000;
 
 /// Replication `replication` of `spec` under `seed`, simulated to completion (arrivals stop
-/// at the end of the counted period; calls in the system then finish).
+/// at the end of the counted period; calls in the system then finish). Throws
+/// models::SimulationError when the scenario keeps the clock at one instant (a zero-time
+/// loop, e.g. retrials of delay 0 behind a full queue); so do run_experiment (whatever the
+/// thread count: the runner rethrows it) and the other overload.
 ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint64_t seed,
                                        std::uint64_t replication);
 

@@ -1,10 +1,43 @@
 #include "analysis/kpi_collector.hpp"
 
+#include <charconv>
 #include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <string>
 
 namespace callsim::analysis {
 
 namespace {
+
+/// The shortest text that reads back as `s` ("1.8e+303", not 300 digits).
+std::string seconds_text(double s) {
+  char text[32];
+  return std::string(text, std::to_chars(text, text + sizeof text, s).ptr);
+}
+
+/// The number of reporting intervals of `time`, checked before any cast: a duration of
+/// 1e300 h must not become an undefined conversion to size_t.
+std::size_t interval_count(const models::TimeSpec& time, std::size_t types) {
+  const double duration = time.duration.seconds(), interval = time.interval.seconds();
+  if (!(interval > 0) || !std::isfinite(interval))
+    throw std::invalid_argument("KPI collector: the reporting interval must be a positive, finite number of seconds, "
+                                "got " + seconds_text(interval));
+  if (!(duration >= 0) || !std::isfinite(duration))
+    throw std::invalid_argument("KPI collector: the counted duration must be a non-negative, finite number of "
+                                "seconds, got " + seconds_text(duration));
+  const double count = std::ceil(duration / interval);
+  // The results file numbers intervals in a uint32 field; the tallies take (1 + types) x
+  // count of KpiTally, which must also fit a vector.
+  const double most_by_memory = static_cast<double>(std::vector<KpiTally>().max_size()) /
+                                static_cast<double>(types + 1);
+  const double most = std::min(static_cast<double>(kMaxIntervals), most_by_memory);
+  if (!(count <= most))
+    throw std::length_error("KPI collector: a counted duration of " + seconds_text(duration) +
+                            " s in intervals of " + seconds_text(interval) + " s makes " + seconds_text(count) +
+                            " intervals, more than the " + std::to_string(kMaxIntervals) + " a run can hold");
+  return static_cast<std::size_t>(count);
+}
 
 /// What an answer or abandonment adds to a tally, applied alike to the interval's tally and
 /// to its (interval, call type) tally.
@@ -38,7 +71,7 @@ KpiCollector::KpiCollector(const models::CenterSpec& spec)
       threshold_(spec.service_level_threshold),
       callback_threshold_(spec.callback_threshold),
       types_(spec.call_types.size()),
-      intervals_(static_cast<std::size_t>(std::ceil(spec.time.duration.seconds() / interval_))),
+      intervals_(interval_count(spec.time, spec.call_types.size())),
       interval_types_(intervals_.size() * types_),
       groups_(spec.agent_groups.size()),
       staffing_since_(groups_.size(), sim::Time(0)),

@@ -19,8 +19,15 @@
 
 namespace callsim::analysis {
 
+/// The most reporting intervals a run can have (the results file numbers them in a uint32).
+inline constexpr std::size_t kMaxIntervals = 4'294'967'295;
+
 class KpiCollector {
  public:
+  /// Throws std::invalid_argument when the spec's interval is not positive and finite or its
+  /// duration not finite and >= 0, and std::length_error when they make more than
+  /// kMaxIntervals intervals (or more tallies than memory can index); the scenario loader
+  /// refuses such values first, with file and line.
   explicit KpiCollector(const models::CenterSpec& spec);
 
   void on_staffing(sim::Time now, std::uint32_t group, int staffed);

@@ -44,6 +44,8 @@
 #include "models/ivr.hpp"
 #include "models/policy_longest_idle_agent.hpp"
 #include "models/routing.hpp"
+#include "models/simulation_error.hpp"
+#include "models/stall_diagnosis.hpp"
 #include "models/stream_kinds.hpp"
 #include "sim/event_calendar.hpp"
 #include "sim/random_stream.hpp"
@@ -141,13 +143,33 @@ class CallCenter {
   }
 
   /// Simulates every event up to `end`. Arrivals stop at warmup + duration.
-  void run_until(sim::Time end) { sim_.run_until(end, [this](const sim::Event& e) { handle(e); }); }
+  /// Each of the run methods throws SimulationError, naming the call type and the scenario
+  /// keys, when the scenario keeps the clock at one instant (stall_limit() events in a row):
+  /// a retrial of delay 0 behind a full queue, say, would otherwise loop for ever.
+  void run_until(sim::Time end) {
+    translate_stall([&] { sim_.run_until(end, [this](const sim::Event& e) { handle(e); }); });
+  }
   /// Simulates until no event is left: arrivals stop at warmup + duration, every call in the
   /// system is answered (and served) or leaves, and the staffing plan runs to its end.
-  void run_to_completion() { sim_.run([this](const sim::Event& e) { handle(e); }); }
-  /// True once no event is left: run_until() has simulated the replication to completion
-  /// (running it in slices this way gives the very events of run_to_completion()).
+  void run_to_completion() {
+    translate_stall([&] { sim_.run([this](const sim::Event& e) { handle(e); }); });
+  }
+  /// Simulates at most `max_events` more events towards completion and returns finished():
+  /// a caller can look at a stop flag between calls, however slowly simulated time moves,
+  /// and calling it until it returns true gives the very events of run_to_completion().
+  bool run_events(std::uint64_t max_events) {
+    translate_stall([&] {
+      sim_.run_until(sim::Time::infinity(), [this](const sim::Event& e) { handle(e); }, max_events);
+    });
+    return finished();
+  }
+  /// True once no event is left: run_until() or run_events() has simulated the replication
+  /// to completion (running it in slices this way gives the very events of run_to_completion()).
   [[nodiscard]] bool finished() const { return sim_.pending() == 0; }
+  /// Events in a row at one simulated instant after which the run methods throw
+  /// SimulationError (sim::kDefaultStallEvents unless set).
+  [[nodiscard]] std::uint64_t stall_limit() const { return sim_.stall_limit(); }
+  void set_stall_limit(std::uint64_t events) { sim_.set_stall_limit(events); }
 
   [[nodiscard]] sim::Time now() const { return sim_.now(); }
   /// Calls that entered: first attempts and retrials, direct and through the IVR.
@@ -256,6 +278,42 @@ class CallCenter {
     int present = 0;                     // on duty, busy or idle
     int leaving = 0;                     // busy agents to send off duty when they finish
   };
+
+  /// Runs `run`, turning the kernel's StalledClock into a SimulationError that says why.
+  template <class Run>
+  void translate_stall(Run&& run) {
+    try {
+      run();
+    } catch (const sim::StalledClock& stall) {
+      throw SimulationError(describe_stall(spec_, stall, stall_site(stall.last())));
+    }
+  }
+
+  /// What the model was doing at the stalled instant, read from its last event.
+  StallSite stall_site(const sim::Event& e) const {
+    StallSite site;
+    switch (e.kind) {
+      case kRetrial:
+      case kAbandon:
+        // A call failed and was re-offered at once: the retrial scheduled last tells which
+        // type's retrial keeps the loop going, and why its callers failed.
+        if (!retried_) break;
+        site.loop = StallSite::Loop::RETRIAL;
+        site.type = last_retry_type_;
+        site.failure = last_retry_failure_;
+        site.waiting = types_[site.type].waiting;
+        break;
+      case kArrival:
+        site.loop = StallSite::Loop::ARRIVALS;
+        site.type = static_cast<std::uint32_t>(e.payload);
+        site.waiting = types_[site.type].waiting;
+        break;
+      case kIvrArrival:
+      case kIvrExit: site.loop = StallSite::Loop::IVR_ARRIVALS; break;
+      default: break;
+    }
+    return site;
+  }
 
   void handle(const sim::Event& e) {
     switch (e.kind) {
@@ -392,7 +450,7 @@ class CallCenter {
     if (agent == kNoAgent && spec.queue_capacity >= 0 && type.waiting >= spec.queue_capacity) {
       ++blocked_;
       observer_.on_blocked(call.info, sim_.now());
-      maybe_retry(slot);
+      maybe_retry(slot, Failure::BLOCKED);
       release(slot);
       return;
     }
@@ -406,7 +464,7 @@ class CallCenter {
     if (call.balk_draw < balk_probability(spec, type.waiting)) {
       ++abandoned_;
       observer_.on_balk(call.info, sim_.now());
-      maybe_retry(slot);
+      maybe_retry(slot, Failure::BALKED);
       release(slot);
       return;
     }
@@ -462,7 +520,7 @@ class CallCenter {
   }
 
   /// After a failure (blocked, balked, abandoned) the caller may call again later.
-  void maybe_retry(std::uint32_t slot) {
+  void maybe_retry(std::uint32_t slot, Failure why) {
     const CallInfo& info = calls_[slot].info;
     const CallTypeSpec::Retrial& retrial = spec_.call_types[info.type].retrial;
     if (retrial.probability <= 0 || !retrial.delay) return;
@@ -470,6 +528,10 @@ class CallCenter {
     if (stream.uniform01() >= retrial.probability) return;
     const sim::Time delay(retrial.delay->sample(stream));
     if (sim_.now() + delay >= arrivals_end_) return;  // like first calls, none after the period
+    // Remembered for a stall's diagnosis (stall_site): two stores per retrial.
+    last_retry_type_ = info.type;
+    last_retry_failure_ = why;
+    retried_ = true;
     sim_.schedule_in(delay, kRetrial, (std::uint64_t{info.attempt + 1} << 32) | retrial.as_type, kPriorityArrival);
   }
 
@@ -555,7 +617,7 @@ class CallCenter {
     --queues_[call.queue].waiting;
     ++abandoned_;
     observer_.on_abandon(call.info, sim_.now());
-    maybe_retry(slot);
+    maybe_retry(slot, Failure::ABANDONED);
     // The slot stays referenced by its queue until it reaches the head (head_of frees it).
   }
 
@@ -648,6 +710,10 @@ class CallCenter {
   std::uint64_t waiting_ = 0;
   std::uint64_t in_service_ = 0;
   std::uint64_t awaiting_callback_ = 0;
+  // The retrial scheduled last: whose, and why its caller failed (stall_site).
+  std::uint32_t last_retry_type_ = 0;
+  Failure last_retry_failure_ = Failure::BLOCKED;
+  bool retried_ = false;
 };
 
 }  // namespace callsim::models

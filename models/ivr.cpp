@@ -1,5 +1,7 @@
 #include "models/ivr.hpp"
 
+#include <string>
+
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -8,6 +10,8 @@
 #include <boost/graph/breadth_first_search.hpp>
 #include <boost/graph/reverse_graph.hpp>
 #include <boost/graph/strong_components.hpp>
+
+#include "models/simulation_error.hpp"
 
 namespace callsim::models {
 
@@ -36,7 +40,12 @@ IvrPath walk_ivr(const IvrSpec& ivr, sim::RandomStream& stream) {
     }
     at = next;
   }
-  throw std::runtime_error("an IVR path passed 100000 nodes without reaching an exit; check the loop probabilities");
+  // A loop the loader accepted (its exits have some probability) but that callers almost
+  // never leave: bad input found late, reported like the zero-time loops of the model.
+  throw SimulationError("the IVR: a caller's path passed " + std::to_string(kMaxSteps) +
+                        " nodes without reaching an exit (it was at node '" + ivr.nodes[at].name +
+                        "'); the branches of ivr.nodes lead back into a loop with a probability so close to 1 that "
+                        "callers hardly ever leave it; give the branches out of the loop a larger probability");
 }
 
 namespace {

@@ -57,7 +57,8 @@ struct IvrPath {
 
 /// Walks the IVR from node 0, drawing each node's duration and then its branch from
 /// `stream`. A valid IVR (ivr_problems() empty) exits with probability 1; a walk longer
-/// than 100,000 nodes throws std::runtime_error rather than loop for ever.
+/// than 100,000 nodes throws SimulationError (models/simulation_error.hpp, a
+/// std::runtime_error) rather than loop for ever.
 IvrPath walk_ivr(const IvrSpec& ivr, sim::RandomStream& stream);
 
 /// Structural problems of an IVR, each a sentence naming the node (empty: valid): branch
