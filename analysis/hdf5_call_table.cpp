@@ -108,6 +108,8 @@ void CallTableWriter::flush() {
   buffered_ = 0;
 }
 
+bool CallTableWriter::close() noexcept { return close_once(dataset_); }
+
 void CallTableWriter::finish(const H5::Group& group) {
   flush();
   check(H5Olink(dataset_.getId(), group.getId(), "calls", H5P_DEFAULT, H5P_DEFAULT), "H5Olink");

@@ -42,6 +42,9 @@ class CallTableWriter {
   void append(std::span<const CallRecord> rows);
   /// Writes the rows still buffered and names the dataset `calls` in `group`.
   void finish(const H5::Group& group);
+  /// Closes the dataset exactly once (hdf5::close_once); false when closing failed. The
+  /// writer is unusable afterwards. Never throws.
+  bool close() noexcept;
 
   /// 1 + the largest index the rows used (0 if none), for the checks against the run:
   /// a run needs at least that many replications, call types and agent groups.

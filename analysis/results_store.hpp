@@ -32,7 +32,8 @@ class ResultsStoreError : public std::runtime_error {
 
 /// Writes `contents` to `path` atomically: to "path.tmp-<pid>" first, then rename; on any
 /// error the temp file is removed, nothing is left under `path` (an older file there is
-/// untouched), and a ResultsStoreError is thrown with a sentence naming the file.
+/// untouched), and a ResultsStoreError is thrown with a sentence naming the file. It holds
+/// the lock of `path` meanwhile, as ResultsWriter does.
 /// Run names must be unique and acceptable to run_name_problem().
 /// Every replication of a run must have the same number I of intervals, I x K
 /// interval_types with K = call_types.size(), and G = agent_groups.size() groups;
@@ -47,12 +48,19 @@ void write_results_file(const std::string& path, const ResultsFile& contents);
 /// their rows need not all be held in memory), then everything else. Atomic like
 /// write_results_file: it writes "path.tmp-<pid>" and renames it to `path` in finish();
 /// a writer destroyed before finish() succeeded removes its temp file and leaves `path`
-/// alone. Every method throws ResultsStoreError with a sentence naming the file; after
-/// one has thrown, the writer refuses further work. Not safe to use from two threads at
-/// once (the serial HDF5 library is not thread-safe): serialize the calls.
+/// alone. One writer per target: from construction until finish() or destruction it holds
+/// the lock "path.lock" (analysis/output_lock.hpp), so a second writer of the same target,
+/// in this process or another, is refused at once with OutputBusyError (a
+/// ResultsStoreError); taking it removes the temp files of writers that died (the output
+/// warning handler hears of each). Every method throws ResultsStoreError with one line
+/// naming the file and the reason ("cannot write results file 'out.h5': no space left on
+/// device"), the temp file and the lock gone; after one has thrown, the writer refuses
+/// further work. Not safe to use from two threads at once (the serial HDF5 library is not
+/// thread-safe): serialize the calls.
 class ResultsWriter {
  public:
-  /// Checks `path` as check_writable() does and creates the temp file.
+  /// Checks `path` as check_writable() does, takes its lock (OutputBusyError when another
+  /// writer holds it) and creates the temp file.
   explicit ResultsWriter(const std::string& path);
   ~ResultsWriter();
   ResultsWriter(const ResultsWriter&) = delete;
@@ -71,6 +79,11 @@ class ResultsWriter {
   /// The temp file being written ("path.tmp-<pid>"), for a signal handler that must
   /// remove it before the process dies.
   [[nodiscard]] const std::string& temp_path() const;
+  /// The lock file ("path.lock"), which a signal handler may also remove (if it stays, the
+  /// next writer reuses it).
+  [[nodiscard]] const std::string& lock_path() const;
+  /// The stale temp files of dead writers that the constructor removed.
+  [[nodiscard]] const std::vector<std::string>& removed_stale_files() const;
 
  private:
   struct State;
@@ -106,8 +119,10 @@ void for_each_call_block(const std::string& path, const std::string& run,
 std::string run_name_problem(std::string_view name);
 
 /// Checks, before a long simulation, that `path` can be written: its directory exists, is a
-/// directory and accepts a new file (tried by creating and removing "path.tmp-<pid>").
-/// Throws ResultsStoreError with a sentence naming the file and the reason otherwise.
+/// directory and accepts a new file (tried by creating and removing "path.probe-<pid>"),
+/// and `path` is not a directory or another file that is not a regular one (a device, a
+/// FIFO: renaming over it would replace it). Throws ResultsStoreError with a sentence
+/// naming the file and the reason otherwise.
 void check_writable(const std::string& path);
 
 }  // namespace callsim::analysis

@@ -19,9 +19,11 @@
 
 #include "analysis/hdf5_attributes.hpp"
 #include "analysis/hdf5_call_table.hpp"
+#include "analysis/hdf5_failsafe_driver.hpp"
 #include "analysis/hdf5_result_rows.hpp"
 #include "analysis/hdf5_table.hpp"
 #include "analysis/hdf5_util.hpp"
+#include "analysis/output_lock.hpp"
 
 namespace callsim::analysis {
 
@@ -35,9 +37,12 @@ constexpr const char* kScenarioName = "scenario";
 constexpr const char* kComparisonName = "comparison";
 constexpr std::size_t kMaxU32 = std::numeric_limits<std::uint32_t>::max();
 
-std::string errno_text(int err) { return std::error_code(err, std::generic_category()).message(); }
+std::string errno_text(int err) { return system_error_text(err); }
 
 std::string temp_path_of(const std::string& path) { return path + ".tmp-" + std::to_string(::getpid()); }
+/// check_writable's probe: not a ".tmp-" name, which a writer holding the target's lock
+/// would take for a dead writer's temp file and remove.
+std::string probe_path_of(const std::string& path) { return path + ".probe-" + std::to_string(::getpid()); }
 
 std::string utc_now() {
   const std::time_t now = std::time(nullptr);
@@ -261,13 +266,15 @@ void write_comparison(const H5::H5File& file, const Comparison& c, const RunResu
   hdf5::write_table(group, "intervals", iv_layout, table);
 }
 
-H5::H5File create_file(const std::string& file_path) {
+H5::H5File create_file(const std::string& file_path, int* io_error) {
+  const H5::FileAccPropList fapl;
+  hdf5::use_failsafe_driver(fapl, io_error);
   const H5::FileCreatPropList fcpl;
   hdf5::untimed(fcpl);  // the root group
   // Runs are groups under "/": track their order so readers get them back as written.
   hdf5::check(H5Pset_link_creation_order(fcpl.getId(), H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED),
               "H5Pset_link_creation_order");
-  return H5::H5File(file_path, H5F_ACC_TRUNC, fcpl);
+  return H5::H5File(file_path, H5F_ACC_TRUNC, fcpl, fapl);
 }
 
 // The per-call rows must fit the run they were appended for, as the tallies must.
@@ -327,13 +334,14 @@ void write_contents(const H5::H5File& file, const ResultsFile& contents,
 }
 
 // Without this, a crash soon after the rename can leave an empty file under the new name.
+// A full disk may only show here (delayed allocation, network file systems).
 void sync_to_disk(const std::string& file_path) {
   const int fd = ::open(file_path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw Problem("reopening " + in_quotes(file_path) + " failed (" + errno_text(errno) + ")");
   const int status = ::fsync(fd);
   const int err = errno;
   ::close(fd);
-  if (status != 0) throw Problem("flushing " + in_quotes(file_path) + " to disk failed (" + errno_text(err) + ")");
+  if (status != 0) throw Problem(errno_text(err));
 }
 
 }  // namespace
@@ -355,9 +363,13 @@ void check_writable(const std::string& path) {
   if (!fs::exists(dir_status))
     throw ResultsStoreError(prefix + "directory " + in_quotes(dir.string()) + " does not exist");
   if (!fs::is_directory(dir_status)) throw ResultsStoreError(prefix + in_quotes(dir.string()) + " is not a directory");
-  if (fs::is_directory(fs::status(file_path, ec))) throw ResultsStoreError(prefix + "it is a directory");
+  const fs::file_status target = fs::status(file_path, ec);
+  if (fs::is_directory(target)) throw ResultsStoreError(prefix + "it is a directory");
+  // Renaming over a device or a FIFO would replace it (as root, /dev/null itself).
+  if (fs::exists(target) && !fs::is_regular_file(target))
+    throw ResultsStoreError(prefix + "it exists and is not a regular file");
   // access() says yes to root on a read-only mount; creating a file is the real test.
-  const std::string probe = temp_path_of(path);
+  const std::string probe = probe_path_of(path);
   const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0)
     throw ResultsStoreError(prefix + "cannot create a file in directory " + in_quotes(dir.string()) + " (" +
@@ -371,23 +383,32 @@ struct ResultsWriter::State {
   std::string path;
   std::string temp;
   std::string prefix;  ///< "cannot write results file 'path': "
+  std::optional<OutputLock> lock;  ///< held from the constructor until the file is in place or given up
   std::optional<H5::H5File> file;
   std::map<std::string, hdf5::CallTableWriter> calls;  ///< per run; their datasets live in `file`
+  /// The errno of the first write to the file that failed, 0 if none: the fail-safe driver
+  /// (hdf5_failsafe_driver.hpp) records it here instead of failing HDF5.
+  int io_error = 0;
   bool failed = false;
   bool finished = false;
 
   /// Closes every HDF5 object of the file, then the file itself (which HDF5 only really
-  /// closes, and flushes, when no object of it is open).
-  void close() {
+  /// closes, and flushes, when no object of it is open), each exactly once even when
+  /// closing fails (a full disk); returns whether all closed cleanly. Never throws.
+  bool close() noexcept {
+    bool ok = true;
+    for (auto& [name, table] : calls) ok = table.close() && ok;
     calls.clear();
-    if (file) file->close();
+    if (file) ok = hdf5::close_once(*file) && ok;
     file.reset();
+    return ok;
   }
-  void remove_temp() const {
+  void remove_temp() const noexcept {
     std::error_code ec;
-    if (!fs::is_directory(temp, ec)) fs::remove(temp, ec);
+    if (!temp.empty() && !fs::is_directory(temp, ec)) fs::remove(temp, ec);
   }
-  /// Runs `step`; on an error removes the temp file and throws ResultsStoreError.
+  /// Runs `step`; on an error removes the temp file, releases the lock and throws
+  /// ResultsStoreError with one line: the file and the reason.
   template <class Step>
   void guarded(Step&& step) {
     if (failed) throw ResultsStoreError(prefix + "an earlier step of writing it failed");
@@ -395,12 +416,15 @@ struct ResultsWriter::State {
     hdf5::ErrorRecorder errors;  // not const: HDF5 writes into it
     try {
       step();
+      // HDF5 never hears of a failed write (see hdf5_failsafe_driver.hpp): ask after each step.
+      if (io_error != 0) throw Problem(system_error_text(io_error));
       return;
     } catch (const Problem& e) {
       fail();
       throw ResultsStoreError(prefix + e.what());
     } catch (const H5::Exception& e) {
-      const std::string reason = errors.describe(e);  // before closing runs more HDF5 calls
+      // A failed write may have made HDF5 fail later: the write is the cause.
+      const std::string reason = io_error != 0 ? system_error_text(io_error) : errors.describe(e);
       fail();
       throw ResultsStoreError(prefix + reason);
     } catch (...) {
@@ -410,20 +434,19 @@ struct ResultsWriter::State {
   }
   void fail() noexcept {
     failed = true;
-    try {
-      close();
-    } catch (...) {  // NOLINT(bugprone-empty-catch): the temp file goes anyway
-    }
+    close();
     remove_temp();
+    if (lock) lock->release();
   }
 };
 
 ResultsWriter::ResultsWriter(const std::string& path) : state_(std::make_unique<State>()) {
   check_writable(path);
   state_->path = path;
-  state_->temp = temp_path_of(path);
   state_->prefix = "cannot write results file " + in_quotes(path) + ": ";
-  state_->guarded([&] { state_->file.emplace(create_file(state_->temp)); });
+  state_->lock.emplace(path, "results file", "choose another --out");  // and removes dead writers' temp files
+  state_->temp = temp_path_of(path);
+  state_->guarded([&] { state_->file.emplace(create_file(state_->temp, &state_->io_error)); });
 }
 
 ResultsWriter::~ResultsWriter() {
@@ -444,16 +467,23 @@ void ResultsWriter::append_calls(const std::string& run, std::span<const CallRec
 void ResultsWriter::finish(const ResultsFile& contents) {
   state_->guarded([&] {
     write_contents(*state_->file, contents, state_->calls);
-    state_->close();  // flush now: a failure here must still abort the rename
+    // Flush now: a failure here must still abort the rename (the driver records it).
+    if (!state_->close()) throw H5::FileIException("H5Fclose", "closing the file failed");
+    if (state_->io_error != 0) throw Problem(system_error_text(state_->io_error));
     sync_to_disk(state_->temp);
     std::error_code ec;
     fs::rename(state_->temp, state_->path, ec);
-    if (ec) throw Problem("renaming " + in_quotes(state_->temp) + " to it failed (" + ec.message() + ")");
+    if (ec) throw Problem("renaming " + in_quotes(state_->temp) + " to it failed (" + errno_text(ec.value()) + ")");
     state_->finished = true;
+    state_->lock->release();
   });
 }
 
 const std::string& ResultsWriter::temp_path() const { return state_->temp; }
+
+const std::string& ResultsWriter::lock_path() const { return state_->lock->lock_path(); }
+
+const std::vector<std::string>& ResultsWriter::removed_stale_files() const { return state_->lock->removed(); }
 
 void write_results_file(const std::string& path, const ResultsFile& contents) { ResultsWriter(path).finish(contents); }
 

@@ -18,6 +18,8 @@ std::atomic<bool> g_speak{true};
 std::atomic<bool> g_installed{false};
 char g_temp[4096];  // written before the handler can read it (set_temp_file), NUL-terminated
 std::atomic<bool> g_has_temp{false};
+char g_lock[4096];  // likewise (set_lock_file)
+std::atomic<bool> g_has_lock{false};
 struct sigaction g_old_int;
 struct sigaction g_old_term;
 
@@ -30,6 +32,8 @@ void say(const char* text) {
 
 void die(int sig) {
   if (g_has_temp.load()) ::unlink(g_temp);
+  // The lock last: while it exists, no other writer removes or replaces the temp file.
+  if (g_has_lock.load()) ::unlink(g_lock);
   std::signal(sig, SIG_DFL);
   std::raise(sig);
 }
@@ -58,6 +62,7 @@ InterruptHandler::InterruptHandler(Mode mode, bool speak) {
   g_level = 0;
   g_signal = 0;
   g_has_temp = false;
+  g_has_lock = false;
   g_abort_mode = mode == Mode::ABORT;
   g_speak = speak;
   struct sigaction action {};
@@ -72,6 +77,7 @@ InterruptHandler::~InterruptHandler() {
   sigaction(SIGINT, &g_old_int, nullptr);
   sigaction(SIGTERM, &g_old_term, nullptr);
   g_has_temp = false;
+  g_has_lock = false;
   g_installed = false;
 }
 
@@ -94,6 +100,13 @@ void InterruptHandler::set_temp_file(const std::string& path) {
   if (path.empty() || path.size() >= sizeof g_temp) return;
   std::memcpy(g_temp, path.c_str(), path.size() + 1);
   g_has_temp = true;
+}
+
+void InterruptHandler::set_lock_file(const std::string& path) {
+  g_has_lock = false;
+  if (path.empty() || path.size() >= sizeof g_lock) return;
+  std::memcpy(g_lock, path.c_str(), path.size() + 1);
+  g_has_lock = true;
 }
 
 }  // namespace callsim::app

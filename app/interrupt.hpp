@@ -2,9 +2,9 @@
 /// \file
 /// SIGINT and SIGTERM during a run: the first asks the workers to start no new
 /// replication, the second to abandon those in flight, so callsim can write what it has;
-/// a third (or, in ABORT mode, the first) removes the unfinished results file and ends the
-/// process with the signal's default action. The handler only touches lock-free atomics
-/// and calls async-signal-safe functions (write, unlink, signal, raise).
+/// a third (or, in ABORT mode, the first) removes the unfinished results file (and its lock
+/// file) and ends the process with the signal's default action. The handler only touches
+/// lock-free atomics and calls async-signal-safe functions (write, unlink, signal, raise).
 
 #include <atomic>
 #include <string>
@@ -37,6 +37,9 @@ class InterruptHandler {
   /// The unfinished file to remove before dying (the results writer's temp file); ""
   /// for none. Longer paths than the handler's buffer are not removed.
   void set_temp_file(const std::string& path);
+  /// The writer's lock file to remove after the temp file (ResultsWriter::lock_path());
+  /// "" for none. Left in place (a SIGKILL), the next writer of the target reuses it.
+  void set_lock_file(const std::string& path);
 };
 
 }  // namespace callsim::app
