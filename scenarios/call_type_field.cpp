@@ -7,6 +7,7 @@
 
 #include "scenarios/arrivals_field.hpp"
 #include "scenarios/distribution_field.hpp"
+#include "scenarios/limits.hpp"
 
 namespace callsim::scenarios::detail {
 
@@ -36,6 +37,11 @@ std::vector<double> read_balking(const Reporter& reporter, const Entry& entry, c
       read_list(reporter, *by_length, list_path,
                 "a list of probabilities, one per number of calls already waiting (0, 1, 2, ...; the last holds for "
                 "more), e.g. [0, 0.05, 0.2]");
+  if (list.size() > limits::kBalkingEntries) {
+    reporter.fail(by_length->line(), list_path + " has " + std::to_string(list.size()) + " entries; give at most " +
+                                         std::to_string(limits::kBalkingEntries) +
+                                         " (the last one holds for any longer queue)");
+  }
   std::vector<double> values;
   for (std::size_t i = 0; i < list.size(); ++i) {
     values.push_back(read_number_in(reporter, Entry{by_length->value, list[i]},
@@ -59,10 +65,16 @@ models::CallTypeSpec::Retrial read_retrial(const Reporter& reporter, const Entry
   retrial.probability = read_number_in(
       reporter, fields.require("probability", "the share of failed callers who call again, e.g. 0.6"),
       fields.path("probability"), NumberRange{0, true, 1, false});
-  retrial.delay = read_distribution(
-      reporter,
-      fields.require("delay", "the time until they call again, e.g. {distribution: exponential, mean: 10min}"),
-      fields.path("delay"));
+  const Entry delay =
+      fields.require("delay", "the time until they call again, e.g. {distribution: exponential, mean: 10min}");
+  retrial.delay = read_distribution(reporter, delay, fields.path("delay"));
+  // A redial at the very instant of the failure can fail again at that instant, for ever
+  // (behind a full queue, or with certain balking): simulated time would stand still.
+  if (!(retrial.delay->mean() >= limits::kRetrialDelayMean)) {
+    reporter.fail(delay.line(), fields.path("delay") + " has a mean of " + seconds_text(retrial.delay->mean()) +
+                                    "; a retrial delay must have a mean of at least 1s (callers take time to call "
+                                    "again), e.g. {distribution: exponential, mean: 10min}");
+  }
   retrial.as_type = static_cast<std::uint32_t>(type);
   if (const auto as = fields.find("as")) {
     pending.push_back({type, read_name(reporter, *as, fields.path("as"), "general"), as->line(), fields.path("as")});
@@ -97,8 +109,8 @@ models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& 
                       {"arrivals", "balking", "name", "patience", "priority", "priority_credit", "queue_capacity", "retrial",
                        "service", "weight", "wrap_up"});
   models::CallTypeSpec type;
-  type.name =
-      read_name(reporter, fields.require("name", "a unique name, e.g. general"), fields.path("name"), "general");
+  type.name = read_identifier(reporter, fields.require("name", "a unique name, e.g. general"), fields.path("name"),
+                              "general", NameKind::PART);
 
   const auto arrivals = arrivals_optional
                             ? fields.find("arrivals")
@@ -117,12 +129,14 @@ models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& 
   read.own_arrivals.push_back(arrivals.has_value());
   if (const auto priority = fields.find("priority")) {
     // Any whole number: static_priority serves higher values first; the default is 0.
-    type.priority = read_whole_number(reporter, *priority, fields.path("priority"), -1000000, "a whole number such as 2");
+    type.priority = read_whole_number(reporter, *priority, fields.path("priority"), -limits::kPriority,
+                                      limits::kPriority, "a whole number such as 2");
   }
   if (const auto weight = fields.find("weight")) {
     // weighted_wait's weight: a freed agent takes the largest weight x waiting time.
-    type.routing_weight = read_number_in(reporter, *weight, fields.path("weight"),
-                                         NumberRange{0, true, std::numeric_limits<double>::infinity(), true});
+    type.routing_weight = read_number_within(reporter, *weight, fields.path("weight"),
+                                             NumberRange{0, true, std::numeric_limits<double>::infinity(), true},
+                                             1 / limits::kWeight, limits::kWeight);
   }
   if (const auto credit = fields.find("priority_credit")) {
     type.priority_credit =
@@ -141,6 +155,7 @@ models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& 
   }
   if (const auto capacity = fields.find("queue_capacity")) {
     type.queue_capacity = read_whole_number(reporter, *capacity, fields.path("queue_capacity"), 0,
+                                            limits::kQueueCapacity,
                                             "the number of calls that may wait at once, such as 20");
   }
   if (const auto balking = fields.find("balking")) {
@@ -158,6 +173,10 @@ CallTypesRead read_call_types(const Reporter& reporter, const Entry& entry, bool
                               LoadContext& context) {
   const YAML::Node list =
       read_list(reporter, entry, "'call_types'", "a list of call types, each with name, arrivals and service");
+  if (list.size() > limits::kCallTypes) {
+    reporter.fail(entry.line(), "'call_types' has " + std::to_string(list.size()) + " call types; a scenario may have at most " +
+                                    std::to_string(limits::kCallTypes));
+  }
   CallTypesRead read;
   std::vector<PendingRetrialType> pending;
   std::vector<TraceRead> traces;

@@ -7,6 +7,7 @@
 
 #include "scenarios/clock_time.hpp"
 #include "scenarios/csv_cells.hpp"
+#include "scenarios/limits.hpp"
 #include "scenarios/loader.hpp"
 #include "scenarios/text_file.hpp"
 #include "scenarios/yaml_checks.hpp"
@@ -156,7 +157,7 @@ ForecastTable ForecastTable::parse(std::string_view text, const std::string& pat
 
 ForecastTable ForecastTable::read(const std::string& path, const std::string& given_in, const TableKind& kind) {
   std::string error;
-  const auto text = read_text_file(path, error);
+  const auto text = read_text_file(path, limits::kCsvBytes, std::string(kind.noun) + " file", error);
   if (!text) {
     throw ScenarioError("cannot read " + std::string(kind.noun) + " '" + path + "' (given in " + given_in +
                         "): " + error);
