@@ -17,7 +17,8 @@ class DocumentStarts : public YAML::EventHandler {
     content = YAML::Mark::null_mark();
   }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { node(mark); }
+  // An empty document's null sits at the next token, often the next "---": not its place.
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override { node(last); }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { node(mark); }
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override {
     node(mark);
