@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <set>
 
 #include "scenarios/arrivals_field.hpp"
 #include "scenarios/distribution_field.hpp"
@@ -87,16 +88,30 @@ models::CallTypeSpec::Retrial read_retrial(const Reporter& reporter, const Entry
 // per file and name, however many types read the file.
 void warn_unread_trace_types(const Reporter& reporter, const std::vector<TraceRead>& traces,
                              const std::vector<std::string>& names, LoadContext& context) {
-  std::vector<std::pair<std::string, std::string>> warned;  // (file, name)
+  // At most this many names are warned of one by one per file; a file of thousands of
+  // other names (a log of another center) gets one more warning that counts the rest.
+  constexpr std::size_t kNamed = 10;
+  std::set<std::string> files;
   for (const auto& trace : traces) {
+    if (!files.insert(trace.file).second) continue;  // once per file, however many types read it
+    std::size_t warned = 0, rest_names = 0, rest_calls = 0;
     for (const auto& [other, count] : trace.other_types) {
       if (std::find(names.begin(), names.end(), other) != names.end()) continue;
-      if (std::find(warned.begin(), warned.end(), std::pair{trace.file, other}) != warned.end()) continue;
-      warned.emplace_back(trace.file, other);
+      if (warned == kNamed) {
+        ++rest_names;
+        rest_calls += count;
+        continue;
+      }
+      ++warned;
       context.warnings.push_back(reporter.where(trace.line) + ": the trace '" + trace.file +
                                  "' has " + std::to_string(count) + (count == 1 ? " call" : " calls") +
                                  " of call type '" + other + "', which the scenario does not define" +
                                  suggestion(other, names) + "; they are not replayed");
+    }
+    if (rest_names > 0) {
+      context.warnings.push_back(reporter.where(trace.line) + ": the trace '" + trace.file + "' has " +
+                                 std::to_string(rest_calls) + " calls of " + std::to_string(rest_names) +
+                                 " more call types the scenario does not define; they are not replayed");
     }
   }
 }

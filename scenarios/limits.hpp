@@ -39,6 +39,13 @@ inline constexpr std::size_t kCallTypes = 1000;
 inline constexpr std::size_t kAgentGroups = 1000;
 inline constexpr std::size_t kIvrNodes = 500;
 
+/// Shifts of one group, and breaks of one shift (the break checks compare every pair).
+inline constexpr std::size_t kShiftsPerGroup = 10000;
+inline constexpr std::size_t kBreaksPerShift = 100;
+/// `--set` overrides of one load (a failed load is reloaded once per override to find the
+/// one to blame).
+inline constexpr std::size_t kOverrides = 1000;
+
 /// A call type's queue_capacity (beyond it, leave the key out: no limit).
 inline constexpr int kQueueCapacity = 1000000;
 /// A call type's priority, either sign.

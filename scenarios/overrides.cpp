@@ -1,5 +1,6 @@
 #include "scenarios/overrides.hpp"
 
+#include "scenarios/limits.hpp"
 #include "scenarios/yaml_parse.hpp"
 
 #include <algorithm>
@@ -227,6 +228,10 @@ int line_count(const std::string& text) { return static_cast<int>(std::count(tex
 
 std::vector<OverrideLines> apply_overrides(YAML::Node& root, const std::vector<std::string>& overrides,
                                            int file_lines) {
+  if (overrides.size() > limits::kOverrides) {
+    throw ScenarioError("--set is given " + std::to_string(overrides.size()) + " times; at most " +
+                        std::to_string(limits::kOverrides) + " overrides are allowed in one run");
+  }
   std::vector<OverrideLines> lines;
   int next = file_lines + 1;
   for (const std::string& text : overrides) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -78,13 +79,12 @@ void collect(const Reporter& reporter, const models::RoutingPolicyInfo& policy, 
                                              "never deeper");
   }
   if (entry.value.IsMap()) {
-    std::vector<std::string> keys;
+    std::set<std::string> keys;
     for (const auto& item : entry.value) {
       const std::string inner = read_scalar(reporter, Entry{item.first, item.first}, "a key in " + path, "business");
-      if (std::find(keys.begin(), keys.end(), inner) != keys.end()) {
+      if (!keys.insert(inner).second) {
         reporter.fail(line_of(item.first), "duplicate key '" + inner + "' in " + path + "; give each key once");
       }
-      keys.push_back(inner);
       collect(reporter, policy, Entry{item.first, item.second}, prefix, out);
     }
     return;
@@ -181,14 +181,12 @@ models::RoutingSpec read_routing(const Reporter& reporter, const Entry& entry, c
                                     describe(entry.value));
   models::RoutingSpec routing;
   std::vector<Entry> params;
-  std::vector<std::string> seen;
+  std::set<std::string> seen;
   int policy_line = entry.line();
   for (const auto& item : entry.value) {
     const Entry e{item.first, item.second};
     const std::string key = read_scalar(reporter, Entry{e.key, e.key}, "a key of 'routing'", "policy");
-    if (std::find(seen.begin(), seen.end(), key) != seen.end())
-      reporter.fail(line_of(e.key), "routing." + key + " is given twice");
-    seen.push_back(key);
+    if (!seen.insert(key).second) reporter.fail(line_of(e.key), "routing." + key + " is given twice");
     if (key == "policy") {
       routing.policy = read_scalar(reporter, e, "routing.policy", "longest_idle_agent");
       policy_line = e.line();

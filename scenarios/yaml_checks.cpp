@@ -91,6 +91,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::string suggestion(std::string_view word, const std::vector<std::string>& candidates) {
+  // The distance table is word x candidate: no typo makes a word this long, and a long
+  // value (a pasted paragraph) would cost time and memory for nothing.
+  if (word.size() > 64) return {};
   const std::string* best = nullptr;
   std::size_t best_distance = 3;  // beyond 2 edits a "did you mean" is more noise than help
   for (const auto& candidate : candidates) {

@@ -74,7 +74,8 @@ std::string describe(const YAML::Node& node);
 std::string join(const std::vector<std::string>& names);
 
 /// " (did you mean 'x'?)" when one of `candidates` is a likely typo fix for `word`,
-/// otherwise "". Edit distance at most 2 (and small for the length), or a prefix.
+/// otherwise "". Edit distance at most 2 (and small for the length), or a prefix; never for
+/// a word longer than 64 bytes.
 std::string suggestion(std::string_view word, const std::vector<std::string>& candidates);
 
 /// The keys of one mapping, checked: the node is a mapping, every key is a plain name from

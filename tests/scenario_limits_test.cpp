@@ -500,3 +500,53 @@ TEST_CASE("an IVR walk never takes a branch of probability 0", "[models][ivr][li
   CHECK(problems[0] == "IVR node 'menu' sends callers through 1e+10 nodes on average before they leave the IVR, more "
                        "than 1000; give the branches that leave its loop more probability");
 }
+
+TEST_CASE("shifts, breaks and overrides are bounded in number", "[scenario][limits]") {
+  std::string breaks = "    shifts:\n      - start: 00:00\n        end: 12:00\n        count: 10\n        breaks:\n";
+  for (int b = 0; b <= 100; ++b) breaks += "          - {start: 01:00, duration: 1min, count: 1}\n";
+  CHECK(error_of(edited("    count: 10\n", breaks)) ==
+        "center.yaml:19: agent_groups[0].shifts[0].breaks has 101 breaks; a shift may have at most 100");
+  std::string shifts = "    shifts:\n";
+  for (int s = 0; s <= 10000; ++s) shifts += "      - {start: 00:00, end: 01:00, count: 1}\n";
+  CHECK(error_of(edited("    count: 10\n", shifts)) ==
+        "center.yaml:15: agent_groups[0].shifts has 10001 shifts; a group may have at most 10000 (give a larger group "
+        "a staffing plan)");
+  const std::vector<std::string> sets(1001, "call_types.0.service.mean=200s");
+  CHECK(error_of(kCenter, sets) == "--set is given 1001 times; at most 1000 overrides are allowed in one run");
+  CHECK(load(kCenter, std::vector<std::string>(1000, "call_types.0.service.mean=200s")).spec.call_types[0]
+            .service.mean() == 200);
+}
+
+TEST_CASE("wide and varied CSVs are checked in time that grows with their size only", "[scenario][limits][files]") {
+  const TempDir dir;
+  // 200,000 columns, the last a repeat of the first: a pairwise check would take minutes.
+  std::string header = "interval_start";
+  for (int c = 0; c < 200000; ++c) header += ",c" + std::to_string(c);
+  header += ",c0\n";
+  dir.write("wide.csv", header + "00:00" + std::string(200001, ',') + "\n");
+  const std::string scenario = dir.write("center.yaml", edited("{rate: 100/h}", "{forecast: wide.csv}"));
+  const Bounded wide = run_bounded([&] {
+    try {
+      static_cast<void>(load_scenario(scenario));
+    } catch (const ScenarioError& e) {
+      return std::string(e.what());
+    }
+    return std::string("loaded");
+  });
+  CHECK(wide.exited);
+  CHECK(wide.output == dir.file("wide.csv") + ":1: column 'c0' appears twice (columns 2 and 200002); name each column "
+                                              "once");
+  // A trace of 100,000 call types the scenario does not define: ten named, the rest counted.
+  std::string trace = "time,call_type\n00:10:00,retail\n";
+  for (int k = 0; k < 100000; ++k) trace += "00:20:00,x" + std::to_string(k) + "\n";
+  dir.write("calls.csv", trace);
+  const std::string traced = dir.write("center.yaml", edited("{rate: 100/h}", "{trace: calls.csv}"));
+  const Bounded many = run_bounded([&] {
+    const auto loaded = load_scenario(traced);
+    return std::to_string(loaded.warnings.size()) + "\n" + loaded.warnings.back();
+  });
+  CHECK(many.exited);
+  CHECK(many.output == "11\n" + traced + ":8: the trace '" + dir.file("calls.csv") +
+                           "' has 99990 calls of 99990 more call types the scenario does not define; they are not "
+                           "replayed");
+}
