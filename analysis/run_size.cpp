@@ -1,0 +1,119 @@
+#include "analysis/run_size.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "analysis/call_records.hpp"
+#include "analysis/hdf5_result_rows.hpp"
+#include "analysis/kpi.hpp"
+
+namespace callsim::analysis {
+
+namespace {
+
+/// Expected arrivals of one replication: each call type's rate (or trace) and the IVR's,
+/// over [0, end), the horizon in which arrivals come.
+double expected_calls(const models::CenterSpec& spec) {
+  const sim::Time end = spec.time.warmup + spec.time.duration;
+  double calls = 0;
+  for (const models::CallTypeSpec& type : spec.call_types) {
+    if (!type.trace.empty()) {
+      calls += static_cast<double>(std::count_if(type.trace.begin(), type.trace.end(),
+                                                 [&](sim::Time t) { return t < end; }));
+    } else {
+      calls += type.arrivals.expected_events(sim::Time(0), end);
+    }
+  }
+  if (spec.ivr) calls += spec.ivr->arrivals.expected_events(sim::Time(0), end);
+  return calls;
+}
+
+double expected_ivr_events(const models::CenterSpec& spec) {
+  if (!spec.ivr) return 0;
+  const sim::Time end = spec.time.warmup + spec.time.duration;
+  // A walk visits a few nodes; the node count is a generous stand-in for the mean path.
+  return spec.ivr->arrivals.expected_events(sim::Time(0), end) * static_cast<double>(spec.ivr->nodes.size());
+}
+
+/// The interval count the KPI collector allocates: ceil(duration / interval).
+double interval_count(const models::CenterSpec& spec) {
+  const double interval = spec.time.interval.seconds();
+  if (!(interval > 0)) return 0;
+  return std::ceil(spec.time.duration.seconds() / interval);
+}
+
+/// One kept replication's bytes: its ReplicationResult and the vectors it owns.
+double replication_bytes(const models::CenterSpec& spec) {
+  const double intervals = interval_count(spec);
+  const double types = static_cast<double>(spec.call_types.size());
+  const double groups = static_cast<double>(spec.agent_groups.size());
+  return static_cast<double>(sizeof(ReplicationResult)) +
+         intervals * (1 + types) * static_cast<double>(sizeof(KpiTally)) +
+         groups * static_cast<double>(sizeof(GroupTally));
+}
+
+}  // namespace
+
+RunSize estimate_run_size(const std::vector<const models::CenterSpec*>& variants, const RunSizeOptions& options) {
+  RunSize size;
+  size.variants = static_cast<double>(variants.size());
+  const double reps = static_cast<double>(options.replications);
+  const double in_flight = std::min(reps, static_cast<double>(std::max(1u, options.threads)));
+  const double kpis = static_cast<double>(kpi_definitions().size());
+  const double rep_row = static_cast<double>(hdf5::replications_layout().size());
+  const double interval_row = static_cast<double>(hdf5::intervals_layout().size());
+  const double type_row = static_cast<double>(hdf5::interval_types_layout().size());
+  const double group_row = static_cast<double>(hdf5::groups_layout().size());
+  const double summary_row = static_cast<double>(hdf5::summary_layout().size());
+  const double day_row = static_cast<double>(hdf5::comparison_day_layout().size());
+  const double difference_row = static_cast<double>(hdf5::comparison_intervals_layout().size());
+
+  double kept = 0, largest_replication = 0, largest_tables = 0, largest_calls = 0;
+  for (const models::CenterSpec* spec : variants) {
+    const double calls = expected_calls(*spec);
+    const double intervals = interval_count(*spec);
+    const double types = static_cast<double>(spec->call_types.size());
+    const double groups = static_cast<double>(spec->agent_groups.size());
+    size.calls += calls * reps;
+    size.events += (calls * kEventsPerCall + expected_ivr_events(*spec)) * reps;
+    size.calls_per_replication = std::max(size.calls_per_replication, calls);
+    if (intervals * (1 + types) >= size.tallies_per_replication) {
+      size.intervals = intervals;
+      size.call_types = types;
+      size.tallies_per_replication = intervals * (1 + types);
+    }
+    size.tally_bytes += reps * intervals * (1 + types) * static_cast<double>(sizeof(KpiTally));
+    const double replication = replication_bytes(*spec);
+    kept += reps * replication;
+    largest_replication = std::max(largest_replication, replication);
+    largest_calls = std::max(largest_calls, calls);
+    // The writer builds each table whole in memory: intervals, then interval_types.
+    const double tables = reps * intervals * (interval_row + types * type_row);
+    largest_tables = std::max(largest_tables, tables);
+    size.file_bytes += reps * (rep_row + groups * group_row) + tables + kpis * summary_row;
+  }
+  // compare hands the file writer a copy of its runs; a resumed run copies the file's.
+  double memory = kept * (options.comparison ? 2 : 1);
+  if (options.comparison) size.tally_bytes *= 2;
+  if (!variants.empty() && options.held_replications > 0)
+    memory += static_cast<double>(options.held_replications) * replication_bytes(*variants[0]);
+  // The runner's result slots (std::optional<ReplicationResult>, one per replication)
+  // live beside the run's vector while the tallies move over.
+  memory += reps * static_cast<double>(sizeof(std::optional<ReplicationResult>));
+  memory += in_flight * largest_replication + largest_tables;
+  if (options.comparison && variants.size() > 1) {
+    const double others = static_cast<double>(variants.size() - 1);
+    memory += others * size.intervals * kpis * (static_cast<double>(sizeof(PairedDifference)) + difference_row);
+    size.file_bytes += others * kpis * (day_row + size.intervals * difference_row);
+  }
+  if (options.record_calls) {
+    memory += (2 * in_flight + 1) * largest_calls * static_cast<double>(sizeof(CallRecord));
+    size.file_bytes += size.calls * kCallRowFileBytes;
+  }
+  size.memory_bytes = memory;
+  size.file_bytes += 64 * 1024;  // superblock, groups, attributes, the scenario text
+  return size;
+}
+
+}  // namespace callsim::analysis
