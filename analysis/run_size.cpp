@@ -12,6 +12,9 @@ namespace callsim::analysis {
 
 namespace {
 
+/// The process before any run: code, libraries, HDF5's caches (measured: about 16 MB).
+constexpr double kProcessBytes = 32e6;
+
 /// Expected arrivals of one replication: each call type's rate (or trace) and the IVR's,
 /// over [0, end), the horizon in which arrivals come.
 double expected_calls(const models::CenterSpec& spec) {
@@ -69,7 +72,7 @@ RunSize estimate_run_size(const std::vector<const models::CenterSpec*>& variants
   const double day_row = static_cast<double>(hdf5::comparison_day_layout().size());
   const double difference_row = static_cast<double>(hdf5::comparison_intervals_layout().size());
 
-  double kept = 0, largest_replication = 0, largest_tables = 0, largest_calls = 0;
+  double kept = 0, largest_tables = 0, largest_calls = 0;
   for (const models::CenterSpec* spec : variants) {
     const double calls = expected_calls(*spec);
     const double intervals = interval_count(*spec);
@@ -84,9 +87,7 @@ RunSize estimate_run_size(const std::vector<const models::CenterSpec*>& variants
       size.tallies_per_replication = intervals * (1 + types);
     }
     size.tally_bytes += reps * intervals * (1 + types) * static_cast<double>(sizeof(KpiTally));
-    const double replication = replication_bytes(*spec);
-    kept += reps * replication;
-    largest_replication = std::max(largest_replication, replication);
+    kept += reps * replication_bytes(*spec);
     largest_calls = std::max(largest_calls, calls);
     // The writer builds each table whole in memory: intervals, then interval_types.
     const double tables = reps * intervals * (interval_row + types * type_row);
@@ -101,7 +102,9 @@ RunSize estimate_run_size(const std::vector<const models::CenterSpec*>& variants
   // The runner's result slots (std::optional<ReplicationResult>, one per replication)
   // live beside the run's vector while the tallies move over.
   memory += reps * static_cast<double>(sizeof(std::optional<ReplicationResult>));
-  memory += in_flight * largest_replication + largest_tables;
+  // Replications in flight become the kept ones (their tallies move), so they add
+  // nothing; the file's tables are built whole while every replication is still held.
+  memory += largest_tables;
   if (options.comparison && variants.size() > 1) {
     const double others = static_cast<double>(variants.size() - 1);
     memory += others * size.intervals * kpis * (static_cast<double>(sizeof(PairedDifference)) + difference_row);
@@ -111,7 +114,7 @@ RunSize estimate_run_size(const std::vector<const models::CenterSpec*>& variants
     memory += (2 * in_flight + 1) * largest_calls * static_cast<double>(sizeof(CallRecord));
     size.file_bytes += size.calls * kCallRowFileBytes;
   }
-  size.memory_bytes = memory;
+  size.memory_bytes = memory + kProcessBytes;
   size.file_bytes += 64 * 1024;  // superblock, groups, attributes, the scenario text
   return size;
 }

@@ -256,6 +256,10 @@ int run_command(const std::vector<std::string>& args) {
       throw BadInput("--calls is not supported under MPI (per-call rows are not gathered from the ranks); run it "
                      "in one process");
     scenario = scenarios::load_scenario(s.scenario_path, s.overrides);
+    // The results file would refuse the name only after the whole simulation.
+    if (const std::string problem = analysis::run_name_problem(scenario.spec.name); !problem.empty())
+      throw BadInput("scenario '" + s.scenario_path + "' is named '" + scenario.spec.name +
+                     "', which cannot name a run in the results file (" + problem + ")");
     if (resume) check_resume_scenario(*resume, scenario);
   } catch (const BadInput& e) {
     std::cerr << "callsim run: " << e.what() << "\n";

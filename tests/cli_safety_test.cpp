@@ -356,6 +356,24 @@ TEST_CASE("safety: an exception is one line, exit 1 or 2, and no temp file is le
                                         "loop probabilities\n");
 }
 
+TEST_CASE("safety: a name the results file cannot take is refused before simulating", "[cli][safety]") {
+  const auto dir = temp_dir("names");
+  copy_scenarios(dir);
+  for (const std::string name : {"a/b", "scenario", "comparison"}) {
+    std::string text = slurp(dir / "s.yaml");
+    text.replace(text.find("name: erlang-a"), 14, "name: '" + name + "'");
+    std::ofstream(dir / "named.yaml") << text;
+    INFO(name);
+    const auto before = snapshot(dir);
+    const Output r = run_callsim("run named.yaml -r 2 -q", dir);
+    CHECK(r.code == 2);
+    CHECK(one_line(r.err));
+    CHECK(r.err.find("'" + name + "'") != std::string::npos);
+    CHECK(snapshot(dir) == before);  // no file, no temp file, no directory 'a'
+    CHECK_FALSE(fs::exists(dir / "a"));
+  }
+}
+
 TEST_CASE("safety: an unknown option is one line and the command's usage", "[cli][safety]") {
   const auto dir = temp_dir("unknown");
   const std::vector<std::pair<std::string, std::string>> commands{
