@@ -56,6 +56,57 @@ double replication_bytes(const models::CenterSpec& spec) {
          groups * static_cast<double>(sizeof(GroupTally));
 }
 
+/// The most a rate reaches, events per second.
+double peak_rate(const sim::PiecewiseRate& rate) {
+  return rate.rates().empty() ? 0 : *std::max_element(rate.rates().begin(), rate.rates().end());
+}
+
+/// How many calls may be in the system at once in one replication, roughly, by Little's
+/// law on the whole center at its peak rate: with patience, rate x (service + patience);
+/// without, a stable center holds rate x service x 10 (generous waits), and one offered
+/// more than its agents can serve piles the excess up over the whole horizon. Never more
+/// than the replication's calls.
+double calls_in_system(const models::CenterSpec& spec, double calls) {
+  const double horizon = (spec.time.warmup + spec.time.duration).seconds();
+  double rate = 0, work = 0, patience = 0;
+  bool everyone_abandons = !spec.call_types.empty();
+  for (const models::CallTypeSpec& type : spec.call_types) {
+    const double r = type.trace.empty() ? peak_rate(type.arrivals)
+                                        : (horizon > 0 ? static_cast<double>(type.trace.size()) / horizon : 0);
+    const double handle = type.service.mean() + (type.wrap_up ? type.wrap_up->mean() : 0);
+    rate += r;
+    work += r * handle;
+    if (type.patience) {
+      patience = std::max(patience, type.patience->mean());
+    } else {
+      everyone_abandons = false;
+    }
+  }
+  if (spec.ivr && !spec.call_types.empty()) {
+    // IVR calls join the types in unknown shares: count them at the types' mean work.
+    const double r = peak_rate(spec.ivr->arrivals);
+    work += rate > 0 ? r * work / rate : 0;
+    rate += r;
+  }
+  if (!(rate > 0)) return 0;
+  double agents = 0;
+  for (const models::AgentGroupSpec& group : spec.agent_groups) {
+    double most = group.count;
+    for (const models::StaffingStep& step : group.staffing) most = std::max(most, static_cast<double>(step.agents));
+    agents += most;
+  }
+  const double handle = work / rate;
+  double in_system = 0;
+  if (everyone_abandons) {
+    in_system = rate * (handle + patience);
+  } else if (work <= agents) {
+    in_system = 10 * work + agents;
+  } else {
+    in_system = (rate - (handle > 0 ? agents / handle : 0)) * horizon + agents;
+  }
+  return std::min(in_system, calls);
+}
+
 }  // namespace
 
 RunSize estimate_run_size(const std::vector<const models::CenterSpec*>& variants, const RunSizeOptions& options) {
@@ -89,6 +140,7 @@ RunSize estimate_run_size(const std::vector<const models::CenterSpec*>& variants
     size.tally_bytes += reps * intervals * (1 + types) * static_cast<double>(sizeof(KpiTally));
     kept += reps * replication_bytes(*spec);
     largest_calls = std::max(largest_calls, calls);
+    size.calls_in_system = std::max(size.calls_in_system, calls_in_system(*spec, calls));
     // The writer builds each table whole in memory: intervals, then interval_types.
     const double tables = reps * intervals * (interval_row + types * type_row);
     largest_tables = std::max(largest_tables, tables);
@@ -102,6 +154,11 @@ RunSize estimate_run_size(const std::vector<const models::CenterSpec*>& variants
   // The runner's result slots (std::optional<ReplicationResult>, one per replication)
   // live beside the run's vector while the tallies move over.
   memory += reps * static_cast<double>(sizeof(std::optional<ReplicationResult>));
+  // Every replication running holds its calls in the system (queues, agents, the event
+  // calendar): variants run one after the other.
+  size.running = in_flight;
+  size.system_bytes = in_flight * size.calls_in_system * kBytesPerCallInSystem;
+  memory += size.system_bytes;
   // Replications in flight become the kept ones (their tallies move), so they add
   // nothing; the file's tables are built whole while every replication is still held.
   memory += largest_tables;

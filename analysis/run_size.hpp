@@ -33,16 +33,24 @@ inline constexpr double kCallRowFileBytes = 33;
 /// of after-call work (IVR nodes add one each).
 inline constexpr double kEventsPerCall = 5;
 
+/// Memory per call in the system (the call, its place in a queue, its events in the
+/// calendar), measured on a queue growing without bound: about 110 bytes without patience,
+/// 270 with it.
+inline constexpr double kBytesPerCallInSystem = 300;
+
 /// The estimate. Counts and bytes are doubles: they may exceed any integer type.
 struct RunSize {
-  double calls = 0;                  ///< expected first attempts, every variant and replication (retrials come on top)
+  double calls = 0;                  ///< expected first attempts, every variant and replication (no retrials)
   double calls_per_replication = 0;  ///< of the variant with the most
   double events = 0;                 ///< expected events in all, roughly (kEventsPerCall per call)
   double intervals = 0;              ///< reporting intervals of a replication (the variant with the most)
   double call_types = 0;             ///< call types of that variant
   double variants = 0;               ///< specs simulated (1 for run)
-  double tallies_per_replication = 0;  ///< interval tallies of a replication: intervals x (1 + call types), largest variant
+  double tallies_per_replication = 0;  ///< interval tallies of a replication: intervals x (1 + call types)
   double tally_bytes = 0;            ///< interval tallies kept in memory: every replication of every variant
+  double calls_in_system = 0;        ///< calls in the system at once in one replication, at most (Little's law)
+  double running = 0;                ///< replications simulated at once: min(threads, replications)
+  double system_bytes = 0;           ///< those calls' memory, in every replication running at once
   double memory_bytes = 0;           ///< peak memory, estimated: tallies kept and the tables being written
   double file_bytes = 0;             ///< the results file
 };
@@ -55,7 +63,9 @@ struct RunSize {
 /// twice for a comparison, whose runs are copied into the file's contents, and for a resumed
 /// run, whose file's replications are copied), the file's interval tables built whole, a
 /// comparison's paired differences, and with --calls the rows of up to 2 x threads + 1
-/// replications. Measured against peak RSS: within about 10% for run, 20% over for compare.
+/// replications; and while simulating, the calls in the system of every replication running
+/// (a queue growing without bound holds every call that arrives). Measured against peak RSS:
+/// within about 10% for run, 20% over for compare.
 RunSize estimate_run_size(const std::vector<const models::CenterSpec*>& variants, const RunSizeOptions& options);
 
 }  // namespace callsim::analysis

@@ -23,7 +23,22 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+/// `s` between single quotes, control characters as \xNN: a message stays one line
+/// whatever the path holds.
+std::string quoted(const std::string& s) {
+  std::string out = "'";
+  for (const char c : s) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7f) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02x", u);
+      out += hex;
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
 
 std::string errno_text(int err) { return std::error_code(err, std::generic_category()).message(); }
 

@@ -112,13 +112,24 @@ RunSizeVerdict judge_run_size(const analysis::RunSize& size, const MachineRoom& 
   const double types = size.call_types;
   const std::string variants = size.variants > 1 ? count_text(size.variants) + " variants x " : "";
   const std::string tallies = "the interval tallies of " + variants + count_text(static_cast<double>(replications)) +
-                              (replications == 1 ? " replication x " : " replications x ") + count_text(size.intervals) + " intervals x (1 + " +
-                              count_text(types) + (types == 1 ? " call type" : " call types") + ") alone take " +
+                              (replications == 1 ? " replication x " : " replications x ") +
+                              count_text(size.intervals) + " intervals x (1 + " + count_text(types) +
+                              (types == 1 ? " call type" : " call types") + ") alone take " +
                               bytes_text(size.tally_bytes);
+  // Name what takes the memory, and what to change about it.
+  const bool queues = size.system_bytes > size.tally_bytes;
+  const std::string running =
+      size.running > 1 ? " in each of the " + count_text(size.running) + " replications running at a time" : "";
+  const std::string what = queues ? "up to " + count_text(size.calls_in_system) + " calls in the system at once" +
+                                        running + " take " + bytes_text(size.system_bytes)
+                                  : tallies;
+  const std::string hint = !queues ? "use a longer interval, a shorter duration or fewer replications"
+                           : size.running > 1 ? "check the arrival rates, the staffing and the patience, or use fewer "
+                                                "threads (-j)"
+                                              : "check the arrival rates, the staffing and the patience";
   if (room.memory && !(size.memory_bytes <= *room.memory)) {
-    verdict.refusal = "this run would need about " + bytes_text(size.memory_bytes) + " of memory (" + tallies +
-                      "), but the machine has " + bytes_text(*room.memory) +
-                      " available; use a longer interval, a shorter duration or fewer replications";
+    verdict.refusal = "this run would need about " + bytes_text(size.memory_bytes) + " of memory (" + what +
+                      "), but the machine has " + bytes_text(*room.memory) + " available; " + hint;
     return verdict;
   }
   if (room.disk && !(size.file_bytes <= *room.disk)) {
@@ -129,7 +140,7 @@ RunSizeVerdict judge_run_size(const analysis::RunSize& size, const MachineRoom& 
     return verdict;
   }
   if (room.memory && size.memory_bytes > *room.memory / 2)
-    verdict.warnings.push_back("this run needs about " + bytes_text(size.memory_bytes) + " of memory (" + tallies +
+    verdict.warnings.push_back("this run needs about " + bytes_text(size.memory_bytes) + " of memory (" + what +
                                "), more than half of the " + bytes_text(*room.memory) + " available");
   if (room.disk && size.file_bytes > *room.disk / 2)
     verdict.warnings.push_back("the results file '" + output_path + "' will take about " +
@@ -138,7 +149,7 @@ RunSizeVerdict judge_run_size(const analysis::RunSize& size, const MachineRoom& 
   if (size.calls > kManyCalls)
     verdict.warnings.push_back("this run simulates about " + count_text(size.calls) + " calls (" +
                                count_text(size.calls_per_replication) +
-                               " per replication); at a few million calls per second that takes hours");
+                               " per replication); at a few million calls per second that takes minutes to hours");
   return verdict;
 }
 

@@ -35,8 +35,8 @@ struct RunSizeVerdict {
 /// A replication counts its calls in float64 fields of the results file, exact up to 2^53;
 /// a replication expected to simulate more is refused (it could never be written).
 inline constexpr double kMaxCallsPerReplication = 9007199254740992.0;  // 2^53
-/// Beyond this many calls in all, a warning says the run will take hours.
-inline constexpr double kManyCalls = 1e10;
+/// Beyond this many calls in all, a warning says the run will take a while.
+inline constexpr double kManyCalls = 1e9;
 
 /// Judges `size` against `room` (pure). `output_path` and `replications` are for messages.
 RunSizeVerdict judge_run_size(const analysis::RunSize& size, const MachineRoom& room, const std::string& output_path,

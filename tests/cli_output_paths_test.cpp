@@ -166,6 +166,8 @@ TEST_CASE("output paths: directories, devices and empty paths", "[cli][output_pa
   CHECK(refusal({}, {out("d/")}) == "--out 'd/' names a directory; give a file name");
   CHECK(refusal({}, {out(".")}) == "--out '.' names a directory; give a file name");
   CHECK(refusal({}, {out("no/x.h5")}) == "--out 'no/x.h5': directory 'no' does not exist");
+  // Control characters in a path cannot break the message into lines.
+  CHECK(refusal({}, {out("no\nline/x.h5")}) == "--out 'no\\x0aline/x.h5': directory 'no\\x0aline' does not exist");
   CHECK(refusal({}, {out("f/x.h5")}) == "--out 'f/x.h5': 'f' is not a directory");
   CHECK(refusal({}, {out("/dev/null")}) ==
         "--out '/dev/null' exists and is not a regular file (a device, FIFO or socket), which callsim would replace "

@@ -6,6 +6,7 @@
 
 #include <sys/stat.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -267,6 +268,41 @@ TEST_CASE("safety: a run too big for the machine is refused with its figures", "
   CHECK(c.err.find("(the interval tallies of 2 variants x 100,000,000 replications x 6,000 intervals") !=
         std::string::npos);
   CHECK(snapshot(dir) == before);
+
+  // 10^8 calls an hour to 55 agents, no patience: the queue would hold billions of calls.
+  const Output q = run_callsim("run " + kLibrary + "erlang-c.yaml --set call_types.general.arrivals.rate=1e8/h -j 1 "
+                                                   "-o q.h5",
+                               dir);
+  CHECK(q.code == 2);
+  const std::string last = q.err.substr(q.err.rfind('\n', q.err.size() - 2) + 1);  // after the loader's warning
+  CHECK(last.rfind("callsim run: this run would need about ", 0) == 0);
+  CHECK(last.find(" of memory (up to 20,199,7") != std::string::npos);
+  CHECK(last.find(" calls in the system at once take ") != std::string::npos);
+  CHECK(last.find(" available; check the arrival rates, the staffing and the patience\n") != std::string::npos);
+  CHECK(snapshot(dir) == before);
+}
+
+TEST_CASE("safety: a results file larger than its file system's free space is refused", "[cli][safety]") {
+  const auto dir = temp_dir("disk");
+  copy_scenarios(dir);
+  fs::create_directory(dir / "small");
+  // A 1 MB tmpfs: where it cannot be mounted (not root, no mount namespace), skip.
+  if (std::system(("mount -t tmpfs -o size=1m tmpfs '" + (dir / "small").string() + "' 2>/dev/null").c_str()) != 0) {
+    WARN("skipped: cannot mount a tmpfs here");
+    return;
+  }
+  struct Unmount {
+    fs::path path;
+    ~Unmount() { (void)std::system(("umount '" + path.string() + "'").c_str()); }
+  } unmount{dir / "small"};
+  // 2,000 replications of 4 intervals: about 5 MB of tables, a few MB of memory.
+  const Output r = run_callsim("run s.yaml -r 2000 -q -o small/r.h5", dir);
+  CHECK(r.code == 2);
+  CHECK(one_line(r.err));
+  CHECK(r.err.rfind("callsim run: the results file 'small/r.h5' would take about 5.", 0) == 0);
+  CHECK(r.err.find(" MB, but its file system has 1.0 MB free; free some space, write it elsewhere (--out) or "
+                   "simulate less (fewer replications, a longer interval, no --calls)\n") != std::string::npos);
+  CHECK(fs::is_empty(dir / "small"));
 }
 
 TEST_CASE("safety: output directories that do not exist or are files are refused before simulating",

@@ -172,11 +172,53 @@ TEST_CASE("run size verdict: refused beyond the machine, warned beyond half of i
   REQUIRE(v.warnings.size() == 1);
   CHECK(v.warnings[0] ==
         "this run simulates about 32,000,000,000 calls (1,600,000,000 per replication); at a few million calls per "
-        "second that takes hours");
+        "second that takes minutes to hours");
 
   size.variants = 3;
   v = judge_run_size(size, MachineRoom{1e9, 1e12}, "out.h5", 20);
   CHECK(v.refusal.find("(the interval tallies of 3 variants x 20 replications x ") != std::string::npos);
+}
+
+TEST_CASE("run size: calls in the system by Little's law, a queue without patience that grows for ever",
+          "[run_size]") {
+  RunSizeOptions options;
+  options.replications = 10;
+  options.threads = 2;
+  // Erlang A: 1000/h, 180 s service, 300 s patience: 1000/3600 x 480 s in the system at most.
+  auto spec = center(10, 1800, 1, 1000);
+  spec.call_types[0].patience = test_specs::exponential(300);
+  RunSize size = estimate_run_size({&spec}, options);
+  CHECK(size.calls_in_system == Approx(1000.0 / 3600 * 480));
+  CHECK(size.running == 2);
+  CHECK(size.system_bytes == Approx(2 * size.calls_in_system * callsim::analysis::kBytesPerCallInSystem));
+  // Stable without patience (50 Erlangs on 10 agents is not: take 5 Erlangs).
+  spec = center(10, 1800, 1, 100);  // 100/h x 180 s = 5 Erlangs, 10 agents
+  size = estimate_run_size({&spec}, options);
+  CHECK(size.calls_in_system == Approx(10 * 5 + 10));
+  // Overloaded without patience: the excess over the agents' 200/h piles up for 11 h.
+  spec = center(10, 1800, 1, 1000);
+  size = estimate_run_size({&spec}, options);
+  CHECK(size.calls_in_system == Approx((1000.0 - 200) / 3600 * 11 * 3600 + 10));
+  // Never more than the calls of a replication.
+  spec.agent_groups[0].count = 0;
+  size = estimate_run_size({&spec}, options);
+  CHECK(size.calls_in_system == Approx(size.calls_per_replication));
+
+  // A queue that outgrows memory is named as the reason, with its own advice: 1e8/h
+  // against 200/h served piles up 27,777.7 calls a second for 201 h.
+  spec = center(200, 1800, 1, 1e8);
+  size = estimate_run_size({&spec}, options);
+  auto v = judge_run_size(size, MachineRoom{24e9, 1e15}, "x.h5", 10);
+  INFO(v.refusal);
+  CHECK(v.refusal.rfind("this run would need about ", 0) == 0);
+  CHECK(v.refusal.find(" of memory (up to 20,099,959,810 calls in the system at once in each of the 2 "
+                       "replications running at a time take 12 TB), but the machine has 24 GB available; check the arrival rates, "
+                       "the staffing and the patience, or use fewer threads (-j)") != std::string::npos);
+  options.threads = 1;
+  size = estimate_run_size({&spec}, options);
+  v = judge_run_size(size, MachineRoom{24e9, 1e15}, "x.h5", 10);
+  CHECK(v.refusal.find("(up to 20,099,959,810 calls in the system at once take 6.0 TB), but the machine has 24 GB "
+                       "available; check the arrival rates, the staffing and the patience") != std::string::npos);
 }
 
 TEST_CASE("run size: figures are printed in decimal units and grouped digits", "[run_size]") {
