@@ -432,7 +432,7 @@ TEST_CASE("routing settings are nested at most per type and group, and bounded i
                    "the exceptions per cell");
 }
 
-TEST_CASE("--policy options name each parameter once and never the policy", "[scenario][limits]") {
+TEST_CASE("policy options name each parameter once and never the policy", "[scenario][limits]") {
   const auto spec = load(kCenter).spec;
   CHECK_THROWS_WITH(callsim::scenarios::parse_policy_option("overflow_delay:delay=30s,delay=60s", spec),
                     "--policy 'overflow_delay:delay=30s,delay=60s': 'delay' is given twice; give each parameter once, "

@@ -78,7 +78,7 @@ TEST_CASE("a call type, agent group or IVR node without a name gets a message, n
         "center.yaml:4: call_types[0].name must be a single value such as general; got a list");
 }
 
-TEST_CASE("--set on names and items without names", "[scenario][names][overrides]") {
+TEST_CASE("set overrides on names and items without names", "[scenario][names][overrides]") {
   CHECK(error_of(kCenter, {"call_types.0.name="}) ==
         "--set call_types.0.name=: center.yaml:4: call_types[0].name is empty; give a value such as general");
   CHECK(error_of(kCenter, {"call_types.0.name=a/b"}) ==
