@@ -7,10 +7,12 @@
 #include <cstdint>
 #include <cstdio>
 #include <iostream>
+#include <limits>
 #include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <unistd.h>
@@ -22,10 +24,14 @@
 #include "analysis/experiment.hpp"
 #include "analysis/json_report.hpp"
 #include "analysis/results_store.hpp"
+#include "analysis/run_size.hpp"
 #include "app/commands.hpp"
 #include "app/interrupt.hpp"
+#include "app/option_values.hpp"
+#include "app/output_paths.hpp"
 #include "app/progress.hpp"
 #include "app/report_output.hpp"
+#include "app/run_size_check.hpp"
 #include "parallel/distributed_experiment.hpp"
 #include "parallel/mpi_session.hpp"
 #include "scenarios/loader.hpp"
@@ -154,7 +160,18 @@ struct Sequential {
   std::string kpi;
   double target = 0;
   std::uint64_t max_replications = 0;
+  std::string target_text, max_replications_text;  ///< as typed
 };
+
+/// The sequential mode's numbers, from the text as typed; the rules between them are
+/// check_sequential's.
+void parse_sequential(const po::variables_map& vm, Sequential& s) {
+  if (vm.count("target-ci"))
+    s.target = parse_real("--target-ci", s.target_text, 0, Bound::EXCLUSIVE, std::numeric_limits<double>::infinity(),
+                          Bound::INCLUSIVE);
+  if (vm.count("max-replications"))
+    s.max_replications = parse_whole("--max-replications", s.max_replications_text, 1, kMaxReplications);
+}
 
 void check_sequential(const po::variables_map& vm, const Sequential& s, std::uint64_t replications) {
   const bool target = vm.count("target-ci") > 0;
@@ -163,8 +180,6 @@ void check_sequential(const po::variables_map& vm, const Sequential& s, std::uin
   if (!target) return;
   if (!vm.count("kpi")) throw BadInput("--target-ci needs --kpi NAME, the KPI whose difference it bounds");
   if (!is_kpi(s.kpi)) throw BadInput("unknown KPI '" + s.kpi + "' for --kpi; valid KPIs are: " + kpi_names());
-  if (!(s.target > 0) || !std::isfinite(s.target))
-    throw BadInput("--target-ci must be a number greater than 0, in the KPI's unit (a fraction for service_level)");
   if (!vm.count("max-replications")) throw BadInput("--target-ci needs --max-replications N, where to stop trying");
   if (s.max_replications < replications)
     throw BadInput("--max-replications (" + std::to_string(s.max_replications) + ") is less than --replications (" +
@@ -223,6 +238,32 @@ std::vector<analysis::RunResult> run_variants(const std::vector<Variant>& varian
   return runs;
 }
 
+/// The outputs against every scenario file and CSV the variants read (OutputPathError),
+/// then the run's size against the machine (BadInput with the figures).
+void check_compare_files(const po::variables_map& vm, const std::vector<scenarios::LoadedScenario>& loaded,
+                         const std::vector<Variant>& variants, std::uint64_t replications, unsigned threads,
+                         const std::string& out_path, const std::string& report_path, bool force) {
+  std::vector<InputPath> inputs;
+  for (const auto& scenario : loaded)
+    for (const auto& input : scenario.inputs) inputs.push_back({input.role, input.path});
+  std::vector<OutputPath> outputs;
+  outputs.push_back(vm.count("out") ? OutputPath::typed("--out", out_path, OutputKind::RESULTS)
+                                    : OutputPath::defaulted(out_path, OutputKind::RESULTS));
+  if (vm.count("report")) outputs.push_back(OutputPath::typed("--report", report_path, OutputKind::HTML_REPORT));
+  check_outputs(inputs, outputs, force);
+
+  std::vector<const models::CenterSpec*> specs;
+  for (const Variant& v : variants) specs.push_back(&v.spec);
+  analysis::RunSizeOptions options;
+  options.replications = replications;
+  options.threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+  options.comparison = true;
+  const RunSizeVerdict verdict =
+      judge_run_size(analysis::estimate_run_size(specs, options), machine_room(out_path), out_path, replications);
+  if (!verdict.refusal.empty()) throw BadInput(verdict.refusal);
+  for (const auto& warning : verdict.warnings) std::cerr << "warning: " << warning << "\n";
+}
+
 void print_sequential(std::ostream& out, const analysis::SequentialOutcome& s) {
   const std::string what = "the largest 95% CI half-width of a difference in " + s.kpi + " is ";
   char numbers[96];
@@ -239,7 +280,8 @@ int compare_command(const std::vector<std::string>& args) {
   std::uint64_t replications = 10;
   std::uint64_t seed = 1;
   unsigned threads = 0;
-  std::string out_path = "comparison.h5";
+  std::string replications_text, seed_text, threads_text;  // as typed: parsed by parse_whole
+  std::string out_path;
   std::string report_path;
   std::vector<std::string> policies;
   std::vector<std::string> what_ifs;
@@ -250,22 +292,26 @@ int compare_command(const std::vector<std::string>& args) {
       ("policy,p", po::value(&policies)->composing(),
        "a variant: SCENARIO under routing policy NAME[:param=value,...] (repeat; the first is the baseline; "
        "callsim list policies shows the names)")
-      ("replications,r", po::value(&replications)->default_value(10),
-       "replications of every variant (in the sequential mode: the first batch)")
-      ("seed,s", po::value(&seed)->default_value(1), "master seed, shared by every variant")
-      ("threads,j", po::value(&threads)->default_value(0),
-       "worker threads (0: one per core); results do not depend on it")
-      ("out,o", po::value(&out_path)->default_value("comparison.h5"),
-       "HDF5 results file: every variant as a run, and /comparison")
+      ("replications,r", po::value(&replications_text)->default_value("10"),
+       "replications of every variant, 1 to 100000000 (in the sequential mode: the first batch)")
+      ("seed,s", po::value(&seed_text)->default_value("1"),
+       "master seed, 0 to 18446744073709551615, shared by every variant")
+      ("threads,j", po::value(&threads_text)->default_value("0"),
+       "worker threads, 0 to 1024 (0: one per core); results do not depend on it")
+      ("out,o", po::value(&out_path),
+       "HDF5 results file: every variant as a run, and /comparison (default: "
+       "<scenario>-compare-<variant>-....h5, named after the scenario and the variants)")
+      ("force", "replace an existing output file that callsim did not write (a results file or report of "
+                "callsim is replaced without it; an input never is)")
       ("what-if,w", po::value(&what_ifs)->composing(),
        "a variant: SCENARIO with overrides KEY=VALUE[;KEY=VALUE...] (repeat; the scenario as it is is the "
        "baseline), e.g. --what-if 'agent_groups.agents.staffing_scale=1.1'")
       ("set", po::value(&overrides)->composing(), "override a scenario value, key=value, in every variant (repeat)")
-      ("target-ci", po::value(&sequential.target),
+      ("target-ci", po::value(&sequential.target_text),
        "sequential mode: add replications until every paired 95% CI half-width of --kpi is at most this "
        "(in the KPI's unit: 0.01 is one percentage point of service_level)")
       ("kpi", po::value(&sequential.kpi), "sequential mode: the KPI, e.g. service_level")
-      ("max-replications", po::value(&sequential.max_replications),
+      ("max-replications", po::value(&sequential.max_replications_text),
        "sequential mode: stop at this many replications, target met or not (batches double the count)")
       ("report", po::value(&report_path),
        "also write the HTML dashboard (variants side by side, paired differences) to this file (docs/reports.md)")
@@ -293,6 +339,16 @@ int compare_command(const std::vector<std::string>& args) {
   }
   const bool json = vm.count("json") > 0;
   const bool quiet = vm.count("quiet") > 0;
+  const bool force = vm.count("force") > 0;
+  try {
+    replications = parse_whole("--replications", replications_text, 1, kMaxReplications);
+    seed = parse_whole("--seed", seed_text, 0, std::numeric_limits<std::uint64_t>::max());
+    threads = static_cast<unsigned>(parse_whole("--threads", threads_text, 0, kMaxThreads));
+    parse_sequential(vm, sequential);
+  } catch (const OptionError& e) {
+    std::cerr << "callsim compare: " << e.what() << "\n";
+    return kExitBadInput;
+  }
 
   std::vector<scenarios::LoadedScenario> loaded;
   std::vector<Variant> variants;
@@ -331,7 +387,6 @@ int compare_command(const std::vector<std::string>& args) {
     if (variants.empty() && (policies.empty() ? inputs.size() : policies.size()) < 2)
       throw BadInput("a comparison needs at least two variants: --policy twice or --what-if on one scenario, or two "
                      "scenario files");
-    if (replications < 1) throw BadInput("--replications must be at least 1");
     check_sequential(vm, sequential, replications);
     if (!what_ifs.empty()) {
       // variants made above
@@ -351,11 +406,15 @@ int compare_command(const std::vector<std::string>& args) {
       }
       check_same_time_frame(loaded);
     }
-    // Opened now: an unwritable path fails before the simulation, not after it. Only
-    // MPI rank 0 writes.
+    // Checked and opened now: a path that would destroy an input, or cannot be written,
+    // fails before the simulation, not after it. Only MPI rank 0 writes.
     if (parallel::is_root()) {
+      std::vector<std::string> names;
+      for (const Variant& v : variants) names.push_back(v.name);
+      if (!vm.count("out")) out_path = compare_default_path(loaded[0].spec.name, names);
+      check_compare_files(vm, loaded, variants, sequential.kpi.empty() ? replications : sequential.max_replications,
+                          threads, out_path, report_path, force);
       writer.emplace(out_path);
-      if (!report_path.empty()) analysis::check_writable(report_path);
     }
   } catch (const BadInput& e) {
     std::cerr << "callsim compare: " << e.what() << "\n";
@@ -367,6 +426,9 @@ int compare_command(const std::vector<std::string>& args) {
     std::cerr << (names_option ? "callsim compare: " : "") << message << "\n";
     ok = false;
   } catch (const analysis::ResultsStoreError& e) {
+    std::cerr << "callsim compare: " << e.what() << "\n";
+    ok = false;
+  } catch (const OutputPathError& e) {
     std::cerr << "callsim compare: " << e.what() << "\n";
     ok = false;
   }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <boost/program_options.hpp>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -16,6 +15,7 @@
 #include "analysis/erlang.hpp"
 #include "analysis/json_report.hpp"
 #include "app/commands.hpp"
+#include "app/option_values.hpp"
 #include "scenarios/units.hpp"
 
 namespace po = boost::program_options;
@@ -33,7 +33,10 @@ constexpr const char* kErlangUsage =
     "as the KPIs of `callsim run`.\n";
 
 /// For messages, like scenarios::kRateHelp.
-constexpr std::string_view kAgentsHelp = "a whole number of at least 1 (e.g. 55)";
+constexpr std::string_view kAgentsHelp = "a whole number from 1 to 10000000 (e.g. 55)";
+/// The largest offered load (Erlangs) computed: ten times the most agents, so any queue
+/// that some allowed staffing can serve is in range.
+constexpr double kMaxOfferedLoad = 10.0 * static_cast<double>(kMaxErlangAgents);
 
 /// A bad option value: the message is printed as "callsim erlang: <message>".
 struct BadOption : std::runtime_error {
@@ -73,14 +76,12 @@ double duration_option(const std::string& option, const std::string& text, bool 
 }
 
 int agents_option(const std::string& text) {
-  int agents = 0;
-  const char* end = text.data() + text.size();
-  const auto [stop, error] = std::from_chars(text.data(), end, agents);
-  if (error != std::errc{} || stop != end || agents < 1) {
-    throw BadOption(quoted("agents", text) + " is not a number of agents: expected " +
-                    std::string(kAgentsHelp));
+  // The birth-death chain is linear in the agents: 2e9 of them would run for minutes.
+  try {
+    return static_cast<int>(parse_whole("--agents", text, 1, kMaxErlangAgents));
+  } catch (const OptionError&) {
+    throw BadOption(quoted("agents", text) + " is not a number of agents: expected " + std::string(kAgentsHelp));
   }
-  return agents;
 }
 
 /// `value` as text with `decimals` decimals, or "n/a" when undefined.
@@ -191,7 +192,7 @@ int erlang_command(const std::vector<std::string>& args) {
               vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    std::cerr << "callsim erlang: " << e.what() << " (see callsim erlang --help)\n";
+    std::cerr << "callsim erlang: " << e.what() << "\n" << kErlangUsage << "\n" << options;
     return kExitBadInput;
   }
   if (vm.count("help")) {
@@ -214,6 +215,13 @@ int erlang_command(const std::vector<std::string>& args) {
     if (vm.count("patience"))
       input.mean_patience = duration_option("patience", patience_text, false);
     input.threshold = duration_option("threshold", threshold_text, true);
+    const double load = input.arrival_rate * input.mean_service;
+    if (!(load <= kMaxOfferedLoad)) {
+      char figure[32];
+      std::snprintf(figure, sizeof figure, "%.3g", load);
+      throw BadOption(quoted("rate", rate_text) + " with " + quoted("aht", aht_text) + " offers " + figure +
+                      " Erlangs; callsim erlang computes up to 1e+08 Erlangs");
+    }
   } catch (const BadOption& e) {
     std::cerr << "callsim erlang: " << e.what() << "\n";
     return kExitBadInput;

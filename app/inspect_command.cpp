@@ -96,6 +96,12 @@ int inspect_command(const std::vector<std::string>& args) {
     std::cout << kInspectUsage;
     return 0;
   }
+  for (const std::string& arg : args) {
+    if (arg.size() > 1 && arg[0] == '-') {
+      std::cerr << "callsim inspect: unrecognised option '" << arg << "'\n" << kInspectUsage;
+      return kExitBadInput;
+    }
+  }
   if (args.size() != 1 || args[0].empty() || args[0][0] == '-') {
     std::cerr << "callsim inspect: give one results file (callsim inspect FILE.h5)\n";
     return kExitBadInput;

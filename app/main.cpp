@@ -1,13 +1,21 @@
 // callsim: the command line. Dispatches to one subcommand per file (app/*_command.cpp).
 
+#include <cerrno>
+#include <cstdio>
+#include <exception>
 #include <iostream>
+#include <new>
 #include <streambuf>
+#include <system_error>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "app/commands.hpp"
+#include "app/option_values.hpp"
+#include "app/output_paths.hpp"
 #include "parallel/mpi_session.hpp"
+#include "scenarios/loader.hpp"
 
 namespace {
 
@@ -32,17 +40,20 @@ constexpr std::string_view kUsage =
     "\n"
     "callsim <command> --help shows a command's options; callsim --version prints the version.\n";
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  const callsim::parallel::Session mpi(argc, argv);  // a job of one process unless started by mpirun/srun
-  // Under MPI every rank runs the same commands; rank 0 alone speaks (and writes).
-  if (!callsim::parallel::is_root()) {
-    static NullBuffer muted;  // static: std::cout is flushed after main returns
-    std::cout.rdbuf(&muted);
-    std::cerr.rdbuf(&muted);
+/// Prints "callsim: <what>" as one line and returns `code`; under MPI ends the whole job
+/// (the other ranks would wait for this one in a collective for ever).
+int fail(std::string what, int code) {
+  for (char& c : what)
+    if (c == '\n' || c == '\r') c = ' ';
+  std::cerr << "callsim: " << what << "\n";
+  if (callsim::parallel::size() > 1) {
+    std::cerr.flush();
+    callsim::parallel::abort_job(code);
   }
-  const std::vector<std::string> args(argv + 1, argv + argc);
+  return code;
+}
+
+int dispatch(const std::vector<std::string>& args) {
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     (args.empty() ? std::cerr : std::cout) << kUsage;
     return args.empty() ? callsim::app::kExitBadInput : 0;
@@ -60,4 +71,48 @@ int main(int argc, char** argv) {
   if (args[0] == "report") return callsim::app::report_command(rest);
   std::cerr << "callsim: unknown command '" << args[0] << "'; valid commands are: compare, erlang, inspect, list, report, run\n";
   return callsim::app::kExitBadInput;
+}
+
+/// Everything a command printed must have reached stdout: a full disk or a closed pipe
+/// (`--json > /dev/full`) is a failure, not a success. Returns the exit code to use.
+int check_stdout(int code) {
+  errno = 0;
+  std::cout.flush();
+  const bool failed = std::fflush(stdout) != 0 || std::ferror(stdout) != 0 || !std::cout;
+  if (!failed) return code;
+  const int err = errno;
+  std::cerr << "callsim: writing to standard output failed"
+            << (err ? " (" + std::error_code(err, std::generic_category()).message() + ")" : std::string()) << "\n";
+  return code == 0 ? 1 : code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const callsim::parallel::Session mpi(argc, argv);  // a job of one process unless started by mpirun/srun
+  // Under MPI every rank runs the same commands; rank 0 alone speaks (and writes).
+  if (!callsim::parallel::is_root()) {
+    static NullBuffer muted;  // static: std::cout is flushed after main returns
+    std::cout.rdbuf(&muted);
+    std::cerr.rdbuf(&muted);
+  }
+  // Whatever a command throws ends here, after its stack has unwound: the results
+  // writer's destructor has removed its temp file, the signal handlers are restored.
+  int code = 1;
+  try {
+    code = dispatch(std::vector<std::string>(argv + 1, argv + argc));
+  } catch (const std::bad_alloc&) {
+    code = fail("out of memory", 1);
+  } catch (const callsim::scenarios::ScenarioError& e) {  // bad input a command did not catch itself
+    code = fail(e.what(), callsim::app::kExitBadInput);
+  } catch (const callsim::app::OptionError& e) {
+    code = fail(e.what(), callsim::app::kExitBadInput);
+  } catch (const callsim::app::OutputPathError& e) {
+    code = fail(e.what(), callsim::app::kExitBadInput);
+  } catch (const std::exception& e) {
+    code = fail(e.what(), 1);
+  } catch (...) {  // H5::Exception and anything else that is not a std::exception
+    code = fail("unexpected error (an exception of unknown type)", 1);
+  }
+  return check_stdout(code);
 }

@@ -1,13 +1,14 @@
 // callsim report RESULTS.h5: the HTML dashboard and the CSV files of a results file.
 
 #include <boost/program_options.hpp>
-#include <cmath>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "analysis/results_store.hpp"
 #include "app/commands.hpp"
+#include "app/option_values.hpp"
+#include "app/output_paths.hpp"
 #include "app/report_output.hpp"
 
 namespace po = boost::program_options;
@@ -25,15 +26,20 @@ constexpr const char* kReportUsage =
 
 int report_command(const std::vector<std::string>& args) {
   po::options_description options("options");
-  std::string html_path, csv_dir;
+  std::string html_path, csv_dir, shrinkage_text, sl_target_text;
   report::ReportOptions report_options;
-  options.add_options()("help,h", "show this help")("html", po::value(&html_path),
-                                                    "write the dashboard to this HTML file")(
-      "csv", po::value(&csv_dir), "write intervals.csv, daily.csv and agent_groups.csv into this directory")(
-      "shrinkage", po::value(&report_options.shrinkage)->default_value(0),
-      "share of paid time agents are unavailable, from 0 to below 1: required staffing is the Erlang figure / (1 - "
-      "shrinkage)")("sl-target", po::value(&report_options.default_sl_target)->default_value(0.8),
-                    "service-level target (a fraction) where the scenario's costs.sla gives none");
+  // clang-format off
+  options.add_options()
+      ("help,h", "show this help")
+      ("html", po::value(&html_path), "write the dashboard to this HTML file")
+      ("csv", po::value(&csv_dir), "write intervals.csv, daily.csv and agent_groups.csv into this directory")
+      ("shrinkage", po::value(&shrinkage_text)->default_value("0"),
+       "share of paid time agents are unavailable, from 0 to below 1: required staffing is the Erlang figure / (1 - "
+       "shrinkage)")
+      ("sl-target", po::value(&sl_target_text)->default_value("0.8"),
+       "service-level target (a fraction above 0 and at most 1) where the scenario's costs.sla gives none")
+      ("force", "replace existing files that callsim did not write (reports of callsim are replaced without it)");
+  // clang-format on
   po::options_description hidden;
   std::string results_path;
   hidden.add_options()("results", po::value(&results_path));
@@ -57,17 +63,25 @@ int report_command(const std::vector<std::string>& args) {
     std::cerr << "callsim report: no results file given\n" << kReportUsage;
     return kExitBadInput;
   }
-  if (html_path.empty() && csv_dir.empty()) {
+  if (!vm.count("html") && !vm.count("csv")) {
     std::cerr << "callsim report: nothing to write; give --html FILE, --csv DIR or both\n";
     return kExitBadInput;
   }
-  if (!(report_options.shrinkage >= 0 && report_options.shrinkage < 1)) {
-    std::cerr << "callsim report: --shrinkage must be at least 0 and below 1, got " << report_options.shrinkage << "\n";
+  try {
+    report_options.shrinkage = parse_real("--shrinkage", shrinkage_text, 0, Bound::INCLUSIVE, 1, Bound::EXCLUSIVE);
+    report_options.default_sl_target =
+        parse_real("--sl-target", sl_target_text, 0, Bound::EXCLUSIVE, 1, Bound::INCLUSIVE);
+    // Before reading: the results file itself, an existing file callsim did not write, or
+    // a directory that does not exist is refused before anything is written.
+    std::vector<OutputPath> outputs;
+    if (vm.count("html")) outputs.push_back(OutputPath::typed("--html", html_path, OutputKind::HTML_REPORT));
+    if (vm.count("csv")) outputs.push_back(OutputPath::typed("--csv", csv_dir, OutputKind::CSV_DIR));
+    check_outputs({{"results file", results_path}}, outputs, vm.count("force") > 0);
+  } catch (const OptionError& e) {
+    std::cerr << "callsim report: " << e.what() << "\n";
     return kExitBadInput;
-  }
-  if (!(report_options.default_sl_target > 0 && report_options.default_sl_target <= 1)) {
-    std::cerr << "callsim report: --sl-target must be above 0 and at most 1 (a fraction), got "
-              << report_options.default_sl_target << "\n";
+  } catch (const OutputPathError& e) {
+    std::cerr << "callsim report: " << e.what() << "\n";
     return kExitBadInput;
   }
   analysis::ResultsFile file;

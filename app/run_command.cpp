@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
+#include <limits>
 #include <optional>
 #include <string>
 #include <thread>
@@ -21,11 +22,15 @@
 #include "analysis/experiment.hpp"
 #include "analysis/json_report.hpp"
 #include "analysis/results_store.hpp"
+#include "analysis/run_size.hpp"
 #include "app/commands.hpp"
 #include "app/interrupt.hpp"
+#include "app/option_values.hpp"
+#include "app/output_paths.hpp"
 #include "app/progress.hpp"
 #include "app/report_output.hpp"
 #include "app/resume.hpp"
+#include "app/run_size_check.hpp"
 #include "parallel/distributed_experiment.hpp"
 #include "parallel/mpi_session.hpp"
 #include "report/run_scenario.hpp"
@@ -55,6 +60,7 @@ struct Settings {
   std::uint64_t replications = 10;
   std::uint64_t seed = 1;
   unsigned threads = 0;
+  std::string replications_text, seed_text, threads_text;  ///< as typed: parsed by parse_whole
   std::string out_path;
   std::string scenario_path;
   std::vector<std::string> overrides;
@@ -64,7 +70,50 @@ struct Settings {
   bool json = false;
   bool quiet = false;
   bool progress = false;  ///< --progress: the progress line even when stderr is not a terminal
+  bool force = false;     ///< --force: an existing file callsim did not write may be replaced
 };
+
+/// The numeric options, from the text as typed (Boost would wrap "-1" into 2^64 - 1).
+void parse_numbers(Settings& s) {
+  s.replications = parse_whole("--replications", s.replications_text, 1, kMaxReplications);
+  s.seed = parse_whole("--seed", s.seed_text, 0, std::numeric_limits<std::uint64_t>::max());
+  s.threads = static_cast<unsigned>(parse_whole("--threads", s.threads_text, 0, kMaxThreads));
+}
+
+/// Every file the run reads and writes, refused (OutputPathError) before anything is
+/// simulated when an output would destroy an input or another output; then the run's size
+/// against the machine. Returns false after printing a refusal.
+bool check_run_files(const Settings& s, const po::variables_map& vm, const scenarios::LoadedScenario& scenario,
+                     const std::optional<ResumePoint>& resume) {
+  std::vector<InputPath> inputs;
+  for (const auto& input : scenario.inputs) inputs.push_back({input.role, input.path});
+  std::vector<OutputPath> outputs;
+  // A resumed file is rewritten in place: it is the output, not an input to protect.
+  if (resume) {
+    outputs.push_back(OutputPath::typed("--resume", s.out_path, OutputKind::RESULTS));
+  } else if (vm.count("out")) {
+    outputs.push_back(OutputPath::typed("--out", s.out_path, OutputKind::RESULTS));
+  } else {
+    outputs.push_back(OutputPath::defaulted(s.out_path, OutputKind::RESULTS));
+  }
+  if (vm.count("report")) outputs.push_back(OutputPath::typed("--report", s.report_path, OutputKind::HTML_REPORT));
+  check_outputs(inputs, outputs, s.force);
+
+  analysis::RunSizeOptions options;
+  options.replications = s.replications;
+  options.held_replications = resume ? resume->held() : 0;
+  options.threads = s.threads ? s.threads : std::max(1u, std::thread::hardware_concurrency());
+  options.record_calls = s.record_calls;
+  const RunSizeVerdict verdict =
+      judge_run_size(analysis::estimate_run_size({&scenario.spec}, options), machine_room(s.out_path), s.out_path,
+                     s.replications);
+  if (!verdict.refusal.empty()) {
+    std::cerr << "callsim run: " << verdict.refusal << "\n";
+    return false;
+  }
+  for (const auto& warning : verdict.warnings) std::cerr << "warning: " << warning << "\n";
+  return true;
+}
 
 /// Bad input found in the command: printed as "callsim run: <what>", exit 2.
 struct BadInput : std::runtime_error {
@@ -139,13 +188,16 @@ int run_command(const std::vector<std::string>& args) {
   Settings s;
   options.add_options()
       ("help,h", "show this help")
-      ("replications,r", po::value(&s.replications)->default_value(10),
-       "independent replications of the scenario (with --resume: the total to reach; default: the count the "
-       "interrupted run was asked for)")
-      ("seed,s", po::value(&s.seed)->default_value(1), "master seed: the same seed gives the same results")
-      ("threads,j", po::value(&s.threads)->default_value(0),
-       "worker threads (0: one per core; per MPI rank under mpirun); results do not depend on it")
+      ("replications,r", po::value(&s.replications_text)->default_value("10"),
+       "independent replications of the scenario, 1 to 100000000 (with --resume: the total to reach; default: "
+       "the count the interrupted run was asked for)")
+      ("seed,s", po::value(&s.seed_text)->default_value("1"),
+       "master seed, 0 to 18446744073709551615: the same seed gives the same results")
+      ("threads,j", po::value(&s.threads_text)->default_value("0"),
+       "worker threads, 0 to 1024 (0: one per core; per MPI rank under mpirun); results do not depend on it")
       ("out,o", po::value(&s.out_path), "HDF5 results file (default: <scenario name>.h5)")
+      ("force", "replace an existing output file that callsim did not write (a results file or report of "
+                "callsim is replaced without it; an input never is)")
       ("set", po::value(&s.overrides)->composing(),
        "override a scenario value, key=value (repeat), e.g. --set agent_groups.agents.count=60")
       ("calls", "also write one row per simulated call to the results file (table /<run>/calls; "
@@ -181,6 +233,15 @@ int run_command(const std::vector<std::string>& args) {
   s.quiet = vm.count("quiet") > 0;
   s.progress = vm.count("progress") > 0;
   s.record_calls = vm.count("calls") > 0;
+  s.force = vm.count("force") > 0;
+  try {
+    parse_numbers(s);
+    if (vm.count("resume") && s.resume_path.empty())
+      throw OptionError("--resume '': the path is empty; give the results file to continue");
+  } catch (const OptionError& e) {
+    std::cerr << "callsim run: " << e.what() << "\n";
+    return kExitBadInput;
+  }
 
   std::optional<ResumePoint> resume;
   scenarios::LoadedScenario scenario;
@@ -190,12 +251,15 @@ int run_command(const std::vector<std::string>& args) {
       resume = read_resume_point(s.resume_path, CALLSIM_VERSION);
       apply_resume(s, vm, *resume);
     }
-    if (s.scenario_path.empty()) throw BadInput("no scenario given");
-    if (s.replications < 1) throw BadInput("--replications must be at least 1");
+    if (s.scenario_path.empty()) throw BadInput("no scenario given (callsim run SCENARIO; see callsim run --help)");
     if (s.record_calls && parallel::size() > 1)
       throw BadInput("--calls is not supported under MPI (per-call rows are not gathered from the ranks); run it "
                      "in one process");
     scenario = scenarios::load_scenario(s.scenario_path, s.overrides);
+    // The results file would refuse the name only after the whole simulation.
+    if (const std::string problem = analysis::run_name_problem(scenario.spec.name); !problem.empty())
+      throw BadInput("scenario '" + s.scenario_path + "' is named '" + scenario.spec.name +
+                     "', which cannot name a run in the results file (" + problem + ")");
     if (resume) check_resume_scenario(*resume, scenario);
   } catch (const BadInput& e) {
     std::cerr << "callsim run: " << e.what() << "\n";
@@ -214,7 +278,7 @@ int run_command(const std::vector<std::string>& args) {
     return kExitBadInput;
   }
   for (const auto& warning : scenario.warnings) std::cerr << "warning: " << warning << "\n";
-  if (s.out_path.empty()) s.out_path = scenario.spec.name + ".h5";
+  if (!resume && !vm.count("out")) s.out_path = run_default_path(scenario.spec.name);
   if (resume && resume->held() == s.replications && resume->file.complete) {
     if (!s.quiet && !s.json)
       std::cout << "'" << s.out_path << "' already holds all " << s.replications << " replications; nothing to do\n";
@@ -228,10 +292,15 @@ int run_command(const std::vector<std::string>& args) {
   std::optional<analysis::ResultsWriter> writer;
   if (parallel::is_root()) {
     try {
-      writer.emplace(s.out_path);
-      interrupt.set_temp_file(writer->temp_path());
-      if (!s.report_path.empty()) analysis::check_writable(s.report_path);
-      if (resume && resume->has_calls) copy_calls(*resume, *writer);
+      ok = check_run_files(s, vm, scenario, resume);
+      if (ok) {
+        writer.emplace(s.out_path);
+        interrupt.set_temp_file(writer->temp_path());
+        if (resume && resume->has_calls) copy_calls(*resume, *writer);
+      }
+    } catch (const OutputPathError& e) {
+      std::cerr << "callsim run: " << e.what() << "\n";
+      ok = false;
     } catch (const analysis::ResultsStoreError& e) {
       std::cerr << "callsim run: " << e.what() << "\n";
       ok = false;

@@ -55,15 +55,25 @@ struct IvrPath {
   std::uint32_t exit = 0;
 };
 
+/// How far a node's branch probabilities may sum from 1.
+inline constexpr double kIvrSumTolerance = 1e-9;
+/// The most nodes a caller of a valid IVR passes on average, from any node, before an exit.
+inline constexpr double kIvrMaxMeanNodes = 1000;
+/// The most nodes walk_ivr passes before it gives up.
+inline constexpr int kIvrMaxWalk = 1000000;
+
 /// Walks the IVR from node 0, drawing each node's duration and then its branch from
-/// `stream`. A valid IVR (ivr_problems() empty) exits with probability 1; a walk longer
-/// than 100,000 nodes throws SimulationError (models/simulation_error.hpp, a
-/// std::runtime_error) rather than loop for ever.
+/// `stream` (a branch of probability 0 is never taken). A valid IVR (ivr_problems() empty)
+/// exits within kIvrMaxWalk nodes with probability above 1 - 2^-500; a longer walk throws
+/// SimulationError (models/simulation_error.hpp, a std::runtime_error) rather than loop
+/// for ever.
 IvrPath walk_ivr(const IvrSpec& ivr, sim::RandomStream& stream);
 
 /// Structural problems of an IVR, each a sentence naming the node (empty: valid): branch
-/// probabilities that do not sum to 1, targets out of range, nodes that cannot reach an
-/// exit, nodes unreachable from the entry, cycles of nodes that take no time.
+/// probabilities outside [0, 1] or that do not sum to 1 (within kIvrSumTolerance), targets
+/// out of range, nodes that cannot reach an exit, nodes unreachable from the entry, loops
+/// that keep callers for more than kIvrMaxMeanNodes nodes on average, cycles of nodes that
+/// take no time.
 std::vector<std::string> ivr_problems(const IvrSpec& ivr);
 
 }  // namespace callsim::models

@@ -82,7 +82,10 @@ footer { color:var(--muted); font-size:12px; margin-top:20px; }
 
 std::string html_page(const std::string& title, const std::string& body) {
   return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+         // How callsim recognises its own report, which it may replace without --force
+         // (app/output_paths.cpp); keep it in the first 4 KB of the page.
+         "<meta name=\"generator\" content=\"callsim\">\n<title>" +
          escape_html(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n" + body +
          "</body>\n</html>\n";
 }

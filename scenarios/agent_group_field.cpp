@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "scenarios/distribution_field.hpp"
+#include "scenarios/limits.hpp"
 #include "scenarios/shifts_field.hpp"
 #include "scenarios/staffing_field.hpp"
 #include "scenarios/staffing_scale.hpp"
@@ -34,12 +35,13 @@ void read_skills(const Reporter& reporter, const Entry& entry, const std::string
       const Fields fields(reporter, list[i], line_of(list[i]), item_path, item_path, {"level", "multiplier", "type"});
       map_type.emplace(fields.require("type", "the call type, e.g. type: retail"));
       if (const auto l = fields.find("level")) {
-        level = read_whole_number(reporter, *l, fields.path("level"), 1,
+        level = read_whole_number(reporter, *l, fields.path("level"), 1, limits::kSkillLevel,
                                   "a preference level such as 2 (1 = most preferred)");
       }
       if (const auto m = fields.find("multiplier")) {
-        multiplier = read_number_in(reporter, *m, fields.path("multiplier"),
-                                    NumberRange{0, true, std::numeric_limits<double>::infinity(), false});
+        multiplier = read_number_within(reporter, *m, fields.path("multiplier"),
+                                        NumberRange{0, true, std::numeric_limits<double>::infinity(), false},
+                                        1 / limits::kMultiplier, limits::kMultiplier);
       }
     }
     const Entry name_entry = map_type ? *map_type : Entry{entry.value, list[i]};
@@ -98,6 +100,14 @@ void read_staffing(const Reporter& reporter, const Fields& fields, const std::st
                                      : read_shifts(reporter, entry, fields.path("shifts"), context);
   const bool anyone = std::any_of(group.staffing.begin(), group.staffing.end(),
                                   [](const models::StaffingStep& step) { return step.agents > 0; });
+  // Each shift's count is within the limit, but overlapping shifts add up.
+  for (const models::StaffingStep& step : group.staffing) {
+    if (step.agents > limits::kAgentsPerGroup) {
+      reporter.fail(entry.line(), label + " has " + std::to_string(step.agents) + " agents on duty at once (its " +
+                                      key + " add up); a group may have at most " +
+                                      std::to_string(limits::kAgentsPerGroup) + " agents on duty at once");
+    }
+  }
   if (!anyone) {
     reporter.fail(entry.line(), label + " has no agent on duty at any time from time.start on; give its " + key +
                                     " some agents after time.start, or remove the group");
@@ -110,7 +120,8 @@ models::AgentGroupSpec read_agent_group(const Reporter& reporter, const YAML::No
   const Fields fields(reporter, item, line_of(item), label, path,
                       {"absenteeism", "count", "name", "shifts", "skills", "staffing", "staffing_scale", "wrap_up"});
   models::AgentGroupSpec group;
-  group.name = read_name(reporter, fields.require("name", "a unique name, e.g. agents"), fields.path("name"), "agents");
+  group.name = read_identifier(reporter, fields.require("name", "a unique name, e.g. agents"), fields.path("name"),
+                               "agents", NameKind::PART);
   read_skills(reporter, fields.require("skills", "the call types the group takes, e.g. [general]"),
               fields.path("skills"), label, type_names, group);
   read_staffing(reporter, fields, label, group, context);
@@ -134,12 +145,28 @@ std::vector<models::AgentGroupSpec> read_agent_groups(const Reporter& reporter, 
                                                       LoadContext& context) {
   const YAML::Node list =
       read_list(reporter, entry, "'agent_groups'", "a list of agent groups, each with name, skills and count");
+  if (list.size() > limits::kAgentGroups) {
+    reporter.fail(entry.line(), "'agent_groups' has " + std::to_string(list.size()) +
+                                    " agent groups; a scenario may have at most " +
+                                    std::to_string(limits::kAgentGroups));
+  }
   std::vector<models::AgentGroupSpec> groups;
   SeenNames seen;
+  double agents = 0;  // each group at its most on duty: the agents the model creates
   for (std::size_t i = 0; i < list.size(); ++i) {
     const YAML::Node item = list[i];
     groups.push_back(read_agent_group(reporter, item, "agent_groups[" + std::to_string(i) + "]", type_names, context));
     check_unique(reporter, seen, groups.back().name, line_of(item), "agent group");
+    int most = groups.back().count;
+    for (const models::StaffingStep& step : groups.back().staffing) most = std::max(most, step.agents);
+    agents += most;
+    if (agents > limits::kAgents) {
+      reporter.fail(line_of(item), "the agent groups up to " + item_label(item, "agent group", "agent_groups[" +
+                                                                                  std::to_string(i) + "]") +
+                                       " have " + std::to_string(static_cast<long long>(agents)) +
+                                       " agents (each group at its most on duty); a scenario may have at most " +
+                                       std::to_string(static_cast<long long>(limits::kAgents)));
+    }
   }
   return groups;
 }

@@ -4,15 +4,32 @@
 #include <cmath>
 
 #include "scenarios/clock_time.hpp"
+#include "scenarios/limits.hpp"
 
 namespace callsim::scenarios::detail {
 
 namespace {
 
 // Places the forecast's volumes on the simulation clock as rates per second.
+// The `scale` of an arrivals mapping as given, for messages about the rate it makes.
+struct ScaleGiven {
+  double factor = 1;
+  int line = 1;
+  std::string path;
+  std::string text;
+};
+
+std::string minutes_text(double seconds) {
+  return std::to_string(static_cast<long long>(std::llround(seconds / 60))) + " min";
+}
+
 sim::PiecewiseRate forecast_rate(const Reporter& reporter, const Entry& entry, const ForecastTable& table,
-                                 const std::string& column, const ArrivalsOwner& owner, double scale,
+                                 const std::string& column, const ArrivalsOwner& owner, const ScaleGiven& given,
                                  LoadContext& context) {
+  const double scale = given.factor;
+  const int scale_line = given.line;
+  const std::string& scale_path = given.path;
+  const std::string& scale_text = given.text;
   const std::vector<double> volumes = table.volumes(column);
   const double clock_start = context.time.clock_start.seconds();
   const double counted_begin = clock_start + context.time.warmup.seconds();
@@ -49,6 +66,23 @@ sim::PiecewiseRate forecast_rate(const Reporter& reporter, const Entry& entry, c
   std::vector<double> rates;
   rates.reserve(volumes.size() - skipped);
   for (std::size_t i = skipped; i < volumes.size(); ++i) rates.push_back(volumes[i] * scale / period);
+  // The limit holds for the rate the model samples: a volume that is too high on its own is
+  // reported in the CSV, one that the scale lifts past it at the scale.
+  const auto peak = std::max_element(volumes.begin(), volumes.end());
+  if (peak != volumes.end() && !(*peak / period * 3600 <= limits::kRatePerHour)) {
+    const TableCell cell = table.cells(column)[static_cast<std::size_t>(peak - volumes.begin())];
+    Reporter(table.path())
+        .fail(cell.line, "volume " + std::string(cell.text) + " of '" + column + "' in a " + minutes_text(period) +
+                             " interval is a rate of " + per_hour_text(*peak / period) +
+                             "; an arrival rate may be at most " + per_hour_text(limits::kRatePerHour / 3600));
+  }
+  if (peak != volumes.end() && !(*peak * scale / period * 3600 <= limits::kRatePerHour)) {
+    const TableCell cell = table.cells(column)[static_cast<std::size_t>(peak - volumes.begin())];
+    reporter.fail(scale_line, scale_path + " " + scale_text + " makes the forecast's busiest interval (" +
+                                  table.path() + ":" + std::to_string(cell.line) + ") a rate of " +
+                                  per_hour_text(*peak * scale / period) + "; an arrival rate may be at most " +
+                                  per_hour_text(limits::kRatePerHour / 3600));
+  }
   return {std::move(rates), sim::Time(offset + period * static_cast<double>(skipped)), sim::Time(period)};
 }
 
@@ -77,19 +111,33 @@ sim::PiecewiseRate read_rate_or_forecast(const Reporter& reporter, const Entry& 
                                     "per-interval volumes, e.g. {forecast: volumes.csv})");
   }
   // Volume what-ifs (`--set call_types.*.arrivals.scale=1.1`) need the same key in both forms.
-  double factor = 1;
+  ScaleGiven given;
   if (scale) {
-    factor = read_number(reporter, *scale, fields.path("scale"));
-    if (factor <= 0)
+    given.factor = read_number(reporter, *scale, fields.path("scale"));
+    if (given.factor <= 0)
       reporter.fail(scale->line(), fields.path("scale") + " must be greater than 0, got " + scale->value.Scalar());
+    given.line = scale->line();
+    given.text = scale->value.Scalar();
   }
+  given.path = fields.path("scale");
+  const double factor = given.factor;
   if (rate) {
     if (column) {
       reporter.fail(column->line(), fields.path("column") +
                                         " applies to a forecast only (the forecast column to read); remove it or "
                                         "give a forecast");
     }
-    return sim::PiecewiseRate::constant(read_rate(reporter, *rate, fields.path("rate")) * factor);
+    const double per_second = read_rate(reporter, *rate, fields.path("rate"));
+    const std::string limit = per_hour_text(limits::kRatePerHour / 3600);
+    if (!(per_second * 3600 <= limits::kRatePerHour)) {
+      reporter.fail(rate->line(), fields.path("rate") + " must be at most " + limit + ", got " + rate->value.Scalar());
+    }
+    if (!(per_second * factor * 3600 <= limits::kRatePerHour)) {
+      reporter.fail(given.line, given.path + " " + given.text + " makes the rate " + rate->value.Scalar() + " x " +
+                                    given.text + " = " + per_hour_text(per_second * factor) +
+                                    "; an arrival rate may be at most " + limit);
+    }
+    return sim::PiecewiseRate::constant(per_second * factor);
   }
   const std::string file = read_name(reporter, *forecast, fields.path("forecast"), "volumes.csv");
   const std::string name = column ? read_name(reporter, *column, fields.path("column"), owner.column) : owner.column;
@@ -104,7 +152,7 @@ sim::PiecewiseRate read_rate_or_forecast(const Reporter& reporter, const Entry& 
                   "the forecast '" + table.path() + "' has no column '" + name + "'" + why +
                       suggestion(name, columns) + "; its columns are: " + join(columns));
   }
-  return forecast_rate(reporter, *forecast, table, name, owner, factor, context);
+  return forecast_rate(reporter, *forecast, table, name, owner, given, context);
 }
 
 // One of the three forms; `trace_allowed` is false for the IVR.

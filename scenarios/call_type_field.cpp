@@ -4,9 +4,11 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <set>
 
 #include "scenarios/arrivals_field.hpp"
 #include "scenarios/distribution_field.hpp"
+#include "scenarios/limits.hpp"
 
 namespace callsim::scenarios::detail {
 
@@ -36,6 +38,11 @@ std::vector<double> read_balking(const Reporter& reporter, const Entry& entry, c
       read_list(reporter, *by_length, list_path,
                 "a list of probabilities, one per number of calls already waiting (0, 1, 2, ...; the last holds for "
                 "more), e.g. [0, 0.05, 0.2]");
+  if (list.size() > limits::kBalkingEntries) {
+    reporter.fail(by_length->line(), list_path + " has " + std::to_string(list.size()) + " entries; give at most " +
+                                         std::to_string(limits::kBalkingEntries) +
+                                         " (the last one holds for any longer queue)");
+  }
   std::vector<double> values;
   for (std::size_t i = 0; i < list.size(); ++i) {
     values.push_back(read_number_in(reporter, Entry{by_length->value, list[i]},
@@ -59,10 +66,16 @@ models::CallTypeSpec::Retrial read_retrial(const Reporter& reporter, const Entry
   retrial.probability = read_number_in(
       reporter, fields.require("probability", "the share of failed callers who call again, e.g. 0.6"),
       fields.path("probability"), NumberRange{0, true, 1, false});
-  retrial.delay = read_distribution(
-      reporter,
-      fields.require("delay", "the time until they call again, e.g. {distribution: exponential, mean: 10min}"),
-      fields.path("delay"));
+  const Entry delay =
+      fields.require("delay", "the time until they call again, e.g. {distribution: exponential, mean: 10min}");
+  retrial.delay = read_distribution(reporter, delay, fields.path("delay"));
+  // A redial at the very instant of the failure can fail again at that instant, for ever
+  // (behind a full queue, or with certain balking): simulated time would stand still.
+  if (!(retrial.delay->mean() >= limits::kRetrialDelayMean)) {
+    reporter.fail(delay.line(), fields.path("delay") + " has a mean of " + seconds_text(retrial.delay->mean()) +
+                                    "; a retrial delay must have a mean of at least 1s (callers take time to call "
+                                    "again), e.g. {distribution: exponential, mean: 10min}");
+  }
   retrial.as_type = static_cast<std::uint32_t>(type);
   if (const auto as = fields.find("as")) {
     pending.push_back({type, read_name(reporter, *as, fields.path("as"), "general"), as->line(), fields.path("as")});
@@ -75,16 +88,30 @@ models::CallTypeSpec::Retrial read_retrial(const Reporter& reporter, const Entry
 // per file and name, however many types read the file.
 void warn_unread_trace_types(const Reporter& reporter, const std::vector<TraceRead>& traces,
                              const std::vector<std::string>& names, LoadContext& context) {
-  std::vector<std::pair<std::string, std::string>> warned;  // (file, name)
+  // At most this many names are warned of one by one per file; a file of thousands of
+  // other names (a log of another center) gets one more warning that counts the rest.
+  constexpr std::size_t kNamed = 10;
+  std::set<std::string> files;
   for (const auto& trace : traces) {
+    if (!files.insert(trace.file).second) continue;  // once per file, however many types read it
+    std::size_t warned = 0, rest_names = 0, rest_calls = 0;
     for (const auto& [other, count] : trace.other_types) {
       if (std::find(names.begin(), names.end(), other) != names.end()) continue;
-      if (std::find(warned.begin(), warned.end(), std::pair{trace.file, other}) != warned.end()) continue;
-      warned.emplace_back(trace.file, other);
+      if (warned == kNamed) {
+        ++rest_names;
+        rest_calls += count;
+        continue;
+      }
+      ++warned;
       context.warnings.push_back(reporter.where(trace.line) + ": the trace '" + trace.file +
                                  "' has " + std::to_string(count) + (count == 1 ? " call" : " calls") +
                                  " of call type '" + other + "', which the scenario does not define" +
                                  suggestion(other, names) + "; they are not replayed");
+    }
+    if (rest_names > 0) {
+      context.warnings.push_back(reporter.where(trace.line) + ": the trace '" + trace.file + "' has " +
+                                 std::to_string(rest_calls) + " calls of " + std::to_string(rest_names) +
+                                 " more call types the scenario does not define; they are not replayed");
     }
   }
 }
@@ -97,8 +124,8 @@ models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& 
                       {"arrivals", "balking", "name", "patience", "priority", "priority_credit", "queue_capacity", "retrial",
                        "service", "weight", "wrap_up"});
   models::CallTypeSpec type;
-  type.name =
-      read_name(reporter, fields.require("name", "a unique name, e.g. general"), fields.path("name"), "general");
+  type.name = read_identifier(reporter, fields.require("name", "a unique name, e.g. general"), fields.path("name"),
+                              "general", NameKind::PART);
 
   const auto arrivals = arrivals_optional
                             ? fields.find("arrivals")
@@ -117,12 +144,14 @@ models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& 
   read.own_arrivals.push_back(arrivals.has_value());
   if (const auto priority = fields.find("priority")) {
     // Any whole number: static_priority serves higher values first; the default is 0.
-    type.priority = read_whole_number(reporter, *priority, fields.path("priority"), -1000000, "a whole number such as 2");
+    type.priority = read_whole_number(reporter, *priority, fields.path("priority"), -limits::kPriority,
+                                      limits::kPriority, "a whole number such as 2");
   }
   if (const auto weight = fields.find("weight")) {
     // weighted_wait's weight: a freed agent takes the largest weight x waiting time.
-    type.routing_weight = read_number_in(reporter, *weight, fields.path("weight"),
-                                         NumberRange{0, true, std::numeric_limits<double>::infinity(), true});
+    type.routing_weight = read_number_within(reporter, *weight, fields.path("weight"),
+                                             NumberRange{0, true, std::numeric_limits<double>::infinity(), true},
+                                             1 / limits::kWeight, limits::kWeight);
   }
   if (const auto credit = fields.find("priority_credit")) {
     type.priority_credit =
@@ -141,6 +170,7 @@ models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& 
   }
   if (const auto capacity = fields.find("queue_capacity")) {
     type.queue_capacity = read_whole_number(reporter, *capacity, fields.path("queue_capacity"), 0,
+                                            limits::kQueueCapacity,
                                             "the number of calls that may wait at once, such as 20");
   }
   if (const auto balking = fields.find("balking")) {
@@ -158,6 +188,10 @@ CallTypesRead read_call_types(const Reporter& reporter, const Entry& entry, bool
                               LoadContext& context) {
   const YAML::Node list =
       read_list(reporter, entry, "'call_types'", "a list of call types, each with name, arrivals and service");
+  if (list.size() > limits::kCallTypes) {
+    reporter.fail(entry.line(), "'call_types' has " + std::to_string(list.size()) + " call types; a scenario may have at most " +
+                                    std::to_string(limits::kCallTypes));
+  }
   CallTypesRead read;
   std::vector<PendingRetrialType> pending;
   std::vector<TraceRead> traces;

@@ -2,18 +2,25 @@
 
 #include <limits>
 
+#include "scenarios/limits.hpp"
+
 namespace callsim::scenarios::detail {
 
 namespace {
 
 constexpr NumberRange kAmount{0, false, std::numeric_limits<double>::infinity(), false};
 
+// Amounts past the limit would make sums of a run's costs lose their cents, or overflow.
+double read_amount(const Reporter& reporter, const Entry& entry, const std::string& path) {
+  return read_number_within(reporter, entry, path, kAmount, 0, limits::kAmount);
+}
+
 // One number for every group, or a mapping that prices each group: a group left out is
 // an error rather than free labour, which would flatter every cost figure.
 std::vector<double> read_agent_hour(const Reporter& reporter, const Entry& entry, const std::string& path,
                                     const std::vector<std::string>& group_names) {
   if (!entry.value.IsMap())
-    return std::vector<double>(group_names.size(), read_number_in(reporter, entry, path, kAmount));
+    return std::vector<double>(group_names.size(), read_amount(reporter, entry, path));
   const Fields fields(reporter, entry.value, entry.line(), "'" + path + "'", path, group_names);
   std::vector<double> rates;
   for (const std::string& group : group_names) {
@@ -22,7 +29,7 @@ std::vector<double> read_agent_hour(const Reporter& reporter, const Entry& entry
       reporter.fail(entry.line(), path + " has no rate for agent group '" + group +
                                       "'; give every group its cost per paid hour, or one number for all groups");
     }
-    rates.push_back(read_number_in(reporter, *rate, fields.path(group), kAmount));
+    rates.push_back(read_amount(reporter, *rate, fields.path(group)));
   }
   return rates;
 }
@@ -52,7 +59,7 @@ SlaContract read_sla(const Reporter& reporter, const Entry& entry, const std::st
                                   text + "'");
   }
   if (const auto penalty = fields.find("penalty"))
-    sla.penalty = read_number_in(reporter, *penalty, fields.path("penalty"), kAmount);
+    sla.penalty = read_amount(reporter, *penalty, fields.path("penalty"));
   return sla;
 }
 
@@ -63,12 +70,12 @@ CostSpec read_costs(const Reporter& reporter, const Entry& entry, const std::vec
                       {"agent_hour", "currency", "revenue_per_call", "revenue_per_hour", "sla", "trunk_minute"});
   CostSpec costs;
   if (const auto currency = fields.find("currency"))
-    costs.currency = read_name(reporter, *currency, fields.path("currency"), "EUR");
+    costs.currency = read_identifier(reporter, *currency, fields.path("currency"), "EUR", NameKind::PART);
   costs.agent_hour = read_agent_hour(
       reporter, fields.require("agent_hour", "the cost of a paid agent hour, one number or one per agent group"),
       fields.path("agent_hour"), group_names);
   const auto amount = [&](const char* key, double& out) {
-    if (const auto value = fields.find(key)) out = read_number_in(reporter, *value, fields.path(key), kAmount);
+    if (const auto value = fields.find(key)) out = read_amount(reporter, *value, fields.path(key));
   };
   amount("trunk_minute", costs.trunk_minute);
   amount("revenue_per_call", costs.revenue_per_call);

@@ -1,6 +1,9 @@
 #include "scenarios/distribution_field.hpp"
 
+#include <algorithm>
 #include <vector>
+
+#include "scenarios/limits.hpp"
 
 namespace callsim::scenarios::detail {
 
@@ -14,8 +17,13 @@ std::vector<std::string> distribution_names() {
 
 double read_value(const Reporter& reporter, const Entry& entry, const std::string& path, bool is_duration) {
   // A negative service time or patience is meaningless; the registry checks finer bounds.
-  return is_duration ? read_duration(reporter, entry, path, DurationBound::NOT_NEGATIVE)
-                     : read_number(reporter, entry, path);
+  if (is_duration) return read_duration(reporter, entry, path, DurationBound::NOT_NEGATIVE);
+  // A cv or shape beyond this makes draws that are 0 or astronomical, nothing a center sees.
+  const double value = read_number(reporter, entry, path);
+  if (value > limits::kDistributionNumber) {
+    reporter.fail(entry.line(), path + " must be at most 1000, got " + entry.value.Scalar());
+  }
+  return value;
 }
 
 std::vector<double> read_values(const Reporter& reporter, const Entry& entry, const std::string& path,
@@ -73,11 +81,21 @@ sim::Distribution read_distribution(const Reporter& reporter, const Entry& entry
       params.scalars[param.name] = read_value(reporter, *param_entry, param_path, param.is_duration);
     }
   }
+  sim::Distribution made;
   try {
-    return sim::make_distribution(name, params);
+    made = sim::make_distribution(name, params);
   } catch (const sim::DistributionError& error) {
     reporter.fail(line_of(node), path + ": " + error.what());
   }
+  // Parameters within their limits can still give a mean beyond any horizon (a weibull of
+  // shape 0.01 has a mean 1e158 times its scale).
+  const bool of_durations = std::any_of(info->params.begin(), info->params.end(),
+                                        [](const sim::DistributionParamInfo& param) { return param.is_duration; });
+  if (of_durations && !(made.mean() <= limits::kDurationSeconds)) {
+    reporter.fail(line_of(node), path + " has a mean of " + seconds_text(made.mean()) +
+                                     "; a distribution's mean must be at most 36525d (100 years)");
+  }
+  return made;
 }
 
 sim::Distribution read_given_distribution(const Reporter& reporter, const Entry& entry, const std::string& path,

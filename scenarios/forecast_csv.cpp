@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <map>
 #include <optional>
 
 #include "scenarios/clock_time.hpp"
 #include "scenarios/csv_cells.hpp"
+#include "scenarios/limits.hpp"
 #include "scenarios/loader.hpp"
 #include "scenarios/text_file.hpp"
 #include "scenarios/yaml_checks.hpp"
@@ -77,17 +79,19 @@ ForecastTable ForecastTable::parse(std::string_view text, const std::string& pat
                                      "', expected 'interval_start'; the header is interval_start and one column per " +
                                      column + ", e.g. " + header_example);
   }
+  std::map<std::string_view, std::size_t> column_of;
   for (std::size_t i = 1; i < names.size(); ++i) {
     if (names[i].empty()) {
       reporter.fail(header.number, "column " + std::to_string(i + 1) +
                                        " of the header has no name; name every column after interval_start by its " +
                                        column);
     }
-    for (std::size_t j = 1; j < i; ++j) {
-      if (names[j] == names[i]) {
-        reporter.fail(header.number, "column '" + names[i] + "' appears twice (columns " + std::to_string(j + 1) +
-                                         " and " + std::to_string(i + 1) + "); name each column once");
-      }
+    // A map, not a scan of the columns before: a header may have a million columns.
+    const auto [first, added] = column_of.emplace(names[i], i);
+    if (!added) {
+      reporter.fail(header.number, "column '" + names[i] + "' appears twice (columns " +
+                                       std::to_string(first->second + 1) + " and " + std::to_string(i + 1) +
+                                       "); name each column once");
     }
   }
   table.columns_.assign(names.begin() + 1, names.end());
@@ -156,7 +160,7 @@ ForecastTable ForecastTable::parse(std::string_view text, const std::string& pat
 
 ForecastTable ForecastTable::read(const std::string& path, const std::string& given_in, const TableKind& kind) {
   std::string error;
-  const auto text = read_text_file(path, error);
+  const auto text = read_text_file(path, limits::kCsvBytes, std::string(kind.noun) + " file", error);
   if (!text) {
     throw ScenarioError("cannot read " + std::string(kind.noun) + " '" + path + "' (given in " + given_in +
                         "): " + error);

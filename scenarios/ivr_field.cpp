@@ -4,6 +4,7 @@
 
 #include "scenarios/arrivals_field.hpp"
 #include "scenarios/distribution_field.hpp"
+#include "scenarios/limits.hpp"
 
 namespace callsim::scenarios::detail {
 
@@ -152,6 +153,11 @@ models::IvrSpec read_ivr(const Reporter& reporter, const Entry& entry, const std
       read_list(reporter, nodes_entry, fields.path("nodes"),
                 "a list of IVR nodes, each with name, branches and optionally duration; calls enter at the first");
 
+  if (list.size() > limits::kIvrNodes) {
+    reporter.fail(nodes_entry.line(), fields.path("nodes") + " has " + std::to_string(list.size()) +
+                                          " nodes; an IVR may have at most " + std::to_string(limits::kIvrNodes));
+  }
+
   // Names first: a branch may lead to a node further down.
   std::vector<std::string> names;
   std::vector<NodeLines> lines;
@@ -165,7 +171,7 @@ models::IvrSpec read_ivr(const Reporter& reporter, const Entry& entry, const std
                              std::vector<std::string>{"branches", "duration", "name"});
     const Fields& node = node_fields.back();
     const Entry name_entry = node.require("name", "a unique name, e.g. menu");
-    std::string name = read_name(reporter, name_entry, node.path("name"), "menu");
+    std::string name = read_identifier(reporter, name_entry, node.path("name"), "menu", NameKind::PART);
     if (name == kSelfServed || name == kHangUp || name.starts_with(kQueuePrefix) || name == "queue") {
       reporter.fail(name_entry.line(), node.path("name") + " '" + name +
                                            "' is reserved for an IVR exit (self_served, hang_up, queue <call type>); "

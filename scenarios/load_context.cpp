@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "scenarios/limits.hpp"
 #include "scenarios/loader.hpp"
 #include "scenarios/text_file.hpp"
 
@@ -10,7 +11,7 @@ namespace callsim::scenarios::detail {
 const std::string& read_input(const std::string& path, const std::string& role, const std::string& given_in,
                               LoadContext& context) {
   std::string error;
-  auto text = read_text_file(path, error);
+  auto text = read_text_file(path, limits::kCsvBytes, role + " file", error);
   if (!text) throw ScenarioError("cannot read " + role + " '" + path + "' (given in " + given_in + "): " + error);
   context.inputs.push_back(InputFile{role, path, std::move(*text)});
   return context.inputs.back().bytes;

@@ -1,14 +1,17 @@
 #include "scenarios/loader.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <limits>
+#include <new>
 
 #include "scenarios/agent_group_field.hpp"
 #include "scenarios/call_type_field.hpp"
 #include "scenarios/clock_time.hpp"
 #include "scenarios/costs_field.hpp"
 #include "scenarios/ivr_field.hpp"
+#include "scenarios/limits.hpp"
 #include "scenarios/load_context.hpp"
 #include "scenarios/load_warning.hpp"
 #include "scenarios/open_hours_field.hpp"
@@ -16,6 +19,7 @@
 #include "scenarios/routing_field.hpp"
 #include "scenarios/text_file.hpp"
 #include "scenarios/yaml_checks.hpp"
+#include "scenarios/yaml_parse.hpp"
 
 namespace callsim::scenarios {
 
@@ -30,26 +34,26 @@ using detail::Reporter;
 const std::vector<std::string> kTopKeys{"agent_groups", "busyness", "call_types",    "costs", "ivr",
                                         "name",         "open_hours", "routing",     "service_level", "time"};
 
-// The single document of the file. LoadAll rather than Load: Load silently drops every
-// document after the first, and a stray "---" would then hide half a scenario.
+// The single document of the file. Every document is counted, not only the first: a stray
+// "---" would otherwise hide half a scenario.
 YAML::Node parse_document(const Reporter& reporter, const std::string& text) {
-  std::vector<YAML::Node> documents;
+  detail::YamlDocuments documents;
   try {
-    documents = YAML::LoadAll(text);
+    documents = detail::parse_yaml(text);
   } catch (const YAML::Exception& error) {
     reporter.fail(error.mark.line < 0 ? 1 : error.mark.line + 1,
                   "YAML syntax error: " + error.msg +
                       "; check the indentation, colons, brackets and quotes on this line and the one before");
   }
-  if (documents.empty()) {
+  if (documents.count == 0) {
     reporter.fail(1, "the scenario is empty; expected a mapping with keys: " + detail::join(kTopKeys) +
                          " (see docs/scenario.md)");
   }
-  if (documents.size() > 1) {
-    reporter.fail(detail::line_of(documents[1]), "the file holds " + std::to_string(documents.size()) +
-                                                     " YAML documents (separated by ---); a scenario is one document");
+  if (documents.count > 1) {
+    reporter.fail(documents.second_start.line + 1, "the file holds " + std::to_string(documents.count) +
+                                                       " YAML documents (separated by ---); a scenario is one document");
   }
-  return documents.front();
+  return documents.first;
 }
 
 models::TimeSpec read_time(const Reporter& reporter, const Entry& entry) {
@@ -72,9 +76,30 @@ models::TimeSpec read_time(const Reporter& reporter, const Entry& entry) {
   }
   time.duration = sim::Time(detail::read_duration(reporter, fields.require("duration", "the counted period, e.g. 200h"),
                                                   fields.path("duration"), DurationBound::POSITIVE));
+  const Entry duration = *fields.find("duration");
+  if (const auto warmup = fields.find("warmup"); warmup && time.warmup + time.duration > sim::Time(limits::kDurationSeconds)) {
+    reporter.fail(duration.line(), "time.warmup " + warmup->value.Scalar() + " plus time.duration " +
+                                       duration.value.Scalar() +
+                                       " is more than 36525d (100 years), the longest simulated horizon; shorten "
+                                       "one of them");
+  }
   if (const auto interval = fields.find("interval")) {
     time.interval =
         sim::Time(detail::read_duration(reporter, *interval, fields.path("interval"), DurationBound::POSITIVE));
+    if (time.interval.seconds() < limits::kIntervalSeconds) {
+      reporter.fail(interval->line(), "time.interval must be at least 1s, got " + interval->value.Scalar());
+    }
+  }
+  // Every interval is a row of the results (per call type and replication): a cap on their
+  // number keeps a typo (1s for 1h) from asking for terabytes.
+  const double intervals = std::ceil(time.duration.seconds() / time.interval.seconds());
+  if (intervals > limits::kIntervals) {
+    const auto where = fields.find("interval");
+    reporter.fail(where ? where->line() : duration.line(),
+                  "time.duration " + duration.value.Scalar() + " in intervals of " +
+                      (where ? where->value.Scalar() : std::string("30min")) + " gives " +
+                      detail::number_text(intervals) + " reporting intervals; at most 1000000 are allowed: give a "
+                      "longer time.interval or a shorter time.duration");
   }
   return time;
 }
@@ -94,9 +119,10 @@ void read_service_level(const Reporter& reporter, const Entry& entry, models::Ce
 
 double read_busyness(const Reporter& reporter, const Entry& entry) {
   const Fields fields(reporter, entry.value, entry.line(), "'busyness'", "busyness", {"cv"});
-  return detail::read_number_in(
+  return detail::read_number_within(
       reporter, fields.require("cv", "the coefficient of variation of the day-level busyness factor, e.g. 0.1"),
-      fields.path("cv"), detail::NumberRange{0, false, std::numeric_limits<double>::infinity(), false});
+      fields.path("cv"), detail::NumberRange{0, false, std::numeric_limits<double>::infinity(), false}, 0,
+      limits::kBusynessCv);
 }
 
 // A call type no group answers would queue forever (or until every caller abandons):
@@ -133,8 +159,8 @@ models::CenterSpec read_center(const Reporter& reporter, const YAML::Node& root,
                                std::optional<CostSpec>& costs) {
   const Fields top(reporter, root, detail::line_of(root), "the scenario", "", kTopKeys);
   models::CenterSpec spec;
-  spec.name = detail::read_name(reporter, top.require("name", "the scenario's name, e.g. erlang-a"), top.path("name"),
-                                "erlang-a");
+  spec.name = detail::read_identifier(reporter, top.require("name", "the scenario's name, e.g. erlang-a"),
+                                      top.path("name"), "erlang-a", detail::NameKind::SCENARIO);
   spec.time = read_time(reporter, top.require("time", "the simulated horizon, e.g. time: {duration: 200h}"));
   if (const auto service_level = top.find("service_level")) read_service_level(reporter, *service_level, spec);
   context.time = spec.time;  // tables and clock times are placed on the clock time.start gives
@@ -172,6 +198,11 @@ namespace {
 
 LoadedScenario load_with(const std::string& text, const std::string& path_for_messages,
                          const std::vector<std::string>& overrides) {
+  // Text that did not come from a file (a results file's stored scenario) meets the file's limit too.
+  if (text.size() > limits::kScenarioBytes) {
+    throw ScenarioError(path_for_messages + ": the scenario is " + std::to_string(text.size()) +
+                        " bytes; a scenario file may be at most " + size_limit_text(limits::kScenarioBytes));
+  }
   YAML::Node root = parse_document(Reporter(path_for_messages), text);
   const Reporter reporter(path_for_messages, detail::apply_overrides(root, overrides, detail::line_count(text)));
   LoadContext context;
@@ -185,15 +216,38 @@ LoadedScenario load_with(const std::string& text, const std::string& path_for_me
   return loaded;
 }
 
+// The last resort of the contract "a load throws ScenarioError only": the readers check
+// every node before they use it, so an exception of yaml-cpp or of the standard library
+// here is a gap in those checks, reported as a problem of the file rather than a crash.
+LoadedScenario guarded_load(const std::string& text, const std::string& path_for_messages,
+                            const std::vector<std::string>& overrides) {
+  try {
+    return load_with(text, path_for_messages, overrides);
+  } catch (const ScenarioError&) {
+    throw;
+  } catch (const YAML::Exception& error) {
+    const std::string where =
+        error.mark.is_null() ? path_for_messages : path_for_messages + ":" + std::to_string(error.mark.line + 1);
+    throw ScenarioError(where + ": the scenario cannot be read (" + error.msg +
+                        "); check this part of the file against docs/scenario.md");
+  } catch (const std::bad_alloc&) {
+    throw ScenarioError(path_for_messages + ": the scenario needs more memory than is available to load; check "
+                                            "its sizes against docs/scenario.md (\"Limits\")");
+  } catch (const std::exception& error) {
+    throw ScenarioError(path_for_messages + ": the scenario cannot be loaded (" + error.what() +
+                        "); check it against docs/scenario.md");
+  }
+}
+
 }  // namespace
 
 LoadedScenario load_scenario_text(const std::string& text, const std::string& path_for_messages,
                                   const std::vector<std::string>& overrides) {
   try {
-    return load_with(text, path_for_messages, overrides);
+    return guarded_load(text, path_for_messages, overrides);
   } catch (const ScenarioError& error) {
     throw detail::blame_override(error, overrides, [&](const std::vector<std::string>& some) {
-      static_cast<void>(load_with(text, path_for_messages, some));
+      static_cast<void>(guarded_load(text, path_for_messages, some));
     });
   }
 }
@@ -204,7 +258,7 @@ LoadedScenario load_scenario_text(const std::string& text, const std::string& pa
 
 LoadedScenario load_scenario(const std::string& path, const std::vector<std::string>& overrides) {
   std::string error;
-  const auto text = read_text_file(path, error);
+  const auto text = read_text_file(path, limits::kScenarioBytes, "scenario file", error);
   if (!text) throw ScenarioError("cannot read scenario '" + path + "': " + error);
   LoadedScenario loaded = load_scenario_text(*text, path, overrides);
   loaded.inputs.insert(loaded.inputs.begin(), InputFile{"scenario", path, *text});

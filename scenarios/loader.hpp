@@ -30,10 +30,15 @@ struct LoadedScenario {
 };
 
 /// A scenario that cannot be loaded. `what()` is the whole message, e.g.
-/// "bank.yaml:9: call_types[0].arrivals.rate must be greater than 0, got -5/h".
+/// "bank.yaml:9: call_types[0].arrivals.rate must be greater than 0, got -5/h". The load
+/// functions below throw nothing else (whatever yaml-cpp or a reader throws is translated
+/// into one, naming the file).
 class ScenarioError : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  /// `message` as one printable line: control characters and bytes that are not UTF-8
+  /// (from the file's own text, quoted in the message) are shown as \xNN, and a message
+  /// longer than 4,000 bytes is cut, so that no input can garble a terminal or a log.
+  explicit ScenarioError(const std::string& message);
 };
 
 /// Reads and validates the scenario file at `path`. Throws ScenarioError, e.g.

@@ -1,5 +1,8 @@
 #include "scenarios/overrides.hpp"
 
+#include "scenarios/limits.hpp"
+#include "scenarios/yaml_parse.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <optional>
@@ -61,17 +64,17 @@ Override split(const std::string& text) {
 // it goes to, so that a later override of one place leaves the others alone.
 YAML::Node place(const Override& given, const std::string& yaml) {
   const std::string padding(static_cast<std::size_t>(given.first_line - 1), '\n');
-  std::vector<YAML::Node> documents;
+  YamlDocuments documents;
   try {
-    documents = YAML::LoadAll(padding + yaml);
+    documents = parse_yaml(padding + yaml);
   } catch (const YAML::Exception& error) {
     fail(given, "the value '" + given.value + "' is not valid YAML (" + error.msg +
                     "); check its brackets and quotes, and quote the whole --set argument for the shell");
   }
-  if (documents.size() > 1) fail(given, "the value holds several YAML documents (separated by ---); give one value");
+  if (documents.count > 1) fail(given, "the value holds several YAML documents (separated by ---); give one value");
   // An empty value is YAML's null; it needs a position too, for "... is empty" messages.
-  if (documents.empty()) return YAML::Load(padding + "~");
-  return documents.front();
+  if (documents.count == 0) return parse_yaml(padding + "~").first;
+  return documents.first;
 }
 
 // A key as a YAML node on the override's lines; quoted so that "yes" or "12" stay text.
@@ -111,8 +114,8 @@ std::optional<std::size_t> as_index(const std::string& key) {
 
 std::string name_of(const YAML::Node& item) {
   if (!item.IsMap()) return {};
-  const YAML::Node name = item["name"];
-  return name.IsScalar() ? name.Scalar() : std::string();
+  const auto name = find_child(item, "name");
+  return name && name->IsScalar() ? name->Scalar() : std::string();
 }
 
 // The 0-based indices `key` selects in the list `list`: by index, by name, or all (`*`).
@@ -225,6 +228,10 @@ int line_count(const std::string& text) { return static_cast<int>(std::count(tex
 
 std::vector<OverrideLines> apply_overrides(YAML::Node& root, const std::vector<std::string>& overrides,
                                            int file_lines) {
+  if (overrides.size() > limits::kOverrides) {
+    throw ScenarioError("--set is given " + std::to_string(overrides.size()) + " times; at most " +
+                        std::to_string(limits::kOverrides) + " overrides are allowed in one run");
+  }
   std::vector<OverrideLines> lines;
   int next = file_lines + 1;
   for (const std::string& text : overrides) {

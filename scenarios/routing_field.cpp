@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "models/routing_policies.hpp"
+#include "scenarios/limits.hpp"
 #include "scenarios/loader.hpp"
 
 namespace callsim::scenarios {
@@ -60,15 +62,36 @@ std::size_t index_in(const Reporter& reporter, int line, const std::vector<std::
   return static_cast<std::size_t>(it - names.begin());
 }
 
+// More settings than any planner writes: with YAML aliases a short file could otherwise
+// name billions of cells (an alias of a mapping inside a mapping inside a mapping).
+constexpr std::size_t kMaxSettings = 100000;
+
 /// Flattens `key: value` (value possibly a mapping of cell names) into settings.
 void collect(const Reporter& reporter, const models::RoutingPolicyInfo& policy, const Entry& entry,
              std::vector<std::string> prefix, std::vector<Setting>& out) {
   const std::string key = read_scalar(reporter, Entry{entry.key, entry.key}, "a key of 'routing'", "delay");
   for (std::string& part : split(key, '.')) prefix.push_back(std::move(part));
   const std::string path = "routing." + join_dotted(prefix);
+  // A parameter, a call type and an agent group: nothing is deeper.
+  if (prefix.size() > 3) {
+    reporter.fail(line_of(entry.key), path + ": a routing parameter is given for all cells, per call type or agent "
+                                             "group (delay.TYPE) or per call type and group (delay.TYPE.GROUP), "
+                                             "never deeper");
+  }
   if (entry.value.IsMap()) {
-    for (const auto& item : entry.value) collect(reporter, policy, Entry{item.first, item.second}, prefix, out);
+    std::set<std::string> keys;
+    for (const auto& item : entry.value) {
+      const std::string inner = read_scalar(reporter, Entry{item.first, item.first}, "a key in " + path, "business");
+      if (!keys.insert(inner).second) {
+        reporter.fail(line_of(item.first), "duplicate key '" + inner + "' in " + path + "; give each key once");
+      }
+      collect(reporter, policy, Entry{item.first, item.second}, prefix, out);
+    }
     return;
+  }
+  if (out.size() >= kMaxSettings) {
+    reporter.fail(entry.line(), "'routing' gives more than " + std::to_string(kMaxSettings) +
+                                    " settings; give one value for all cells and only the exceptions per cell");
   }
   const auto param = std::find_if(policy.params.begin(), policy.params.end(),
                                   [&](const PolicyParamInfo& p) { return p.name == prefix.front(); });
@@ -90,7 +113,7 @@ double read_value(const Reporter& reporter, const Setting& s) {
   switch (s.param->unit) {
     case PolicyParamUnit::kSeconds: return read_duration(reporter, s.entry, s.path, DurationBound::NOT_NEGATIVE);
     case PolicyParamUnit::kCount:
-      return read_whole_number(reporter, s.entry, s.path, 0, "a whole number such as 2");
+      return read_whole_number(reporter, s.entry, s.path, 0, limits::kRoutingCount, "a whole number such as 2");
     case PolicyParamUnit::kProbability: return read_number_in(reporter, s.entry, s.path, kProbability);
   }
   return 0;
@@ -158,14 +181,12 @@ models::RoutingSpec read_routing(const Reporter& reporter, const Entry& entry, c
                                     describe(entry.value));
   models::RoutingSpec routing;
   std::vector<Entry> params;
-  std::vector<std::string> seen;
+  std::set<std::string> seen;
   int policy_line = entry.line();
   for (const auto& item : entry.value) {
     const Entry e{item.first, item.second};
     const std::string key = read_scalar(reporter, Entry{e.key, e.key}, "a key of 'routing'", "policy");
-    if (std::find(seen.begin(), seen.end(), key) != seen.end())
-      reporter.fail(line_of(e.key), "routing." + key + " is given twice");
-    seen.push_back(key);
+    if (!seen.insert(key).second) reporter.fail(line_of(e.key), "routing." + key + " is given twice");
     if (key == "policy") {
       routing.policy = read_scalar(reporter, e, "routing.policy", "longest_idle_agent");
       policy_line = e.line();
@@ -215,13 +236,24 @@ models::RoutingSpec parse_policy_option(std::string_view option, const models::C
       if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
         throw ScenarioError(label + ": '" + item +
                             "' is not param=value; write e.g. --policy overflow_delay:delay=30s,delay.business=60s");
-      routing[item.substr(0, eq)] = item.substr(eq + 1);
+      const std::string key = item.substr(0, eq);
+      // Assigning through operator[] would silently replace a repeated key, or the policy.
+      if (key == "policy" || detail::find_child(routing, key)) {
+        throw ScenarioError(label + ": '" + key + "' is given " +
+                            (key == "policy" ? std::string("after the policy's name") : std::string("twice")) +
+                            "; give each parameter once, e.g. --policy overflow_delay:delay=30s");
+      }
+      routing.force_insert(key, item.substr(eq + 1));
     }
   }
   // The YAML reader names a file and a line; an option has neither: name the option.
   const detail::Reporter reporter(label);
   try {
-    return detail::read_routing(reporter, detail::Entry{YAML::Node("routing"), routing}, spec);
+    try {
+      return detail::read_routing(reporter, detail::Entry{YAML::Node("routing"), routing}, spec);
+    } catch (const YAML::Exception& e) {  // a gap in the checks: reported, never a crash
+      throw ScenarioError(label + ": " + e.msg);
+    }
   } catch (const ScenarioError& e) {
     std::string message = e.what();
     const std::size_t after = message.find(": ", label.size());

@@ -3,12 +3,15 @@
 #include <algorithm>
 
 #include "scenarios/clock_field.hpp"
+#include "scenarios/limits.hpp"
 
 namespace callsim::scenarios::detail {
 
 namespace {
 
 constexpr double kDay = 86400;
+constexpr std::size_t kMaxShifts = limits::kShiftsPerGroup;
+constexpr std::size_t kMaxBreaks = limits::kBreaksPerShift;
 
 struct Break {
   double from;
@@ -33,6 +36,11 @@ std::vector<Break> read_breaks(const Reporter& reporter, const Entry& entry, con
   const YAML::Node list = read_list(reporter, entry, path,
                                     "a list of breaks, each with start, duration and optionally count, e.g. "
                                     "[{start: 10:00, duration: 15min, count: 4}]");
+  // The overlap check below compares every pair of breaks.
+  if (list.size() > kMaxBreaks) {
+    reporter.fail(entry.line(), path + " has " + std::to_string(list.size()) + " breaks; a shift may have at most " +
+                                    std::to_string(kMaxBreaks));
+  }
   std::vector<Break> breaks;
   for (std::size_t j = 0; j < list.size(); ++j) {
     const std::string item_path = path + "[" + std::to_string(j) + "]";
@@ -87,6 +95,10 @@ std::vector<models::StaffingStep> read_shifts(const Reporter& reporter, const En
   const YAML::Node list = read_list(reporter, entry, path,
                                     "a list of shifts, each with start, end and count, e.g. [{start: 07:00, end: "
                                     "15:30, count: 10}]");
+  if (list.size() > kMaxShifts) {
+    reporter.fail(entry.line(), path + " has " + std::to_string(list.size()) + " shifts; a group may have at most " +
+                                    std::to_string(kMaxShifts) + " (give a larger group a staffing plan)");
+  }
   std::vector<StaffingChange> changes;
   for (std::size_t i = 0; i < list.size(); ++i) {
     const std::string item_path = path + "[" + std::to_string(i) + "]";

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "scenarios/clock_time.hpp"
+#include "scenarios/limits.hpp"
 
 namespace callsim::scenarios::detail {
 
@@ -22,12 +23,18 @@ std::vector<int> agent_counts(const ForecastTable& table, const std::string& gro
     }
     long long value = 0;
     const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
-    if (error != std::errc{} || end != cell.data() + cell.size() || value > INT_MAX) {
+    const bool huge = error == std::errc::result_out_of_range && end == cell.data() + cell.size();
+    if (huge) value = cell.front() == '-' ? -1 : limits::kAgentsPerGroup + 1;
+    if ((error != std::errc{} && !huge) || end != cell.data() + cell.size()) {
       reporter.fail(line, "agent count '" + cell + "' of '" + group +
                               "' is not a whole number; expected the number of agents on duty in the interval, "
                               "e.g. 12");
     }
     if (value < 0) reporter.fail(line, "agent count of '" + group + "' must not be negative, got " + cell);
+    if (value > limits::kAgentsPerGroup) {
+      reporter.fail(line, "agent count of '" + group + "' must be at most " + std::to_string(limits::kAgentsPerGroup) +
+                              ", got " + cell);
+    }
     counts.push_back(static_cast<int>(value));
   }
   return counts;

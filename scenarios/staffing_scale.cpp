@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "scenarios/limits.hpp"
+
 namespace callsim::scenarios::detail {
 
 std::optional<int> scaled_agents(int agents, double scale) {
@@ -26,10 +28,10 @@ void apply_staffing_scale(const Reporter& reporter, const Fields& fields, const 
   const std::string written = entry->value.Scalar();
   const auto scaled = [&](int agents) {
     const auto result = scaled_agents(agents, scale);
-    if (!result) {
+    if (!result || *result > limits::kAgentsPerGroup) {
       reporter.fail(entry->line(), path + " " + written + " gives " + label + " " + std::to_string(agents) + " x " +
-                                       written + " agents, more than " + std::to_string(INT_MAX) +
-                                       "; give a smaller staffing_scale");
+                                       written + " agents, more than " + std::to_string(limits::kAgentsPerGroup) +
+                                       " (the most a group may have on duty at once); give a smaller staffing_scale");
     }
     return *result;
   };

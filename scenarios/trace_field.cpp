@@ -28,7 +28,13 @@ std::vector<double> csv_clocks(const Reporter& reporter, const std::string& text
   }
   if (clocks.empty()) {
     std::vector<std::string> names;
-    for (const auto& [other, count] : read.other_types) names.push_back(other);
+    for (const auto& [other, count] : read.other_types) {
+      if (names.size() == 20) {
+        names.emplace_back("...");  // enough to recognise the file by
+        break;
+      }
+      names.push_back(other);
+    }
     reporter.fail(read.line, "no '" + name + "' call in the trace '" + read.file + "'" + suggestion(name, names) +
                                  "; its call_type column names: " + join(names));
   }

@@ -6,7 +6,9 @@
 #include <cmath>
 #include <cstdio>
 
+#include "scenarios/limits.hpp"
 #include "scenarios/loader.hpp"
+#include "scenarios/name_rules.hpp"
 #include "scenarios/units.hpp"
 
 namespace callsim::scenarios::detail {
@@ -89,6 +91,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::string suggestion(std::string_view word, const std::vector<std::string>& candidates) {
+  // The distance table is word x candidate: no typo makes a word this long, and a long
+  // value (a pasted paragraph) would cost time and memory for nothing.
+  if (word.size() > 64) return {};
   const std::string* best = nullptr;
   std::size_t best_distance = 3;  // beyond 2 edits a "did you mean" is more noise than help
   for (const auto& candidate : candidates) {
@@ -168,6 +173,16 @@ std::string read_name(const Reporter& reporter, const Entry& entry, std::string_
   return name;
 }
 
+std::string read_identifier(const Reporter& reporter, const Entry& entry, std::string_view path,
+                            std::string_view example, NameKind kind) {
+  std::string name = read_name(reporter, entry, path, example);
+  if (const auto problem = name_problem(name, kind)) {
+    reporter.fail(entry.line(), std::string(path) + " '" + shown(name) + "' " + *problem + "; " + name_rule(kind) +
+                                    " (e.g. " + std::string(example) + ")");
+  }
+  return name;
+}
+
 double read_duration(const Reporter& reporter, const Entry& entry, std::string_view path, DurationBound bound) {
   const std::string text = read_scalar(reporter, entry, path, "20s");
   const auto seconds = parse_duration(text);
@@ -179,6 +194,10 @@ double read_duration(const Reporter& reporter, const Entry& entry, std::string_v
   }
   if (bound == DurationBound::NOT_NEGATIVE && *seconds < 0) {
     reporter.fail(entry.line(), where + " must not be negative, got " + text);
+  }
+  // Beyond this, simulated times lose the precision events need (and no horizon reaches it).
+  if (*seconds > limits::kDurationSeconds) {
+    reporter.fail(entry.line(), where + " must be at most 36525d (100 years), got " + text);
   }
   return *seconds;
 }
@@ -204,11 +223,33 @@ double read_number(const Reporter& reporter, const Entry& entry, std::string_vie
   return value;
 }
 
-int read_count(const Reporter& reporter, const Entry& entry, std::string_view path) {
-  return read_whole_number(reporter, entry, path, 1, "a count such as 55");
+// Numbers from 1e-6 to 1e15 without an exponent ("1000000", "0.000001", "0.25"), others in
+// 6 significant digits ("2e+300"): limits read as a planner writes them.
+std::string number_text(double value) {
+  char buffer[48];
+  const double size = std::abs(value);
+  if (value == std::floor(value) && size < 1e15) {
+    std::snprintf(buffer, sizeof buffer, "%.0f", value);
+  } else if (size >= 1e-6 && size < 1e15) {
+    std::snprintf(buffer, sizeof buffer, "%.6f", value);
+    std::string text = buffer;
+    text.erase(text.find_last_not_of('0') + 1);
+    return text;
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.6g", value);
+  }
+  return buffer;
 }
 
-int read_whole_number(const Reporter& reporter, const Entry& entry, std::string_view path, int minimum,
+std::string seconds_text(double seconds) { return number_text(seconds) + "s"; }
+
+std::string per_hour_text(double per_second) { return number_text(per_second * 3600) + "/h"; }
+
+int read_count(const Reporter& reporter, const Entry& entry, std::string_view path) {
+  return read_whole_number(reporter, entry, path, 1, limits::kAgentsPerGroup, "a count such as 55");
+}
+
+int read_whole_number(const Reporter& reporter, const Entry& entry, std::string_view path, int minimum, int maximum,
                       std::string_view expected) {
   const std::string text = read_scalar(reporter, entry, path, "55");
   const std::string where(path);
@@ -218,9 +259,9 @@ int read_whole_number(const Reporter& reporter, const Entry& entry, std::string_
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   const bool whole = end == text.data() + text.size();
   const bool negative = !text.empty() && text.front() == '-';
-  if (error == std::errc::result_out_of_range || (error == std::errc{} && whole && value > INT_MAX)) {
+  if (error == std::errc::result_out_of_range || (error == std::errc{} && whole && value > maximum)) {
     if (negative) reporter.fail(entry.line(), where + too_small + text);
-    reporter.fail(entry.line(), where + " must be at most " + std::to_string(INT_MAX) + ", got " + text);
+    reporter.fail(entry.line(), where + " must be at most " + std::to_string(maximum) + ", got " + text);
   }
   if (error != std::errc{} || !whole) {
     reporter.fail(entry.line(), where + " '" + text + "' is not a whole number; expected " + std::string(expected));
@@ -231,11 +272,7 @@ int read_whole_number(const Reporter& reporter, const Entry& entry, std::string_
 
 namespace {
 
-std::string plain(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%g", value);
-  return buffer;
-}
+std::string plain(double value) { return number_text(value); }
 
 // "must be between 0 and 1", "must be greater than 0 and at most 1", "must not be negative".
 std::string range_rule(NumberRange range) {
@@ -257,10 +294,33 @@ double read_number_in(const Reporter& reporter, const Entry& entry, std::string_
   return value;
 }
 
+std::optional<YAML::Node> find_child(const YAML::Node& map, std::string_view key) {
+  if (!map.IsMap()) return std::nullopt;
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    if (it->first.IsScalar() && it->first.Scalar() == key) return it->second;
+  }
+  return std::nullopt;
+}
+
+double read_number_within(const Reporter& reporter, const Entry& entry, std::string_view path, NumberRange range,
+                          double least, double most) {
+  const double value = read_number_in(reporter, entry, path, range);
+  if (value < least) {
+    reporter.fail(entry.line(), std::string(path) + " must be at least " + number_text(least) + ", got " +
+                                    entry.value.Scalar());
+  }
+  if (value > most) {
+    reporter.fail(entry.line(), std::string(path) + " must be at most " + number_text(most) + ", got " +
+                                    entry.value.Scalar());
+  }
+  return value;
+}
+
 std::string item_label(const YAML::Node& item, const std::string& noun, const std::string& path) {
-  if (item.IsMap()) {
-    const YAML::Node name = item["name"];
-    if (name.IsScalar() && !name.Scalar().empty()) return noun + " '" + name.Scalar() + "'";
+  // Only a name that is itself valid labels the item: the message about an invalid one
+  // names the item by its path and quotes the name once.
+  if (const auto name = find_child(item, "name"); name && name->IsScalar() && !name_problem(name->Scalar(), NameKind::PART)) {
+    return noun + " '" + name->Scalar() + "'";
   }
   return path;
 }

@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "scenarios/name_rules.hpp"
+
 namespace callsim::scenarios::detail {
 
 /// Lines past the end of a scenario file that stand for one `--set` override: the nodes an
@@ -51,6 +53,11 @@ class Reporter {
 /// The 1-based line of `node`; 1 when the node has no position (a missing node).
 int line_of(const YAML::Node& node);
 
+/// The value of `key` in the mapping `map` (keys compared as text), or nullopt when `map`
+/// is not a mapping or lacks the key. Used instead of yaml-cpp's operator[], whose result
+/// for a missing key throws YAML::InvalidNode on every use (IsScalar(), Mark(), ...).
+std::optional<YAML::Node> find_child(const YAML::Node& map, std::string_view key);
+
 /// One key of a mapping and its value, both with their positions.
 struct Entry {
   YAML::Node key;
@@ -67,7 +74,8 @@ std::string describe(const YAML::Node& node);
 std::string join(const std::vector<std::string>& names);
 
 /// " (did you mean 'x'?)" when one of `candidates` is a likely typo fix for `word`,
-/// otherwise "". Edit distance at most 2 (and small for the length), or a prefix.
+/// otherwise "". Edit distance at most 2 (and small for the length), or a prefix; never for
+/// a word longer than 64 bytes.
 std::string suggestion(std::string_view word, const std::vector<std::string>& candidates);
 
 /// The keys of one mapping, checked: the node is a mapping, every key is a plain name from
@@ -103,28 +111,52 @@ class Fields {
 /// `example` ("1000/h") as what a valid value looks like.
 std::string read_scalar(const Reporter& reporter, const Entry& entry, std::string_view path, std::string_view example);
 
-/// A non-empty name ("general"); `example` shows one.
+/// A non-blank text ("general", "volumes.csv"); `example` shows one. For references to
+/// names and for file names; a name that becomes part of the results is read_identifier's.
 std::string read_name(const Reporter& reporter, const Entry& entry, std::string_view path, std::string_view example);
+
+/// A name that becomes part of the results (the scenario's, a call type's, an agent
+/// group's, an IVR node's), valid by name_problem() (see name_rules.hpp). Fails e.g.
+/// "FILE:LINE: call_types[0].name 'a/b' contains '/'; a name is 1 to 64 bytes of UTF-8 text
+/// without '/', ',' or control characters and without spaces at either end, and is not
+/// '.' or '..' (e.g. general)"; a blank one as read_name.
+std::string read_identifier(const Reporter& reporter, const Entry& entry, std::string_view path,
+                            std::string_view example, NameKind kind);
 
 /// Which durations are valid, for read_duration.
 enum class DurationBound { NOT_NEGATIVE, POSITIVE };
 
-/// Seconds in a duration entry such as "20s" or "1.5h".
+/// Seconds in a duration entry such as "20s" or "1.5h", at most limits::kDurationSeconds
+/// (100 years: "PATH must be at most 36525d (100 years), got 1e300h").
 double read_duration(const Reporter& reporter, const Entry& entry, std::string_view path, DurationBound bound);
 
-/// Calls per second in a rate entry such as "1000/h"; must be > 0.
+/// Calls per second in a rate entry such as "1000/h"; must be > 0 (the caller checks the
+/// upper limit, after any scale: check_rate).
 double read_rate(const Reporter& reporter, const Entry& entry, std::string_view path);
 
 /// A finite plain number (no unit), e.g. a coefficient of variation.
 double read_number(const Reporter& reporter, const Entry& entry, std::string_view path);
 
-/// A whole number >= 1 (agents in a group).
+/// A whole number of agents, 1 to limits::kAgentsPerGroup.
 int read_count(const Reporter& reporter, const Entry& entry, std::string_view path);
 
-/// A whole number >= `minimum`; `expected` shows a valid one ("a count such as 20"). Below
-/// the minimum: "must not be negative" (minimum 0) or "must be at least N".
-int read_whole_number(const Reporter& reporter, const Entry& entry, std::string_view path, int minimum,
+/// A whole number from `minimum` to `maximum`; `expected` shows a valid one ("a count such
+/// as 20"). Below the minimum: "must not be negative" (minimum 0) or "must be at least N";
+/// above the maximum: "must be at most N".
+int read_whole_number(const Reporter& reporter, const Entry& entry, std::string_view path, int minimum, int maximum,
                       std::string_view expected);
+
+/// Numbers from 1e-6 to 1e15 without an exponent ("1000000", "0.25"), others with
+/// ("2e+300"), for messages.
+std::string number_text(double value);
+
+/// "0.5s", "3.6e+06s": seconds for messages.
+std::string seconds_text(double seconds);
+
+/// "1000000/h", "2e+300/h": a rate given in calls per second, for messages.
+std::string per_hour_text(double per_second);
+
+
 
 /// The valid values of a plain number, for read_number_in: from `low` to `high`, each end
 /// included unless open. `high` may be infinity.
@@ -139,6 +171,12 @@ inline constexpr NumberRange kProbability{0, false, 1, false};
 
 /// A plain number in `range`; outside it fails e.g. "PATH must be between 0 and 1, got 1.5".
 double read_number_in(const Reporter& reporter, const Entry& entry, std::string_view path, NumberRange range);
+
+/// As read_number_in(range), then within the limits [`least`, `most`] (see limits.hpp): a
+/// value outside `range` gets its usual message ("must not be negative"), one inside it but
+/// past a limit "PATH must be at most 100, got 1e9" (or "at least").
+double read_number_within(const Reporter& reporter, const Entry& entry, std::string_view path, NumberRange range,
+                          double least, double most);
 
 /// How messages name a list item: "NOUN 'NAME'" when the item is a mapping with a usable
 /// `name`, else `path` ("call_types[2]").

@@ -298,7 +298,7 @@ TEST_CASE("report: bad input is one message and exit code 2", "[cli][report]") {
   CHECK(r.err == "callsim report: nothing to write; give --html FILE, --csv DIR or both\n");
   r = run_callsim("report x.h5 --html x.html --shrinkage 1", dir);
   CHECK(r.code == 2);
-  CHECK(r.err == "callsim report: --shrinkage must be at least 0 and below 1, got 1\n");
+  CHECK(r.err == "callsim report: --shrinkage '1' is not valid: expected a number from 0 to below 1\n");
   r = run_callsim("run " + scenario("erlang-a.yaml") + " -r 1 -q -o " + (dir / "r.h5").string() + " --report " +
                       (dir / "missing-dir" / "r.html").string(),
                   dir);

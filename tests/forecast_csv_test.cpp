@@ -211,7 +211,8 @@ TEST_CASE("an unreadable forecast names the file and where it was given", "[scen
   CHECK_THROWS_WITH(ForecastTable::read("/nonexistent/x.csv", "s.yaml:12"),
                     "cannot read forecast '/nonexistent/x.csv' (given in s.yaml:12): No such file or directory");
   CHECK_THROWS_WITH(ForecastTable::read(CALLSIM_SOURCE_DIR "/tests/data", "s.yaml:3"),
-                    "cannot read forecast '" CALLSIM_SOURCE_DIR "/tests/data' (given in s.yaml:3): Is a directory");
+                    "cannot read forecast '" CALLSIM_SOURCE_DIR "/tests/data' (given in s.yaml:3): '" CALLSIM_SOURCE_DIR
+                    "/tests/data' is not a regular file (it is a directory)");
   const ForecastTable fixture =
       ForecastTable::read(CALLSIM_SOURCE_DIR "/tests/data/two-types-forecast.csv", "two-types.yaml:10");
   CHECK(fixture.columns() == std::vector<std::string>{"retail", "business", "support"});

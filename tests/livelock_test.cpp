@@ -325,7 +325,7 @@ TEST_CASE("model: an IVR loop callers hardly ever leave is a SimulationError", "
     FAIL("no SimulationError");
   } catch (const models::SimulationError& e) {
     CHECK(std::string(e.what()) ==
-          "the IVR: a caller's path passed 100000 nodes without reaching an exit (it was at node 'menu'); the branches "
+          "the IVR: a caller's path passed 1000000 nodes without reaching an exit (it was at node 'menu'); the branches "
           "of ivr.nodes lead back into a loop with a probability so close to 1 that callers hardly ever leave it; give "
           "the branches out of the loop a larger probability");
   }

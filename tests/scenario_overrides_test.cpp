@@ -402,7 +402,8 @@ TEST_CASE("staffing_scale is a positive number that leaves someone on duty", "[s
         "larger staffing_scale");
   CHECK(error_of({"agent_groups.0.staffing_scale=1e9"}) ==
         "--set agent_groups.0.staffing_scale=1e9: agent_groups[0].staffing_scale 1e9 gives agent group "
-        "'generalists' 12 x 1e9 agents, more than 2147483647; give a smaller staffing_scale");
+        "'generalists' 12 x 1e9 agents, more than 100000 (the most a group may have on duty at once); give a smaller "
+            "staffing_scale");
   CHECK(error_of({}, edited("    count: 12\n", "    count: 12\n    staffing_scale: -1\n")) ==
         "center.yaml:16: agent_groups[0].staffing_scale must be greater than 0, got -1");
 }

@@ -1,0 +1,28 @@
+#pragma once
+/// \file
+/// Parses YAML text without yaml-cpp 0.7's `LoadAll`, which loops for ever, allocating about
+/// 1 GB/s, on a stray flow indicator such as `,` or `!a,` (its parser hands out empty
+/// documents at the same position without consuming the token; fixed upstream after 0.7).
+/// Internal to scenarios/.
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstddef>
+#include <string>
+
+namespace callsim::scenarios::detail {
+
+/// The documents of a YAML text: the first as a tree, the others only counted.
+struct YamlDocuments {
+  std::size_t count = 0;     ///< 0 for a text of only comments and blank lines
+  YAML::Node first;          ///< the first document (a Null node when count is 0)
+  YAML::Mark second_start;   ///< where the second document's content starts, when count > 1
+};
+
+/// Parses `text`. Throws YAML::ParserException (with the position) on a syntax error,
+/// including a token no document can start with, which yaml-cpp 0.7 would never consume:
+/// "unexpected ','". Scans the text once without building anything (each document must
+/// move the parser on, so the scan ends), then builds the first document only.
+YamlDocuments parse_yaml(const std::string& text);
+
+}  // namespace callsim::scenarios::detail
