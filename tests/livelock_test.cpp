@@ -143,7 +143,7 @@ TEST_CASE("kernel: a run split into event budgets handles the very events of one
   }
 }
 
-TEST_CASE("kernel: a budget that runs out leaves the clock at the last event; the end moves it", "[sim][livelock]") {
+TEST_CASE("kernel: a budget that runs out leaves the clock at the last event, the end moves it", "[sim][livelock]") {
   sim::Simulator<> s;
   for (int i = 1; i <= 3; ++i) s.schedule_at(Time(10.0 * i), 0, 0);
   const auto ignore = [](const sim::Event&) {};
@@ -158,7 +158,7 @@ TEST_CASE("kernel: a budget that runs out leaves the clock at the last event; th
   CHECK(s.pending() == 0);
 }
 
-TEST_CASE("kernel: so many events at one instant throw StalledClock; a burst below the limit does not",
+TEST_CASE("kernel: so many events at one instant throw StalledClock, a burst below the limit does not",
           "[sim][livelock]") {
   sim::Simulator<> s;
   s.set_stall_limit(50);

@@ -171,7 +171,7 @@ TEST_CASE("output lock: a second writer in another process is refused at once wi
   CHECK(dir.entries() == std::set<std::string>{"out.h5"});
 }
 
-TEST_CASE("output lock: a second writer in the same process is refused; the first is unharmed", "[output_lock]") {
+TEST_CASE("output lock: a second writer in the same process is refused, the first is unharmed", "[output_lock]") {
   TempDir dir;
   const std::string target = dir.file("out.h5");
   ResultsWriter first(target);
