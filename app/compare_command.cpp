@@ -438,7 +438,10 @@ int compare_command(const std::vector<std::string>& args) {
     for (const auto& warning : scenario.warnings) std::cerr << "warning: " << warning << "\n";
   // A comparison is not resumable: a signal removes the unfinished file and ends callsim.
   InterruptHandler interrupt(InterruptHandler::Mode::ABORT, parallel::is_root());
-  if (writer) interrupt.set_temp_file(writer->temp_path());
+  if (writer) {
+    interrupt.set_temp_file(writer->temp_path());
+    interrupt.set_lock_file(writer->lock_path());
+  }
 
   const auto start = std::chrono::steady_clock::now();
   analysis::ExperimentOptions experiment;

@@ -11,10 +11,12 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/output_lock.hpp"
 #include "app/commands.hpp"
 #include "app/option_values.hpp"
 #include "app/output_paths.hpp"
 #include "parallel/mpi_session.hpp"
+#include "models/simulation_error.hpp"
 #include "scenarios/loader.hpp"
 
 namespace {
@@ -98,6 +100,9 @@ int main(int argc, char** argv) {
   }
   // Whatever a command throws ends here, after its stack has unwound: the results
   // writer's destructor has removed its temp file, the signal handlers are restored.
+  // Stale temporary files a writer removes are said once, as warnings.
+  callsim::analysis::set_output_warning_handler(
+      [](const std::string& warning) { std::cerr << "warning: " << warning << "\n"; });
   int code = 1;
   try {
     code = dispatch(std::vector<std::string>(argv + 1, argv + argc));
@@ -108,6 +113,8 @@ int main(int argc, char** argv) {
   } catch (const callsim::app::OptionError& e) {
     code = fail(e.what(), callsim::app::kExitBadInput);
   } catch (const callsim::app::OutputPathError& e) {
+    code = fail(e.what(), callsim::app::kExitBadInput);
+  } catch (const callsim::models::SimulationError& e) {  // the scenario loops at one instant: bad input
     code = fail(e.what(), callsim::app::kExitBadInput);
   } catch (const std::exception& e) {
     code = fail(e.what(), 1);

@@ -14,6 +14,9 @@ int write_reports(const analysis::ResultsFile& file, const std::string& html_pat
   try {
     if (!html_path.empty()) report::write_html_report(html_path, file, scenarios, options);
     if (!csv_dir.empty()) report::write_csv_reports(csv_dir, file, scenarios);
+  } catch (const report::ReportBusyError& e) {  // another callsim writes it: choose another path
+    std::cerr << command << ": " << e.what() << "\n";
+    return 2;
   } catch (const report::ReportError& e) {
     std::cerr << command << ": " << e.what() << "\n";
     return 1;

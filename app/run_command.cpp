@@ -296,6 +296,7 @@ int run_command(const std::vector<std::string>& args) {
       if (ok) {
         writer.emplace(s.out_path);
         interrupt.set_temp_file(writer->temp_path());
+        interrupt.set_lock_file(writer->lock_path());
         if (resume && resume->has_calls) copy_calls(*resume, *writer);
       }
     } catch (const OutputPathError& e) {
