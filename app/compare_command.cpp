@@ -20,11 +20,11 @@
 #include <boost/program_options.hpp>
 
 #include "analysis/comparison.hpp"
-#include "analysis/comparison_report.hpp"
-#include "analysis/experiment.hpp"
-#include "analysis/json_report.hpp"
-#include "analysis/results_store.hpp"
-#include "analysis/run_size.hpp"
+#include "report/comparison_report.hpp"
+#include "run/experiment.hpp"
+#include "report/json_report.hpp"
+#include "store/results_store.hpp"
+#include "app/run_size.hpp"
 #include "app/commands.hpp"
 #include "app/interrupt.hpp"
 #include "app/option_values.hpp"
@@ -32,8 +32,8 @@
 #include "app/progress.hpp"
 #include "app/report_output.hpp"
 #include "app/run_size_check.hpp"
-#include "parallel/distributed_experiment.hpp"
-#include "parallel/mpi_session.hpp"
+#include "run/distributed_experiment.hpp"
+#include "run/mpi_session.hpp"
 #include "scenarios/loader.hpp"
 #include "scenarios/routing_field.hpp"
 
@@ -121,7 +121,7 @@ void check_same_time_frame(const std::vector<scenarios::LoadedScenario>& scenari
 }
 
 /// Every scenario's text, for `/scenario`: a YAML stream of one document per variant.
-void set_provenance(analysis::ResultsFile& file, const std::vector<scenarios::LoadedScenario>& scenarios,
+void set_provenance(store::ResultsFile& file, const std::vector<scenarios::LoadedScenario>& scenarios,
                     const std::vector<Variant>& variants) {
   if (scenarios.size() == 1) {
     file.scenario_path = scenarios[0].path;
@@ -188,18 +188,18 @@ void check_sequential(const po::variables_map& vm, const Sequential& s, std::uin
 
 /// Replications [first, first + count) of every variant (this MPI rank's share of them),
 /// each variant's progress added to that of the variants before it.
-std::vector<analysis::RunResult> run_batch(const std::vector<Variant>& variants, analysis::ExperimentOptions options,
+std::vector<analysis::RunResult> run_batch(const std::vector<Variant>& variants, run::ExperimentOptions options,
                                            std::uint64_t first, std::uint64_t count, ProgressLine& progress) {
   options.first_replication = first;
   options.replications = count;
-  const std::uint64_t mine = parallel::block_of(count, parallel::rank(), parallel::size()).size();
+  const std::uint64_t mine = run::block_of(count, run::rank(), run::size()).size();
   std::vector<analysis::RunResult> runs;
   std::uint64_t calls_before = 0;
   for (std::size_t v = 0; v < variants.size(); ++v) {
     options.on_progress = [&](std::size_t done, std::uint64_t calls) {
       progress.update(v * mine + done, calls_before + calls);
     };
-    runs.push_back(parallel::run_experiment(variants[v].spec, options));
+    runs.push_back(run::run_distributed(variants[v].spec, options));
     for (const auto& r : runs.back().replications) calls_before += r.calls_simulated;
   }
   return runs;
@@ -208,13 +208,13 @@ std::vector<analysis::RunResult> run_batch(const std::vector<Variant>& variants,
 /// Runs `initial` replications; in the sequential mode keeps doubling them (up to the
 /// maximum) until the largest paired half-width of the KPI is at most the target.
 std::vector<analysis::RunResult> run_variants(const std::vector<Variant>& variants,
-                                              const analysis::ExperimentOptions& options, std::uint64_t initial,
+                                              const run::ExperimentOptions& options, std::uint64_t initial,
                                               const Sequential& sequential,
                                               std::optional<analysis::SequentialOutcome>& outcome, bool show_progress) {
   // Over every variant: "replications 12/40" counts variant-replications.
-  const std::string prefix = parallel::size() > 1 ? "rank 0 of " + std::to_string(parallel::size()) + ": " : "";
+  const std::string prefix = run::size() > 1 ? "rank 0 of " + std::to_string(run::size()) + ": " : "";
   const auto progress_for = [&](std::uint64_t count) {
-    const std::uint64_t mine = parallel::block_of(count, parallel::rank(), parallel::size()).size();
+    const std::uint64_t mine = run::block_of(count, run::rank(), run::size()).size();
     return ProgressLine(stderr, show_progress, true, variants.size() * mine, prefix);
   };
   ProgressLine first_progress = progress_for(initial);
@@ -229,7 +229,7 @@ std::vector<analysis::RunResult> run_variants(const std::vector<Variant>& varian
     ProgressLine progress = progress_for(next - done);
     auto batch = run_batch(variants, options, done, next - done, progress);
     progress.clear();
-    for (std::size_t v = 0; v < runs.size(); ++v) analysis::extend_run(runs[v], std::move(batch[v]));
+    for (std::size_t v = 0; v < runs.size(); ++v) run::extend_run(runs[v], std::move(batch[v]));
     done = next;
     half_width = analysis::max_difference_half_width(runs, sequential.kpi);
   }
@@ -254,12 +254,12 @@ void check_compare_files(const po::variables_map& vm, const std::vector<scenario
 
   std::vector<const models::CenterSpec*> specs;
   for (const Variant& v : variants) specs.push_back(&v.spec);
-  analysis::RunSizeOptions options;
+  app::RunSizeOptions options;
   options.replications = replications;
   options.threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
   options.comparison = true;
   const RunSizeVerdict verdict =
-      judge_run_size(analysis::estimate_run_size(specs, options), machine_room(out_path), out_path, replications);
+      judge_run_size(app::estimate_run_size(specs, options), machine_room(out_path), out_path, replications);
   if (!verdict.refusal.empty()) throw BadInput(verdict.refusal);
   for (const auto& warning : verdict.warnings) std::cerr << "warning: " << warning << "\n";
 }
@@ -352,7 +352,7 @@ int compare_command(const std::vector<std::string>& args) {
 
   std::vector<scenarios::LoadedScenario> loaded;
   std::vector<Variant> variants;
-  std::optional<analysis::ResultsWriter> writer;
+  std::optional<store::ResultsWriter> writer;
   bool ok = true;
   try {
     if (inputs.empty()) throw BadInput("no scenario given");
@@ -398,7 +398,7 @@ int compare_command(const std::vector<std::string>& args) {
       for (const std::string& path : inputs) {
         loaded.push_back(load_variant(path, overrides));
         Variant v{unique_name(loaded.back().spec.name, names), loaded.back().spec};
-        if (const std::string problem = analysis::run_name_problem(v.name); !problem.empty())
+        if (const std::string problem = store::run_name_problem(v.name); !problem.empty())
           throw BadInput("scenario '" + path + "' is named '" + v.name +
                          "', which cannot name a run in the results file (" + problem + ")");
         v.spec.name = v.name;
@@ -408,7 +408,7 @@ int compare_command(const std::vector<std::string>& args) {
     }
     // Checked and opened now: a path that would destroy an input, or cannot be written,
     // fails before the simulation, not after it. Only MPI rank 0 writes.
-    if (parallel::is_root()) {
+    if (run::is_root()) {
       std::vector<std::string> names;
       for (const Variant& v : variants) names.push_back(v.name);
       if (!vm.count("out")) out_path = compare_default_path(loaded[0].spec.name, names);
@@ -425,7 +425,7 @@ int compare_command(const std::vector<std::string>& args) {
     const bool names_option = message.rfind("--policy", 0) == 0 || message.rfind("--set", 0) == 0;
     std::cerr << (names_option ? "callsim compare: " : "") << message << "\n";
     ok = false;
-  } catch (const analysis::ResultsStoreError& e) {
+  } catch (const store::ResultsStoreError& e) {
     std::cerr << "callsim compare: " << e.what() << "\n";
     ok = false;
   } catch (const OutputPathError& e) {
@@ -433,31 +433,31 @@ int compare_command(const std::vector<std::string>& args) {
     ok = false;
   }
   // Every MPI rank leaves together (here rank 0 alone may have failed, on the output path).
-  if (!parallel::all_ok(ok)) return kExitBadInput;
+  if (!run::all_ok(ok)) return kExitBadInput;
   for (const auto& scenario : loaded)
     for (const auto& warning : scenario.warnings) std::cerr << "warning: " << warning << "\n";
   // A comparison is not resumable: a signal removes the unfinished file and ends callsim.
-  InterruptHandler interrupt(InterruptHandler::Mode::ABORT, parallel::is_root());
+  InterruptHandler interrupt(InterruptHandler::Mode::ABORT, run::is_root());
   if (writer) {
     interrupt.set_temp_file(writer->temp_path());
     interrupt.set_lock_file(writer->lock_path());
   }
 
   const auto start = std::chrono::steady_clock::now();
-  analysis::ExperimentOptions experiment;
+  run::ExperimentOptions experiment;
   experiment.seed = seed;
   experiment.threads = threads;
   std::optional<analysis::SequentialOutcome> outcome;
-  const bool show_progress = parallel::is_root() && !json && !quiet && ::isatty(STDERR_FILENO) != 0;
+  const bool show_progress = run::is_root() && !json && !quiet && ::isatty(STDERR_FILENO) != 0;
   const std::vector<analysis::RunResult> runs =
       run_variants(variants, experiment, replications, sequential, outcome, show_progress);
-  if (!parallel::is_root()) return 0;
+  if (!run::is_root()) return 0;
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::uint64_t calls = 0;
   for (const auto& run : runs)
     for (const auto& r : run.replications) calls += r.calls_simulated;
 
-  analysis::ResultsFile file;
+  store::ResultsFile file;
   file.callsim_version = CALLSIM_VERSION;
   file.command_line = join(args);
   file.seed = seed;
@@ -467,7 +467,7 @@ int compare_command(const std::vector<std::string>& args) {
   file.comparison = analysis::compare_runs(runs);
   try {
     writer->finish(file);
-  } catch (const analysis::ResultsStoreError& e) {
+  } catch (const store::ResultsStoreError& e) {
     std::cerr << "callsim compare: " << e.what() << "\n";
     return 1;
   }
@@ -479,20 +479,20 @@ int compare_command(const std::vector<std::string>& args) {
   }
 
   if (json) {
-    analysis::write_json_summary(std::cout, file.runs, calls, wall, &*file.comparison, outcome ? &*outcome : nullptr);
+    report::write_json_summary(std::cout, file.runs, calls, wall, &*file.comparison, outcome ? &*outcome : nullptr);
   } else if (!quiet) {
     std::cout << "comparison of " << variants.size() << " variants on common random numbers: "
               << runs[0].replications.size() << " replications each, seed " << seed << "; baseline '" << runs[0].name
               << "'\n\n";
-    analysis::print_variant_table(std::cout, runs, *file.comparison);
+    report::print_variant_table(std::cout, runs, *file.comparison);
     // Every KPI side by side fits a screen for a few variants only.
     if (runs.size() <= 3) {
       std::cout << "\n";
-      analysis::print_comparison_table(std::cout, runs, *file.comparison);
+      report::print_comparison_table(std::cout, runs, *file.comparison);
     } else {
       std::cout << "(every KPI of every variant: --json, or /comparison in " << out_path << ")\n";
     }
-    analysis::print_interval_differences(std::cout, runs, *file.comparison,
+    report::print_interval_differences(std::cout, runs, *file.comparison,
                                          variants[0].spec.time.clock_start.seconds());
     if (outcome) print_sequential(std::cout, *outcome);
     std::cout << "\n" << calls << " calls simulated in " << wall << " s; results in " << out_path << "\n";

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "analysis/erlang.hpp"
-#include "analysis/json_report.hpp"
+#include "report/json_report.hpp"
 #include "app/commands.hpp"
 #include "app/option_values.hpp"
 #include "scenarios/units.hpp"
@@ -143,22 +143,22 @@ void print_table(std::ostream& out, const analysis::ErlangInput& in,
 
 void print_json(std::ostream& out, const analysis::ErlangInput& in,
                 const analysis::ErlangResult& r) {
-  using analysis::json_number;
-  out << "{\"model\": " << analysis::json_string(in.mean_patience ? "erlang_a" : "erlang_c")
-      << ", \"offered_load\": " << json_number(r.offered_load)
+  using report::json_number;
+  out << "{\"model\": " << report::json_string(in.mean_patience ? "erlang_a" : "erlang_c")
+      << ", \"offered_load\": " << report::json_number(r.offered_load)
       << ", \"stable\": " << (r.stable ? "true" : "false")
-      << ", \"p_wait\": " << json_number(r.p_wait)
-      << ", \"service_level\": " << json_number(r.service_level)
-      << ", \"service_level_answered\": " << json_number(r.service_level_answered)
-      << ", \"service_level_offered\": " << json_number(r.service_level_offered)
-      << ", \"asa\": " << json_number(r.asa) << ", \"awt\": " << json_number(r.awt)
-      << ", \"abandon_rate\": " << json_number(r.abandon_rate)
-      << ", \"occupancy\": " << json_number(r.occupancy)
-      << ", \"mean_queue_length\": " << json_number(r.mean_queue_length)
-      << ", \"arrival_rate\": " << json_number(in.arrival_rate)
-      << ", \"mean_service\": " << json_number(in.mean_service) << ", \"agents\": " << in.agents
-      << ", \"mean_patience\": " << (in.mean_patience ? json_number(*in.mean_patience) : "null")
-      << ", \"threshold\": " << json_number(in.threshold) << "}\n";
+      << ", \"p_wait\": " << report::json_number(r.p_wait)
+      << ", \"service_level\": " << report::json_number(r.service_level)
+      << ", \"service_level_answered\": " << report::json_number(r.service_level_answered)
+      << ", \"service_level_offered\": " << report::json_number(r.service_level_offered)
+      << ", \"asa\": " << report::json_number(r.asa) << ", \"awt\": " << report::json_number(r.awt)
+      << ", \"abandon_rate\": " << report::json_number(r.abandon_rate)
+      << ", \"occupancy\": " << report::json_number(r.occupancy)
+      << ", \"mean_queue_length\": " << report::json_number(r.mean_queue_length)
+      << ", \"arrival_rate\": " << report::json_number(in.arrival_rate)
+      << ", \"mean_service\": " << report::json_number(in.mean_service) << ", \"agents\": " << in.agents
+      << ", \"mean_patience\": " << (in.mean_patience ? report::json_number(*in.mean_patience) : "null")
+      << ", \"threshold\": " << report::json_number(in.threshold) << "}\n";
 }
 
 }  // namespace

@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "analysis/console_report.hpp"
+#include "report/console_report.hpp"
 #include "analysis/kpi.hpp"
-#include "analysis/results_store.hpp"
+#include "store/results_store.hpp"
 #include "app/commands.hpp"
 
 namespace callsim::app {
@@ -48,7 +48,7 @@ std::string count_of(std::size_t n, const char* what) {
 void print_run(std::ostream& out, const std::string& path, const analysis::RunResult& run) {
   const std::size_t reps = run.replications.size();
   const std::size_t intervals = reps > 0 ? run.replications[0].intervals.size() : 0;
-  const std::optional<std::uint64_t> calls = analysis::call_record_count(path, run.name);
+  const std::optional<std::uint64_t> calls = store::call_record_count(path, run.name);
   char line[256];
   std::snprintf(line, sizeof line, "%zu intervals of %g s from %g s", intervals, run.interval_seconds,
                 run.warmup_seconds);
@@ -63,7 +63,7 @@ void print_run(std::ostream& out, const std::string& path, const analysis::RunRe
       if (s.kpi != kpi) continue;
       const std::string_view unit = unit_of(kpi);
       std::snprintf(line, sizeof line, "  %-16s %14s   %-12s %6llu\n", s.kpi.c_str(),
-                    analysis::format_kpi_value(s.mean, unit).c_str(), analysis::format_kpi_value(s.ci95, unit).c_str(),
+                    report::format_kpi_value(s.mean, unit).c_str(), report::format_kpi_value(s.ci95, unit).c_str(),
                     static_cast<unsigned long long>(s.n));
       out << line;
     }
@@ -79,9 +79,9 @@ void print_comparison(std::ostream& out, const analysis::Comparison& c) {
       for (const analysis::PairedDifference& d : v.day) {
         if (d.kpi != kpi) continue;
         const std::string_view unit = unit_of(kpi);
-        const std::string mean = (d.mean > 0 ? "+" : "") + analysis::format_kpi_value(d.mean, unit);
+        const std::string mean = (d.mean > 0 ? "+" : "") + report::format_kpi_value(d.mean, unit);
         std::snprintf(line, sizeof line, "    %-16s %14s   %-12s %6llu%s\n", d.kpi.c_str(), mean.c_str(),
-                      analysis::format_kpi_value(d.ci95, unit).c_str(), static_cast<unsigned long long>(d.n),
+                      report::format_kpi_value(d.ci95, unit).c_str(), static_cast<unsigned long long>(d.n),
                       d.significant ? " *" : "");
         out << line;
       }
@@ -107,10 +107,10 @@ int inspect_command(const std::vector<std::string>& args) {
     return kExitBadInput;
   }
   const std::string& path = args[0];
-  analysis::ResultsFile file;
+  store::ResultsFile file;
   try {
-    file = analysis::read_results_file(path);
-  } catch (const analysis::ResultsStoreError& e) {
+    file = store::read_results_file(path);
+  } catch (const store::ResultsStoreError& e) {
     std::cerr << "callsim inspect: " << e.what() << "\n";
     return kExitBadInput;
   }
@@ -118,7 +118,7 @@ int inspect_command(const std::vector<std::string>& args) {
   const std::uint64_t held = file.runs.empty() ? 0 : file.runs[0].replications.size();
   out << "callsim results file " << path << "\n"
       << "  format_version   " << file.format_version << " (this callsim reads "
-      << analysis::kOldestReadableFormatVersion << " to " << analysis::kResultsFormatVersion << ")\n"
+      << store::kOldestReadableFormatVersion << " to " << store::kResultsFormatVersion << ")\n"
       << "  callsim_version  " << file.callsim_version << "\n"
       << "  created          " << file.created << "\n"
       << "  seed             " << file.seed << "\n"
@@ -133,7 +133,7 @@ int inspect_command(const std::vector<std::string>& args) {
       << "\n";
   try {
     for (const auto& run : file.runs) print_run(out, path, run);
-  } catch (const analysis::ResultsStoreError& e) {
+  } catch (const store::ResultsStoreError& e) {
     std::cerr << "callsim inspect: " << e.what() << "\n";
     return kExitBadInput;
   }

@@ -24,7 +24,7 @@ class InterruptHandler {
   InterruptHandler(const InterruptHandler&) = delete;
   InterruptHandler& operator=(const InterruptHandler&) = delete;
 
-  /// 0 until a signal came; then 1, 2, ... per signal (ExperimentOptions::interrupt).
+  /// 0 until a signal came; then 1, 2, ... per signal (run::ExperimentOptions::interrupt).
   [[nodiscard]] const std::atomic<int>* level() const;
   /// The first signal received (SIGINT or SIGTERM), 0 if none.
   [[nodiscard]] int signal() const;
@@ -37,7 +37,7 @@ class InterruptHandler {
   /// The unfinished file to remove before dying (the results writer's temp file); ""
   /// for none. Longer paths than the handler's buffer are not removed.
   void set_temp_file(const std::string& path);
-  /// The writer's lock file to remove after the temp file (ResultsWriter::lock_path());
+  /// The writer's lock file to remove after the temp file (store::ResultsWriter::lock_path());
   /// "" for none. Left in place (a SIGKILL), the next writer of the target reuses it.
   void set_lock_file(const std::string& path);
 };

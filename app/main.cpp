@@ -11,11 +11,11 @@
 #include <string_view>
 #include <vector>
 
-#include "analysis/output_lock.hpp"
+#include "store/output_lock.hpp"
 #include "app/commands.hpp"
 #include "app/option_values.hpp"
 #include "app/output_paths.hpp"
-#include "parallel/mpi_session.hpp"
+#include "run/mpi_session.hpp"
 #include "models/simulation_error.hpp"
 #include "scenarios/loader.hpp"
 
@@ -48,9 +48,9 @@ int fail(std::string what, int code) {
   for (char& c : what)
     if (c == '\n' || c == '\r') c = ' ';
   std::cerr << "callsim: " << what << "\n";
-  if (callsim::parallel::size() > 1) {
+  if (callsim::run::size() > 1) {
     std::cerr.flush();
-    callsim::parallel::abort_job(code);
+    callsim::run::abort_job(code);
   }
   return code;
 }
@@ -91,9 +91,9 @@ int check_stdout(int code) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const callsim::parallel::Session mpi(argc, argv);  // a job of one process unless started by mpirun/srun
+  const callsim::run::Session mpi(argc, argv);  // a job of one process unless started by mpirun/srun
   // Under MPI every rank runs the same commands; rank 0 alone speaks (and writes).
-  if (!callsim::parallel::is_root()) {
+  if (!callsim::run::is_root()) {
     static NullBuffer muted;  // static: std::cout is flushed after main returns
     std::cout.rdbuf(&muted);
     std::cerr.rdbuf(&muted);
@@ -101,7 +101,7 @@ int main(int argc, char** argv) {
   // Whatever a command throws ends here, after its stack has unwound: the results
   // writer's destructor has removed its temp file, the signal handlers are restored.
   // Stale temporary files a writer removes are said once, as warnings.
-  callsim::analysis::set_output_warning_handler(
+  callsim::store::set_output_warning_handler(
       [](const std::string& warning) { std::cerr << "warning: " << warning << "\n"; });
   int code = 1;
   try {

@@ -13,9 +13,10 @@
 #include <system_error>
 #include <utility>
 
-#include "analysis/results_probe.hpp"
+#include "store/results_probe.hpp"
 #include "analysis/run_result.hpp"
 #include "report/csv_export.hpp"
+#include "store/results_file.hpp"
 
 namespace callsim::app {
 
@@ -106,7 +107,7 @@ std::string read_some(const std::string& path, std::size_t bytes, bool from_end)
 /// Whether the regular file at `path` is one callsim wrote as a `kind` output.
 bool written_by_callsim(const Target& t) {
   switch (t.kind) {
-    case OutputKind::RESULTS: return analysis::is_results_file(t.path);
+    case OutputKind::RESULTS: return store::is_results_file(t.path);
     case OutputKind::HTML_REPORT:
       // The marker is in the <head>; reports from before it carry the footer line.
       return read_some(t.path, 4096, false).find("<meta name=\"generator\" content=\"callsim") != std::string::npos ||
@@ -214,7 +215,7 @@ OutputPath OutputPath::defaulted(const std::string& path, OutputKind kind) {
 std::vector<CsvReportFile> csv_report_files() {
   // The header is the first line of what the report functions write for a file with no
   // runs: the same code writes both, so they cannot drift apart.
-  const analysis::ResultsFile none;
+  const store::ResultsFile none;
   const auto first_line = [](const std::string& text) { return text.substr(0, text.find('\n')); };
   return {{"intervals.csv", first_line(report::intervals_csv(none, {}))},
           {"daily.csv", first_line(report::daily_csv(none, {}))},

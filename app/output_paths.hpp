@@ -24,7 +24,7 @@ struct InputPath {
 /// What a command writes at an output path; decides how an existing file there is
 /// recognised as callsim's own.
 enum class OutputKind {
-  RESULTS,      ///< an HDF5 results file (analysis::is_results_file)
+  RESULTS,      ///< an HDF5 results file (store::is_results_file)
   HTML_REPORT,  ///< a dashboard: its generator marker (or, older reports, its footer)
   CSV_DIR,      ///< `report --csv DIR`: the directory and the CSV reports in it (csv_report_files)
 };

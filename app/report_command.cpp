@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/results_store.hpp"
+#include "store/results_store.hpp"
 #include "app/commands.hpp"
 #include "app/option_values.hpp"
 #include "app/output_paths.hpp"
@@ -84,10 +84,10 @@ int report_command(const std::vector<std::string>& args) {
     std::cerr << "callsim report: " << e.what() << "\n";
     return kExitBadInput;
   }
-  analysis::ResultsFile file;
+  store::ResultsFile file;
   try {
-    file = analysis::read_results_file(results_path);
-  } catch (const analysis::ResultsStoreError& e) {
+    file = store::read_results_file(results_path);
+  } catch (const store::ResultsStoreError& e) {
     std::cerr << "callsim report: " << e.what() << "\n";
     return kExitBadInput;
   }

@@ -5,10 +5,11 @@
 #include "report/csv_export.hpp"
 #include "report/output_file.hpp"
 #include "report/run_scenario.hpp"
+#include "store/results_file.hpp"
 
 namespace callsim::app {
 
-int write_reports(const analysis::ResultsFile& file, const std::string& html_path, const std::string& csv_dir,
+int write_reports(const store::ResultsFile& file, const std::string& html_path, const std::string& csv_dir,
                   const report::ReportOptions& options, const std::string& command) {
   const std::vector<report::RunScenario> scenarios = report::run_scenarios(file);
   try {

@@ -1,6 +1,6 @@
 #include "app/resume.hpp"
 
-#include "analysis/results_store.hpp"
+#include "store/results_store.hpp"
 
 namespace callsim::app {
 
@@ -19,8 +19,8 @@ ResumePoint read_resume_point(const std::string& path, const std::string& callsi
   ResumePoint point;
   point.path = path;
   try {
-    point.file = analysis::read_results_file(path);
-  } catch (const analysis::ResultsStoreError& e) {
+    point.file = store::read_results_file(path);
+  } catch (const store::ResultsStoreError& e) {
     throw ResumeError(std::string("cannot resume: ") + e.what());
   }
   const std::string prefix = "cannot resume '" + path + "': ";
@@ -32,8 +32,8 @@ ResumePoint read_resume_point(const std::string& path, const std::string& callsi
     throw ResumeError(prefix + "it was written by callsim " + point.file.callsim_version + ", this is callsim " +
                       callsim_version + ", whose replications may differ; rerun it from the start");
   try {
-    point.has_calls = analysis::call_record_count(path, point.file.runs[0].name).has_value();
-  } catch (const analysis::ResultsStoreError& e) {
+    point.has_calls = store::call_record_count(path, point.file.runs[0].name).has_value();
+  } catch (const store::ResultsStoreError& e) {
     throw ResumeError(std::string("cannot resume: ") + e.what());
   }
   return point;

@@ -13,6 +13,7 @@
 
 #include "analysis/run_result.hpp"
 #include "scenarios/loader.hpp"
+#include "store/results_file.hpp"
 
 namespace callsim::app {
 
@@ -25,7 +26,7 @@ class ResumeError : public std::runtime_error {
 /// The file to continue.
 struct ResumePoint {
   std::string path;
-  analysis::ResultsFile file;  ///< as read; its one run is file.runs[0]
+  store::ResultsFile file;  ///< as read; its one run is file.runs[0]
   bool has_calls = false;      ///< it has the per-call table (callsim run --calls)
   [[nodiscard]] std::uint64_t held() const { return file.runs[0].replications.size(); }
 };

@@ -17,12 +17,12 @@
 
 #include <boost/program_options.hpp>
 
-#include "analysis/console_report.hpp"
+#include "report/console_report.hpp"
 #include "analysis/erlang_reference.hpp"
-#include "analysis/experiment.hpp"
-#include "analysis/json_report.hpp"
-#include "analysis/results_store.hpp"
-#include "analysis/run_size.hpp"
+#include "run/experiment.hpp"
+#include "report/json_report.hpp"
+#include "store/results_store.hpp"
+#include "app/run_size.hpp"
 #include "app/commands.hpp"
 #include "app/interrupt.hpp"
 #include "app/option_values.hpp"
@@ -31,8 +31,8 @@
 #include "app/report_output.hpp"
 #include "app/resume.hpp"
 #include "app/run_size_check.hpp"
-#include "parallel/distributed_experiment.hpp"
-#include "parallel/mpi_session.hpp"
+#include "run/distributed_experiment.hpp"
+#include "run/mpi_session.hpp"
 #include "report/run_scenario.hpp"
 #include "report/worst_intervals.hpp"
 #include "scenarios/loader.hpp"
@@ -99,13 +99,13 @@ bool check_run_files(const Settings& s, const po::variables_map& vm, const scena
   if (vm.count("report")) outputs.push_back(OutputPath::typed("--report", s.report_path, OutputKind::HTML_REPORT));
   check_outputs(inputs, outputs, s.force);
 
-  analysis::RunSizeOptions options;
+  app::RunSizeOptions options;
   options.replications = s.replications;
   options.held_replications = resume ? resume->held() : 0;
   options.threads = s.threads ? s.threads : std::max(1u, std::thread::hardware_concurrency());
   options.record_calls = s.record_calls;
   const RunSizeVerdict verdict =
-      judge_run_size(analysis::estimate_run_size({&scenario.spec}, options), machine_room(s.out_path), s.out_path,
+      judge_run_size(app::estimate_run_size({&scenario.spec}, options), machine_room(s.out_path), s.out_path,
                      s.replications);
   if (!verdict.refusal.empty()) {
     std::cerr << "callsim run: " << verdict.refusal << "\n";
@@ -139,16 +139,16 @@ void apply_resume(Settings& s, const po::variables_map& vm, const ResumePoint& p
                    " replications, more than --replications " + std::to_string(s.replications));
 }
 
-void print_report(const Settings& s, const scenarios::LoadedScenario& scenario, const analysis::ResultsFile& file,
+void print_report(const Settings& s, const scenarios::LoadedScenario& scenario, const store::ResultsFile& file,
                   std::uint64_t calls, double wall, unsigned threads) {
   const analysis::RunResult& run = file.runs[0];
   if (s.json) {
-    analysis::write_json_summary(std::cout, file.runs, calls, wall);
+    report::write_json_summary(std::cout, file.runs, calls, wall);
     return;
   }
   if (s.quiet) return;
-  analysis::ConsoleStyle style;
-  style.color = analysis::use_color(::isatty(STDOUT_FILENO) == 1, std::getenv("NO_COLOR"));
+  report::ConsoleStyle style;
+  style.color = report::use_color(::isatty(STDOUT_FILENO) == 1, std::getenv("NO_COLOR"));
   if (scenario.costs && scenario.costs->sla) style.sl_target = scenario.costs->sla->target;
   std::cout << "scenario " << run.name << " (" << scenario.path << "): " << run.replications.size()
             << " replications, seed " << s.seed << "\n";
@@ -156,12 +156,12 @@ void print_report(const Settings& s, const scenarios::LoadedScenario& scenario, 
   if (const auto exact = analysis::erlang_reference(scenario.spec)) {
     std::vector<double> values;
     for (const auto& k : run.summary) values.push_back(analysis::erlang_kpi_value(*exact, scenario.spec, k.kpi));
-    analysis::print_summary_table(std::cout, run, &values,
+    report::print_summary_table(std::cout, run, &values,
                                   scenario.spec.call_types[0].patience ? "Erlang A exact" : "Erlang C exact", style);
   } else {
-    analysis::print_summary_table(std::cout, run, nullptr, {}, style);
+    report::print_summary_table(std::cout, run, nullptr, {}, style);
   }
-  if (run.call_types.size() > 1 || run.agent_groups.size() > 1) analysis::print_breakdown(std::cout, run);
+  if (run.call_types.size() > 1 || run.agent_groups.size() > 1) report::print_breakdown(std::cout, run);
   report::RunScenario labels;
   labels.clock_start = scenario.spec.time.clock_start.seconds();
   labels.clock_known = true;
@@ -169,16 +169,16 @@ void print_report(const Settings& s, const scenarios::LoadedScenario& scenario, 
   std::cout << "\n" << calls << " calls simulated in " << wall << " s ("
             << static_cast<std::uint64_t>(wall > 0 ? static_cast<double>(calls) / wall : 0) << " calls/s on "
             << threads << " threads";
-  if (parallel::size() > 1) std::cout << " x " << parallel::size() << " MPI ranks";
+  if (run::size() > 1) std::cout << " x " << run::size() << " MPI ranks";
   std::cout << "); results in " << s.out_path
             << (s.report_path.empty() ? "" : ", dashboard in " + s.report_path) << "\n";
 }
 
 /// Copies the per-call rows of the file being resumed into the new one, a block at a time.
-void copy_calls(const ResumePoint& point, analysis::ResultsWriter& writer) {
+void copy_calls(const ResumePoint& point, store::ResultsWriter& writer) {
   const std::string& run = point.file.runs[0].name;
-  analysis::for_each_call_block(point.path, run,
-                                [&](std::span<const analysis::CallRecord> rows) { writer.append_calls(run, rows); });
+  store::for_each_call_block(point.path, run,
+                                [&](std::span<const run::CallRecord> rows) { writer.append_calls(run, rows); });
 }
 
 }  // namespace
@@ -252,12 +252,12 @@ int run_command(const std::vector<std::string>& args) {
       apply_resume(s, vm, *resume);
     }
     if (s.scenario_path.empty()) throw BadInput("no scenario given (callsim run SCENARIO; see callsim run --help)");
-    if (s.record_calls && parallel::size() > 1)
+    if (s.record_calls && run::size() > 1)
       throw BadInput("--calls is not supported under MPI (per-call rows are not gathered from the ranks); run it "
                      "in one process");
     scenario = scenarios::load_scenario(s.scenario_path, s.overrides);
     // The results file would refuse the name only after the whole simulation.
-    if (const std::string problem = analysis::run_name_problem(scenario.spec.name); !problem.empty())
+    if (const std::string problem = store::run_name_problem(scenario.spec.name); !problem.empty())
       throw BadInput("scenario '" + s.scenario_path + "' is named '" + scenario.spec.name +
                      "', which cannot name a run in the results file (" + problem + ")");
     if (resume) check_resume_scenario(*resume, scenario);
@@ -273,7 +273,7 @@ int run_command(const std::vector<std::string>& args) {
     std::cerr << (message.rfind("--set", 0) == 0 ? "callsim run: " : "") << message << "\n";
     ok = false;
   }
-  if (!parallel::all_ok(ok)) {
+  if (!run::all_ok(ok)) {
     if (ok) std::cerr << "callsim run: the scenario could not be loaded on every MPI rank (is it on a shared disk?)\n";
     return kExitBadInput;
   }
@@ -286,11 +286,11 @@ int run_command(const std::vector<std::string>& args) {
   }
 
   // Opened now: an unwritable path fails before an hour of simulation (the writer runs
-  // check_writable first), and the per-call rows go to the file as replications finish
+  // store::check_writable first), and the per-call rows go to the file as replications finish
   // instead of piling up in memory. Only rank 0 writes.
-  InterruptHandler interrupt(InterruptHandler::Mode::GRACEFUL, parallel::is_root());
-  std::optional<analysis::ResultsWriter> writer;
-  if (parallel::is_root()) {
+  InterruptHandler interrupt(InterruptHandler::Mode::GRACEFUL, run::is_root());
+  std::optional<store::ResultsWriter> writer;
+  if (run::is_root()) {
     try {
       ok = check_run_files(s, vm, scenario, resume);
       if (ok) {
@@ -302,28 +302,28 @@ int run_command(const std::vector<std::string>& args) {
     } catch (const OutputPathError& e) {
       std::cerr << "callsim run: " << e.what() << "\n";
       ok = false;
-    } catch (const analysis::ResultsStoreError& e) {
+    } catch (const store::ResultsStoreError& e) {
       std::cerr << "callsim run: " << e.what() << "\n";
       ok = false;
     }
   }
-  if (!parallel::all_ok(ok)) return kExitBadInput;
+  if (!run::all_ok(ok)) return kExitBadInput;
 
   const std::uint64_t held = resume ? resume->held() : 0;
   const unsigned threads = s.threads ? s.threads : std::max(1u, std::thread::hardware_concurrency());
-  analysis::ExperimentOptions experiment;
+  run::ExperimentOptions experiment;
   experiment.seed = s.seed;
   experiment.first_replication = held;
   experiment.replications = s.replications - held;
   experiment.threads = s.threads;
   experiment.interrupt = interrupt.level();
-  const std::uint64_t mine = parallel::block_of(experiment.replications, parallel::rank(), parallel::size()).size();
+  const std::uint64_t mine = run::block_of(experiment.replications, run::rank(), run::size()).size();
   const bool terminal = ::isatty(STDERR_FILENO) != 0;
-  ProgressLine progress(stderr, parallel::is_root() && !s.quiet && !s.json && (terminal || s.progress), terminal,
-                        mine, parallel::size() > 1 ? "rank 0 of " + std::to_string(parallel::size()) + ": " : "");
+  ProgressLine progress(stderr, run::is_root() && !s.quiet && !s.json && (terminal || s.progress), terminal,
+                        mine, run::size() > 1 ? "rank 0 of " + std::to_string(run::size()) + ": " : "");
   experiment.on_progress = [&](std::size_t done, std::uint64_t calls) { progress.update(done, calls); };
   if (s.record_calls) {
-    experiment.on_calls = [&](std::size_t, std::vector<analysis::CallRecord>&& calls) {
+    experiment.on_calls = [&](std::size_t, std::vector<run::CallRecord>&& calls) {
       writer->append_calls(scenario.spec.name, calls);
     };
   }
@@ -331,8 +331,8 @@ int run_command(const std::vector<std::string>& args) {
   const auto start = std::chrono::steady_clock::now();
   analysis::RunResult run;
   try {
-    run = parallel::run_experiment(scenario.spec, experiment);
-  } catch (const analysis::ResultsStoreError& e) {  // writing the per-call rows failed
+    run = run::run_distributed(scenario.spec, experiment);
+  } catch (const store::ResultsStoreError& e) {  // writing the per-call rows failed
     progress.clear();
     std::cerr << "callsim run: " << e.what() << "\n";
     return 1;
@@ -343,10 +343,10 @@ int run_command(const std::vector<std::string>& args) {
   for (const auto& r : run.replications) calls += r.calls_simulated;
   if (resume) {
     analysis::RunResult whole = resume->file.runs[0];
-    analysis::extend_run(whole, std::move(run));
+    run::extend_run(whole, std::move(run));
     run = std::move(whole);
   }
-  if (!parallel::is_root()) return 0;
+  if (!run::is_root()) return 0;
 
   const bool complete = run.replications.size() == s.replications;
   const std::string resume_hint = "; continue with: callsim run --resume " + s.out_path;
@@ -364,7 +364,7 @@ int run_command(const std::vector<std::string>& args) {
     return interrupt.exit_code();
   }
 
-  analysis::ResultsFile file;
+  store::ResultsFile file;
   file.callsim_version = CALLSIM_VERSION;
   // A resumed file keeps the command that started the run: together with the seed and
   // overrides, it is what reproduces the file.
@@ -378,7 +378,7 @@ int run_command(const std::vector<std::string>& args) {
   file.runs.push_back(std::move(run));
   try {
     writer->finish(file);
-  } catch (const analysis::ResultsStoreError& e) {
+  } catch (const store::ResultsStoreError& e) {
     std::cerr << "callsim run: " << e.what() << "\n";
     return 1;
   }

@@ -100,7 +100,7 @@ MachineRoom machine_room(const std::string& output_path) {
   return room;
 }
 
-RunSizeVerdict judge_run_size(const analysis::RunSize& size, const MachineRoom& room, const std::string& output_path,
+RunSizeVerdict judge_run_size(const app::RunSize& size, const MachineRoom& room, const std::string& output_path,
                               std::uint64_t replications) {
   RunSizeVerdict verdict;
   if (!(size.calls_per_replication <= kMaxCallsPerReplication)) {

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// Before simulating: does the run fit the machine? The estimate (analysis/run_size.hpp) is
+/// Before simulating: does the run fit the machine? The estimate (app/run_size.hpp) is
 /// compared with the memory available (MemAvailable, or a container's cgroup limit when
 /// lower) and the free space of the results file's file system (statvfs). A run that cannot
 /// fit is refused (exit 2) with the figures; one that takes more than half of either is let
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/run_size.hpp"
+#include "app/run_size.hpp"
 
 namespace callsim::app {
 
@@ -39,7 +39,7 @@ inline constexpr double kMaxCallsPerReplication = 9007199254740992.0;  // 2^53
 inline constexpr double kManyCalls = 1e9;
 
 /// Judges `size` against `room` (pure). `output_path` and `replications` are for messages.
-RunSizeVerdict judge_run_size(const analysis::RunSize& size, const MachineRoom& room, const std::string& output_path,
+RunSizeVerdict judge_run_size(const app::RunSize& size, const MachineRoom& room, const std::string& output_path,
                               std::uint64_t replications);
 
 /// "4.6 GB", "812 kB", "17 bytes", "1.2e+300 bytes": decimal units, two significant digits.

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "analysis/experiment.hpp"
+#include "run/experiment.hpp"
 #include "analysis/kpi_collector.hpp"
 #include "models/call_center.hpp"
 #include "models/routing_policies.hpp"
@@ -44,7 +44,7 @@ void BM_ReplicationWithKpis(benchmark::State& state, const std::string& scenario
   }
   std::uint64_t calls = 0, r = 0;
   for (auto _ : state) {
-    const auto result = callsim::analysis::simulate_replication(spec, 1, r++);
+    const auto result = callsim::run::simulate_replication(spec, 1, r++);
     calls += result.calls_simulated;
     benchmark::DoNotOptimize(result.total.answered);
   }
@@ -64,7 +64,7 @@ void BM_PolicyLargeCenter(benchmark::State& state, const std::string& policy) {
   spec.routing.policy = policy;
   std::uint64_t calls = 0, r = 0;
   for (auto _ : state) {
-    const auto result = callsim::analysis::simulate_replication(spec, 1, r++);
+    const auto result = callsim::run::simulate_replication(spec, 1, r++);
     calls += result.calls_simulated;
     benchmark::DoNotOptimize(result.total.answered);
   }

@@ -6,6 +6,7 @@
 #include "report/interval_figures.hpp"
 #include "report/number_format.hpp"
 #include "report/output_file.hpp"
+#include "store/results_file.hpp"
 
 namespace callsim::report {
 
@@ -38,7 +39,7 @@ std::string estimate_header(const std::vector<std::string>& names) {
 
 }  // namespace
 
-std::string intervals_csv(const analysis::ResultsFile& file, const std::vector<RunScenario>& scenarios) {
+std::string intervals_csv(const store::ResultsFile& file, const std::vector<RunScenario>& scenarios) {
   std::string out =
       "run,interval,interval_start,call_type" +
       estimate_header({"offered", "answered", "abandoned", "service_level", "asa", "aht", "occupancy", "agents"}) +
@@ -47,7 +48,7 @@ std::string intervals_csv(const analysis::ResultsFile& file, const std::vector<R
                               kpi_index("service_level"), kpi_index("asa")};
   const Estimate none;
   for (std::size_t run_index = 0; run_index < file.runs.size(); ++run_index) {
-    const RunResult& run = file.runs[run_index];
+    const analysis::RunResult& run = file.runs[run_index];
     const std::size_t types = run.call_types.size();
     for (std::size_t i = 0; i < interval_count(run); ++i) {
       const std::string lead =
@@ -67,21 +68,21 @@ std::string intervals_csv(const analysis::ResultsFile& file, const std::vector<R
       for (std::size_t kpi : kpis) add(row, of_interval(analysis::kpi_definitions()[kpi].compute));
       add(row, of_interval(tally_aht));
       add(row, of_interval(analysis::kpi_definitions()[kpi_index("occupancy")].compute));
-      add(row, of_interval([&](const KpiTally& t) { return tally_agents(t, run.interval_seconds); }));
+      add(row, of_interval([&](const analysis::KpiTally& t) { return tally_agents(t, run.interval_seconds); }));
       out += row + "\n";
     }
   }
   return out;
 }
 
-std::string daily_csv(const analysis::ResultsFile& file, const std::vector<RunScenario>& scenarios) {
+std::string daily_csv(const store::ResultsFile& file, const std::vector<RunScenario>& scenarios) {
   std::string out = "run,kpi,unit,mean,ci95,low,high,std,n\n";
   const auto row = [&](const std::string& run, const std::string& kpi, const std::string& unit, const Estimate& e) {
     out += cell(run) + "," + kpi + "," + cell(unit) + "," + csv_number(e.mean) + "," + csv_number(e.ci95) + "," +
            csv_number(e.mean - e.ci95) + "," + csv_number(e.mean + e.ci95) + ",," + std::to_string(e.n) + "\n";
   };
   for (std::size_t r = 0; r < file.runs.size(); ++r) {
-    const RunResult& run = file.runs[r];
+    const analysis::RunResult& run = file.runs[r];
     for (const analysis::KpiSummary& s : run.summary) {
       out += cell(run.name) + "," + cell(s.kpi) + "," + unit_of(s.kpi) + "," + csv_number(s.mean) + "," +
              csv_number(s.ci95) + "," + csv_number(s.mean - s.ci95) + "," + csv_number(s.mean + s.ci95) + "," +
@@ -108,11 +109,11 @@ std::string daily_csv(const analysis::ResultsFile& file, const std::vector<RunSc
   return out;
 }
 
-std::string agent_groups_csv(const analysis::ResultsFile& file) {
+std::string agent_groups_csv(const store::ResultsFile& file) {
   std::string out =
       "run,agent_group" +
       estimate_header({"staffed_hours", "handle_hours", "occupancy", "calls_handled", "calls_per_hour", "aht"}) + "\n";
-  for (const RunResult& run : file.runs) {
+  for (const analysis::RunResult& run : file.runs) {
     for (std::size_t g = 0; g < run.agent_groups.size(); ++g) {
       std::string row = cell(run.name) + "," + cell(run.agent_groups[g]);
       const auto of_group = [&](auto value) {
@@ -132,7 +133,7 @@ std::string agent_groups_csv(const analysis::ResultsFile& file) {
   return out;
 }
 
-void write_csv_reports(const std::string& dir, const analysis::ResultsFile& file,
+void write_csv_reports(const std::string& dir, const store::ResultsFile& file,
                        const std::vector<RunScenario>& scenarios) {
   ensure_directory(dir);
   const std::filesystem::path base(dir);

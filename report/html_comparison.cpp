@@ -5,6 +5,7 @@
 #include "report/interval_figures.hpp"
 #include "report/number_format.hpp"
 #include "report/svg_chart.hpp"
+#include "store/results_file.hpp"
 
 namespace callsim::report {
 
@@ -36,7 +37,7 @@ std::string with_ci(double mean, double ci, const std::string& unit) {
          (std::isnan(ci) ? "" : " <span class=\"pm\">&plusmn; " + page_number(ci, unit, 2) + "</span>");
 }
 
-const analysis::RunResult* run_named(const analysis::ResultsFile& file, const std::string& name) {
+const analysis::RunResult* run_named(const store::ResultsFile& file, const std::string& name) {
   for (const auto& run : file.runs)
     if (run.name == name) return &run;
   return nullptr;
@@ -44,7 +45,7 @@ const analysis::RunResult* run_named(const analysis::ResultsFile& file, const st
 
 }  // namespace
 
-std::string html_comparison(const analysis::ResultsFile& file, const std::vector<RunScenario>& scenarios,
+std::string html_comparison(const store::ResultsFile& file, const std::vector<RunScenario>& scenarios,
                             double sl_target) {
   const analysis::Comparison& cmp = *file.comparison;
   const analysis::RunResult* base = run_named(file, cmp.baseline);

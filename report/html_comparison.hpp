@@ -9,11 +9,12 @@
 
 #include "analysis/run_result.hpp"
 #include "report/run_scenario.hpp"
+#include "store/results_file.hpp"
 
 namespace callsim::report {
 
 /// <section class="card" id="comparison"> (table) and id="comparison-service-level" (chart).
-std::string html_comparison(const analysis::ResultsFile& file, const std::vector<RunScenario>& scenarios,
+std::string html_comparison(const store::ResultsFile& file, const std::vector<RunScenario>& scenarios,
                             double sl_target);
 
 }  // namespace callsim::report

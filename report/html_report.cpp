@@ -1,6 +1,6 @@
 #include "report/html_report.hpp"
 
-#include "analysis/results_store.hpp"
+#include "store/results_store.hpp"
 #include "report/html_comparison.hpp"
 #include "report/html_page.hpp"
 #include "report/html_run.hpp"
@@ -17,8 +17,8 @@ namespace {
 WaitDistribution waits_of(const analysis::RunResult& run, const std::string& results_path) {
   if (!results_path.empty()) {
     try {
-      return wait_distribution(analysis::read_call_records(results_path, run.name));
-    } catch (const analysis::ResultsStoreError&) {
+      return wait_distribution(store::read_call_records(results_path, run.name));
+    } catch (const store::ResultsStoreError&) {
       // no /<run>/calls: fall through
     }
   }
@@ -27,7 +27,7 @@ WaitDistribution waits_of(const analysis::RunResult& run, const std::string& res
 
 }  // namespace
 
-std::string html_report(const analysis::ResultsFile& file, const std::vector<RunScenario>& scenarios,
+std::string html_report(const store::ResultsFile& file, const std::vector<RunScenario>& scenarios,
                         const ReportOptions& options) {
   const std::string title = file.comparison
                                 ? "callsim comparison"
@@ -69,7 +69,7 @@ std::string html_report(const analysis::ResultsFile& file, const std::vector<Run
   return html_page(title, body);
 }
 
-void write_html_report(const std::string& path, const analysis::ResultsFile& file,
+void write_html_report(const std::string& path, const store::ResultsFile& file,
                        const std::vector<RunScenario>& scenarios, const ReportOptions& options) {
   write_file_atomically(path, html_report(file, scenarios, options));
 }

@@ -2,13 +2,14 @@
 /// \file
 /// The HTML dashboard of a results file: one self-contained page (docs/reports.md).
 /// `callsim report` builds it from a file read back, `callsim run/compare --report` from
-/// the ResultsFile still in memory; both go through html_report().
+/// the store::ResultsFile still in memory; both go through html_report().
 
 #include <string>
 #include <vector>
 
 #include "analysis/run_result.hpp"
 #include "report/run_scenario.hpp"
+#include "store/results_file.hpp"
 
 namespace callsim::report {
 
@@ -24,11 +25,11 @@ struct ReportOptions {
 };
 
 /// The page for `file`; `scenarios` from run_scenarios(file).
-std::string html_report(const analysis::ResultsFile& file, const std::vector<RunScenario>& scenarios,
+std::string html_report(const store::ResultsFile& file, const std::vector<RunScenario>& scenarios,
                         const ReportOptions& options);
 
 /// html_report() written atomically to `path`. Throws ReportError.
-void write_html_report(const std::string& path, const analysis::ResultsFile& file,
+void write_html_report(const std::string& path, const store::ResultsFile& file,
                        const std::vector<RunScenario>& scenarios, const ReportOptions& options);
 
 }  // namespace callsim::report

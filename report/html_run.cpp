@@ -21,7 +21,7 @@ std::string pm(const Estimate& e, std::string_view unit, int digits = 1) {
          "</span>";
 }
 
-Estimate from_summary(const RunResult& run, std::string_view kpi) {
+Estimate from_summary(const analysis::RunResult& run, std::string_view kpi) {
   for (const auto& s : run.summary)
     if (s.kpi == kpi) return Estimate{s.mean, s.ci95, s.n};
   return Estimate{};
@@ -82,7 +82,7 @@ Chart chart(const RunView& v, const std::string& name, const std::string& title,
 }
 
 std::string headline(const RunView& v, const std::optional<CostSummary>& costs, const scenarios::CostSpec* prices) {
-  const RunResult& run = *v.run;
+  const analysis::RunResult& run = *v.run;
   const Estimate sl = from_summary(run, "service_level");
   const Estimate asa = from_summary(run, "asa");
   const Estimate ab = from_summary(run, "abandon_rate");
@@ -224,7 +224,7 @@ std::string waits_section(const RunView& v) {
 }
 
 std::string call_types_section(const RunView& v) {
-  const RunResult& run = *v.run;
+  const analysis::RunResult& run = *v.run;
   std::string body =
       "<table class=\"data\"><thead><tr><th>call type</th><th>offered</th><th>service level</th>"
       "<th>ASA</th><th>abandoned</th><th>AHT</th></tr></thead><tbody>\n";
@@ -241,7 +241,7 @@ std::string call_types_section(const RunView& v) {
 }
 
 std::string agent_groups_section(const RunView& v) {
-  const RunResult& run = *v.run;
+  const analysis::RunResult& run = *v.run;
   std::string body =
       "<table class=\"data\"><thead><tr><th>agent group</th><th>staffed hours</th><th>handle hours</th>"
       "<th>occupancy</th><th>calls handled</th><th>calls / hour</th><th>AHT</th></tr></thead><tbody>\n";
@@ -307,7 +307,7 @@ std::string costs_section(const RunView& v, const CostSummary& c, const scenario
 }
 
 std::string intervals_section(const RunView& v, const Staffing& st) {
-  const RunResult& run = *v.run;
+  const analysis::RunResult& run = *v.run;
   const auto offered = interval_kpi(run, kpi_index("offered"));
   const auto sl = interval_kpi(run, kpi_index("service_level"));
   const auto asa = interval_kpi(run, kpi_index("asa"));

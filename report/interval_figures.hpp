@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// The per-interval and per-call-type figures the reports show, each a mean over
-/// replications with its 95% CI, derived from the tallies of a RunResult. Intervals add
+/// replications with its 95% CI, derived from the tallies of a analysis::RunResult. Intervals add
 /// nothing of their own: every figure is a KPI of the interval's tally (analysis/kpi.hpp)
 /// or one of the two below.
 
@@ -14,7 +14,7 @@
 
 namespace callsim::report {
 
-/// Index of KPI `name` in kpi_definitions(); throws std::logic_error for an unknown name.
+/// Index of KPI `name` in analysis::kpi_definitions(); throws std::logic_error for an unknown name.
 std::size_t kpi_index(std::string_view name);
 
 /// Average handle time (talk + after-call work) of a tally's agent-handled calls, s: NaN
@@ -28,7 +28,7 @@ double tally_agents(const analysis::KpiTally& t, double interval_seconds);
 /// The run's number of intervals (0 without replications).
 std::size_t interval_count(const analysis::RunResult& run);
 
-/// KPI `kpi` (kpi_definitions() index) of each interval, across replications.
+/// KPI `kpi` (analysis::kpi_definitions() index) of each interval, across replications.
 std::vector<Estimate> interval_kpi(const analysis::RunResult& run, std::size_t kpi);
 
 /// KPI `kpi` of call type `type` in interval `interval`, across replications.

@@ -9,7 +9,7 @@
 #include <optional>
 #include <system_error>
 
-#include "analysis/output_lock.hpp"
+#include "store/output_lock.hpp"
 
 namespace callsim::report {
 
@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using analysis::system_error_text;
+using store::system_error_text;
 
 /// Writes all of `contents` to `fd` and flushes it to disk; returns 0 or the errno.
 int write_all(int fd, const std::string& contents) {
@@ -47,27 +47,27 @@ void write_file_atomically(const std::string& path, const std::string& contents)
   if (fs::is_directory(target)) throw ReportError(prefix + "it is a directory");
   if (fs::exists(target) && !fs::is_regular_file(target))
     throw ReportError(prefix + "it exists and is not a regular file");
-  std::optional<analysis::OutputLock> lock;
+  std::optional<store::OutputLock> lock;
   try {
     lock.emplace(path, "report file", "choose another path for the report");
-  } catch (const analysis::OutputBusyError& e) {
+  } catch (const store::OutputBusyError& e) {
     throw ReportBusyError(e.what());
-  } catch (const analysis::ResultsStoreError& e) {
+  } catch (const store::ResultsStoreError& e) {
     throw ReportError(e.what());
   }
   const std::string temp = path + ".tmp-" + std::to_string(::getpid());
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (fd < 0) throw ReportError(prefix + "cannot create '" + temp + "' (" + system_error_text(errno) + ")");
+  if (fd < 0) throw ReportError(prefix + "cannot create '" + temp + "' (" + store::system_error_text(errno) + ")");
   int err = write_all(fd, contents);
   if (::close(fd) != 0 && err == 0) err = errno;  // NFS reports write errors at close
   if (err != 0) {
     ::unlink(temp.c_str());
-    throw ReportError(prefix + system_error_text(err));
+    throw ReportError(prefix + store::system_error_text(err));
   }
   if (::rename(temp.c_str(), path.c_str()) != 0) {
     err = errno;
     ::unlink(temp.c_str());
-    throw ReportError(prefix + "renaming '" + temp + "' to it failed (" + system_error_text(err) + ")");
+    throw ReportError(prefix + "renaming '" + temp + "' to it failed (" + store::system_error_text(err) + ")");
   }
 }
 

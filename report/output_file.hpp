@@ -24,7 +24,7 @@ class ReportBusyError : public ReportError {
 
 /// Writes `contents` to "path.tmp-<pid>", flushes it to disk and renames it to `path`, so a
 /// reader never sees half a report and an older file stays until the new one is complete.
-/// Holds the lock "path.lock" meanwhile (analysis/output_lock.hpp), which also removes the
+/// Holds the lock "path.lock" meanwhile (store/output_lock.hpp), which also removes the
 /// temp files of writers that died (the output warning handler hears of each). Refuses a
 /// `path` that is a directory or another file that is not a regular one (a device: renaming
 /// over it would replace it). Throws ReportBusyError when another writer holds the lock,

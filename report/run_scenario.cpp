@@ -4,6 +4,7 @@
 
 #include "scenarios/clock_peek.hpp"
 #include "scenarios/clock_time.hpp"
+#include "store/results_file.hpp"
 
 namespace callsim::report {
 
@@ -19,7 +20,7 @@ struct StoredDocument {
 
 // `callsim compare a.yaml b.yaml` writes "--- # callsim compare: scenario N of M, run 'NAME',
 // file 'PATH'" before each document; anything else is one scenario.
-std::vector<StoredDocument> split_documents(const analysis::ResultsFile& file) {
+std::vector<StoredDocument> split_documents(const store::ResultsFile& file) {
   const std::string marker = "--- # callsim compare: scenario ";
   const std::string& text = file.scenario_text;
   if (text.rfind(marker, 0) != 0) return {{"", file.scenario_path, text}};
@@ -70,7 +71,7 @@ RunScenario load(const StoredDocument& doc, const analysis::RunResult& run) {
 
 }  // namespace
 
-std::vector<RunScenario> run_scenarios(const analysis::ResultsFile& file) {
+std::vector<RunScenario> run_scenarios(const store::ResultsFile& file) {
   const std::vector<StoredDocument> documents = split_documents(file);
   std::vector<RunScenario> out;
   for (const analysis::RunResult& run : file.runs) {

@@ -11,6 +11,7 @@
 
 #include "analysis/run_result.hpp"
 #include "scenarios/loader.hpp"
+#include "store/results_file.hpp"
 
 namespace callsim::report {
 
@@ -26,7 +27,7 @@ struct RunScenario {
 /// forecast files a scenario names are read relative to the stored path, as `run` did.
 /// `--set` and `--what-if` overrides are not stored, so such runs get the scenario as
 /// written: their figures come from the tallies, only forecast and prices from the text.
-std::vector<RunScenario> run_scenarios(const analysis::ResultsFile& file);
+std::vector<RunScenario> run_scenarios(const store::ResultsFile& file);
 
 /// "07:30" for interval `i` of `run` (clock time of its start), or "+01:30" (offset from
 /// the start of the counted period) when the clock is unknown.

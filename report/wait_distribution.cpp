@@ -47,13 +47,13 @@ const std::vector<double>& wait_bin_edges() {
   return edges;
 }
 
-WaitDistribution wait_distribution(const std::vector<analysis::CallRecord>& calls) {
+WaitDistribution wait_distribution(const std::vector<run::CallRecord>& calls) {
   WaitDistribution d = empty_distribution();
-  using analysis::CallOutcome;
-  for (const analysis::CallRecord& c : calls) {
+  using run::CallOutcome;
+  for (const run::CallRecord& c : calls) {
     if (!c.counted || std::isnan(c.wait)) continue;
-    if (c.outcome == CallOutcome::ANSWERED) d.answered[bin_of(c.wait)] += 1;
-    if (c.outcome == CallOutcome::ABANDONED || c.outcome == CallOutcome::BALKED) d.abandoned[bin_of(c.wait)] += 1;
+    if (c.outcome == run::CallOutcome::ANSWERED) d.answered[bin_of(c.wait)] += 1;
+    if (c.outcome == run::CallOutcome::ABANDONED || c.outcome == run::CallOutcome::BALKED) d.abandoned[bin_of(c.wait)] += 1;
   }
   normalize(d);
   d.source = "From the per-call table: the wait of every counted answered and abandoned call, all replications.";

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/call_records.hpp"
+#include "run/call_records.hpp"
 #include "analysis/run_result.hpp"
 
 namespace callsim::report {
@@ -22,7 +22,7 @@ struct WaitDistribution {
 const std::vector<double>& wait_bin_edges();
 
 /// From the counted answered, abandoned and balked calls of a per-call table (all replications pooled).
-WaitDistribution wait_distribution(const std::vector<analysis::CallRecord>& calls);
+WaitDistribution wait_distribution(const std::vector<run::CallRecord>& calls);
 
 /// Without a per-call table: every answered call of an interval is placed at that
 /// interval's ASA, every abandoned one at its mean abandoned wait (replications pooled).

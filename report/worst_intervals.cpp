@@ -20,7 +20,7 @@ std::vector<std::size_t> worst_intervals(const analysis::RunResult& run, std::si
 }
 
 void print_worst_intervals(std::ostream& out, const analysis::RunResult& run, const RunScenario& scenario,
-                           std::size_t count, const analysis::ConsoleStyle& style) {
+                           std::size_t count, const report::ConsoleStyle& style) {
   if (interval_count(run) < 2) return;
   const std::vector<std::size_t> worst = worst_intervals(run, count);
   if (worst.empty()) return;
@@ -28,17 +28,17 @@ void print_worst_intervals(std::ostream& out, const analysis::RunResult& run, co
   const auto asa = interval_kpi(run, kpi_index("asa"));
   const auto ab = interval_kpi(run, kpi_index("abandon_rate"));
   const auto offered = interval_kpi(run, kpi_index("offered"));
-  out << "\n" << analysis::paint("worst intervals by service level:", "1", style) << "\n";
+  out << "\n" << report::paint("worst intervals by service level:", "1", style) << "\n";
   for (std::size_t i : worst) {
-    const std::string level = analysis::format_kpi_value(sl[i].mean, "fraction") + " +/- " +
-                              analysis::format_kpi_value(sl[i].ci95, "fraction");
+    const std::string level = report::format_kpi_value(sl[i].mean, "fraction") + " +/- " +
+                              report::format_kpi_value(sl[i].ci95, "fraction");
     char line[160];
     std::snprintf(line, sizeof line, "  %-8s  service_level %-18s  asa %-9s  abandon_rate %-7s  offered %s",
                   interval_label(run, scenario, i).c_str(), level.c_str(),
-                  analysis::format_kpi_value(asa[i].mean, "s").c_str(),
-                  analysis::format_kpi_value(ab[i].mean, "fraction").c_str(),
-                  analysis::format_kpi_value(offered[i].mean, "calls").c_str());
-    out << (sl[i].mean < style.sl_target ? analysis::paint(line, "31", style) : std::string(line)) << "\n";
+                  report::format_kpi_value(asa[i].mean, "s").c_str(),
+                  report::format_kpi_value(ab[i].mean, "fraction").c_str(),
+                  report::format_kpi_value(offered[i].mean, "calls").c_str());
+    out << (sl[i].mean < style.sl_target ? report::paint(line, "31", style) : std::string(line)) << "\n";
   }
 }
 

@@ -5,7 +5,7 @@
 #include <ostream>
 #include <vector>
 
-#include "analysis/console_report.hpp"
+#include "report/console_report.hpp"
 #include "analysis/run_result.hpp"
 #include "report/run_scenario.hpp"
 
@@ -19,6 +19,6 @@ std::vector<std::size_t> worst_intervals(const analysis::RunResult& run, std::si
 /// time, service level +/- CI, ASA, abandonment and offered calls; red where the service
 /// level is below `style.sl_target`. Prints nothing for a run of one interval.
 void print_worst_intervals(std::ostream& out, const analysis::RunResult& run, const RunScenario& scenario,
-                           std::size_t count, const analysis::ConsoleStyle& style);
+                           std::size_t count, const report::ConsoleStyle& style);
 
 }  // namespace callsim::report

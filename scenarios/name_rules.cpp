@@ -85,7 +85,7 @@ std::optional<std::string> name_problem(std::string_view name, NameKind kind) {
   if (is_space(first) || is_space(last)) return "begins or ends with a space";
   if (name == "." || name == "..") return "is reserved: '.' and '..' name directories";
   // The results file keeps the scenario text and the comparison beside the runs, under
-  // these names (analysis/results_store.hpp: run_name_problem).
+  // these names (store/results_store.hpp: run_name_problem).
   if (kind == NameKind::SCENARIO && (name == "scenario" || name == "comparison")) {
     return "is reserved: the results file has its own '/" + std::string(name) + "'";
   }

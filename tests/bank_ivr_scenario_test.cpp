@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/experiment.hpp"
+#include "run/experiment.hpp"
 #include "scenarios/loader.hpp"
 
 #ifndef CALLSIM_SOURCE_DIR
@@ -131,11 +131,11 @@ TEST_CASE("bank-weekday-ivr offers the agents the IVR volume times the queue sha
   CHECK(entries == Approx(1542.73).margin(0.5));  // the sum of bank-weekday/ivr_arrivals.csv
   const double expected_offered = entries * queue_share;
 
-  callsim::analysis::ExperimentOptions options;
+  callsim::run::ExperimentOptions options;
   options.seed = 2024;
   options.replications = 20;
   options.threads = 0;
-  const auto run = callsim::analysis::run_experiment(spec, options);
+  const auto run = callsim::run::run_in_process(spec, options);
   REQUIRE(run.replications.size() == 20);
 
   const double offered = mean_of(run.summary, "offered");

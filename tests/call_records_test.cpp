@@ -23,14 +23,16 @@
 #include <thread>
 #include <vector>
 
-#include "analysis/call_records.hpp"
-#include "analysis/experiment.hpp"
-#include "analysis/hdf5_call_table.hpp"
-#include "analysis/in_order_delivery.hpp"
-#include "analysis/results_store.hpp"
+#include "run/call_records.hpp"
+#include "run/experiment.hpp"
+#include "store/hdf5_call_table.hpp"
+#include "run/in_order_delivery.hpp"
+#include "store/results_store.hpp"
 #include "spec_builders.hpp"
 
 using namespace callsim::analysis;
+using namespace callsim::run;
+using namespace callsim::store;
 using callsim::models::CenterSpec;
 using callsim::sim::Time;
 namespace fs = std::filesystem;
@@ -103,7 +105,7 @@ Recorded run_recording(const CenterSpec& spec, std::size_t replications, unsigne
     out.order.push_back(r);
     out.rows.insert(out.rows.end(), calls.begin(), calls.end());
   };
-  out.run = run_experiment(spec, options);
+  out.run = run_in_process(spec, options);
   return out;
 }
 
@@ -349,7 +351,7 @@ TEST_CASE("call records: the calls table reads back exactly beside the tallies",
       writer.append_calls(spec.name, calls);
       all.insert(all.end(), calls.begin(), calls.end());
     };
-    run = run_experiment(spec, options);
+    run = run_in_process(spec, options);
     REQUIRE_FALSE(fs::exists(path));  // nothing under the name before finish()
     writer.finish(contents_of(run));
   }
@@ -465,7 +467,7 @@ TEST_CASE("call records: a failing consumer stops run_experiment with its error"
     ++calls;
     if (r == 2) throw std::runtime_error("cannot write");
   };
-  REQUIRE_THROWS_WITH(run_experiment(outcomes_center(), options), "cannot write");
+  REQUIRE_THROWS_WITH(run_in_process(outcomes_center(), options), "cannot write");
   REQUIRE(calls == 3);
 }
 

@@ -11,11 +11,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "analysis/results_store.hpp"
+#include "store/results_store.hpp"
 #include "cli_shell.hpp"
 
 namespace fs = std::filesystem;
-using callsim::analysis::read_results_file;
+using callsim::store::read_results_file;
 
 namespace {
 

@@ -10,7 +10,7 @@
 #include <fstream>
 #include <string>
 
-#include "analysis/results_store.hpp"
+#include "store/results_store.hpp"
 #include "cli_shell.hpp"
 #include "subprocess.hpp"
 
@@ -36,12 +36,12 @@ TEST_CASE("inspect shows provenance runs per-call rows and headline KPIs", "[cli
                              dir);
   INFO(r.err);
   REQUIRE(r.code == 0);
-  const auto file = callsim::analysis::read_results_file(h5);
+  const auto file = callsim::store::read_results_file(h5);
   CHECK(file.complete);
   CHECK(file.replications_requested == 3);
   CHECK(file.overrides ==
         std::vector<std::string>{"agent_groups.agents.staffing_scale=1.1", "call_types.retail.priority=2"});
-  const auto rows = callsim::analysis::call_record_count(h5, "bank-weekday");
+  const auto rows = callsim::store::call_record_count(h5, "bank-weekday");
   REQUIRE(rows);
   std::uint64_t calls = 0;
   for (const auto& rep : file.runs[0].replications) calls += rep.calls_simulated;

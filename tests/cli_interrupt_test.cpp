@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/results_store.hpp"
+#include "store/results_store.hpp"
 #include "cli_shell.hpp"
 #include "subprocess.hpp"
 
@@ -63,8 +63,8 @@ void require_same_datasets(const std::string& a, const std::string& b, const std
       CHECK(h5diff(a, b, d) == 0);
     }
   }
-  const auto x = callsim::analysis::read_results_file(a);
-  const auto y = callsim::analysis::read_results_file(b);
+  const auto x = callsim::store::read_results_file(a);
+  const auto y = callsim::store::read_results_file(b);
   REQUIRE(x.runs.size() == 1);
   REQUIRE(x.runs[0].replications.size() == y.runs[0].replications.size());
   for (std::size_t s = 0; s < x.runs[0].summary.size(); ++s) {
@@ -120,7 +120,7 @@ TEST_CASE("SIGINT writes the finished replications marked incomplete and resume 
   CHECK(err.find("(complete = 0); continue with: callsim run --resume " + part + "\n") != std::string::npos);
   CHECK(read_file(dir / "stdout.txt").empty());
   CHECK_FALSE(has_temp_file(dir));
-  const auto partial = callsim::analysis::read_results_file(part);
+  const auto partial = callsim::store::read_results_file(part);
   CHECK_FALSE(partial.complete);
   CHECK(partial.replications_requested == reps);
   CHECK(partial.overrides == std::vector<std::string>{kShort});
@@ -137,7 +137,7 @@ TEST_CASE("SIGINT writes the finished replications marked incomplete and resume 
   INFO(resumed.err);
   REQUIRE(resumed.code == 0);
   CHECK(resumed.out.empty());
-  const auto whole = callsim::analysis::read_results_file(part);
+  const auto whole = callsim::store::read_results_file(part);
   CHECK(whole.complete);
   CHECK(whole.runs[0].replications.size() == reps);
   CHECK(whole.command_line == partial.command_line);
@@ -162,10 +162,10 @@ TEST_CASE("SIGTERM with per-call rows keeps the table in step and resume complet
   REQUIRE(code == 143);
   CHECK(err.find("callsim run: interrupted by SIGTERM: wrote ") != std::string::npos);
   CHECK_FALSE(has_temp_file(dir));
-  const auto partial = callsim::analysis::read_results_file(part);
+  const auto partial = callsim::store::read_results_file(part);
   CHECK_FALSE(partial.complete);
   const auto held = partial.runs[0].replications.size();
-  const auto rows = callsim::analysis::read_call_records(part, "erlang-a");
+  const auto rows = callsim::store::read_call_records(part, "erlang-a");
   std::uint64_t calls = 0;
   for (const auto& r : partial.runs[0].replications) calls += r.calls_simulated;
   CHECK(rows.size() == calls);
@@ -204,7 +204,7 @@ TEST_CASE("a second signal drops the replications in flight", "[cli][interrupt]"
   }
   REQUIRE(code == 130);
   CHECK(err.find("interrupted again: dropping the replications in progress") != std::string::npos);
-  const auto partial = callsim::analysis::read_results_file(part);
+  const auto partial = callsim::store::read_results_file(part);
   CHECK_FALSE(partial.complete);
   CHECK(partial.runs[0].replications.size() >= 1);
   CHECK(partial.runs[0].replications.size() < 4);
@@ -224,7 +224,7 @@ TEST_CASE("resume extends a complete file to more replications with the same byt
   CHECK(r.out.find("scenario erlang-a (" + kErlangA + "): 8 replications, seed 1\n") == 0);
   REQUIRE(run_callsim(base + "-r 8 -j 1 -o " + b, dir).code == 0);
   require_same_datasets(a, b, "erlang-a", true);
-  CHECK(callsim::analysis::read_results_file(a).replications_requested == 8);
+  CHECK(callsim::store::read_results_file(a).replications_requested == 8);
 }
 
 TEST_CASE("resume refuses a file the options or the scenario do not continue", "[cli][interrupt][resume][bad-input]") {
@@ -290,7 +290,7 @@ TEST_CASE("SIGKILL leaves the old file or none under the target name", "[cli][in
     CHECK(child.wait() == 128 + SIGKILL);
     if (old) {
       CHECK(read_file(target) == before);
-      CHECK(callsim::analysis::read_results_file(target).runs[0].replications.size() == 2);
+      CHECK(callsim::store::read_results_file(target).runs[0].replications.size() == 2);
     } else {
       CHECK_FALSE(fs::exists(target));
     }

@@ -17,7 +17,7 @@
 #include <thread>
 #include <vector>
 
-#include "analysis/results_store.hpp"
+#include "store/results_store.hpp"
 #include "cli_shell.hpp"
 #include "subprocess.hpp"
 
@@ -96,7 +96,7 @@ TEST_CASE("leftovers: a second callsim writing the same --out is refused at once
   const auto next = run_callsim("run " + kErlangA + " --set " + kShort + " -r 2 -q -o " + target, dirs.dir);
   CHECK(next.code == 0);
   CHECK(dirs.outputs() == std::set<std::string>{"r.h5"});
-  CHECK(callsim::analysis::read_results_file(target).runs.at(0).replications.size() == 2);
+  CHECK(callsim::store::read_results_file(target).runs.at(0).replications.size() == 2);
 }
 
 TEST_CASE("leftovers: SIGKILL at random moments while overwriting leaves the old or the new complete file",
@@ -124,7 +124,7 @@ TEST_CASE("leftovers: SIGKILL at random moments while overwriting leaves the old
       ++kept;
     } else {
       // Not the old bytes: then the new file, whole.
-      const auto file = callsim::analysis::read_results_file(target);
+      const auto file = callsim::store::read_results_file(target);
       CHECK(file.seed == std::stoull(seed));
       CHECK(file.complete);
       CHECK(file.runs.at(0).replications.size() == 20);

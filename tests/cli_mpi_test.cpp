@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/results_store.hpp"
+#include "store/results_store.hpp"
 #include "cli_shell.hpp"
 #include "subprocess.hpp"
 
@@ -76,7 +76,7 @@ TEST_CASE("mpi: 2 and 3 ranks write the datasets of one process with one thread"
     std::vector<std::string> objects = run_datasets("bank-weekday");
     objects.push_back("/scenario");
     require_same(one, many, objects);
-    const auto file = callsim::analysis::read_results_file(many);
+    const auto file = callsim::store::read_results_file(many);
     CHECK(file.complete);
     CHECK(file.runs[0].replications.size() == 7);
     CHECK(file.overrides == std::vector<std::string>{"call_types.retail.priority=2"});

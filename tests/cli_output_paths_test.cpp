@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "analysis/results_probe.hpp"
-#include "analysis/results_store.hpp"
+#include "store/results_probe.hpp"
+#include "store/results_store.hpp"
 #include "app/output_paths.hpp"
 #include "cli_shell.hpp"
 #include "report/csv_export.hpp"
@@ -105,13 +105,13 @@ TEST_CASE("output paths: a file callsim did not write is replaced only with --fo
   write("page.html", "<html>mine</html>");
   write("ours.html", callsim::report::html_page("t", "<p>x</p>"));
   write("old.html", "<html>...<footer>Made by callsim 0.9 from a results file; ...</footer></html>");
-  callsim::analysis::ResultsFile results;
+  callsim::store::ResultsFile results;
   results.callsim_version = "test";
-  callsim::analysis::write_results_file("ours.h5", results);
-  REQUIRE(callsim::analysis::is_results_file("ours.h5"));
-  CHECK_FALSE(callsim::analysis::is_results_file("data.h5"));
-  CHECK_FALSE(callsim::analysis::is_results_file("missing.h5"));
-  CHECK_FALSE(callsim::analysis::is_results_file("/dev/zero"));
+  callsim::store::write_results_file("ours.h5", results);
+  REQUIRE(callsim::store::is_results_file("ours.h5"));
+  CHECK_FALSE(callsim::store::is_results_file("data.h5"));
+  CHECK_FALSE(callsim::store::is_results_file("missing.h5"));
+  CHECK_FALSE(callsim::store::is_results_file("/dev/zero"));
 
   CHECK(refusal({}, {out("data.h5")}) == "--out 'data.h5' exists and is not a callsim results file; give --force to "
                                          "replace it");
@@ -143,7 +143,7 @@ TEST_CASE("output paths: a file callsim did not write is replaced only with --fo
 
 TEST_CASE("output paths: the CSV file names and headers are those report --csv writes", "[cli][output_paths]") {
   const auto dir = callsim::testing::temp_dir("paths", "csvnames");
-  callsim::report::write_csv_reports(dir.string(), callsim::analysis::ResultsFile{}, {});
+  callsim::report::write_csv_reports(dir.string(), callsim::store::ResultsFile{}, {});
   std::vector<std::string> written;
   for (const auto& entry : fs::directory_iterator(dir)) written.push_back(entry.path().filename().string());
   std::sort(written.begin(), written.end());

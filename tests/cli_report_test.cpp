@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/results_store.hpp"
+#include "store/results_store.hpp"
 #include "cli_shell.hpp"
 #include "report/interval_figures.hpp"
 #include "report/number_format.hpp"
@@ -90,7 +90,7 @@ TEST_CASE("report: run --report writes a dashboard whose numbers are the results
   REQUIRE(r.code == 0);
   REQUIRE(r.err.empty());
   const std::string html = slurp(dir / "r.html");
-  const auto file = analysis::read_results_file((dir / "r.h5").string());
+  const auto file = store::read_results_file((dir / "r.h5").string());
   const auto& run = file.runs.at(0);
   const std::size_t intervals = report::interval_count(run);
   REQUIRE(intervals == 34);
@@ -142,7 +142,7 @@ TEST_CASE("report: CSV files hold every interval and call type with the results 
       dir);
   REQUIRE(r.code == 0);
   CHECK(r.err.empty());
-  const auto file = analysis::read_results_file((dir / "r.h5").string());
+  const auto file = store::read_results_file((dir / "r.h5").string());
   const auto& run = file.runs.at(0);
   const std::size_t intervals = report::interval_count(run), types = run.call_types.size();
 
@@ -280,7 +280,7 @@ TEST_CASE("report: compare --report shows the variants side by side", "[cli][rep
   CHECK(table.find("longest_idle_agent (baseline)") != std::string::npos);
   CHECK(table.find("<th>static_priority</th><th>difference</th>") != std::string::npos);
   CHECK(count_of(table, "<tr data-kpi=") == 7);
-  const auto file = analysis::read_results_file((dir / "c.h5").string());
+  const auto file = store::read_results_file((dir / "c.h5").string());
   const std::string chart = element(html, "<svg id=\"comparison-chart-service-level\"", "</svg>");
   CHECK(count_of(chart, "<circle class=\"pt s2\"") == report::interval_count(file.runs[1]));
   // A dashboard per variant follows.

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "analysis/results_probe.hpp"
-#include "analysis/results_store.hpp"
+#include "store/results_probe.hpp"
+#include "store/results_store.hpp"
 #include "cli_shell.hpp"
 
 namespace fs = std::filesystem;
@@ -121,7 +121,7 @@ TEST_CASE("safety: a file callsim did not write is replaced only with --force", 
 
   // callsim's own files are replaced without --force, and --force replaces the others.
   REQUIRE(run_callsim("run s.yaml -r 1 -q -o data.h5 --force --report notes.html", dir).code == 0);
-  CHECK(callsim::analysis::is_results_file((dir / "data.h5").string()));
+  CHECK(callsim::store::is_results_file((dir / "data.h5").string()));
   CHECK(slurp(dir / "notes.html").find("<meta name=\"generator\" content=\"callsim\">") != std::string::npos);
   const Output again = run_callsim("run s.yaml -r 1 -q -o data.h5 --report notes.html", dir);
   CHECK(again.code == 0);
@@ -191,7 +191,7 @@ TEST_CASE("safety: compare names its default file after the scenario and its var
   REQUIRE(w.code == 0);
   CHECK(w.out.find("results in multiskill-small-compare-agent_groups.generalists.count_14.h5\n") != std::string::npos);
   // The first comparison is still there: a second one did not replace it.
-  CHECK(callsim::analysis::read_results_file(
+  CHECK(callsim::store::read_results_file(
             (dir / "multiskill-small-compare-longest_idle_agent-reserve_reserved_2.h5").string())
             .runs.size() == 2);
 }
@@ -343,7 +343,7 @@ TEST_CASE("safety: standard output that cannot be written is a failure", "[cli][
       callsim::testing::run_shell("(" + std::string(CALLSIM_BINARY) + " run s.yaml -r 1 --json -o r.h5 >/dev/full)", dir);
   CHECK(r.code == 1);
   CHECK(r.err == "callsim: writing to standard output failed (No space left on device)\n");
-  CHECK(callsim::analysis::is_results_file((dir / "r.h5").string()));  // the file is whole
+  CHECK(callsim::store::is_results_file((dir / "r.h5").string()));  // the file is whole
   const auto list = callsim::testing::run_shell("(" + std::string(CALLSIM_BINARY) + " list policies >/dev/full)", dir);
   CHECK(list.code == 1);
   CHECK(list.err == "callsim: writing to standard output failed (No space left on device)\n");

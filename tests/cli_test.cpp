@@ -13,7 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "analysis/results_store.hpp"
+#include "store/results_store.hpp"
 #include "cli_shell.hpp"
 
 namespace fs = std::filesystem;
@@ -82,7 +82,7 @@ TEST_CASE("run prints a KPI table and writes a readable results file", "[cli]") 
   REQUIRE(r.out.find("95% CI") != std::string::npos);
   REQUIRE(r.out.find("Erlang A exact") != std::string::npos);
   REQUIRE(r.out.find("90.29%") != std::string::npos);  // exact Erlang A service level beside the simulated one
-  const auto file = callsim::analysis::read_results_file(h5.string());
+  const auto file = callsim::store::read_results_file(h5.string());
   REQUIRE(file.runs.size() == 1);
   REQUIRE(file.runs[0].name == "erlang-a");
   REQUIRE(file.runs[0].replications.size() == 3);
@@ -125,8 +125,8 @@ TEST_CASE("same seed gives the same results for 1 and 2 threads and another seed
   } else {
     WARN("h5diff not installed: dataset comparison done through the reader only");
   }
-  const auto a = callsim::analysis::read_results_file((dir / "t1.h5").string());
-  const auto b = callsim::analysis::read_results_file((dir / "t2.h5").string());
+  const auto a = callsim::store::read_results_file((dir / "t1.h5").string());
+  const auto b = callsim::store::read_results_file((dir / "t2.h5").string());
   REQUIRE(a.runs[0].replications.size() == b.runs[0].replications.size());
   for (std::size_t r = 0; r < a.runs[0].replications.size(); ++r) {
     const auto& x = a.runs[0].replications[r].total;

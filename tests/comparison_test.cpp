@@ -12,10 +12,11 @@
 #include <string>
 #include <vector>
 
-#include "analysis/experiment.hpp"
+#include "run/experiment.hpp"
 #include "spec_builders.hpp"
 
 using namespace callsim::analysis;
+using namespace callsim::run;
 using callsim::models::CenterSpec;
 using callsim::sim::Time;
 using test_specs::group;
@@ -45,7 +46,7 @@ RunResult run(const CenterSpec& spec, std::uint64_t seed, std::size_t replicatio
   options.replications = replications;
   options.first_replication = first;
   options.threads = 2;
-  return run_experiment(spec, options);
+  return run_in_process(spec, options);
 }
 
 std::size_t kpi_index(const std::string& name) {
@@ -255,7 +256,7 @@ TEST_CASE("comparison: 10 then 10 more replications equal 20 in one run", "[comp
     numbers.push_back(r);
     for (const CallRecord& c : calls) rows_numbered = rows_numbered && c.replication == r;
   };
-  extend_run(batched, run_experiment(spec, options));
+  extend_run(batched, run_in_process(spec, options));
   CHECK(numbers == std::vector<std::size_t>{10, 11, 12, 13, 14, 15, 16, 17, 18, 19});
   CHECK(rows_numbered);
   REQUIRE(batched.replications.size() == 20);

@@ -1,11 +1,11 @@
 // The console table: alignment, colour rules (NO_COLOR, terminals) and the worst intervals.
-#include "analysis/console_report.hpp"
+#include "report/console_report.hpp"
 
 #include <catch2/catch.hpp>
 #include <sstream>
 #include <string>
 
-#include "analysis/experiment.hpp"
+#include "run/experiment.hpp"
 #include "report/worst_intervals.hpp"
 
 using namespace callsim;
@@ -32,21 +32,21 @@ analysis::RunResult run_with_levels(const std::vector<std::pair<int, int>>& with
 }  // namespace
 
 TEST_CASE("console: colour needs a terminal and no NO_COLOR", "[console]") {
-  CHECK(analysis::use_color(true, nullptr));
-  CHECK(analysis::use_color(true, ""));  // no-color.org: an empty value does not count
-  CHECK_FALSE(analysis::use_color(true, "1"));
-  CHECK_FALSE(analysis::use_color(false, nullptr));
-  analysis::ConsoleStyle plain;
-  CHECK(analysis::paint("x", "31", plain) == "x");
-  analysis::ConsoleStyle colour;
+  CHECK(report::use_color(true, nullptr));
+  CHECK(report::use_color(true, ""));  // no-color.org: an empty value does not count
+  CHECK_FALSE(report::use_color(true, "1"));
+  CHECK_FALSE(report::use_color(false, nullptr));
+  report::ConsoleStyle plain;
+  CHECK(report::paint("x", "31", plain) == "x");
+  report::ConsoleStyle colour;
   colour.color = true;
-  CHECK(analysis::paint("x", "31", colour) == "\033[31mx\033[0m");
+  CHECK(report::paint("x", "31", colour) == "\033[31mx\033[0m");
 }
 
 TEST_CASE("console: the summary table is aligned and lists defined KPIs only", "[console]") {
   const auto run = run_with_levels({{9, 10}, {5, 10}, {10, 10}});
   std::ostringstream out;
-  analysis::print_summary_table(out, run);
+  report::print_summary_table(out, run);
   std::istringstream lines(out.str());
   std::string line;
   std::getline(lines, line);

@@ -22,8 +22,8 @@
 #include <string>
 #include <vector>
 
-#include "analysis/experiment.hpp"
-#include "analysis/results_store.hpp"
+#include "run/experiment.hpp"
+#include "store/results_store.hpp"
 #include "report/output_file.hpp"
 #include "scenarios/loader.hpp"
 #include "subprocess.hpp"
@@ -31,6 +31,8 @@
 namespace {
 
 using namespace callsim::analysis;
+using namespace callsim::run;
+using namespace callsim::store;
 namespace fs = std::filesystem;
 using callsim::testing::read_file;
 using namespace std::chrono_literals;
@@ -109,7 +111,7 @@ ResultsFile simulated_file(std::size_t replications, std::vector<std::vector<Cal
   file.scenario_path = scenario.path;
   file.scenario_text = scenario.text;
   file.replications_requested = replications;
-  file.runs.push_back(run_experiment(scenario.spec, options));
+  file.runs.push_back(run_in_process(scenario.spec, options));
   return file;
 }
 

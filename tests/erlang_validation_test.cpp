@@ -14,7 +14,7 @@
 #include <string>
 
 #include "analysis/erlang.hpp"
-#include "analysis/experiment.hpp"
+#include "run/experiment.hpp"
 #include "scenarios/loader.hpp"
 
 namespace {
@@ -39,11 +39,11 @@ void check_within_ci(const callsim::analysis::RunResult& run, const std::string&
 callsim::analysis::RunResult simulate(const std::string& scenario, std::size_t replications) {
   const auto loaded =
       callsim::scenarios::load_scenario(std::string(CALLSIM_SOURCE_DIR) + "/scenarios/library/" + scenario);
-  callsim::analysis::ExperimentOptions options;
+  callsim::run::ExperimentOptions options;
   options.seed = 1;
   options.replications = replications;
   options.threads = 2;
-  return callsim::analysis::run_experiment(loaded.spec, options);
+  return callsim::run::run_in_process(loaded.spec, options);
 }
 
 }  // namespace

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/experiment.hpp"
+#include "run/experiment.hpp"
 #include "scenarios/loader.hpp"
 
 using namespace callsim;
@@ -41,14 +41,14 @@ TEST_CASE("interrupt: a replication run in slices gives the results of one run",
   for (const char* name : {"bank-weekday.yaml", "bank-weekday-ivr.yaml", "multiskill-small.yaml"}) {
     INFO(name);
     const models::CenterSpec spec = library(name);
-    analysis::ExperimentOptions options;
+    run::ExperimentOptions options;
     options.seed = 11;
     options.replications = 3;
     options.threads = 2;
-    const analysis::RunResult plain = analysis::run_experiment(spec, options);
+    const analysis::RunResult plain = run::run_in_process(spec, options);
     std::atomic<int> interrupt{0};
     options.interrupt = &interrupt;
-    const analysis::RunResult sliced = analysis::run_experiment(spec, options);
+    const analysis::RunResult sliced = run::run_in_process(spec, options);
     REQUIRE(sliced.replications.size() == 3);
     for (std::size_t r = 0; r < 3; ++r) CHECK(same(plain.replications[r], sliced.replications[r]));
   }
@@ -56,11 +56,11 @@ TEST_CASE("interrupt: a replication run in slices gives the results of one run",
 
 TEST_CASE("interrupt: stopped before the start nothing runs", "[experiment][interrupt]") {
   std::atomic<int> interrupt{1};
-  analysis::ExperimentOptions options;
+  run::ExperimentOptions options;
   options.replications = 5;
   options.threads = 2;
   options.interrupt = &interrupt;
-  const analysis::RunResult run = analysis::run_experiment(library("bank-weekday.yaml"), options);
+  const analysis::RunResult run = run::run_in_process(library("bank-weekday.yaml"), options);
   CHECK(run.replications.empty());
   CHECK(run.name == "bank-weekday");
   REQUIRE_FALSE(run.summary.empty());
@@ -73,7 +73,7 @@ TEST_CASE("interrupt: stopping keeps a prefix equal to the uninterrupted replica
     for (unsigned threads : {1u, 2u, 3u}) {
       INFO("level " << level << ", threads " << threads);
       std::atomic<int> interrupt{0};
-      analysis::ExperimentOptions options;
+      run::ExperimentOptions options;
       options.seed = 3;
       options.replications = 40;
       options.first_replication = 5;
@@ -84,7 +84,7 @@ TEST_CASE("interrupt: stopping keeps a prefix equal to the uninterrupted replica
         reported = done;
         if (done == 4) interrupt = level;
       };
-      const analysis::RunResult run = analysis::run_experiment(spec, options);
+      const analysis::RunResult run = run::run_in_process(spec, options);
       // Level 1 lets every started replication finish: at least the 4 done. Level 2 drops
       // those in flight, and with threads replication 0 may be one of them.
       if (level == 1) CHECK(run.replications.size() >= 4);
@@ -93,7 +93,7 @@ TEST_CASE("interrupt: stopping keeps a prefix equal to the uninterrupted replica
       options.interrupt = nullptr;
       options.on_progress = {};
       options.replications = run.replications.size();
-      const analysis::RunResult reference = analysis::run_experiment(spec, options);
+      const analysis::RunResult reference = run::run_in_process(spec, options);
       for (std::size_t r = 0; r < run.replications.size(); ++r) CHECK(same(run.replications[r], reference.replications[r]));
       // With no replication kept (level 2 may drop replication 0) both means are undefined.
       const double a = run.summary[3].mean, b = reference.summary[3].mean;
@@ -107,18 +107,18 @@ TEST_CASE("interrupt: with per-call rows the run ends where the delivered rows e
   for (int level : {1, 2}) {
     INFO("level " << level);
     std::atomic<int> interrupt{0};
-    analysis::ExperimentOptions options;
+    run::ExperimentOptions options;
     options.replications = 30;
     options.threads = 3;
     options.interrupt = &interrupt;
     std::vector<std::size_t> delivered;
     std::uint64_t rows = 0;
-    options.on_calls = [&](std::size_t r, std::vector<analysis::CallRecord>&& calls) {
+    options.on_calls = [&](std::size_t r, std::vector<run::CallRecord>&& calls) {
       delivered.push_back(r);
       rows += calls.size();
       if (delivered.size() == 3) interrupt = level;
     };
-    const analysis::RunResult run = analysis::run_experiment(spec, options);
+    const analysis::RunResult run = run::run_in_process(spec, options);
     REQUIRE(run.replications.size() == delivered.size());
     std::uint64_t calls = 0;
     for (std::size_t r = 0; r < run.replications.size(); ++r) {

@@ -15,7 +15,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/experiment.hpp"
+#include "run/experiment.hpp"
 #include "scenarios/loader.hpp"
 
 #ifndef CALLSIM_SOURCE_DIR
@@ -110,7 +110,7 @@ TEST_CASE("fingerprints of the shipped scenarios are those of the table", "[fing
   for (Row& row : rows) {
     const auto scenario = callsim::scenarios::load_scenario(
         CALLSIM_SOURCE_DIR "/scenarios/library/" + row.scenario + ".yaml", split_overrides(row.overrides));
-    const auto result = callsim::analysis::simulate_replication(scenario.spec, row.seed, row.replication);
+    const auto result = callsim::run::simulate_replication(scenario.spec, row.seed, row.replication);
     const std::string now = fingerprint(result);
     if (now != row.fingerprint) {
       changed.push_back(row.scenario + " seed " + std::to_string(row.seed) + " replication " +
@@ -136,10 +136,10 @@ TEST_CASE("fingerprints of the shipped scenarios are those of the table", "[fing
 TEST_CASE("a fingerprint sees a change of one call", "[fingerprint]") {
   const auto scenario = callsim::scenarios::load_scenario(CALLSIM_SOURCE_DIR "/scenarios/library/erlang-a.yaml",
                                                           {"time.duration=2h"});
-  auto result = callsim::analysis::simulate_replication(scenario.spec, 1, 0);
+  auto result = callsim::run::simulate_replication(scenario.spec, 1, 0);
   const std::string before = fingerprint(result);
-  CHECK(fingerprint(callsim::analysis::simulate_replication(scenario.spec, 1, 0)) == before);
+  CHECK(fingerprint(callsim::run::simulate_replication(scenario.spec, 1, 0)) == before);
   ++result.interval_types.back().abandoned;
   CHECK(fingerprint(result) != before);
-  CHECK(fingerprint(callsim::analysis::simulate_replication(scenario.spec, 1, 1)) != before);
+  CHECK(fingerprint(callsim::run::simulate_replication(scenario.spec, 1, 1)) != before);
 }

@@ -13,7 +13,7 @@
 #include <thread>
 #include <vector>
 
-#include "analysis/experiment.hpp"
+#include "run/experiment.hpp"
 #include "models/call_center.hpp"
 #include "models/ivr.hpp"
 #include "models/simulation_error.hpp"
@@ -340,14 +340,14 @@ TEST_CASE("experiment: a livelock propagates out of run_experiment on any thread
       for (bool calls : {false, true}) {
         INFO("threads " << threads << ", interruptible " << interruptible << ", calls " << calls);
         std::atomic<int> interrupt{0};
-        analysis::ExperimentOptions options;
+        run::ExperimentOptions options;
         options.replications = 3;
         options.threads = threads;
         if (interruptible) options.interrupt = &interrupt;
         std::size_t delivered = 0;
-        if (calls) options.on_calls = [&](std::size_t, std::vector<analysis::CallRecord>&&) { ++delivered; };
+        if (calls) options.on_calls = [&](std::size_t, std::vector<run::CallRecord>&&) { ++delivered; };
         try {
-          (void)analysis::run_experiment(spec, options);
+          (void)run::run_in_process(spec, options);
           FAIL("no SimulationError");
         } catch (const models::SimulationError& e) {
           CHECK(std::string(e.what()).rfind("call type 'retail': 1000000 events at t = ", 0) == 0);
@@ -369,7 +369,7 @@ TEST_CASE("experiment: a replication whose clock hardly moves stops within a sec
   spec.call_types[0].service = test_specs::constant(0);
   spec.agent_groups.push_back(test_specs::group("agents", {"retail"}, 10));
   std::atomic<int> interrupt{0};
-  analysis::ExperimentOptions options;
+  run::ExperimentOptions options;
   options.replications = 2;
   options.threads = 2;
   options.interrupt = &interrupt;
@@ -379,7 +379,7 @@ TEST_CASE("experiment: a replication whose clock hardly moves stops within a sec
     interrupt = 2;
   });
   const auto start = std::chrono::steady_clock::now();
-  const analysis::RunResult run = analysis::run_experiment(spec, options);
+  const analysis::RunResult run = run::run_in_process(spec, options);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   CHECK(run.replications.empty());
   CHECK(seconds < 1.3);

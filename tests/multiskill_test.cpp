@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "analysis/erlang.hpp"
-#include "analysis/experiment.hpp"
+#include "run/experiment.hpp"
 #include "models/call_center.hpp"
 #include "sim/distribution.hpp"
 #include "spec_builders.hpp"
@@ -177,11 +177,11 @@ TEST_CASE("two call types pooled on one group reproduce Erlang C for their total
   spec.time.duration = Time(100 * 3600);
   spec.call_types = {type("a", 600, 180), type("b", 400, 180)};
   spec.agent_groups = {group("all", {"a", "b"}, 55)};
-  callsim::analysis::ExperimentOptions options;
+  callsim::run::ExperimentOptions options;
   options.seed = 1;
   options.replications = 20;
   options.threads = 2;
-  const auto run = callsim::analysis::run_experiment(spec, options);
+  const auto run = callsim::run::run_in_process(spec, options);
   callsim::analysis::ErlangInput in;
   in.arrival_rate = 1000.0 / 3600;
   in.mean_service = 180;

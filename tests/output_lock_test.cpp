@@ -18,14 +18,15 @@
 #include <string>
 #include <vector>
 
-#include "analysis/output_lock.hpp"
-#include "analysis/results_store.hpp"
+#include "store/output_lock.hpp"
+#include "store/results_store.hpp"
 #include "report/output_file.hpp"
 #include "subprocess.hpp"
 
 namespace {
 
 using namespace callsim::analysis;
+using namespace callsim::store;
 namespace fs = std::filesystem;
 using callsim::testing::read_file;
 

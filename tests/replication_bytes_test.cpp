@@ -1,7 +1,7 @@
 // Replication results as bytes between MPI ranks, and how replications are cut into
 // blocks (parallel/): both must be exact without MPI being built.
 
-#include "parallel/replication_bytes.hpp"
+#include "run/replication_bytes.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -10,7 +10,7 @@
 #include <limits>
 #include <vector>
 
-#include "parallel/distributed_experiment.hpp"
+#include "run/distributed_experiment.hpp"
 
 using namespace callsim;
 
@@ -54,11 +54,11 @@ TEST_CASE("replication bytes: results round-trip bit for bit", "[parallel]") {
   const std::vector<analysis::ReplicationResult> sent = {replication(0, 3, 2, 2), replication(1, 3, 2, 2),
                                                          replication(2, 0, 0, 0)};
   std::vector<std::byte> bytes;
-  parallel::append_replications(bytes, sent);
-  parallel::append_replications(bytes, {});  // a rank with nothing to send
+  run::append_replications(bytes, sent);
+  run::append_replications(bytes, {});  // a rank with nothing to send
   std::size_t at = 0;
-  const auto got = parallel::read_replications(bytes, at);
-  CHECK(parallel::read_replications(bytes, at).empty());
+  const auto got = run::read_replications(bytes, at);
+  CHECK(run::read_replications(bytes, at).empty());
   CHECK(at == bytes.size());
   REQUIRE(got.size() == sent.size());
   for (std::size_t r = 0; r < sent.size(); ++r) {
@@ -78,28 +78,28 @@ TEST_CASE("replication bytes: results round-trip bit for bit", "[parallel]") {
 
 TEST_CASE("replication bytes: a truncated message is refused", "[parallel]") {
   std::vector<std::byte> bytes;
-  parallel::append_replications(bytes, std::vector<analysis::ReplicationResult>{replication(0, 4, 3, 2)});
+  run::append_replications(bytes, std::vector<analysis::ReplicationResult>{replication(0, 4, 3, 2)});
   for (std::size_t cut : {std::size_t{0}, std::size_t{5}, bytes.size() / 2, bytes.size() - 1}) {
     const std::vector<std::byte> part(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(cut));
     std::size_t at = 0;
-    CHECK_THROWS_AS(parallel::read_replications(part, at), std::runtime_error);
+    CHECK_THROWS_AS(run::read_replications(part, at), std::runtime_error);
   }
 }
 
 TEST_CASE("replication blocks: contiguous in rank order and the first ranks take the remainder", "[parallel]") {
-  CHECK(parallel::block_of(10, 0, 4).begin == 0);
-  CHECK(parallel::block_of(10, 0, 4).size() == 3);
-  CHECK(parallel::block_of(10, 1, 4).begin == 3);
-  CHECK(parallel::block_of(10, 1, 4).size() == 3);
-  CHECK(parallel::block_of(10, 2, 4).begin == 6);
-  CHECK(parallel::block_of(10, 3, 4).begin == 8);
-  CHECK(parallel::block_of(10, 3, 4).end == 10);
-  CHECK(parallel::block_of(7, 0, 1).size() == 7);
+  CHECK(run::block_of(10, 0, 4).begin == 0);
+  CHECK(run::block_of(10, 0, 4).size() == 3);
+  CHECK(run::block_of(10, 1, 4).begin == 3);
+  CHECK(run::block_of(10, 1, 4).size() == 3);
+  CHECK(run::block_of(10, 2, 4).begin == 6);
+  CHECK(run::block_of(10, 3, 4).begin == 8);
+  CHECK(run::block_of(10, 3, 4).end == 10);
+  CHECK(run::block_of(7, 0, 1).size() == 7);
   for (std::uint64_t count : {0u, 1u, 2u, 5u, 99u, 1000u}) {
     for (int ranks : {1, 2, 3, 7, 16}) {
       std::uint64_t next = 0;
       for (int r = 0; r < ranks; ++r) {
-        const auto b = parallel::block_of(count, r, ranks);
+        const auto b = run::block_of(count, r, ranks);
         CHECK(b.begin == next);
         CHECK(b.size() >= count / static_cast<std::uint64_t>(ranks));
         CHECK(b.size() <= count / static_cast<std::uint64_t>(ranks) + 1);

@@ -1,7 +1,7 @@
-#include "analysis/results_store.hpp"
+#include "store/results_store.hpp"
 
-#include "analysis/hdf5_result_rows.hpp"
-#include "analysis/hdf5_table.hpp"
+#include "store/hdf5_result_rows.hpp"
+#include "store/hdf5_table.hpp"
 
 #include <H5Cpp.h>
 #include <unistd.h>
@@ -24,6 +24,7 @@
 namespace {
 
 using namespace callsim::analysis;
+using namespace callsim::store;
 namespace fs = std::filesystem;
 
 #ifdef CALLSIM_SOURCE_DIR
@@ -999,7 +1000,7 @@ TEST_CASE("results store: files written before talk and handle times read them a
   TempDir dir;
   const ResultsFile written = make_file();
   write_results_file(dir.file("r.h5"), written);
-  namespace h5 = callsim::analysis::hdf5;
+  namespace h5 = callsim::store::hdf5;
   {
     // Rewrite the tally datasets of run 'base' without the two fields appended last, as
     // the first version 3 writer made them: the rows' leading bytes are unchanged.

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/experiment.hpp"
+#include "run/experiment.hpp"
 #include "models/call_center.hpp"
 #include "models/routing_policies.hpp"
 #include "spec_builders.hpp"
@@ -81,10 +81,10 @@ TEST_CASE("callback_offer calls back after acceptance and only when no live call
 }
 
 TEST_CASE("callback_offer KPIs add up and a zero acceptance is longest_idle_agent exactly", "[models][routing]") {
-  callsim::analysis::ExperimentOptions options;
+  callsim::run::ExperimentOptions options;
   options.seed = 8;
   options.replications = 3;
-  const auto with = callsim::analysis::run_experiment(callback_center(0.6), options);
+  const auto with = callsim::run::run_in_process(callback_center(0.6), options);
   for (const auto& r : with.replications) {
     const auto& t = r.total;
     REQUIRE(t.callbacks > 0);
@@ -96,8 +96,8 @@ TEST_CASE("callback_offer KPIs add up and a zero acceptance is longest_idle_agen
   // Nobody accepts: the policy's own draws change nothing else (common random numbers).
   auto lia = callback_center(0);
   lia.routing = {};
-  const auto none = callsim::analysis::run_experiment(callback_center(0), options);
-  const auto base = callsim::analysis::run_experiment(lia, options);
+  const auto none = callsim::run::run_in_process(callback_center(0), options);
+  const auto base = callsim::run::run_in_process(lia, options);
   for (std::size_t r = 0; r < 3; ++r) {
     REQUIRE(none.replications[r].total.callbacks == 0);
     REQUIRE(none.replications[r].total.answered == base.replications[r].total.answered);

@@ -5,7 +5,7 @@
 #include <functional>
 #include <string>
 
-#include "analysis/experiment.hpp"
+#include "run/experiment.hpp"
 #include "models/call_center.hpp"
 #include "models/routing_policies.hpp"
 #include "spec_builders.hpp"
@@ -88,11 +88,11 @@ TEST_CASE("overflow_delay primary groups take calls at once and a zero delay is 
   // delay never does, and retail then waits longer while business waits less.
   auto lia = overflow_center();
   lia.routing.policy = "longest_idle_agent";
-  callsim::analysis::ExperimentOptions options;
+  callsim::run::ExperimentOptions options;
   options.seed = 5;
   options.replications = 4;
-  const auto a = callsim::analysis::run_experiment(lia, options);
-  const auto b = callsim::analysis::run_experiment(overflow_center(), options);
+  const auto a = callsim::run::run_in_process(lia, options);
+  const auto b = callsim::run::run_in_process(overflow_center(), options);
   const auto asa = [](const auto& run, std::size_t k) {
     return callsim::analysis::summarize_call_type(run.replications, k, 2)[7].mean;  // asa
   };
@@ -143,13 +143,13 @@ TEST_CASE("reserve never lets a low-priority call take a reserved agent", "[mode
   REQUIRE(watch.regular_at_limit > 100);
 
   // The point of it: vip callers wait far less than under longest_idle_agent.
-  callsim::analysis::ExperimentOptions options;
+  callsim::run::ExperimentOptions options;
   options.seed = 6;
   options.replications = 4;
   auto lia = reserve_center(3);
   lia.routing.policy = "longest_idle_agent";
-  const auto a = callsim::analysis::run_experiment(lia, options);
-  const auto b = callsim::analysis::run_experiment(reserve_center(3), options);
+  const auto a = callsim::run::run_in_process(lia, options);
+  const auto b = callsim::run::run_in_process(reserve_center(3), options);
   const auto vip_asa = [](const auto& run) { return callsim::analysis::summarize_call_type(run.replications, 1, 2)[7].mean; };
   INFO("vip ASA: LIA " << vip_asa(a) << " s, reserve " << vip_asa(b) << " s");
   REQUIRE(vip_asa(b) < 0.25 * vip_asa(a));

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "analysis/experiment.hpp"
+#include "run/experiment.hpp"
 #include "models/call_center.hpp"
 #include "models/routing_policies.hpp"
 #include "scenarios/loader.hpp"
@@ -42,11 +42,11 @@ double kpi(const callsim::analysis::RunResult& run, std::size_t type, const std:
 }
 
 callsim::analysis::RunResult run(const CenterSpec& spec, std::size_t replications = 4) {
-  callsim::analysis::ExperimentOptions options;
+  callsim::run::ExperimentOptions options;
   options.seed = 3;
   options.replications = replications;
   options.threads = 2;
-  return callsim::analysis::run_experiment(spec, options);
+  return callsim::run::run_in_process(spec, options);
 }
 
 /// Records what waits, to check each answer against the calls waiting at that moment.

@@ -1,4 +1,4 @@
-// The run-size estimate (analysis/run_size.hpp) and the verdict the command line draws from
+// The run-size estimate (app/run_size.hpp) and the verdict the command line draws from
 // it (app/run_size_check.hpp): figures checked against hand computations, verdicts against
 // made-up machines.
 
@@ -7,16 +7,16 @@
 #include <cmath>
 #include <limits>
 
-#include "analysis/call_records.hpp"
+#include "run/call_records.hpp"
 #include "analysis/kpi.hpp"
 #include "analysis/run_result.hpp"
-#include "analysis/run_size.hpp"
+#include "app/run_size.hpp"
 #include "app/run_size_check.hpp"
 #include "spec_builders.hpp"
 
-using callsim::analysis::estimate_run_size;
-using callsim::analysis::RunSize;
-using callsim::analysis::RunSizeOptions;
+using callsim::app::estimate_run_size;
+using callsim::app::RunSize;
+using callsim::app::RunSizeOptions;
 using callsim::app::judge_run_size;
 using callsim::app::MachineRoom;
 using callsim::sim::Time;
@@ -52,7 +52,7 @@ TEST_CASE("run size: calls integrate the arrival rates over warm-up and duration
   RunSize size = estimate_run_size({&spec}, options);
   CHECK(size.calls_per_replication == Approx(2200));
   CHECK(size.calls == Approx(8800));
-  CHECK(size.events == Approx(8800 * callsim::analysis::kEventsPerCall));
+  CHECK(size.events == Approx(8800 * callsim::app::kEventsPerCall));
   CHECK(size.intervals == 20);
   CHECK(size.call_types == 2);
   CHECK(size.tallies_per_replication == 60);
@@ -102,9 +102,9 @@ TEST_CASE("run size: memory and file grow with replications, --calls and a compa
   options.record_calls = true;
   const RunSize calls = estimate_run_size({&spec}, options);
   // About 33 bytes a call in the file; rows of 2 x threads + 1 replications in memory.
-  CHECK(calls.file_bytes - twenty.file_bytes == Approx(twenty.calls * callsim::analysis::kCallRowFileBytes));
+  CHECK(calls.file_bytes - twenty.file_bytes == Approx(twenty.calls * callsim::app::kCallRowFileBytes));
   CHECK(calls.memory_bytes - twenty.memory_bytes ==
-        Approx(5 * twenty.calls_per_replication * sizeof(callsim::analysis::CallRecord)));
+        Approx(5 * twenty.calls_per_replication * sizeof(callsim::run::CallRecord)));
 
   options.record_calls = false;
   options.comparison = true;
@@ -190,7 +190,7 @@ TEST_CASE("run size: calls in the system by Little's law, a queue without patien
   RunSize size = estimate_run_size({&spec}, options);
   CHECK(size.calls_in_system == Approx(1000.0 / 3600 * 480));
   CHECK(size.running == 2);
-  CHECK(size.system_bytes == Approx(2 * size.calls_in_system * callsim::analysis::kBytesPerCallInSystem));
+  CHECK(size.system_bytes == Approx(2 * size.calls_in_system * callsim::app::kBytesPerCallInSystem));
   // Stable without patience (50 Erlangs on 10 agents is not: take 5 Erlangs).
   spec = center(10, 1800, 1, 100);  // 100/h x 180 s = 5 Erlangs, 10 agents
   size = estimate_run_size({&spec}, options);

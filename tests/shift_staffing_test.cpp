@@ -8,7 +8,7 @@
 #include <string>
 #include <unistd.h>
 
-#include "analysis/experiment.hpp"
+#include "run/experiment.hpp"
 #include "scenarios/loader.hpp"
 
 TEST_CASE("staffed time per interval equals the shifts minus breaks", "[scenario][staffing]") {
@@ -33,9 +33,9 @@ agent_groups:
   const auto path = dir / "shifts.yaml";
   std::ofstream(path) << yaml;
   const auto loaded = callsim::scenarios::load_scenario(path.string());
-  callsim::analysis::ExperimentOptions options;
+  callsim::run::ExperimentOptions options;
   options.replications = 1;
-  const auto run = callsim::analysis::run_experiment(loaded.spec, options);
+  const auto run = callsim::run::run_in_process(loaded.spec, options);
   const auto& intervals = run.replications[0].intervals;
   // agent-hours per interval: 08 4; 09 4 - 2*0.5 = 3; 10 4+3 = 7; 11 7; 12 3 - 3*0.25 = 2.25; 13 3
   const std::vector<double> hours = {4, 3, 7, 7, 2.25, 3};
