@@ -19,7 +19,7 @@ bool misses(const analysis::KpiTally& t, double target) {
 
 }  // namespace
 
-ReplicationCosts replication_costs(const analysis::ReplicationResult& r, const scenarios::CostSpec& costs) {
+ReplicationCosts replication_costs(const analysis::ReplicationResult& r, const models::CostSpec& costs) {
   ReplicationCosts c;
   std::uint64_t handled = 0;
   for (std::size_t g = 0; g < r.groups.size(); ++g) {
@@ -33,7 +33,7 @@ ReplicationCosts replication_costs(const analysis::ReplicationResult& r, const s
   c.trunk = c.trunk_minutes * costs.trunk_minute;
   c.revenue = static_cast<double>(handled) * costs.revenue_per_call + c.paid_hours * costs.revenue_per_hour;
   if (costs.sla) {
-    if (costs.sla->per == scenarios::SlaContract::Per::DAY) {
+    if (costs.sla->per == models::SlaContract::Per::DAY) {
       c.periods_missed = misses(r.total, costs.sla->target) ? 1 : 0;
     } else {
       for (const auto& t : r.intervals) c.periods_missed += misses(t, costs.sla->target) ? 1 : 0;
@@ -60,7 +60,7 @@ Proportion wilson_interval(std::uint64_t k, std::uint64_t n) {
   return p;
 }
 
-CostSummary summarize_costs(const analysis::RunResult& run, const scenarios::CostSpec& costs) {
+CostSummary summarize_costs(const analysis::RunResult& run, const models::CostSpec& costs) {
   std::vector<ReplicationCosts> reps;
   std::uint64_t missed = 0;
   for (const auto& r : run.replications) {

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// Cost, revenue and SLA penalties of a run under a scenario's prices (scenarios/cost_spec.hpp),
+/// Cost, revenue and SLA penalties of a run under a scenario's prices (models/cost_spec.hpp),
 /// per replication from its tallies, then as means with 95% CIs; and the probability that
 /// the contract's service-level target is missed.
 
@@ -9,7 +9,7 @@
 
 #include "analysis/run_result.hpp"
 #include "report/estimate.hpp"
-#include "scenarios/cost_spec.hpp"
+#include "models/cost_spec.hpp"
 
 namespace callsim::report {
 
@@ -29,7 +29,7 @@ struct ReplicationCosts {
 /// The money of replication `r`. An interval without calls to judge (service level
 /// undefined) does not miss. Trunk minutes are NaN when the tallies lack talk times (a
 /// file written before they were stored); so are trunk, net.
-ReplicationCosts replication_costs(const analysis::ReplicationResult& r, const scenarios::CostSpec& costs);
+ReplicationCosts replication_costs(const analysis::ReplicationResult& r, const models::CostSpec& costs);
 
 /// A proportion with its Wilson score 95% interval (good for small n and p near 0 or 1).
 struct Proportion {
@@ -47,6 +47,6 @@ struct CostSummary {
   Estimate paid_hours, trunk_minutes, labour, trunk, revenue, periods_missed, penalty, net;
   Proportion miss;  ///< replications that missed the contract (all 0 without an SLA)
 };
-CostSummary summarize_costs(const analysis::RunResult& run, const scenarios::CostSpec& costs);
+CostSummary summarize_costs(const analysis::RunResult& run, const models::CostSpec& costs);
 
 }  // namespace callsim::report

@@ -90,7 +90,7 @@ std::string daily_csv(const store::ResultsFile& file, const std::vector<RunScena
     }
     const auto& loaded = scenarios[r].loaded;
     if (!loaded || !loaded->costs) continue;
-    const scenarios::CostSpec& costs = *loaded->costs;
+    const models::CostSpec& costs = *loaded->costs;
     const CostSummary c = summarize_costs(run, costs);
     const std::string currency = costs.currency.empty() ? "money" : costs.currency;
     row(run.name, "paid_hours", "h", c.paid_hours);
@@ -99,7 +99,7 @@ std::string daily_csv(const store::ResultsFile& file, const std::vector<RunScena
     row(run.name, "trunk_cost", currency, c.trunk);
     row(run.name, "revenue", currency, c.revenue);
     row(run.name, "sla_periods_missed",
-        costs.sla && costs.sla->per == scenarios::SlaContract::Per::INTERVAL ? "intervals" : "days", c.periods_missed);
+        costs.sla && costs.sla->per == models::SlaContract::Per::INTERVAL ? "intervals" : "days", c.periods_missed);
     row(run.name, "sla_penalty", currency, c.penalty);
     row(run.name, "net", currency, c.net);
     // A proportion: its Wilson interval is not symmetric, so ci95 is left empty.

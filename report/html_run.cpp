@@ -81,7 +81,7 @@ Chart chart(const RunView& v, const std::string& name, const std::string& title,
   return c;
 }
 
-std::string headline(const RunView& v, const std::optional<CostSummary>& costs, const scenarios::CostSpec* prices) {
+std::string headline(const RunView& v, const std::optional<CostSummary>& costs, const models::CostSpec* prices) {
   const analysis::RunResult& run = *v.run;
   const Estimate sl = from_summary(run, "service_level");
   const Estimate asa = from_summary(run, "asa");
@@ -262,7 +262,7 @@ std::string agent_groups_section(const RunView& v) {
   return section(v, "agent-groups", "Per agent group", "<div class=\"scroll\">" + body + "</tbody></table></div>\n");
 }
 
-std::string costs_section(const RunView& v, const CostSummary& c, const scenarios::CostSpec& prices) {
+std::string costs_section(const RunView& v, const CostSummary& c, const models::CostSpec& prices) {
   const std::string& cur = prices.currency;
   const auto row = [&](const std::string& what, const Estimate& e, const std::string& how) {
     return "<tr><td>" + what + "</td><td>" + money(e.mean, cur) + "</td><td>" +
@@ -284,7 +284,7 @@ std::string costs_section(const RunView& v, const CostSummary& c, const scenario
   std::string penalty_basis = "no service-level contract";
   if (prices.sla) {
     std::snprintf(buf, sizeof buf, "%.2f %s missed on average x %g", c.periods_missed.mean,
-                  prices.sla->per == scenarios::SlaContract::Per::DAY ? "days" : "intervals", prices.sla->penalty);
+                  prices.sla->per == models::SlaContract::Per::DAY ? "days" : "intervals", prices.sla->penalty);
     penalty_basis = buf;
   }
   body += row("SLA penalties", c.penalty, penalty_basis);
@@ -294,7 +294,7 @@ std::string costs_section(const RunView& v, const CostSummary& c, const scenario
     const Proportion& p = c.miss;
     body += "<p>Probability of missing the contract (service level below " +
             page_number(prices.sla->target, "fraction", 0) +
-            (prices.sla->per == scenarios::SlaContract::Per::DAY ? " over the day" : " in at least one interval") +
+            (prices.sla->per == models::SlaContract::Per::DAY ? " over the day" : " in at least one interval") +
             "): <b>" + page_number(p.p, "fraction", 1) + "</b> (" + std::to_string(p.k) + " of " + std::to_string(p.n) +
             " replications; Wilson 95% interval " + page_number(p.low, "fraction", 1) + " to " +
             page_number(p.high, "fraction", 1) + ").</p>\n";
@@ -332,7 +332,7 @@ std::string intervals_section(const RunView& v, const Staffing& st) {
 }  // namespace
 
 std::string html_run_sections(const RunView& v) {
-  const scenarios::CostSpec* prices =
+  const models::CostSpec* prices =
       v.scenario->loaded && v.scenario->loaded->costs ? &*v.scenario->loaded->costs : nullptr;
   std::optional<CostSummary> costs;
   if (prices) costs = summarize_costs(*v.run, *prices);

@@ -34,9 +34,9 @@ std::vector<double> read_agent_hour(const Reporter& reporter, const Entry& entry
   return rates;
 }
 
-SlaContract read_sla(const Reporter& reporter, const Entry& entry, const std::string& path) {
+models::SlaContract read_sla(const Reporter& reporter, const Entry& entry, const std::string& path) {
   const Fields fields(reporter, entry.value, entry.line(), "'" + path + "'", path, {"penalty", "per", "target"});
-  SlaContract sla;
+  models::SlaContract sla;
   const Entry target = fields.require("target", "the service level to reach, a fraction, e.g. 0.8");
   sla.target = read_number(reporter, target, fields.path("target"));
   // Planners think in percent: say how to write 80 % rather than only that 80 is too big.
@@ -49,9 +49,9 @@ SlaContract read_sla(const Reporter& reporter, const Entry& entry, const std::st
   const Entry per = fields.require("per", "which periods are judged: interval or day");
   const std::string text = read_scalar(reporter, per, fields.path("per"), "interval");
   if (text == "interval") {
-    sla.per = SlaContract::Per::INTERVAL;
+    sla.per = models::SlaContract::Per::INTERVAL;
   } else if (text == "day") {
-    sla.per = SlaContract::Per::DAY;
+    sla.per = models::SlaContract::Per::DAY;
   } else {
     reporter.fail(per.line(), fields.path("per") +
                                   " must be 'interval' (each reporting interval is judged) or 'day' "
@@ -65,10 +65,10 @@ SlaContract read_sla(const Reporter& reporter, const Entry& entry, const std::st
 
 }  // namespace
 
-CostSpec read_costs(const Reporter& reporter, const Entry& entry, const std::vector<std::string>& group_names) {
+models::CostSpec read_costs(const Reporter& reporter, const Entry& entry, const std::vector<std::string>& group_names) {
   const Fields fields(reporter, entry.value, entry.line(), "'costs'", "costs",
                       {"agent_hour", "currency", "revenue_per_call", "revenue_per_hour", "sla", "trunk_minute"});
-  CostSpec costs;
+  models::CostSpec costs;
   if (const auto currency = fields.find("currency"))
     costs.currency = read_identifier(reporter, *currency, fields.path("currency"), "EUR", NameKind::PART);
   costs.agent_hour = read_agent_hour(

@@ -156,7 +156,7 @@ void check_reached(const Reporter& reporter, const models::CenterSpec& spec, con
 // `costs` is read here, beside the spec, because it needs the agent group names; it stays
 // out of the spec (models carry no money).
 models::CenterSpec read_center(const Reporter& reporter, const YAML::Node& root, LoadContext& context,
-                               std::optional<CostSpec>& costs) {
+                               std::optional<models::CostSpec>& costs) {
   const Fields top(reporter, root, detail::line_of(root), "the scenario", "", kTopKeys);
   models::CenterSpec spec;
   spec.name = detail::read_identifier(reporter, top.require("name", "the scenario's name, e.g. erlang-a"),
@@ -207,7 +207,7 @@ LoadedScenario load_with(const std::string& text, const std::string& path_for_me
   const Reporter reporter(path_for_messages, detail::apply_overrides(root, overrides, detail::line_count(text)));
   LoadContext context;
   context.scenario_dir = std::filesystem::path(path_for_messages).parent_path().string();
-  std::optional<CostSpec> costs;
+  std::optional<models::CostSpec> costs;
   LoadedScenario loaded{read_center(reporter, root, context, costs), path_for_messages, text, {}, overrides, {}, {}};
   loaded.costs = std::move(costs);
   loaded.warnings = std::move(context.warnings);

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "models/center_spec.hpp"
-#include "scenarios/cost_spec.hpp"
+#include "models/cost_spec.hpp"
 #include "scenarios/input_file.hpp"
 
 namespace callsim::scenarios {
@@ -23,7 +23,7 @@ struct LoadedScenario {
   std::vector<std::string>
       warnings;  ///< valid but suspicious: an unstable queue, a forecast short of the counted period
   std::vector<std::string> overrides;  ///< the `--set` overrides applied to `text`, as given, for provenance
-  std::optional<CostSpec> costs;       ///< the `costs` key: prices and contract, for reports only
+  std::optional<models::CostSpec> costs;       ///< the `costs` key: prices and contract, for reports only
   /// Every file read: the scenario first (when loaded from a file), then each CSV it
   /// references, once each, in the order read.
   std::vector<InputFile> inputs;

@@ -9,7 +9,7 @@
 using namespace callsim;
 using report::replication_costs;
 using report::summarize_costs;
-using scenarios::SlaContract;
+using models::SlaContract;
 
 namespace {
 
@@ -57,8 +57,8 @@ analysis::RunResult run() {
   return run;
 }
 
-scenarios::CostSpec prices(SlaContract::Per per) {
-  scenarios::CostSpec c;
+models::CostSpec prices(SlaContract::Per per) {
+  models::CostSpec c;
   c.currency = "EUR";
   c.agent_hour = {10, 20};
   c.trunk_minute = 0.5;

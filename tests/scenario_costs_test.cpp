@@ -7,7 +7,7 @@
 
 using callsim::scenarios::load_scenario_text;
 using callsim::scenarios::ScenarioError;
-using callsim::scenarios::SlaContract;
+using callsim::models::SlaContract;
 
 namespace {
 

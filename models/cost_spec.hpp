@@ -2,14 +2,15 @@
 /// \file
 /// Money: what a center pays and earns and the service-level contract it is judged by.
 /// Plain data read from the scenario's `costs` key (docs/scenario.md, "Costs and
-/// contracts"). Kept in the scenario layer, out of models/: the simulation never needs
-/// it; reports apply it to the tallies afterwards (report/costs.hpp).
+/// contracts"). Part of a center's plain description like CenterSpec, but the simulation
+/// never reads it: reports apply it to the tallies afterwards (report/costs.hpp), and the
+/// results file stores it with each run so that reports need no scenario.
 
 #include <optional>
 #include <string>
 #include <vector>
 
-namespace callsim::scenarios {
+namespace callsim::models {
 
 /// A service-level target with a penalty for each period that misses it.
 struct SlaContract {
@@ -30,4 +31,4 @@ struct CostSpec {
   std::optional<SlaContract> sla;  ///< none: no contract, no penalty
 };
 
-}  // namespace callsim::scenarios
+}  // namespace callsim::models
