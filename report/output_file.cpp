@@ -9,6 +9,7 @@
 #include <optional>
 #include <system_error>
 
+#include "store/directory_sync.hpp"
 #include "store/output_lock.hpp"
 
 namespace callsim::report {
@@ -69,6 +70,7 @@ void write_file_atomically(const std::string& path, const std::string& contents)
     ::unlink(temp.c_str());
     throw ReportError(prefix + "renaming '" + temp + "' to it failed (" + store::system_error_text(err) + ")");
   }
+  store::sync_parent_directory(path);
 }
 
 void ensure_directory(const std::string& dir) {

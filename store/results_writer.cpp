@@ -17,6 +17,7 @@
 #include <set>
 #include <system_error>
 
+#include "store/directory_sync.hpp"
 #include "store/hdf5_attributes.hpp"
 #include "store/hdf5_call_table.hpp"
 #include "store/hdf5_failsafe_driver.hpp"
@@ -474,6 +475,7 @@ void ResultsWriter::finish(const ResultsFile& contents) {
     std::error_code ec;
     fs::rename(state_->temp, state_->path, ec);
     if (ec) throw Problem("renaming " + in_quotes(state_->temp) + " to it failed (" + errno_text(ec.value()) + ")");
+    sync_parent_directory(state_->path);
     state_->finished = true;
     state_->lock->release();
   });

@@ -1,5 +1,5 @@
 // Replication results as bytes between MPI ranks, and how replications are cut into
-// blocks (parallel/): both must be exact without MPI being built.
+// blocks (run/): both must be exact without MPI being built.
 
 #include "run/replication_bytes.hpp"
 
