@@ -11,8 +11,10 @@
 /// docs/results-format.md lists every field with its unit).
 ///
 /// Adding a raw field takes three edits: the member in KpiTally (analysis/kpi.hpp) or
-/// GroupTally (analysis/run_result.hpp), its row below, and its row in
-/// docs/results-format.md. A KPI computed from it is one more row in analysis/kpi.cpp.
+/// GroupTally (analysis/run_result.hpp), its row at the end of its table below, made with
+/// `appended` (files written before it lack it: readers take 0 for a count, NaN for a sum,
+/// and the format_version stays), and its row in docs/results-format.md. Then fill it in
+/// KpiCollector. A KPI computed from it is one more row in analysis/kpi.cpp.
 
 #include <array>
 #include <cstdint>
@@ -36,18 +38,23 @@ struct TallyField {
   std::string_view description;
   std::uint64_t Tally::*count = nullptr;
   double Tally::*seconds = nullptr;
+  /// Added after the results format_version of the day was published: files of that
+  /// version written before it lack the column, and readers take 0 (count) or NaN (sum).
+  bool appended = false;
 };
+
+enum class Appended { NO, YES };
 
 template <class Tally>
 constexpr TallyField<Tally> count_field(std::string_view name, std::string_view description,
-                                        std::uint64_t Tally::*member) {
-  return {name, TallyFieldKind::COUNT, "calls", description, member, nullptr};
+                                        std::uint64_t Tally::*member, Appended appended = Appended::NO) {
+  return {name, TallyFieldKind::COUNT, "calls", description, member, nullptr, appended == Appended::YES};
 }
 
 template <class Tally>
 constexpr TallyField<Tally> seconds_field(std::string_view name, std::string_view unit, std::string_view description,
-                                          double Tally::*member) {
-  return {name, TallyFieldKind::SECONDS, unit, description, nullptr, member};
+                                          double Tally::*member, Appended appended = Appended::NO) {
+  return {name, TallyFieldKind::SECONDS, unit, description, nullptr, member, appended == Appended::YES};
 }
 
 using KpiField = TallyField<KpiTally>;

@@ -27,8 +27,13 @@ Kind kind_of(analysis::TallyFieldKind kind) {
 }
 
 void add_tally_fields(RowLayout& layout, int version) {
+  // A field appended to the format after it was published may be missing from a file.
+  const auto add_raw = [&](const analysis::KpiField& f, bool optional) {
+    if (optional || f.appended) layout.add_optional(std::string(f.name), kind_of(f.kind));
+    else layout.add(std::string(f.name), kind_of(f.kind));
+  };
   if (version >= kFirstLongFormat) {
-    for (const auto& f : analysis::kpi_tally_fields()) layout.add(std::string(f.name), kind_of(f.kind));
+    for (const auto& f : analysis::kpi_tally_fields()) add_raw(f, false);
     for (const auto& def : analysis::kpi_definitions())
       if (!is_raw_field(def.name)) layout.add(std::string(def.name), Kind::F64);
     return;
@@ -37,8 +42,7 @@ void add_tally_fields(RowLayout& layout, int version) {
   for (const auto& def : analysis::kpi_definitions()) layout.add(std::string(def.name), Kind::F64);
   for (const auto& f : analysis::kpi_tally_fields()) {
     if (analysis::find_kpi(f.name)) continue;
-    if (f.name == kTalkTimeField || f.name == kHandleTimeField) layout.add_optional(std::string(f.name), Kind::F64);
-    else layout.add(std::string(f.name), kind_of(f.kind));
+    add_raw(f, f.name == kTalkTimeField || f.name == kHandleTimeField);
   }
 }
 
@@ -58,6 +62,17 @@ void add_interval_labels(RowLayout& layout) {
   layout.add("interval", Kind::U32);
   layout.add("interval_start", Kind::F64);
   layout.add_text("clock", kClockBytes);
+}
+
+/// Fields the file lacks (read_table's Table::absent) are unknown: NaN for a sum, 0 for a
+/// count (a count has no "unknown"; every count appended so far started at 0).
+void mark_absent(analysis::KpiTally& t, const std::vector<std::string>& absent) {
+  for (const std::string& name : absent)
+    for (const auto& f : analysis::kpi_tally_fields())
+      if (f.name == name) {
+        if (f.count) t.*f.count = 0;
+        else t.*f.seconds = std::numeric_limits<double>::quiet_NaN();
+      }
 }
 
 std::uint64_t exact_count(double value, std::string_view field, const std::string& where) {
@@ -182,13 +197,15 @@ void put_tally(RowWriter& w, const analysis::KpiTally& t) {
     if (!is_raw_field(def.name)) w.f64(def.compute(t));
 }
 
-analysis::KpiTally get_tally(RowReader& r, int version, const std::string& where, bool has_talk_time) {
+analysis::KpiTally get_tally(RowReader& r, int version, const std::string& where,
+                             const std::vector<std::string>& absent) {
   analysis::KpiTally t;
   if (version >= kFirstLongFormat) {
     for (const auto& f : analysis::kpi_tally_fields()) {
       if (f.count) t.*f.count = r.u64();
       else t.*f.seconds = r.f64();
     }
+    mark_absent(t, absent);
     return t;  // the derived KPIs follow from the raw fields
   }
   std::vector<double> kpis(analysis::kpi_definitions().size());
@@ -203,15 +220,8 @@ analysis::KpiTally get_tally(RowReader& r, int version, const std::string& where
       t.*f.seconds = r.f64();
     }
   }
-  if (!has_talk_time) t.talk_time = t.handle_time = std::numeric_limits<double>::quiet_NaN();
+  mark_absent(t, absent);
   return t;
-}
-
-bool has_talk_time(const Table& table) {
-  // Both fields came together: a file has both or neither.
-  for (const std::string& name : table.absent)
-    if (name == kTalkTimeField || name == kHandleTimeField) return false;
-  return true;
 }
 
 void put_group(RowWriter& w, const analysis::GroupTally& g) {

@@ -24,7 +24,7 @@ inline constexpr std::size_t kKpiNameBytes = 32;  ///< field `kpi` of summaries 
 inline constexpr std::size_t kUnitBytes = 16;     ///< field `unit`
 inline constexpr std::size_t kClockBytes = 12;    ///< field `clock`: "HH:MM:SS", HH may pass 24 on later days
 inline constexpr std::size_t kSha256Bytes = 64;   ///< field `sha256`: lowercase hex
-/// The tally fields added to format 3 after it was published: format 3 files may lack
+/// The tally fields appended to format 3 after it was published: format 3 files may lack
 /// them (read_table tolerates their absence; they read as NaN).
 inline constexpr const char* kTalkTimeField = "talk_time_sum";
 inline constexpr const char* kHandleTimeField = "handle_time_sum";
@@ -63,12 +63,12 @@ void put_interval_labels(RowWriter& w, std::size_t interval, double interval_sta
 
 /// Writes the format 4 tally fields (raw fields, then the derived KPIs).
 void put_tally(RowWriter& w, const analysis::KpiTally& t);
-/// Reads a tally of format `version`. Format 3: throws hdf5::Problem, naming `where` (a
-/// row), if a count stored as a float64 KPI is not a whole number of calls; without
-/// `has_talk_time` (an older file) talk_time and handle_time are NaN.
-analysis::KpiTally get_tally(RowReader& r, int version, const std::string& where, bool has_talk_time = true);
-/// Whether a tally table read by read_table has the fields talk_time_sum and handle_time_sum.
-bool has_talk_time(const Table& table);
+/// Reads a tally of format `version`; the fields in `absent` (Table::absent: appended to
+/// the format after the file was written) are NaN for a sum, 0 for a count. Format 3:
+/// throws hdf5::Problem, naming `where` (a row), if a count stored as a float64 KPI is not
+/// a whole number of calls.
+analysis::KpiTally get_tally(RowReader& r, int version, const std::string& where,
+                             const std::vector<std::string>& absent = {});
 
 /// Writes the GroupTally fields, occupancy, aht.
 void put_group(RowWriter& w, const analysis::GroupTally& g);

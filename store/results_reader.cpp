@@ -106,7 +106,7 @@ void read_replications(const H5::Group& group, analysis::RunResult& run, int ver
     hdf5::RowReader rd(table.rows.data() + r * layout.size());
     if (rd.u32() != r) throw Problem(row + " is not replication " + std::to_string(r));
     run.replications[r].calls_simulated = rd.u64();
-    run.replications[r].total = hdf5::get_tally(rd, version, row, hdf5::has_talk_time(table));
+    run.replications[r].total = hdf5::get_tally(rd, version, row, table.absent);
   }
 }
 
@@ -127,7 +127,7 @@ std::size_t read_intervals(const H5::Group& group, analysis::RunResult& run, int
       if (rd.u32() != r || rd.u32() != i) throw Problem(row + " has the wrong replication or interval number");
       rd.f64();  // interval_start: derived from the run's attributes
       if (version >= kFirstLongFormat) rd.text(hdf5::kClockBytes);  // clock: likewise
-      run.replications[r].intervals[i] = hdf5::get_tally(rd, version, row, hdf5::has_talk_time(table));
+      run.replications[r].intervals[i] = hdf5::get_tally(rd, version, row, table.absent);
     }
   }
   return intervals;
@@ -162,7 +162,7 @@ void read_interval_types(const H5::Group& group, analysis::RunResult& run, std::
           throw Problem(row + " has the wrong replication, interval or call type number");
         rd.f64();  // interval_start
       }
-      cells[cell] = hdf5::get_tally(rd, version, row, hdf5::has_talk_time(table));
+      cells[cell] = hdf5::get_tally(rd, version, row, table.absent);
     }
   }
 }

@@ -107,7 +107,7 @@ double interval_start(const analysis::RunResult& run, std::size_t i) {
   return run.warmup_seconds + static_cast<double>(i) * run.interval_seconds;
 }
 
-/// Rows of `rows` x `layout`, each filled by `fill(writer, row)`, written as dataset `name`.
+/// Writes dataset `name`: `rows` rows of `layout`, row n filled by `fill(writer, n)`.
 template <class Fill>
 void write_rows(const H5::Group& group, const char* name, const hdf5::RowLayout& layout, std::size_t rows, Fill&& fill) {
   hdf5::Table table({rows}, layout);
