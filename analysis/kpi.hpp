@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,7 @@ struct KpiTally {
   /// per interval and call type (GroupTally has it per group). NaN as talk_time.
   double handle_time = 0;
 
+  /// Adds every raw field (analysis/tally_fields.hpp).
   KpiTally& operator+=(const KpiTally& o);
 };
 
@@ -69,12 +71,12 @@ std::span<const KpiDefinition> kpi_definitions();
 /// The KPI vector of a tally, in kpi_definitions() order.
 std::vector<double> compute_kpis(const KpiTally& tally);
 
-/// A KPI that is a plain count of a tally field: the results store writes it as a KPI and
-/// reads the count back from it.
-struct CountKpi {
-  std::string_view name;
-  std::uint64_t KpiTally::*field;
-};
-std::span<const CountKpi> count_kpis();
+/// The index in kpi_definitions() of the KPI named `name`, or nullopt if there is none.
+std::optional<std::size_t> find_kpi(std::string_view name);
+/// The KPI named `name`: reports and files address KPIs by name, never by position.
+/// Throws std::logic_error if there is no such KPI (a programming error).
+const KpiDefinition& kpi(std::string_view name);
+/// kpi(name)'s index in kpi_definitions().
+std::size_t kpi_index(std::string_view name);
 
 }  // namespace callsim::analysis

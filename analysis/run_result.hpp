@@ -25,13 +25,8 @@ struct GroupTally {
   /// Average handle time (talk + after-call work), s; NaN when it handled no call.
   [[nodiscard]] double aht() const { return kpi_ratio(handle_time, static_cast<double>(handled)); }
 
-  GroupTally& operator+=(const GroupTally& o) {
-    staffed_time += o.staffed_time;
-    busy_time += o.busy_time;
-    handled += o.handled;
-    handle_time += o.handle_time;
-    return *this;
-  }
+  /// Adds every raw field (analysis/tally_fields.hpp).
+  GroupTally& operator+=(const GroupTally& o);
 };
 
 /// One replication's tallies: the whole counted period, each reporting interval, each

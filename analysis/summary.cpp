@@ -45,6 +45,16 @@ std::vector<KpiSummary> summarize_call_type(const std::vector<ReplicationResult>
   return summary;
 }
 
+std::vector<KpiSummary> summarize_interval(const std::vector<ReplicationResult>& replications, std::size_t interval) {
+  std::vector<KpiSummary> summary;
+  for (const KpiDefinition& def : kpi_definitions()) {
+    summary.push_back(summarize_values(std::string(def.name), replications, [&](const ReplicationResult& r) {
+      return def.compute(r.intervals[interval]);
+    }));
+  }
+  return summary;
+}
+
 GroupSummary summarize_group(const std::vector<ReplicationResult>& replications, std::size_t group) {
   return GroupSummary{
       summarize_values("occupancy", replications,

@@ -18,6 +18,10 @@ std::vector<KpiSummary> summarize(const std::vector<ReplicationResult>& replicat
 std::vector<KpiSummary> summarize_call_type(const std::vector<ReplicationResult>& replications, std::size_t type,
                                             std::size_t types);
 
+/// Every KPI of reporting interval `interval` across replications (what a report's
+/// per-interval table shows: each KPI's mean and CI).
+std::vector<KpiSummary> summarize_interval(const std::vector<ReplicationResult>& replications, std::size_t interval);
+
 /// One agent group across replications: occupancy, calls handled, AHT.
 struct GroupSummary {
   KpiSummary occupancy;

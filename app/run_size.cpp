@@ -6,6 +6,7 @@
 
 #include "run/call_records.hpp"
 #include "store/hdf5_result_rows.hpp"
+#include "store/results_store.hpp"
 #include "analysis/kpi.hpp"
 
 namespace callsim::app {
@@ -115,13 +116,16 @@ RunSize estimate_run_size(const std::vector<const models::CenterSpec*>& variants
   const double reps = static_cast<double>(options.replications);
   const double in_flight = std::min(reps, static_cast<double>(std::max(1u, options.threads)));
   const double kpis = static_cast<double>(analysis::kpi_definitions().size());
-  const double rep_row = static_cast<double>(store::hdf5::replications_layout().size());
-  const double interval_row = static_cast<double>(store::hdf5::intervals_layout().size());
-  const double type_row = static_cast<double>(store::hdf5::interval_types_layout().size());
-  const double group_row = static_cast<double>(store::hdf5::groups_layout().size());
+  // Rows as written, before compression (the file is smaller: an upper bound), names of 16 bytes.
+  constexpr int kVersion = store::kResultsFormatVersion;
+  constexpr std::size_t kName = 16;
+  const double rep_row = static_cast<double>(store::hdf5::replications_layout(kVersion).size());
+  const double interval_row = static_cast<double>(store::hdf5::intervals_layout(kVersion).size());
+  const double type_row = static_cast<double>(store::hdf5::interval_types_layout(kVersion, kName).size());
+  const double group_row = static_cast<double>(store::hdf5::groups_layout(kVersion, kName).size());
   const double summary_row = static_cast<double>(store::hdf5::summary_layout().size());
-  const double day_row = static_cast<double>(store::hdf5::comparison_day_layout().size());
-  const double difference_row = static_cast<double>(store::hdf5::comparison_intervals_layout().size());
+  const double day_row = static_cast<double>(store::hdf5::comparison_day_layout(kVersion, kName).size());
+  const double difference_row = static_cast<double>(store::hdf5::comparison_intervals_layout(kVersion, kName).size());
 
   double kept = 0, largest_tables = 0, largest_calls = 0;
   for (const models::CenterSpec* spec : variants) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env Rscript
-# Example reader for callsim results files (format_version 2 or 3, docs/results-format.md),
+# Example reader for callsim results files (format_version 2 to 4, docs/results-format.md),
 # in R with hdf5r. Shown for R users; callsim and its tests do not need R.
 #
 # Prints the provenance (seed, command line, overrides, complete), each run's KPI summary,
@@ -10,11 +10,11 @@
 # Usage:   Rscript docs/read_results.R RESULTS.h5
 # Needs:   hdf5r (Debian: apt-get install r-cran-hdf5r; CRAN: install.packages("hdf5r"))
 #
-# hdf5r reads a compound dataset into a data.frame with one column per field; for the
-# multi-dimensional ones (intervals [R x I], interval_types [R x I x K], groups [R x G])
-# this script relies only on the index fields (replication, interval, call_type, group)
-# that every row carries, not on the order in which R lays the rows out (R is
-# column-major: it sees the dimensions of the C-order datasets reversed).
+# hdf5r reads a compound dataset into a data.frame with one column per field. Format 4
+# tables are 1-D and long with label columns (call_type, group and variant as names, clock
+# as "HH:MM:SS"); format 3's are multi-dimensional with index columns. This script relies
+# only on the label or index fields every row carries, not on the order in which R lays
+# the rows out (R is column-major: it sees format 3's C-order dimensions reversed).
 
 suppressPackageStartupMessages(library(hdf5r))
 
@@ -27,8 +27,8 @@ path <- args[1]
 f <- H5File$new(path, mode = "r")
 
 version <- h5attr(f, "format_version")
-if (!(version %in% c(2, 3))) {
-  cat(sprintf("%s: format_version %d; this reader knows 2 and 3\n", path, version), file = stderr())
+if (!(version %in% c(2, 3, 4))) {
+  cat(sprintf("%s: format_version %d; this reader knows 2 to 4\n", path, version), file = stderr())
   quit(status = 1)
 }
 root_attrs <- h5attr_names(f)
@@ -44,6 +44,8 @@ text_list <- function(obj, name) {
 ratio <- function(num, den) ifelse(den > 0, num / den, NaN)
 # Summed tallies per index value (an index field of the rows).
 by <- function(values, index) tapply(as.numeric(values), as.vector(index), sum)
+# The name a row's label stands for: format 4 stores the name, format 3 an index into `names`.
+label <- function(key, names) if (version >= 4) key else names[as.integer(key) + 1]
 
 cat(sprintf("callsim results file %s\n", path))
 cat(sprintf("  callsim %s, created %s, seed %s\n", h5attr(f, "callsim_version"), h5attr(f, "created"),
@@ -68,6 +70,16 @@ cat(sprintf("  dataset /scenario: %s, %d bytes of text\n", h5attr(scenario, "pat
 listing <- f$ls()
 runs <- listing$name[listing$obj_type == "H5I_GROUP"]
 if (version >= 3) runs <- setdiff(runs, "comparison")
+if (version >= 4) {
+  runs <- setdiff(runs, "input_files")
+  # The files the scenarios read, stored byte for byte with their SHA-256.
+  inputs <- f[["inputs"]]$read()
+  cat(sprintf("  dataset /inputs: %d files the scenario read\n", nrow(inputs)))
+  for (n in seq_len(nrow(inputs))) {
+    cat(sprintf("  %s %s, %s bytes, sha256 %s\n", inputs$role[n], inputs$path[n], format(inputs$bytes[n]),
+                inputs$sha256[n]))
+  }
+}
 
 for (name in runs) {
   run <- f[[name]]
@@ -103,14 +115,22 @@ for (name in runs) {
     den <- by(it$answered, it$call_type) + by(it$abandoned, it$call_type) - by(it$abandoned_within, it$call_type)
     sl <- ratio(within, den)
     cat(sprintf("  dataset /%s/interval_types: pooled service level per call type:\n", name))
-    for (k in names(sl)) cat(sprintf("  %12.6f  %s\n", sl[[k]], types[as.integer(k) + 1]))
+    for (k in names(sl)) cat(sprintf("  %12.6f  %s\n", sl[[k]], label(k, types)))
   }
 
   g <- run[["groups"]]$read()
   if (length(groups) > 0 && nrow(reps) > 0) {
     occupancy <- ratio(by(g$busy_time, g$group), by(g$staffed_time, g$group))
     cat(sprintf("  dataset /%s/groups: pooled occupancy per agent group:\n", name))
-    for (k in names(occupancy)) cat(sprintf("  %12.6f  %s\n", occupancy[[k]], groups[as.integer(k) + 1]))
+    for (k in names(occupancy)) cat(sprintf("  %12.6f  %s\n", occupancy[[k]], label(k, groups)))
+  }
+
+  if (run$exists("interval_summary")) {
+    # Format 4: each KPI's mean and CI per interval, one row per (interval, KPI).
+    by_interval <- run[["interval_summary"]]$read()
+    sl <- by_interval[by_interval$kpi == "service_level", ]
+    cat(sprintf("  dataset /%s/interval_summary: service level per interval (mean, ci95):\n", name))
+    for (i in seq_len(min(nrow(sl), 3))) cat(sprintf("  %9s %12.6f %12.6f\n", sl$clock[i], sl$mean[i], sl$ci95[i]))
   }
 
   if (run$exists("calls")) {
@@ -134,7 +154,7 @@ if (version >= 3 && f$exists("comparison")) {
   cat(sprintf("\ndataset /comparison/day and /comparison/intervals (%d rows): paired differences to the baseline '%s'\n",
               nrow(iv), h5attr(cmp, "baseline")))
   for (v in seq_along(variants)) {
-    rows <- day[day$variant == v - 1, ]
+    rows <- if (version >= 4) day[day$variant == variants[v], ] else day[day$variant == v - 1, ]
     cat(sprintf("  variant '%s'\n", variants[v]))
     for (s in seq_len(nrow(rows))) {
       cat(sprintf("  %-32s %14.6f %14.6f %4d%s\n", rows$kpi[s], rows$mean[s], rows$ci95[s], as.integer(rows$n[s]),

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Example reader for callsim results files (format_version 2 or 3, docs/results-format.md).
+"""Example reader for callsim results files (format_version 2 to 4, docs/results-format.md).
 
 Reads every dataset of the file and names each one it reads ("dataset /<path>: ..."):
 the provenance attributes (seed, command line, overrides, complete), the scenario text,
@@ -13,7 +13,15 @@ has the optional per-call table (callsim run --calls), it prints a summary of it
 outcome and the mean wait and talk time of the answered ones, over the counted calls.
 When the file holds a comparison (callsim compare, format_version 3), it prints each
 variant's paired differences to the baseline for the whole day, and the intervals in which
-the service-level difference is significant.
+the service-level difference is significant. From format_version 4 on it also prints the
+files the run read (role, path, size, SHA-256, checked against the stored bytes), each
+run's per-interval KPI summary, and what the file knows of the run's inputs (the scenario
+as applied, the forecast, handle and patience means).
+
+Format 4 tables are 1-D and long, one row per (replication, interval, call type) and so
+on, with label columns: pandas.DataFrame(f["/run/interval_types"][()]) is a labelled frame.
+This reader reshapes them into the arrays of format 3, (replications, intervals, call
+types), so that one piece of code reads both.
 
 Usage:  /usr/bin/python3 docs/read_results.py RESULTS.h5
 Needs h5py and numpy (Debian: apt-get install python3-h5py python3-numpy).
@@ -23,7 +31,9 @@ import sys
 import h5py
 import numpy as np
 
-FORMAT_VERSIONS = (2, 3)
+import hashlib
+
+FORMAT_VERSIONS = (2, 3, 4)
 
 
 def text(value):
@@ -40,7 +50,23 @@ def runs_in_write_order(f, version):
     f.id.links.iterate(names.append, idx_type=h5py.h5.INDEX_CRT_ORDER)
     names = [name.decode() for name in names]
     return [name for name in names
-            if isinstance(f[name], h5py.Group) and not (version >= 3 and name == "comparison")]
+            if isinstance(f[name], h5py.Group) and not (version >= 3 and name == "comparison")
+            and not (version >= 4 and name == "input_files")]
+
+
+def table(run, name, *axes):
+    """The table `name` of `run` as an array of shape `axes` (-1 for the intervals, which
+    follow from the rows): format 4 stores it 1-D in that order, format 3 in that shape."""
+    rows = run[name][...]
+    if rows.ndim == 1 and len(axes) > 1:
+        known = int(np.prod([a for a in axes if a != -1]))
+        shape = tuple(0 if a == -1 and known == 0 else a for a in axes)
+        rows = rows.reshape(shape)
+    return rows
+
+
+def replication_count(run):
+    return int(run.attrs["replications"])
 
 
 def print_replications(run):
@@ -69,7 +95,7 @@ def mean_where_defined(values):
 
 
 def print_interval_service_level(run):
-    rows = run["intervals"][...]  # structured array, shape (replications, intervals)
+    rows = table(run, "intervals", replication_count(run), -1)  # shape (replications, intervals)
     print(f"  dataset {run.name}/intervals: shape {rows.shape}")
     if rows.size == 0:
         print("  no intervals")
@@ -89,7 +115,7 @@ def print_interval_service_level(run):
 
 def print_call_type_service_level(run):
     names = [text(name) for name in run.attrs["call_types"]]
-    rows = run["interval_types"][...]  # structured array, shape (replications, intervals, call types)
+    rows = table(run, "interval_types", replication_count(run), -1, len(names))  # (replications, intervals, call types)
     print(f"  dataset {run.name}/interval_types: shape {rows.shape}")
     if not names or rows.shape[0] == 0:
         return
@@ -106,7 +132,7 @@ def print_call_type_service_level(run):
 
 def print_group_occupancy(run):
     names = [text(name) for name in run.attrs["agent_groups"]]
-    rows = run["groups"][...]  # structured array, shape (replications, groups)
+    rows = table(run, "groups", replication_count(run), len(names))  # shape (replications, groups)
     print(f"  dataset {run.name}/groups: shape {rows.shape}")
     if not names or rows.shape[0] == 0:
         return
@@ -154,8 +180,9 @@ def print_comparison(f):
     """The paired differences of /comparison: variant minus baseline, replication by replication."""
     group = f["comparison"]
     variants = [text(name) for name in group.attrs["variants"]]
-    day = group["day"][...]              # shape (variants, KPIs)
-    intervals = group["intervals"][...]  # shape (variants, intervals, KPIs)
+    day = table(group, "day", len(variants), -1)                 # shape (variants, KPIs)
+    kpis = day.shape[1] if len(variants) else 0
+    intervals = table(group, "intervals", len(variants), -1, kpis)  # shape (variants, intervals, KPIs)
     print()
     print(f"dataset /comparison/day: shape {day.shape}; dataset /comparison/intervals: shape {intervals.shape}")
     print(f"comparison against the baseline '{text(group.attrs['baseline'])}': paired differences"
@@ -175,6 +202,49 @@ def print_comparison(f):
         sl = intervals[v, :, kpis.index("service_level")]
         flagged = [int(i) for i in sl["interval"][sl["significant"] == 1]]
         print(f"  service level differs significantly in intervals: {flagged if flagged else 'none'}")
+
+
+def print_interval_summary(run):
+    """Format 4: each KPI's mean and CI per interval, one row per (interval, KPI)."""
+    if "interval_summary" not in run:
+        return
+    rows = run["interval_summary"][...]
+    print(f"  dataset {run.name}/interval_summary: {rows.shape[0]} rows, one per interval and KPI")
+    sl = rows[rows["kpi"] == b"service_level"]
+    for row in sl[:3]:
+        print(f"  {text(row['clock']):>9} service_level {row['mean']:.6f} +/- {row['ci95']:.6f}")
+
+
+def print_run_inputs(run):
+    """Format 4: what the run's reports need of its scenario, stored with the run."""
+    if "clock_start" not in run.attrs:
+        return
+    overrides = [text(o) for o in run.attrs["overrides"]]
+    print(f"  clock start {run.attrs['clock_start']:g} s after midnight; overrides: "
+          f"{', '.join(overrides) if overrides else 'none'}")
+    print(f"  dataset {run.name}/applied_scenario: {len(run['applied_scenario'][()])} bytes of text")
+    for name, what in (("forecast", "per interval and call type"), ("ivr_forecast", "per interval"),
+                       ("call_type_inputs", "per call type: handle_mean, patience_mean")):
+        if name in run:
+            rows = run[name][...]
+            total = f", {rows['expected'].sum():.1f} calls expected" if "expected" in rows.dtype.names else ""
+            print(f"  dataset {run.name}/{name}: {rows.shape[0]} rows, {what}{total}")
+    if "costs" in run:
+        costs = run["costs"].attrs
+        print(f"  costs: currency '{text(costs['currency'])}', agent hour {list(costs['agent_hour'])}")
+
+
+def print_inputs(f):
+    """Format 4: every file the scenarios read, stored byte for byte with its SHA-256."""
+    if "inputs" not in f:
+        return
+    rows = f["inputs"][...]
+    print(f"  dataset /inputs: {rows.shape[0]} files the scenario read")
+    for n, row in enumerate(rows):
+        data = f[f"input_files/{n}"][...].tobytes()
+        ok = "ok" if hashlib.sha256(data).hexdigest() == text(row["sha256"]) else "DIFFERS"
+        print(f"  dataset /input_files/{n}: {text(row['role'])} {text(row['path'])}, {int(row['bytes'])} bytes,"
+              f" sha256 {text(row['sha256'])[:12]}... {ok}")
 
 
 def main(argv):
@@ -200,9 +270,10 @@ def main(argv):
             print("  complete")
         scenario = f["scenario"]
         print(f"  dataset /scenario: {text(scenario.attrs['path'])}, {len(scenario[()])} bytes of text")
+        print_inputs(f)
         for name in runs_in_write_order(f, version):
             run = f[name]
-            reps, intervals = run["intervals"].shape
+            reps, intervals = table(run, "intervals", replication_count(run), -1).shape
             print()
             print(f"run '{name}': {reps} replications, {intervals} intervals of"
                   f" {run.attrs['interval_seconds']:g} s from {run.attrs['warmup_seconds']:g} s")
@@ -211,6 +282,8 @@ def main(argv):
             print_interval_service_level(run)
             print_call_type_service_level(run)
             print_group_occupancy(run)
+            print_interval_summary(run)
+            print_run_inputs(run)
             print_calls(run)
         if version >= 3 and "comparison" in f:
             print_comparison(f)

@@ -33,12 +33,7 @@ void cell(std::ostream& out, const std::string& text, int width) {
   out << buf;
 }
 
-std::size_t kpi_index(std::string_view name) {
-  const auto defs = analysis::kpi_definitions();
-  for (std::size_t k = 0; k < defs.size(); ++k)
-    if (defs[k].name == name) return k;
-  return defs.size();
-}
+using analysis::kpi_index;
 
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <string_view>
 
 #include "run/experiment.hpp"
 
@@ -40,10 +41,10 @@ void print_breakdown(std::ostream& out, const analysis::RunResult& run) {
   out << line;
   for (std::size_t k = 0; k < types; ++k) {
     const auto s = analysis::summarize_call_type(run.replications, k, types);
-    // Indices follow analysis::kpi_definitions(): 0 offered, 3 service_level, 7 asa, 9 abandon_rate.
+    const auto of = [&](std::string_view kpi) -> const analysis::KpiSummary& { return s[analysis::kpi_index(kpi)]; };
     std::snprintf(line, sizeof line, "%-16.16s %12s %22s %22s %22s\n", run.call_types[k].c_str(),
-                  format_kpi_value(s[0].mean, "calls").c_str(), with_ci(s[3], "fraction").c_str(),
-                  with_ci(s[7], "s").c_str(), with_ci(s[9], "fraction").c_str());
+                  format_kpi_value(of("offered").mean, "calls").c_str(), with_ci(of("service_level"), "fraction").c_str(),
+                  with_ci(of("asa"), "s").c_str(), with_ci(of("abandon_rate"), "fraction").c_str());
     out << line;
   }
   std::snprintf(line, sizeof line, "\n%-16s %22s %12s %22s\n", "agent group", "occupancy", "handled", "aht");

@@ -10,7 +10,7 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-double service_level(const analysis::KpiTally& t) { return analysis::kpi_definitions()[3].compute(t); }
+double service_level(const analysis::KpiTally& t) { return analysis::kpi("service_level").compute(t); }
 
 bool misses(const analysis::KpiTally& t, double target) {
   const double sl = service_level(t);

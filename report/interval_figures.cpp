@@ -9,13 +9,6 @@ using analysis::KpiTally;
 using analysis::ReplicationResult;
 using analysis::RunResult;
 
-std::size_t kpi_index(std::string_view name) {
-  const auto defs = analysis::kpi_definitions();
-  for (std::size_t i = 0; i < defs.size(); ++i)
-    if (defs[i].name == name) return i;
-  throw std::logic_error("report: no KPI named '" + std::string(name) + "'");
-}
-
 double tally_aht(const analysis::KpiTally& t) {
   // Callbacks made are handled by agents too; the group tallies count them the same way.
   return analysis::kpi_ratio(t.handle_time, static_cast<double>(t.answered + t.callbacks_made));

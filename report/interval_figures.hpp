@@ -15,7 +15,7 @@
 namespace callsim::report {
 
 /// Index of KPI `name` in analysis::kpi_definitions(); throws std::logic_error for an unknown name.
-std::size_t kpi_index(std::string_view name);
+using analysis::kpi_index;
 
 /// Average handle time (talk + after-call work) of a tally's agent-handled calls, s: NaN
 /// when none, or when the tally came from a file without handle times.

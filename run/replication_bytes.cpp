@@ -5,6 +5,8 @@
 #include <string>
 #include <type_traits>
 
+#include "analysis/tally_fields.hpp"
+
 namespace callsim::run {
 
 namespace {
@@ -13,11 +15,13 @@ using analysis::GroupTally;
 using analysis::KpiTally;
 using analysis::ReplicationResult;
 
-// Plain structs of 8-byte fields: copied whole, no padding to leak or lose. A field added
-// to either changes its size and stops the build here until it is accounted for.
+// Plain structs of 8-byte fields, one per row of the tally tables: copied whole, no padding
+// to leak or lose. A member that is not an 8-byte field of its table stops the build here.
 static_assert(std::is_trivially_copyable_v<analysis::KpiTally> && std::is_trivially_copyable_v<analysis::GroupTally>);
-static_assert(sizeof(analysis::KpiTally) == 22 * 8, "KpiTally changed: check that it is still plain 8-byte fields");
-static_assert(sizeof(analysis::GroupTally) == 4 * 8, "GroupTally changed: check that it is still plain 8-byte fields");
+static_assert(sizeof(analysis::KpiTally) == analysis::kpi_tally_fields().size() * 8,
+              "KpiTally is not exactly the 8-byte fields of analysis::kKpiTallyFields");
+static_assert(sizeof(analysis::GroupTally) == analysis::group_tally_fields().size() * 8,
+              "GroupTally is not exactly the 8-byte fields of analysis::kGroupTallyFields");
 
 template <class T>
 void put(std::vector<std::byte>& out, const T& value) {

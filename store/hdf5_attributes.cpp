@@ -1,5 +1,7 @@
 #include "store/hdf5_attributes.hpp"
 
+#include <algorithm>
+
 #include "store/hdf5_util.hpp"
 
 namespace callsim::store::hdf5 {
@@ -81,6 +83,70 @@ std::vector<std::string> get_text_list_attr(const H5::H5Object& obj, const std::
   values.reserve(buffer.pointers().size());
   for (const char* p : buffer.pointers()) values.emplace_back(p ? p : "");
   return values;
+}
+
+}  // namespace callsim::store::hdf5
+
+namespace callsim::store::hdf5 {
+
+void put_f64_list_attr(const H5::H5Object& obj, const char* name, const std::vector<double>& values) {
+  const hsize_t count = values.size();
+  const H5::Attribute attr = obj.createAttribute(name, H5::PredType::IEEE_F64LE, H5::DataSpace(1, &count));
+  if (!values.empty()) attr.write(H5::PredType::NATIVE_DOUBLE, values.data());
+}
+
+std::vector<double> get_f64_list_attr(const H5::H5Object& obj, const std::string& where, const char* name) {
+  const H5::Attribute attr = open_attr(obj, where, name);
+  const H5::DataSpace space = attr.getSpace();
+  if (attr.getTypeClass() != H5T_FLOAT || space.getSimpleExtentType() != H5S_SIMPLE ||
+      space.getSimpleExtentNdims() != 1)
+    throw Problem(where + " attribute " + in_quotes(name) + " is not a one-dimensional list of numbers");
+  std::vector<double> values(static_cast<std::size_t>(space.getSimpleExtentNpoints()));
+  if (!values.empty()) attr.read(H5::PredType::NATIVE_DOUBLE, values.data());
+  return values;
+}
+
+void put_text_dataset(const H5::Group& group, const char* name, const std::string& text) {
+  H5::DSetCreatPropList dcpl;
+  untimed(dcpl);
+  const H5::StrType type = text_type();
+  group.createDataSet(name, type, H5::DataSpace(H5S_SCALAR), dcpl).write(text, type);
+}
+
+std::string get_text_dataset(const H5::Group& group, const std::string& where, const char* name) {
+  const std::string what = in_quotes(where + "/" + name);
+  if (!group.nameExists(name) || group.childObjType(name) != H5O_TYPE_DATASET) throw Problem(what + " is missing");
+  const H5::DataSet dataset = group.openDataSet(name);
+  if (dataset.getTypeClass() != H5T_STRING) throw Problem(what + " is not a string");
+  std::string text;
+  dataset.read(text, dataset.getStrType());
+  return text;
+}
+
+void put_bytes_dataset(const H5::Group& group, const std::string& name, std::string_view bytes) {
+  H5::DSetCreatPropList dcpl;
+  untimed(dcpl);
+  const hsize_t count = bytes.size();
+  if (count > 0) {
+    const hsize_t chunk = std::min<hsize_t>(count, 1 << 20);
+    dcpl.setChunk(1, &chunk);
+    dcpl.setDeflate(6);
+  }
+  const H5::DataSet dataset =
+      group.createDataSet(name, H5::PredType::STD_U8LE, H5::DataSpace(1, &count), dcpl);
+  if (count > 0) dataset.write(bytes.data(), H5::PredType::NATIVE_UINT8);
+}
+
+std::string get_bytes_dataset(const H5::Group& group, const std::string& where, const std::string& name) {
+  const std::string what = in_quotes(where + "/" + name);
+  if (!group.nameExists(name) || group.childObjType(name) != H5O_TYPE_DATASET) throw Problem(what + " is missing");
+  const H5::DataSet dataset = group.openDataSet(name);
+  const H5::DataSpace space = dataset.getSpace();
+  if (dataset.getTypeClass() != H5T_INTEGER || space.getSimpleExtentNdims() != 1)
+    throw Problem(what + " is not a one-dimensional array of bytes");
+  std::string bytes(static_cast<std::size_t>(space.getSimpleExtentNpoints()), '\0');
+  if (!bytes.empty()) dataset.read(bytes.data(), H5::PredType::NATIVE_UINT8);
+  return bytes;
 }
 
 }  // namespace callsim::store::hdf5

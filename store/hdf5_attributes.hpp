@@ -6,6 +6,7 @@
 #include <H5Cpp.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace callsim::store::hdf5 {
@@ -44,5 +45,18 @@ T get_number_attr(const H5::H5Object& obj, const std::string& where, const char*
   open_attr(obj, where, name).read(mem_type, &value);
   return value;
 }
+
+/// A 1-D float64 attribute (shape (0) when empty), and reading it back.
+void put_f64_list_attr(const H5::H5Object& obj, const char* name, const std::vector<double>& values);
+std::vector<double> get_f64_list_attr(const H5::H5Object& obj, const std::string& where, const char* name);
+
+/// A scalar variable-length UTF-8 string dataset (untimed; `text` without NUL bytes).
+void put_text_dataset(const H5::Group& group, const char* name, const std::string& text);
+/// Reads what put_text_dataset wrote; `where` is the group's path for messages.
+std::string get_text_dataset(const H5::Group& group, const std::string& where, const char* name);
+
+/// A 1-D uint8 dataset holding `bytes` exactly (chunked and deflated unless empty).
+void put_bytes_dataset(const H5::Group& group, const std::string& name, std::string_view bytes);
+std::string get_bytes_dataset(const H5::Group& group, const std::string& where, const std::string& name);
 
 }  // namespace callsim::store::hdf5

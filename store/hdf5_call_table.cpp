@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "store/hdf5_names.hpp"
 #include "store/hdf5_util.hpp"
 
 namespace callsim::store::hdf5 {
@@ -112,7 +113,7 @@ bool CallTableWriter::close() noexcept { return close_once(dataset_); }
 
 void CallTableWriter::finish(const H5::Group& group) {
   flush();
-  check(H5Olink(dataset_.getId(), group.getId(), "calls", H5P_DEFAULT, H5P_DEFAULT), "H5Olink");
+  check(H5Olink(dataset_.getId(), group.getId(), names::kCalls, H5P_DEFAULT, H5P_DEFAULT), "H5Olink");
 }
 
 }  // namespace callsim::store::hdf5

@@ -1,42 +1,78 @@
 #include "store/hdf5_result_rows.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <sstream>
-#include <stdexcept>
 #include <vector>
 
+#include "analysis/tally_fields.hpp"
 #include "store/hdf5_util.hpp"
 
 namespace callsim::store::hdf5 {
 
 namespace {
 
-void add_difference_fields(RowLayout& layout) {
+constexpr int kFirstLongFormat = 4;  ///< the first format_version with 1-D labelled tables
+
+bool is_raw_field(std::string_view name) {
+  for (const auto& f : analysis::kpi_tally_fields())
+    if (f.name == name) return true;
+  return false;
+}
+
+Kind kind_of(analysis::TallyFieldKind kind) {
+  return kind == analysis::TallyFieldKind::COUNT ? Kind::U64 : Kind::F64;
+}
+
+void add_tally_fields(RowLayout& layout, int version) {
+  // A field appended to the format after it was published may be missing from a file.
+  const auto add_raw = [&](const analysis::KpiField& f, bool optional) {
+    if (optional || f.appended) layout.add_optional(std::string(f.name), kind_of(f.kind));
+    else layout.add(std::string(f.name), kind_of(f.kind));
+  };
+  if (version >= kFirstLongFormat) {
+    for (const auto& f : analysis::kpi_tally_fields()) add_raw(f, false);
+    for (const auto& def : analysis::kpi_definitions())
+      if (!is_raw_field(def.name)) layout.add(std::string(def.name), Kind::F64);
+    return;
+  }
+  // Format 3: every KPI as float64 (the counts among them too), then the other raw fields.
+  for (const auto& def : analysis::kpi_definitions()) layout.add(std::string(def.name), Kind::F64);
+  for (const auto& f : analysis::kpi_tally_fields()) {
+    if (analysis::find_kpi(f.name)) continue;
+    add_raw(f, f.name == kTalkTimeField || f.name == kHandleTimeField);
+  }
+}
+
+void add_summary_fields(RowLayout& layout) {
   layout.add_text("kpi", kKpiNameBytes);
   layout.add_text("unit", kUnitBytes);
   for (const char* name : {"mean", "std", "ci95"}) layout.add(name, Kind::F64);
   layout.add("n", Kind::U64);
+}
+
+void add_difference_fields(RowLayout& layout) {
+  add_summary_fields(layout);
   layout.add("significant", Kind::U8);
 }
 
-void add_tally_fields(RowLayout& layout) {
-  for (const auto& def : analysis::kpi_definitions()) layout.add(std::string(def.name), Kind::F64);
-  for (const char* name : {"answered_within", "abandoned_within", "waited"}) layout.add(name, Kind::U64);
-  for (const char* name : {"wait_answered_sum", "wait_all_sum", "busy_time", "staffed_time"})
-    layout.add(name, Kind::F64);
-  layout.add("callbacks_made_within", Kind::U64);
-  layout.add("callback_delay_sum", Kind::F64);
-  // Appended without a new format_version: files written before it lack it (talk_time NaN).
-  layout.add_optional(kTalkTimeField, Kind::F64);
-  layout.add_optional(kHandleTimeField, Kind::F64);
+void add_interval_labels(RowLayout& layout) {
+  layout.add("interval", Kind::U32);
+  layout.add("interval_start", Kind::F64);
+  layout.add_text("clock", kClockBytes);
 }
 
-std::size_t kpi_index(std::string_view name) {
-  const auto defs = analysis::kpi_definitions();
-  for (std::size_t i = 0; i < defs.size(); ++i)
-    if (defs[i].name == name) return i;
-  throw std::logic_error("results store: KPI '" + std::string(name) + "' is not defined");
+/// Fields the file lacks (read_table's Table::absent) are unknown: NaN for a sum, 0 for a
+/// count (a count has no "unknown"; every count appended so far started at 0).
+void mark_absent(analysis::KpiTally& t, const std::vector<std::string>& absent) {
+  for (const std::string& name : absent)
+    for (const auto& f : analysis::kpi_tally_fields())
+      if (f.name == name) {
+        if (f.count) t.*f.count = 0;
+        else t.*f.seconds = std::numeric_limits<double>::quiet_NaN();
+      }
 }
 
 std::uint64_t exact_count(double value, std::string_view field, const std::string& where) {
@@ -50,41 +86,62 @@ std::uint64_t exact_count(double value, std::string_view field, const std::strin
 
 }  // namespace
 
-RowLayout replications_layout() {
+std::size_t label_bytes(const std::vector<std::string>& names) {
+  std::size_t bytes = 1;
+  for (const auto& n : names) bytes = std::max(bytes, n.size());
+  return bytes;
+}
+
+std::string clock_text(double seconds) {
+  const double whole = std::isfinite(seconds) ? std::floor(std::max(seconds, 0.0)) : 0.0;
+  const auto s = static_cast<unsigned long long>(std::min(whole, 3.6e12));  // 9 digits of hours at most
+  char text[32];
+  std::snprintf(text, sizeof text, "%02llu:%02llu:%02llu", s / 3600, s / 60 % 60, s % 60);
+  return text;
+}
+
+RowLayout replications_layout(int version) {
   RowLayout layout;
   layout.add("replication", Kind::U32);
   layout.add("calls_simulated", Kind::U64);
-  add_tally_fields(layout);
+  add_tally_fields(layout, version);
   return layout;
 }
 
-RowLayout intervals_layout() {
+RowLayout intervals_layout(int version) {
   RowLayout layout;
   layout.add("replication", Kind::U32);
-  layout.add("interval", Kind::U32);
-  layout.add("interval_start", Kind::F64);
-  add_tally_fields(layout);
+  if (version >= kFirstLongFormat) {
+    add_interval_labels(layout);
+  } else {
+    layout.add("interval", Kind::U32);
+    layout.add("interval_start", Kind::F64);
+  }
+  add_tally_fields(layout, version);
   return layout;
 }
 
-RowLayout interval_types_layout() {
+RowLayout interval_types_layout(int version, std::size_t call_type_bytes) {
   RowLayout layout;
   layout.add("replication", Kind::U32);
-  layout.add("interval", Kind::U32);
-  layout.add("call_type", Kind::U32);
-  layout.add("interval_start", Kind::F64);
-  add_tally_fields(layout);
+  if (version >= kFirstLongFormat) {
+    add_interval_labels(layout);
+    layout.add_text("call_type", call_type_bytes);
+  } else {
+    layout.add("interval", Kind::U32);
+    layout.add("call_type", Kind::U32);
+    layout.add("interval_start", Kind::F64);
+  }
+  add_tally_fields(layout, version);
   return layout;
 }
 
-RowLayout groups_layout() {
+RowLayout groups_layout(int version, std::size_t group_bytes) {
   RowLayout layout;
   layout.add("replication", Kind::U32);
-  layout.add("group", Kind::U32);
-  layout.add("staffed_time", Kind::F64);
-  layout.add("busy_time", Kind::F64);
-  layout.add("handled", Kind::U64);
-  layout.add("handle_time", Kind::F64);
+  if (version >= kFirstLongFormat) layout.add_text("group", group_bytes);
+  else layout.add("group", Kind::U32);
+  for (const auto& f : analysis::group_tally_fields()) layout.add(std::string(f.name), kind_of(f.kind));
   layout.add("occupancy", Kind::F64);
   layout.add("aht", Kind::F64);
   return layout;
@@ -92,47 +149,127 @@ RowLayout groups_layout() {
 
 RowLayout summary_layout() {
   RowLayout layout;
-  layout.add_text("kpi", kKpiNameBytes);
-  layout.add_text("unit", kUnitBytes);
-  for (const char* name : {"mean", "std", "ci95"}) layout.add(name, Kind::F64);
-  layout.add("n", Kind::U64);
+  add_summary_fields(layout);
   return layout;
 }
 
-RowLayout comparison_day_layout() {
+RowLayout interval_summary_layout() {
   RowLayout layout;
-  layout.add("variant", Kind::U32);
+  add_interval_labels(layout);
+  add_summary_fields(layout);
+  return layout;
+}
+
+RowLayout comparison_day_layout(int version, std::size_t variant_bytes) {
+  RowLayout layout;
+  if (version >= kFirstLongFormat) layout.add_text("variant", variant_bytes);
+  else layout.add("variant", Kind::U32);
   add_difference_fields(layout);
   return layout;
 }
 
-RowLayout comparison_intervals_layout() {
+RowLayout comparison_intervals_layout(int version, std::size_t variant_bytes) {
   RowLayout layout;
-  layout.add("variant", Kind::U32);
-  layout.add("interval", Kind::U32);
-  layout.add("interval_start", Kind::F64);
+  if (version >= kFirstLongFormat) {
+    layout.add_text("variant", variant_bytes);
+    add_interval_labels(layout);
+  } else {
+    layout.add("variant", Kind::U32);
+    layout.add("interval", Kind::U32);
+    layout.add("interval_start", Kind::F64);
+  }
   add_difference_fields(layout);
   return layout;
+}
+
+void put_interval_labels(RowWriter& w, std::size_t interval, double interval_start, double clock_start) {
+  w.u32(static_cast<std::uint32_t>(interval));
+  w.f64(interval_start);
+  w.text(clock_text(clock_start + interval_start), kClockBytes);
+}
+
+void put_tally(RowWriter& w, const analysis::KpiTally& t) {
+  for (const auto& f : analysis::kpi_tally_fields()) {
+    if (f.count) w.u64(t.*f.count);
+    else w.f64(t.*f.seconds);
+  }
+  for (const auto& def : analysis::kpi_definitions())  // no vector per row
+    if (!is_raw_field(def.name)) w.f64(def.compute(t));
+}
+
+analysis::KpiTally get_tally(RowReader& r, int version, const std::string& where,
+                             const std::vector<std::string>& absent) {
+  analysis::KpiTally t;
+  if (version >= kFirstLongFormat) {
+    for (const auto& f : analysis::kpi_tally_fields()) {
+      if (f.count) t.*f.count = r.u64();
+      else t.*f.seconds = r.f64();
+    }
+    mark_absent(t, absent);
+    return t;  // the derived KPIs follow from the raw fields
+  }
+  std::vector<double> kpis(analysis::kpi_definitions().size());
+  for (double& kpi : kpis) kpi = r.f64();
+  for (const auto& f : analysis::kpi_tally_fields()) {
+    if (const auto k = analysis::find_kpi(f.name)) {
+      if (f.count) t.*f.count = exact_count(kpis[*k], f.name, where);
+      else t.*f.seconds = kpis[*k];
+    } else if (f.count) {
+      t.*f.count = r.u64();
+    } else {
+      t.*f.seconds = r.f64();
+    }
+  }
+  mark_absent(t, absent);
+  return t;
+}
+
+void put_group(RowWriter& w, const analysis::GroupTally& g) {
+  for (const auto& f : analysis::group_tally_fields()) {
+    if (f.count) w.u64(g.*f.count);
+    else w.f64(g.*f.seconds);
+  }
+  w.f64(g.occupancy());
+  w.f64(g.aht());
+}
+
+analysis::GroupTally get_group(RowReader& r) {
+  analysis::GroupTally g;
+  for (const auto& f : analysis::group_tally_fields()) {
+    if (f.count) g.*f.count = r.u64();
+    else g.*f.seconds = r.f64();
+  }
+  return g;  // occupancy and aht follow
+}
+
+void put_summary(RowWriter& w, const analysis::KpiSummary& s) {
+  w.text(s.kpi, kKpiNameBytes);
+  w.text(unit_of(s.kpi), kUnitBytes);
+  w.f64(s.mean);
+  w.f64(s.std_dev);
+  w.f64(s.ci95);
+  w.u64(s.n);
+}
+
+analysis::KpiSummary get_summary(RowReader& r) {
+  analysis::KpiSummary s;
+  s.kpi = r.text(kKpiNameBytes);
+  r.text(kUnitBytes);  // the unit follows from the KPI name
+  s.mean = r.f64();
+  s.std_dev = r.f64();
+  s.ci95 = r.f64();
+  s.n = r.u64();
+  return s;
 }
 
 void put_difference(RowWriter& w, const analysis::PairedDifference& d) {
-  w.text(d.kpi, kKpiNameBytes);
-  w.text(unit_of(d.kpi), kUnitBytes);
-  w.f64(d.mean);
-  w.f64(d.std_dev);
-  w.f64(d.ci95);
-  w.u64(d.n);
+  put_summary(w, {d.kpi, d.mean, d.std_dev, d.ci95, d.n});
   w.u8(d.significant ? 1 : 0);
 }
 
 analysis::PairedDifference get_difference(RowReader& r, const std::string& where) {
-  analysis::PairedDifference d;
-  d.kpi = r.text(kKpiNameBytes);
-  r.text(kUnitBytes);  // the unit follows from the KPI name
-  d.mean = r.f64();
-  d.std_dev = r.f64();
-  d.ci95 = r.f64();
-  d.n = r.u64();
+  const analysis::KpiSummary s = get_summary(r);
+  analysis::PairedDifference d{s.kpi, s.mean, s.std_dev, s.ci95, s.n, false};
   const std::uint8_t significant = r.u8();
   if (significant > 1)
     throw Problem(where + " field 'significant' holds " + std::to_string(significant) + ", not 0 or 1");
@@ -140,73 +277,9 @@ analysis::PairedDifference get_difference(RowReader& r, const std::string& where
   return d;
 }
 
-void put_tally(RowWriter& w, const analysis::KpiTally& t) {
-  for (const analysis::KpiDefinition& def : analysis::kpi_definitions()) w.f64(def.compute(t));  // no vector per row
-  w.u64(t.answered_within);
-  w.u64(t.abandoned_within);
-  w.u64(t.waited);
-  w.f64(t.wait_answered);
-  w.f64(t.wait_all);
-  w.f64(t.busy_time);
-  w.f64(t.staffed_time);
-  w.u64(t.callbacks_made_within);
-  w.f64(t.callback_delay);
-  w.f64(t.talk_time);
-  w.f64(t.handle_time);
-}
-
-analysis::KpiTally get_tally(RowReader& r, const std::string& where, bool has_talk_time) {
-  std::vector<double> kpis(analysis::kpi_definitions().size());
-  for (double& kpi : kpis) kpi = r.f64();
-  analysis::KpiTally t;
-  for (const analysis::CountKpi& c : analysis::count_kpis()) t.*c.field = exact_count(kpis[kpi_index(c.name)], c.name, where);
-  t.answered_within = r.u64();
-  t.abandoned_within = r.u64();
-  t.waited = r.u64();
-  t.wait_answered = r.f64();
-  t.wait_all = r.f64();
-  t.busy_time = r.f64();
-  t.staffed_time = r.f64();
-  t.callbacks_made_within = r.u64();
-  t.callback_delay = r.f64();
-  t.talk_time = r.f64();
-  t.handle_time = r.f64();
-  if (!has_talk_time) t.talk_time = t.handle_time = std::numeric_limits<double>::quiet_NaN();
-  return t;
-}
-
-void put_group(RowWriter& w, const analysis::GroupTally& g) {
-  w.f64(g.staffed_time);
-  w.f64(g.busy_time);
-  w.u64(g.handled);
-  w.f64(g.handle_time);
-  w.f64(g.occupancy());
-  w.f64(g.aht());
-}
-
-analysis::GroupTally get_group(RowReader& r) {
-  analysis::GroupTally g;
-  g.staffed_time = r.f64();
-  g.busy_time = r.f64();
-  g.handled = r.u64();
-  g.handle_time = r.f64();
-  r.f64();  // occupancy
-  r.f64();  // aht
-  return g;
-}
-
 std::string unit_of(std::string_view kpi) {
-  for (const auto& def : analysis::kpi_definitions())
-    if (def.name == kpi) return std::string(def.unit.substr(0, kUnitBytes));
+  if (const auto k = analysis::find_kpi(kpi)) return std::string(analysis::kpi_definitions()[*k].unit.substr(0, kUnitBytes));
   return "";  // a summary row of something that is not a KPI: no unit known
-}
-
-
-bool has_talk_time(const Table& table) {
-  // Both fields came together: a file has both or neither.
-  for (const std::string& name : table.absent)
-    if (name == kTalkTimeField || name == kHandleTimeField) return false;
-  return true;
 }
 
 }  // namespace callsim::store::hdf5

@@ -84,6 +84,15 @@ std::size_t Table::count() const {
 void write_table(const H5::Group& group, const char* name, const RowLayout& layout, const Table& table) {
   H5::DSetCreatPropList dcpl;
   untimed(dcpl);
+  if (table.count() > 0) {
+    // Chunks of about kTableChunkBytes along the first axis, whole along the others.
+    std::vector<hsize_t> chunk = table.dims;
+    const hsize_t per_row = layout.size() * (table.count() / table.dims[0]);
+    chunk[0] = std::clamp<hsize_t>(kTableChunkBytes / std::max<hsize_t>(per_row, 1), 1, table.dims[0]);
+    dcpl.setChunk(static_cast<int>(chunk.size()), chunk.data());
+    dcpl.setShuffle();  // byte planes: the high bytes of counts and times repeat
+    dcpl.setDeflate(kTableDeflateLevel);
+  }
   const H5::DataSpace space(static_cast<int>(table.dims.size()), table.dims.data());
   const H5::DataSet dataset = group.createDataSet(name, layout.type(true), space, dcpl);
   if (!table.rows.empty()) dataset.write(table.rows.data(), layout.type(false));

@@ -115,7 +115,14 @@ struct Table {
   [[nodiscard]] std::size_t count() const;
 };
 
-/// Creates dataset `name` in `group` (contiguous, untimed) and writes `table` to it.
+/// Bytes of a chunk of a table written by write_table (the per-call table has its own).
+inline constexpr std::size_t kTableChunkBytes = 256 * 1024;
+/// zlib level of the tables (after the shuffle filter).
+inline constexpr int kTableDeflateLevel = 6;
+
+/// Creates dataset `name` in `group` (untimed) and writes `table` to it: chunked (about
+/// kTableChunkBytes a chunk), shuffled and deflated, unless it has no rows (then
+/// contiguous: there is nothing to compress).
 void write_table(const H5::Group& group, const char* name, const RowLayout& layout, const Table& table);
 
 /// Reads the whole compound dataset `name` of `group`, which must have every field of

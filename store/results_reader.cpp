@@ -14,7 +14,9 @@
 
 #include "store/hdf5_attributes.hpp"
 #include "store/hdf5_call_table.hpp"
+#include "store/hdf5_names.hpp"
 #include "store/hdf5_result_rows.hpp"
+#include "store/hdf5_run_inputs.hpp"
 #include "store/hdf5_table.hpp"
 #include "store/hdf5_util.hpp"
 
@@ -26,8 +28,9 @@ namespace fs = std::filesystem;
 using hdf5::in_quotes;
 using hdf5::Problem;
 
-constexpr const char* kScenarioName = "scenario";
-constexpr const char* kComparisonName = "comparison";
+using hdf5::names::kComparison;
+using hdf5::names::kScenario;
+constexpr int kFirstLongFormat = 4;  ///< 1-D labelled tables from here on
 
 /// Names one dataset of a run, and says how its extents disagree with the rest of the run.
 class RunDataset {
@@ -52,28 +55,70 @@ class RunDataset {
   std::string path_;
 };
 
-void read_replications(const H5::Group& group, analysis::RunResult& run) {
-  const hdf5::RowLayout layout = hdf5::replications_layout();
-  const hdf5::Table table = hdf5::read_table(group, "/" + run.name, "replications", layout, 1);
-  const RunDataset dataset(run.name, "replications");
+/// Reads table `name` of `group` (`where` its path) with `layout`, its rows in the order of
+/// the axes `axes` (the replication or variant first): format 4's 1-D long table, whose
+/// rows must be one per cell, or format 3's table of rank axes.size(). `extents` holds each
+/// axis's extent, known from `sources[a]` (a quoted object, for messages); an axis whose
+/// source is "" (the intervals) is not known beforehand and is set from the file.
+hdf5::Table read_shaped(const H5::Group& group, const std::string& where, const char* name,
+                        const hdf5::RowLayout& layout, int version, std::vector<std::size_t>& extents,
+                        const std::vector<std::string>& axes, const std::vector<std::string>& sources) {
+  const RunDataset dataset(where.substr(1), name);
+  if (version >= kFirstLongFormat) {
+    hdf5::Table table = hdf5::read_table(group, where, name, layout, 1);
+    std::size_t known = 1;
+    std::size_t open = extents.size();
+    for (std::size_t a = 0; a < extents.size(); ++a) {
+      if (sources[a].empty()) open = a;
+      else known *= extents[a];
+    }
+    if (open < extents.size()) extents[open] = known == 0 ? 0 : table.dims[0] / known;
+    std::size_t rows = 1;
+    std::string cells;
+    for (std::size_t a = 0; a < extents.size(); ++a) {
+      rows *= extents[a];
+      cells += (a == 0 ? "" : " x ") + std::to_string(extents[a]) + " " + axes[a];
+    }
+    if (table.dims[0] != rows)
+      throw Problem(dataset.quoted() + " has " + std::to_string(table.dims[0]) + " rows, not one per cell of " + cells);
+    return table;
+  }
+  hdf5::Table table = hdf5::read_table(group, where, name, layout, static_cast<int>(extents.size()));
+  for (std::size_t a = 0; a < extents.size(); ++a) {
+    if (sources[a].empty()) extents[a] = table.dims[a];
+    else dataset.check_extent(table.dims[a], axes[a].c_str(), extents[a], sources[a]);
+  }
+  return table;
+}
+
+/// Checks a format 4 name label against the name it must be.
+void check_label(const std::string& got, const std::string& want, const char* what, const std::string& row) {
+  if (got != want) throw Problem(row + " has " + what + " " + in_quotes(got) + ", not " + in_quotes(want));
+}
+
+void read_replications(const H5::Group& group, analysis::RunResult& run, int version) {
+  const hdf5::RowLayout layout = hdf5::replications_layout(version);
+  const hdf5::Table table = hdf5::read_table(group, "/" + run.name, hdf5::names::kReplications, layout, 1);
+  const RunDataset dataset(run.name, hdf5::names::kReplications);
   run.replications.resize(table.dims[0]);
   for (std::size_t r = 0; r < run.replications.size(); ++r) {
     const std::string row = "row " + std::to_string(r) + " of " + dataset.quoted();
     hdf5::RowReader rd(table.rows.data() + r * layout.size());
     if (rd.u32() != r) throw Problem(row + " is not replication " + std::to_string(r));
     run.replications[r].calls_simulated = rd.u64();
-    run.replications[r].total = hdf5::get_tally(rd, row, hdf5::has_talk_time(table));
+    run.replications[r].total = hdf5::get_tally(rd, version, row, table.absent);
   }
 }
 
 // Returns I, the number of intervals of every replication.
-std::size_t read_intervals(const H5::Group& group, analysis::RunResult& run) {
-  const hdf5::RowLayout layout = hdf5::intervals_layout();
-  const hdf5::Table table = hdf5::read_table(group, "/" + run.name, "intervals", layout, 2);
-  const RunDataset dataset(run.name, "intervals");
-  dataset.check_extent(table.dims[0], "replications", run.replications.size(),
-                       in_quotes("/" + run.name + "/replications"));
-  const std::size_t intervals = table.dims[1];
+std::size_t read_intervals(const H5::Group& group, analysis::RunResult& run, int version) {
+  const hdf5::RowLayout layout = hdf5::intervals_layout(version);
+  const std::string reps = in_quotes("/" + run.name + "/replications");
+  std::vector<std::size_t> extents{run.replications.size(), 0};
+  const hdf5::Table table = read_shaped(group, "/" + run.name, hdf5::names::kIntervals, layout, version, extents,
+                                        {"replications", "intervals"}, {reps, ""});
+  const RunDataset dataset(run.name, hdf5::names::kIntervals);
+  const std::size_t intervals = extents[1];
   for (std::size_t r = 0; r < run.replications.size(); ++r) {
     run.replications[r].intervals.resize(intervals);
     for (std::size_t i = 0; i < intervals; ++i) {
@@ -81,22 +126,24 @@ std::size_t read_intervals(const H5::Group& group, analysis::RunResult& run) {
       hdf5::RowReader rd(table.rows.data() + (r * intervals + i) * layout.size());
       if (rd.u32() != r || rd.u32() != i) throw Problem(row + " has the wrong replication or interval number");
       rd.f64();  // interval_start: derived from the run's attributes
-      run.replications[r].intervals[i] = hdf5::get_tally(rd, row, hdf5::has_talk_time(table));
+      if (version >= kFirstLongFormat) rd.text(hdf5::kClockBytes);  // clock: likewise
+      run.replications[r].intervals[i] = hdf5::get_tally(rd, version, row, table.absent);
     }
   }
   return intervals;
 }
 
-void read_interval_types(const H5::Group& group, analysis::RunResult& run, std::size_t intervals) {
-  const hdf5::RowLayout layout = hdf5::interval_types_layout();
-  const hdf5::Table table = hdf5::read_table(group, "/" + run.name, "interval_types", layout, 3);
-  const RunDataset dataset(run.name, "interval_types");
+void read_interval_types(const H5::Group& group, analysis::RunResult& run, std::size_t intervals, int version) {
+  const std::size_t type_bytes = hdf5::label_bytes(run.call_types);
+  const hdf5::RowLayout layout = hdf5::interval_types_layout(version, type_bytes);
   const std::size_t types = run.call_types.size();
-  dataset.check_extent(table.dims[0], "replications", run.replications.size(),
-                       in_quotes("/" + run.name + "/replications"));
-  dataset.check_extent(table.dims[1], "intervals", intervals, in_quotes("/" + run.name + "/intervals"));
-  dataset.check_extent(table.dims[2], "call types", types,
-                       "the attribute 'call_types' of " + in_quotes("/" + run.name));
+  std::vector<std::size_t> extents{run.replications.size(), intervals, types};
+  const hdf5::Table table = read_shaped(
+      group, "/" + run.name, hdf5::names::kIntervalTypes, layout, version, extents,
+      {"replications", "intervals", "call types"},
+      {in_quotes("/" + run.name + "/replications"), in_quotes("/" + run.name + "/intervals"),
+       "the attribute 'call_types' of " + in_quotes("/" + run.name)});
+  const RunDataset dataset(run.name, hdf5::names::kIntervalTypes);
   for (std::size_t r = 0; r < run.replications.size(); ++r) {
     auto& cells = run.replications[r].interval_types;
     cells.resize(intervals * types);
@@ -105,29 +152,39 @@ void read_interval_types(const H5::Group& group, analysis::RunResult& run, std::
       const std::size_t k = cell % types;
       const std::string row = dataset.row({r, i, k});
       hdf5::RowReader rd(table.rows.data() + (r * cells.size() + cell) * layout.size());
-      if (rd.u32() != r || rd.u32() != i || rd.u32() != k)
-        throw Problem(row + " has the wrong replication, interval or call type number");
-      rd.f64();  // interval_start: derived from the run's attributes
-      cells[cell] = hdf5::get_tally(rd, row, hdf5::has_talk_time(table));
+      if (version >= kFirstLongFormat) {
+        if (rd.u32() != r || rd.u32() != i) throw Problem(row + " has the wrong replication or interval number");
+        rd.f64();                       // interval_start: derived from the run's attributes
+        rd.text(hdf5::kClockBytes);     // clock: likewise
+        check_label(rd.text(type_bytes), run.call_types[k], "call type", row);
+      } else {
+        if (rd.u32() != r || rd.u32() != i || rd.u32() != k)
+          throw Problem(row + " has the wrong replication, interval or call type number");
+        rd.f64();  // interval_start
+      }
+      cells[cell] = hdf5::get_tally(rd, version, row, table.absent);
     }
   }
 }
 
-void read_groups(const H5::Group& group, analysis::RunResult& run) {
-  const hdf5::RowLayout layout = hdf5::groups_layout();
-  const hdf5::Table table = hdf5::read_table(group, "/" + run.name, "groups", layout, 2);
-  const RunDataset dataset(run.name, "groups");
+void read_groups(const H5::Group& group, analysis::RunResult& run, int version) {
+  const std::size_t group_bytes = hdf5::label_bytes(run.agent_groups);
+  const hdf5::RowLayout layout = hdf5::groups_layout(version, group_bytes);
   const std::size_t groups = run.agent_groups.size();
-  dataset.check_extent(table.dims[0], "replications", run.replications.size(),
-                       in_quotes("/" + run.name + "/replications"));
-  dataset.check_extent(table.dims[1], "agent groups", groups,
-                       "the attribute 'agent_groups' of " + in_quotes("/" + run.name));
+  std::vector<std::size_t> extents{run.replications.size(), groups};
+  const hdf5::Table table = read_shaped(group, "/" + run.name, hdf5::names::kGroups, layout, version, extents,
+                                        {"replications", "agent groups"},
+                                        {in_quotes("/" + run.name + "/replications"),
+                                         "the attribute 'agent_groups' of " + in_quotes("/" + run.name)});
+  const RunDataset dataset(run.name, hdf5::names::kGroups);
   for (std::size_t r = 0; r < run.replications.size(); ++r) {
     run.replications[r].groups.resize(groups);
     for (std::size_t g = 0; g < groups; ++g) {
       hdf5::RowReader rd(table.rows.data() + (r * groups + g) * layout.size());
-      if (rd.u32() != r || rd.u32() != g)
-        throw Problem(dataset.row({r, g}) + " has the wrong replication or group number");
+      const std::string row = dataset.row({r, g});
+      if (rd.u32() != r) throw Problem(row + " has the wrong replication number");
+      if (version >= kFirstLongFormat) check_label(rd.text(group_bytes), run.agent_groups[g], "group", row);
+      else if (rd.u32() != g) throw Problem(row + " has the wrong group number");
       run.replications[r].groups[g] = hdf5::get_group(rd);
     }
   }
@@ -135,21 +192,15 @@ void read_groups(const H5::Group& group, analysis::RunResult& run) {
 
 void read_summary(const H5::Group& group, analysis::RunResult& run) {
   const hdf5::RowLayout layout = hdf5::summary_layout();
-  const hdf5::Table table = hdf5::read_table(group, "/" + run.name, "summary", layout, 1);
+  const hdf5::Table table = hdf5::read_table(group, "/" + run.name, hdf5::names::kSummary, layout, 1);
   run.summary.resize(table.dims[0]);
   for (std::size_t k = 0; k < run.summary.size(); ++k) {
     hdf5::RowReader rd(table.rows.data() + k * layout.size());
-    analysis::KpiSummary& s = run.summary[k];
-    s.kpi = rd.text(hdf5::kKpiNameBytes);
-    rd.text(hdf5::kUnitBytes);  // the unit follows from the KPI name
-    s.mean = rd.f64();
-    s.std_dev = rd.f64();
-    s.ci95 = rd.f64();
-    s.n = rd.u64();
+    run.summary[k] = hdf5::get_summary(rd);
   }
 }
 
-analysis::RunResult read_run(const H5::Group& group, const std::string& name) {
+analysis::RunResult read_run(const H5::Group& group, const std::string& name, int version) {
   const std::string where = in_quotes("/" + name);
   analysis::RunResult run;
   run.name = name;
@@ -161,10 +212,10 @@ analysis::RunResult read_run(const H5::Group& group, const std::string& name) {
   run.service_level_threshold = f64_attr("service_level_threshold");
   run.call_types = hdf5::get_text_list_attr(group, where, "call_types");
   run.agent_groups = hdf5::get_text_list_attr(group, where, "agent_groups");
-  read_replications(group, run);
-  const std::size_t intervals = read_intervals(group, run);
-  read_interval_types(group, run, intervals);
-  read_groups(group, run);
+  read_replications(group, run, version);
+  const std::size_t intervals = read_intervals(group, run, version);
+  read_interval_types(group, run, intervals, version);
+  read_groups(group, run, version);
   read_summary(group, run);
   return run;
 }
@@ -195,7 +246,8 @@ std::vector<std::string> run_names(const H5::H5File& file, int version) {
         H5Lget_name_by_idx(file.getId(), ".", index, H5_ITER_INC, i, name.data(), name.size(), H5P_DEFAULT);
     hdf5::check(copied < 0 ? -1 : 0, "H5Lget_name_by_idx");
     const std::string n(name.data());
-    if (version >= 3 && n == kComparisonName) continue;
+    if (version >= 3 && n == kComparison) continue;
+    if (version >= kFirstLongFormat && (n == hdf5::names::kInputs || n == hdf5::names::kInputFiles)) continue;
     if (file.childObjType(n) == H5O_TYPE_GROUP) names.push_back(n);
   }
   return names;
@@ -216,7 +268,7 @@ void require_run(const ResultsFile& contents, const std::string& name, const cha
   throw Problem("the " + std::string(role) + " " + in_quotes(name) + " of '/comparison' is not a run of the file");
 }
 
-analysis::Comparison read_comparison(const H5::Group& group, const ResultsFile& contents) {
+analysis::Comparison read_comparison(const H5::Group& group, const ResultsFile& contents, int version) {
   const std::string where = "'/comparison'";
   analysis::Comparison c;
   c.baseline = hdf5::get_text_attr(group, where, "baseline");
@@ -227,32 +279,51 @@ analysis::Comparison read_comparison(const H5::Group& group, const ResultsFile& 
     c.variants.push_back({name, c.baseline, {}, {}});
   }
 
-  const hdf5::RowLayout day_layout = hdf5::comparison_day_layout();
-  const hdf5::Table day = hdf5::read_table(group, "/comparison", "day", day_layout, 2);
-  const RunDataset day_set(kComparisonName, "day");
-  day_set.check_extent(day.dims[0], "variants", variants.size(), "the attribute 'variants' of " + where);
-  const std::size_t kpis = day.dims[1];
+  const std::size_t variant_bytes = hdf5::label_bytes(variants);
+  const hdf5::RowLayout day_layout = hdf5::comparison_day_layout(version, variant_bytes);
+  const RunDataset day_set(kComparison, hdf5::names::kDay);
+  // The number of KPIs S: format 3 gives it as an axis, format 4 as rows per variant.
+  std::size_t kpis = 0;
+  hdf5::Table day;
+  if (version >= kFirstLongFormat) {
+    day = hdf5::read_table(group, "/comparison", hdf5::names::kDay, day_layout, 1);
+    kpis = variants.empty() ? 0 : day.dims[0] / variants.size();
+    if (day.dims[0] != kpis * variants.size())
+      throw Problem(day_set.quoted() + " has " + std::to_string(day.dims[0]) + " rows, not a multiple of the " +
+                    std::to_string(variants.size()) + " variants");
+  } else {
+    day = hdf5::read_table(group, "/comparison", hdf5::names::kDay, day_layout, 2);
+    day_set.check_extent(day.dims[0], "variants", variants.size(), "the attribute 'variants' of " + where);
+    kpis = day.dims[1];
+  }
+  const auto check_variant = [&](hdf5::RowReader& rd, std::size_t v, const std::string& row) {
+    if (version >= kFirstLongFormat) check_label(rd.text(variant_bytes), variants[v], "variant", row);
+    else if (rd.u32() != v) throw Problem(row + " has the wrong variant number");
+  };
   for (std::size_t v = 0; v < variants.size(); ++v) {
     for (std::size_t s = 0; s < kpis; ++s) {
       const std::string row = day_set.row({v, s});
       hdf5::RowReader rd(day.rows.data() + (v * kpis + s) * day_layout.size());
-      if (rd.u32() != v) throw Problem(row + " has the wrong variant number");
+      check_variant(rd, v, row);
       c.variants[v].day.push_back(hdf5::get_difference(rd, row));
     }
   }
 
-  const hdf5::RowLayout iv_layout = hdf5::comparison_intervals_layout();
-  const hdf5::Table iv = hdf5::read_table(group, "/comparison", "intervals", iv_layout, 3);
-  const RunDataset iv_set(kComparisonName, "intervals");
-  iv_set.check_extent(iv.dims[0], "variants", variants.size(), "the attribute 'variants' of " + where);
-  iv_set.check_extent(iv.dims[2], "KPIs", kpis, day_set.quoted());
-  const std::size_t intervals = iv.dims[1];
+  const hdf5::RowLayout iv_layout = hdf5::comparison_intervals_layout(version, variant_bytes);
+  std::vector<std::size_t> extents{variants.size(), 0, kpis};
+  const hdf5::Table iv = read_shaped(group, "/comparison", hdf5::names::kComparisonIntervals, iv_layout, version,
+                                     extents, {"variants", "intervals", "KPIs"},
+                                     {"the attribute 'variants' of " + where, "", day_set.quoted()});
+  const RunDataset iv_set(kComparison, hdf5::names::kComparisonIntervals);
+  const std::size_t intervals = extents[1];
   for (std::size_t v = 0; v < variants.size(); ++v) {
     for (std::size_t cell = 0; cell < intervals * kpis; ++cell) {  // cell = i * S + s, as in analysis::VariantComparison
       const std::string row = iv_set.row({v, cell / kpis, cell % kpis});
       hdf5::RowReader rd(iv.rows.data() + (v * intervals * kpis + cell) * iv_layout.size());
-      if (rd.u32() != v || rd.u32() != cell / kpis) throw Problem(row + " has the wrong variant or interval number");
+      check_variant(rd, v, row);
+      if (rd.u32() != cell / kpis) throw Problem(row + " has the wrong interval number");
       rd.f64();  // interval_start: derived from the baseline run's attributes
+      if (version >= kFirstLongFormat) rd.text(hdf5::kClockBytes);
       c.variants[v].intervals.push_back(hdf5::get_difference(rd, row));
     }
   }
@@ -273,15 +344,25 @@ ResultsFile read_file(const H5::H5File& file) {
   if (file.attrExists("overrides")) contents.overrides = hdf5::get_text_list_attr(file, root, "overrides");
   if (file.attrExists("complete"))
     contents.complete = hdf5::get_number_attr<std::uint8_t>(file, root, "complete", H5::PredType::NATIVE_UINT8) != 0;
-  if (!file.nameExists(kScenarioName)) throw Problem("'/scenario' is missing");
-  const H5::DataSet scenario = file.openDataSet(kScenarioName);
-  if (scenario.getTypeClass() != H5T_STRING) throw Problem("'/scenario' is not a string");
-  scenario.read(contents.scenario_text, scenario.getStrType());
-  contents.scenario_path = hdf5::get_text_attr(scenario, "'/scenario'", "path");
-  for (const auto& name : run_names(file, version)) contents.runs.push_back(read_run(file.openGroup(name), name));
-  if (version >= 3 && file.nameExists(kComparisonName)) {
-    if (file.childObjType(kComparisonName) != H5O_TYPE_GROUP) throw Problem("'/comparison' is not a group");
-    contents.comparison = read_comparison(file.openGroup(kComparisonName), contents);
+  if (!file.nameExists(kScenario)) throw Problem("'/scenario' is missing");
+  contents.scenario_text = hdf5::get_text_dataset(file, "", kScenario);
+  contents.scenario_path = hdf5::get_text_attr(file.openDataSet(kScenario), "'/scenario'", "path");
+  for (const auto& name : run_names(file, version))
+    contents.runs.push_back(read_run(file.openGroup(name), name, version));
+  if (version >= kFirstLongFormat) {
+    contents.sources = hdf5::read_sources(file);
+    for (const analysis::RunResult& run : contents.runs) {
+      auto in = hdf5::read_run_inputs(file.openGroup(run.name), run);
+      if (!in) break;  // written without inputs: none of its runs has them
+      contents.run_inputs.push_back(std::move(*in));
+    }
+    if (!contents.run_inputs.empty() && contents.run_inputs.size() != contents.runs.size())
+      throw Problem("only " + std::to_string(contents.run_inputs.size()) + " of its " +
+                    std::to_string(contents.runs.size()) + " runs have their inputs");
+  }
+  if (version >= 3 && file.nameExists(kComparison)) {
+    if (file.childObjType(kComparison) != H5O_TYPE_GROUP) throw Problem("'/comparison' is not a group");
+    contents.comparison = read_comparison(file.openGroup(kComparison), contents, version);
   }
   contents.replications_requested = contents.runs.empty() ? 0 : contents.runs[0].replications.size();
   if (file.attrExists("replications_requested"))
@@ -295,10 +376,10 @@ std::vector<run::CallRecord> read_calls(const H5::H5File& file, const std::strin
   const std::string where = "/" + run;
   // nameExists() would take "a/b" as a path: a run name never contains '/'.
   if (run.empty() || run.find('/') != std::string::npos || !file.nameExists(run) ||
-      file.childObjType(run) != H5O_TYPE_GROUP || (version >= 3 && run == kComparisonName))
+      file.childObjType(run) != H5O_TYPE_GROUP || (version >= 3 && run == kComparison))
     throw Problem("it has no run " + in_quotes(run));
   const hdf5::RowLayout layout = hdf5::calls_layout();
-  const hdf5::Table table = hdf5::read_table(file.openGroup(run), where, "calls", layout, 1);
+  const hdf5::Table table = hdf5::read_table(file.openGroup(run), where, hdf5::names::kCalls, layout, 1);
   std::vector<run::CallRecord> calls(table.count());
   for (std::size_t i = 0; i < calls.size(); ++i) {
     hdf5::RowReader rd(table.rows.data() + i * layout.size());
@@ -337,9 +418,9 @@ std::optional<std::uint64_t> call_record_count(const std::string& path, const st
         file.childObjType(run) != H5O_TYPE_GROUP)
       throw Problem("it has no run " + in_quotes(run));
     const H5::Group group = file.openGroup(run);
-    if (!group.nameExists("calls")) return std::nullopt;
+    if (!group.nameExists(hdf5::names::kCalls)) return std::nullopt;
     hsize_t rows = 0;
-    const H5::DataSpace space = group.openDataSet("calls").getSpace();
+    const H5::DataSpace space = group.openDataSet(hdf5::names::kCalls).getSpace();
     if (space.getSimpleExtentNdims() != 1) throw Problem("'/" + run + "/calls' is not one-dimensional");
     space.getSimpleExtentDims(&rows);
     return std::uint64_t{rows};
@@ -355,7 +436,7 @@ void for_each_call_block(const std::string& path, const std::string& run,
       throw Problem("it has no run " + in_quotes(run));
     const hdf5::RowLayout layout = hdf5::calls_layout();
     const std::string where = "/" + run;
-    hdf5::read_table_blocks(file.openGroup(run), where, "calls", layout, 16 * hdf5::kCallChunkRows,
+    hdf5::read_table_blocks(file.openGroup(run), where, hdf5::names::kCalls, layout, 16 * hdf5::kCallChunkRows,
                             [&](const hdf5::Table& table) {
       std::vector<run::CallRecord> calls(table.count());
       for (std::size_t i = 0; i < calls.size(); ++i) {

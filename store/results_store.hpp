@@ -21,8 +21,9 @@
 namespace callsim::store {
 
 /// Value of the root attribute `format_version` written by this build.
-inline constexpr int kResultsFormatVersion = 3;
-/// The oldest `format_version` this build reads (version 3 only added `/comparison`).
+inline constexpr int kResultsFormatVersion = 4;
+/// The oldest `format_version` this build reads (version 3 only added `/comparison`;
+/// version 4 made the tables 1-D and labelled and added the inputs).
 inline constexpr int kOldestReadableFormatVersion = 2;
 
 /// A results file could not be written or read; what() is a sentence naming the file.
@@ -116,7 +117,8 @@ void for_each_call_block(const std::string& path, const std::string& run,
 
 /// Why `name` cannot name a run in a results file (a sentence fragment: "it must be
 /// non-empty, ..."), or "" if it can: runs are groups under '/', so a name must be
-/// non-empty, contain no '/', and be none of ".", "scenario" and "comparison".
+/// non-empty, contain no '/', and be none of ".", "scenario", "comparison", "inputs" and
+/// "input_files".
 std::string run_name_problem(std::string_view name);
 
 /// Checks, before a long simulation, that `path` can be written: its directory exists, is a

@@ -21,10 +21,13 @@
 #include "store/hdf5_attributes.hpp"
 #include "store/hdf5_call_table.hpp"
 #include "store/hdf5_failsafe_driver.hpp"
+#include "store/hdf5_names.hpp"
 #include "store/hdf5_result_rows.hpp"
+#include "store/hdf5_run_inputs.hpp"
 #include "store/hdf5_table.hpp"
 #include "store/hdf5_util.hpp"
 #include "store/output_lock.hpp"
+#include "analysis/summary.hpp"
 
 namespace callsim::store {
 
@@ -34,8 +37,8 @@ namespace fs = std::filesystem;
 using hdf5::in_quotes;
 using hdf5::Problem;
 
-constexpr const char* kScenarioName = "scenario";
-constexpr const char* kComparisonName = "comparison";
+using hdf5::names::kComparison;
+using hdf5::names::kScenario;
 constexpr std::size_t kMaxU32 = std::numeric_limits<std::uint32_t>::max();
 
 std::string errno_text(int err) { return system_error_text(err); }
@@ -61,14 +64,6 @@ void check_names(const std::vector<std::string>& names, const char* what, const 
   for (std::size_t i = 0; i < names.size(); ++i)
     if (names[i].find('\0') != std::string::npos)
       throw Problem(where + "the name of " + what + " " + std::to_string(i) + " contains a NUL byte");
-}
-
-void check_counts(const analysis::KpiTally& t, std::size_t r, const std::string& where) {
-  for (const analysis::CountKpi& c : analysis::count_kpis()) {
-    if (t.*c.field <= hdf5::kMaxExactCount) continue;
-    throw Problem(where + "replication " + std::to_string(r) +
-                  " counts more than 2^53 calls, which a float64 KPI cannot hold exactly");
-  }
 }
 
 // Every replication must fill the same [I], [I x K] and [G] shapes, K and G given by the
@@ -99,9 +94,6 @@ void check_run(const analysis::RunResult& run, std::set<std::string>& names) {
     if (rep.groups.size() != groups)
       throw Problem(this_rep + std::to_string(rep.groups.size()) + " agent group tallies, but the run names " +
                     std::to_string(groups) + " agent groups");
-    check_counts(rep.total, r, where);
-    for (const auto& t : rep.intervals) check_counts(t, r, where);
-    for (const auto& t : rep.interval_types) check_counts(t, r, where);
   }
   for (const auto& s : run.summary)
     if (s.kpi.size() > hdf5::kKpiNameBytes)
@@ -116,7 +108,21 @@ double interval_start(const analysis::RunResult& run, std::size_t i) {
   return run.warmup_seconds + static_cast<double>(i) * run.interval_seconds;
 }
 
-void write_run(const H5::H5File& file, const analysis::RunResult& run) {
+/// Writes dataset `name`: `rows` rows of `layout`, row n filled by `fill(writer, n)`.
+template <class Fill>
+void write_rows(const H5::Group& group, const char* name, const hdf5::RowLayout& layout, std::size_t rows, Fill&& fill) {
+  hdf5::Table table({rows}, layout);
+  for (std::size_t n = 0; n < rows; ++n) {
+    hdf5::RowWriter w(table.rows.data() + n * layout.size());
+    fill(w, n);
+  }
+  hdf5::write_table(group, name, layout, table);
+}
+
+// Every table is 1-D and long, ordered by replication, then interval, then call type or
+// group: the order of analysis::ReplicationResult, so row n's indices follow from n.
+void write_run(const H5::H5File& file, const analysis::RunResult& run, double clock_start) {
+  namespace names = hdf5::names;
   const H5::Group group = hdf5::create_untimed_group(file, run.name);
   const std::size_t reps = run.replications.size();
   const std::size_t intervals = reps > 0 ? run.replications[0].intervals.size() : 0;
@@ -129,69 +135,53 @@ void write_run(const H5::H5File& file, const analysis::RunResult& run) {
                         std::uint64_t{reps});
   hdf5::put_text_list_attr(group, "call_types", run.call_types);
   hdf5::put_text_list_attr(group, "agent_groups", run.agent_groups);
+  const int v = kResultsFormatVersion;
+  const auto labels = [&](hdf5::RowWriter& w, std::size_t i) {
+    hdf5::put_interval_labels(w, i, interval_start(run, i), clock_start);
+  };
 
-  const hdf5::RowLayout rep_layout = hdf5::replications_layout();
-  hdf5::Table table({reps}, rep_layout);
-  for (std::size_t r = 0; r < reps; ++r) {
-    hdf5::RowWriter w(table.rows.data() + r * rep_layout.size());
+  write_rows(group, names::kReplications, hdf5::replications_layout(v), reps, [&](hdf5::RowWriter& w, std::size_t r) {
     w.u32(static_cast<std::uint32_t>(r));
     w.u64(run.replications[r].calls_simulated);
     hdf5::put_tally(w, run.replications[r].total);
+  });
+  write_rows(group, names::kIntervals, hdf5::intervals_layout(v), reps * intervals,
+             [&](hdf5::RowWriter& w, std::size_t n) {
+               w.u32(static_cast<std::uint32_t>(n / intervals));
+               labels(w, n % intervals);
+               hdf5::put_tally(w, run.replications[n / intervals].intervals[n % intervals]);
+             });
+  const std::size_t type_bytes = hdf5::label_bytes(run.call_types);
+  const std::size_t cells = intervals * types;
+  write_rows(group, names::kIntervalTypes, hdf5::interval_types_layout(v, type_bytes), reps * cells,
+             [&](hdf5::RowWriter& w, std::size_t n) {
+               const std::size_t cell = n % cells;  // cell = i * K + k, as in analysis::ReplicationResult
+               w.u32(static_cast<std::uint32_t>(n / cells));
+               labels(w, cell / types);
+               w.text(run.call_types[cell % types], type_bytes);
+               hdf5::put_tally(w, run.replications[n / cells].interval_types[cell]);
+             });
+  const std::size_t group_bytes = hdf5::label_bytes(run.agent_groups);
+  write_rows(group, names::kGroups, hdf5::groups_layout(v, group_bytes), reps * groups,
+             [&](hdf5::RowWriter& w, std::size_t n) {
+               w.u32(static_cast<std::uint32_t>(n / groups));
+               w.text(run.agent_groups[n % groups], group_bytes);
+               hdf5::put_group(w, run.replications[n / groups].groups[n % groups]);
+             });
+  write_rows(group, names::kSummary, hdf5::summary_layout(), run.summary.size(),
+             [&](hdf5::RowWriter& w, std::size_t k) { hdf5::put_summary(w, run.summary[k]); });
+  // What a report's per-interval table shows, so that readers need not recompute it.
+  std::vector<analysis::KpiSummary> by_interval;
+  for (std::size_t i = 0; i < intervals; ++i) {
+    const auto s = analysis::summarize_interval(run.replications, i);
+    by_interval.insert(by_interval.end(), s.begin(), s.end());
   }
-  hdf5::write_table(group, "replications", rep_layout, table);
-
-  const hdf5::RowLayout iv_layout = hdf5::intervals_layout();
-  table = hdf5::Table({reps, intervals}, iv_layout);
-  for (std::size_t r = 0; r < reps; ++r) {
-    for (std::size_t i = 0; i < intervals; ++i) {
-      hdf5::RowWriter w(table.rows.data() + (r * intervals + i) * iv_layout.size());
-      w.u32(static_cast<std::uint32_t>(r));
-      w.u32(static_cast<std::uint32_t>(i));
-      w.f64(interval_start(run, i));
-      hdf5::put_tally(w, run.replications[r].intervals[i]);
-    }
-  }
-  hdf5::write_table(group, "intervals", iv_layout, table);
-
-  const hdf5::RowLayout it_layout = hdf5::interval_types_layout();
-  table = hdf5::Table({reps, intervals, types}, it_layout);
-  for (std::size_t r = 0; r < reps; ++r) {
-    for (std::size_t cell = 0; cell < intervals * types; ++cell) {  // cell = i * K + k, as in analysis::ReplicationResult
-      hdf5::RowWriter w(table.rows.data() + (r * intervals * types + cell) * it_layout.size());
-      w.u32(static_cast<std::uint32_t>(r));
-      w.u32(static_cast<std::uint32_t>(cell / types));
-      w.u32(static_cast<std::uint32_t>(cell % types));
-      w.f64(interval_start(run, cell / types));
-      hdf5::put_tally(w, run.replications[r].interval_types[cell]);
-    }
-  }
-  hdf5::write_table(group, "interval_types", it_layout, table);
-
-  const hdf5::RowLayout group_layout = hdf5::groups_layout();
-  table = hdf5::Table({reps, groups}, group_layout);
-  for (std::size_t r = 0; r < reps; ++r) {
-    for (std::size_t g = 0; g < groups; ++g) {
-      hdf5::RowWriter w(table.rows.data() + (r * groups + g) * group_layout.size());
-      w.u32(static_cast<std::uint32_t>(r));
-      w.u32(static_cast<std::uint32_t>(g));
-      hdf5::put_group(w, run.replications[r].groups[g]);
-    }
-  }
-  hdf5::write_table(group, "groups", group_layout, table);
-
-  const hdf5::RowLayout sum_layout = hdf5::summary_layout();
-  table = hdf5::Table({run.summary.size()}, sum_layout);
-  for (std::size_t k = 0; k < run.summary.size(); ++k) {
-    const analysis::KpiSummary& s = run.summary[k];
-    hdf5::RowWriter w(table.rows.data() + k * sum_layout.size());
-    w.text(s.kpi, hdf5::kKpiNameBytes);
-    w.text(hdf5::unit_of(s.kpi), hdf5::kUnitBytes);
-    w.f64(s.mean);
-    w.f64(s.std_dev);
-    w.f64(s.ci95);
-    w.u64(s.n);
-  }
-  hdf5::write_table(group, "summary", sum_layout, table);
+  const std::size_t kpis = analysis::kpi_definitions().size();
+  write_rows(group, names::kIntervalSummary, hdf5::interval_summary_layout(), by_interval.size(),
+             [&](hdf5::RowWriter& w, std::size_t n) {
+               labels(w, n / kpis);
+               hdf5::put_summary(w, by_interval[n]);
+             });
 }
 
 // The comparison's rows must make rectangular [V x S] and [V x I x S] datasets, and its
@@ -233,38 +223,30 @@ std::size_t check_comparison(const analysis::Comparison& c, const std::set<std::
   return intervals;
 }
 
-void write_comparison(const H5::H5File& file, const analysis::Comparison& c, const analysis::RunResult& baseline, std::size_t intervals) {
-  const H5::Group group = hdf5::create_untimed_group(file, kComparisonName);
+void write_comparison(const H5::H5File& file, const analysis::Comparison& c, const analysis::RunResult& baseline,
+                      double clock_start, std::size_t intervals) {
+  const H5::Group group = hdf5::create_untimed_group(file, kComparison);
   hdf5::put_text_attr(group, "baseline", c.baseline);
   std::vector<std::string> variants;
   for (const auto& v : c.variants) variants.push_back(v.variant);
   hdf5::put_text_list_attr(group, "variants", variants);
   const std::size_t count = c.variants.size();
   const std::size_t kpis = count > 0 ? c.variants[0].day.size() : 0;
-
-  const hdf5::RowLayout day_layout = hdf5::comparison_day_layout();
-  hdf5::Table table({count, kpis}, day_layout);
-  for (std::size_t v = 0; v < count; ++v) {
-    for (std::size_t s = 0; s < kpis; ++s) {
-      hdf5::RowWriter w(table.rows.data() + (v * kpis + s) * day_layout.size());
-      w.u32(static_cast<std::uint32_t>(v));
-      hdf5::put_difference(w, c.variants[v].day[s]);
-    }
-  }
-  hdf5::write_table(group, "day", day_layout, table);
-
-  const hdf5::RowLayout iv_layout = hdf5::comparison_intervals_layout();
-  table = hdf5::Table({count, intervals, kpis}, iv_layout);
-  for (std::size_t v = 0; v < count; ++v) {
-    for (std::size_t cell = 0; cell < intervals * kpis; ++cell) {  // cell = i * S + s, as in analysis::VariantComparison
-      hdf5::RowWriter w(table.rows.data() + (v * intervals * kpis + cell) * iv_layout.size());
-      w.u32(static_cast<std::uint32_t>(v));
-      w.u32(static_cast<std::uint32_t>(cell / kpis));
-      w.f64(interval_start(baseline, cell / kpis));
-      hdf5::put_difference(w, c.variants[v].intervals[cell]);
-    }
-  }
-  hdf5::write_table(group, "intervals", iv_layout, table);
+  const std::size_t variant_bytes = hdf5::label_bytes(variants);
+  const int version = kResultsFormatVersion;
+  write_rows(group, hdf5::names::kDay, hdf5::comparison_day_layout(version, variant_bytes), count * kpis,
+             [&](hdf5::RowWriter& w, std::size_t n) {
+               w.text(variants[n / kpis], variant_bytes);
+               hdf5::put_difference(w, c.variants[n / kpis].day[n % kpis]);
+             });
+  const std::size_t cells = intervals * kpis;
+  write_rows(group, hdf5::names::kComparisonIntervals, hdf5::comparison_intervals_layout(version, variant_bytes),
+             count * cells, [&](hdf5::RowWriter& w, std::size_t n) {
+               const std::size_t cell = n % cells;  // cell = i * S + s, as in analysis::VariantComparison
+               w.text(variants[n / cells], variant_bytes);
+               hdf5::put_interval_labels(w, cell / kpis, interval_start(baseline, cell / kpis), clock_start);
+               hdf5::put_difference(w, c.variants[n / cells].intervals[cell]);
+             });
 }
 
 H5::H5File create_file(const std::string& file_path, int* io_error) {
@@ -306,31 +288,36 @@ void write_contents(const H5::H5File& file, const ResultsFile& contents,
                         std::uint8_t{contents.complete ? std::uint8_t{1} : std::uint8_t{0}});
   hdf5::put_number_attr(file, "replications_requested", H5::PredType::STD_U64LE, H5::PredType::NATIVE_UINT64,
                         std::max(contents.replications_requested, first_reps));
-  {
-    H5::DSetCreatPropList dcpl;
-    hdf5::untimed(dcpl);
-    const H5::StrType type = hdf5::text_type();
-    const H5::DataSet scenario = file.createDataSet(kScenarioName, type, H5::DataSpace(H5S_SCALAR), dcpl);
-    scenario.write(contents.scenario_text, type);
-    hdf5::put_text_attr(scenario, "path", contents.scenario_path);
-  }
+  hdf5::put_text_dataset(file, kScenario, contents.scenario_text);
+  hdf5::put_text_attr(file.openDataSet(kScenario), "path", contents.scenario_path);
   std::set<std::string> names;
   for (const auto& run : contents.runs) check_run(run, names);
   const std::size_t comparison_intervals = contents.comparison ? check_comparison(*contents.comparison, names) : 0;
   for (const auto& [name, table] : calls) {
     if (!names.count(name)) throw Problem("per-call rows were given for run " + in_quotes(name) + ", which is not written");
   }
-  for (const auto& run : contents.runs) {
+  // Format 4's self-description: per run, or not at all (a file written without it).
+  if (!contents.run_inputs.empty() && contents.run_inputs.size() != contents.runs.size())
+    throw Problem("there are inputs for " + std::to_string(contents.run_inputs.size()) + " runs but " +
+                  std::to_string(contents.runs.size()) + " runs");
+  for (std::size_t r = 0; r < contents.run_inputs.size(); ++r)
+    hdf5::check_run_inputs(contents.runs[r], contents.run_inputs[r], contents.sources.size());
+  hdf5::write_sources(file, contents.sources);
+  for (std::size_t r = 0; r < contents.runs.size(); ++r) {
+    const analysis::RunResult& run = contents.runs[r];
     const auto table = calls.find(run.name);
     if (table != calls.end()) check_calls(run, table->second);
-    write_run(file, run);
+    write_run(file, run, hdf5::clock_start_of(contents.run_inputs, r));
+    if (r < contents.run_inputs.size())
+      hdf5::write_run_inputs(file.openGroup(run.name), run, contents.run_inputs[r]);
     if (table != calls.end()) table->second.finish(file.openGroup(run.name));
   }
   if (contents.comparison) {
     const analysis::Comparison& c = *contents.comparison;
     const auto baseline = std::find_if(contents.runs.begin(), contents.runs.end(),
                                        [&](const analysis::RunResult& run) { return run.name == c.baseline; });
-    write_comparison(file, c, *baseline, comparison_intervals);
+    const auto b = static_cast<std::size_t>(baseline - contents.runs.begin());
+    write_comparison(file, c, *baseline, hdf5::clock_start_of(contents.run_inputs, b), comparison_intervals);
   }
 }
 
@@ -348,9 +335,11 @@ void sync_to_disk(const std::string& file_path) {
 }  // namespace
 
 std::string run_name_problem(std::string_view name) {
-  if (name.empty() || name == "." || name == kScenarioName || name == kComparisonName ||
-      name.find('/') != std::string_view::npos)
-    return "it must be non-empty, must not contain '/', and must not be '.', 'scenario' or 'comparison'";
+  namespace names = hdf5::names;
+  if (name.empty() || name == "." || name == kScenario || name == kComparison || name == names::kInputs ||
+      name == names::kInputFiles || name.find('/') != std::string_view::npos)
+    return "it must be non-empty, must not contain '/', and must not be '.', 'scenario', 'comparison', 'inputs' or "
+           "'input_files'";
   return "";
 }
 

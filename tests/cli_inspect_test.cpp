@@ -52,7 +52,7 @@ TEST_CASE("inspect shows provenance runs per-call rows and headline KPIs", "[cli
   REQUIRE(i.code == 0);
   CHECK(i.err.empty());
   CHECK(i.out.rfind("callsim results file " + h5 + "\n", 0) == 0);
-  CHECK(i.out.find("  format_version   3 ") != std::string::npos);
+  CHECK(i.out.find("  format_version   4 ") != std::string::npos);
   CHECK(i.out.find("  callsim_version  0.1.0\n") != std::string::npos);
   CHECK(i.out.find("  created          " + file.created + "\n") != std::string::npos);
   CHECK(i.out.find("  seed             7\n") != std::string::npos);
@@ -112,4 +112,27 @@ TEST_CASE("inspect refuses a missing or foreign file with one message and exit 2
   CHECK(none.err == "callsim inspect: give one results file (callsim inspect FILE.h5)\n");
   const auto two = run_callsim("inspect a.h5 b.h5", dir);
   CHECK(two.code == 2);
+}
+
+TEST_CASE("inspect and report read the format 3 files of tests/data", "[cli][inspect][report]") {
+  const auto dir = temp_dir("format3");
+  const std::string data = std::string(CALLSIM_SOURCE_DIR) + "/tests/data/";
+  const auto run = run_callsim("inspect " + data + "format3-run.h5", dir);
+  INFO(run.out << run.err);
+  REQUIRE(run.code == 0);
+  CHECK(run.out.find("  format_version   3 ") != std::string::npos);
+  CHECK(run.out.find("run 'multiskill-small': 2 replications, 12 intervals of 1800 s from 0 s\n") != std::string::npos);
+  CHECK(run.out.find("  offered                  1149.0") != std::string::npos);
+  const auto compare = run_callsim("inspect " + data + "format3-compare.h5", dir);
+  INFO(compare.out << compare.err);
+  REQUIRE(compare.code == 0);
+  CHECK(compare.out.find("comparison: baseline 'longest_idle_agent', 1 variant\n") != std::string::npos);
+  for (const char* file : {"format3-run.h5", "format3-compare.h5"}) {
+    const std::string html = (dir / (std::string(file) + ".html")).string();
+    const auto report = run_callsim("report " + data + file + " --html " + html + " --csv " + (dir / "csv").string(), dir);
+    INFO(file << ": " << report.err);
+    CHECK(report.code == 0);
+    CHECK(fs::file_size(html) > 10000);
+  }
+  CHECK(fs::exists(dir / "csv" / "intervals.csv"));
 }

@@ -49,14 +49,6 @@ RunResult run(const CenterSpec& spec, std::uint64_t seed, std::size_t replicatio
   return run_in_process(spec, options);
 }
 
-std::size_t kpi_index(const std::string& name) {
-  const auto defs = kpi_definitions();
-  for (std::size_t k = 0; k < defs.size(); ++k)
-    if (defs[k].name == name) return k;
-  FAIL("no KPI " << name);
-  return 0;
-}
-
 /// A replication whose only interval is its total: offered, answered and occupancy as given
 /// (staffed 0 makes occupancy NaN).
 ReplicationResult replication(std::uint64_t offered, std::uint64_t answered, double busy, double staffed) {

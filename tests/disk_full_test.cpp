@@ -120,7 +120,7 @@ ResultsFile simulated_file(std::size_t replications, std::vector<std::vector<Cal
 TEST_CASE("disk full: the results writer fails in one line, removes its temp file and lock, keeps the old file",
           "[disk_full][results_store]") {
   std::vector<std::vector<CallRecord>> calls;
-  const ResultsFile big = simulated_file(40);           // about 470 KB: more than the disk holds
+  const ResultsFile big = simulated_file(120);  // about 420 KB compressed: more than the disk holds
   const ResultsFile with_calls = simulated_file(2, &calls);  // about 600 KB of per-call rows
   for (const bool per_call : {false, true}) {
     // From a full disk to one that takes most of the file: the failure comes at creating
@@ -184,7 +184,7 @@ TEST_CASE("disk full: a process whose writers failed on a full disk exits cleanl
   // crashed it there. A child process fails on every fill level and then exits normally.
   SmallDisk disk("256k");
   if (!disk.mounted()) return;
-  const ResultsFile big = simulated_file(40);
+  const ResultsFile big = simulated_file(120);  // more than the disk holds, compressed
   const pid_t pid = ::fork();
   REQUIRE(pid >= 0);
   if (pid == 0) {
