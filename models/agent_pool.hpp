@@ -15,6 +15,7 @@
 
 #include "models/call.hpp"
 #include "models/center_spec.hpp"
+#include "models/hot_path.hpp"
 #include "models/routing_ids.hpp"
 #include "models/stream_kinds.hpp"
 #include "sim/random_stream.hpp"
@@ -89,16 +90,16 @@ class AgentPool {
   // ---- serving --------------------------------------------------------------------------
 
   /// `agent`, its group's longest idle (what routing policies choose), stops being idle.
-  void take_longest_idle(std::uint32_t agent) { groups_[agents_[agent].group].idle.pop_front(); }
+  CALLSIM_HOT_INLINE void take_longest_idle(std::uint32_t agent) { groups_[agents_[agent].group].idle.pop_front(); }
   /// `agent` waits for a call from `now` on (the back of its group's idle ring).
-  void go_idle(std::uint32_t agent, sim::Time now) {
+  CALLSIM_HOT_INLINE void go_idle(std::uint32_t agent, sim::Time now) {
     agents_[agent].idle_since = now.seconds();
     groups_[agents_[agent].group].idle.push_back(agent);
   }
   /// `agent` (no longer idle) serves `call` (a call slot): its talk time is the caller's
   /// demand times the group's multiplier for the type, its after-call work the group's
   /// (drawn now) or else the call's.
-  const Service& start_service(std::uint32_t agent, std::uint32_t call, const CallInfo& info) {
+  CALLSIM_HOT_INLINE const Service& start_service(std::uint32_t agent, std::uint32_t call, const CallInfo& info) {
     Agent& a = agents_[agent];
     a.call = call;
     a.service.agent = agent;
@@ -114,7 +115,7 @@ class AgentPool {
   [[nodiscard]] const Service& service_of(std::uint32_t agent) const { return agents_[agent].service; }
   /// `agent` finished its call and wrap-up; true if it goes off duty now (its group has
   /// fewer on duty scheduled than present), false if it is free for work.
-  bool end_service(std::uint32_t agent) {
+  CALLSIM_HOT_INLINE bool end_service(std::uint32_t agent) {
     Agent& a = agents_[agent];
     a.call = kNotServing;
     --busy_;

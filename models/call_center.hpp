@@ -40,6 +40,7 @@
 #include "models/call_sources.hpp"
 #include "models/center_events.hpp"
 #include "models/center_spec.hpp"
+#include "models/hot_path.hpp"
 #include "models/ivr.hpp"
 #include "models/observer_events.hpp"
 #include "models/policy_longest_idle_agent.hpp"
@@ -326,7 +327,7 @@ class CallCenter {
   }
 
   /// An agent just became available: it takes the call the policy picks, or goes idle.
-  void offer_agent(std::uint32_t agent) {
+  CALLSIM_HOT_INLINE void offer_agent(std::uint32_t agent) {
     const std::uint32_t q = policy_.type_for(view(), agent);
     if (q == kNoType) {
       agents_.go_idle(agent, sim_.now());

@@ -19,6 +19,7 @@
 #include "models/call.hpp"
 #include "models/center_events.hpp"
 #include "models/center_spec.hpp"
+#include "models/hot_path.hpp"
 #include "models/routing_ids.hpp"
 #include "sim/event.hpp"
 #include "sim/ring_queue.hpp"
@@ -54,7 +55,7 @@ class CallQueues {
   // ---- the call table -------------------------------------------------------------------
 
   /// A free slot (its previous contents left as they were: the caller fills it).
-  std::uint32_t new_call() {
+  CALLSIM_HOT_INLINE std::uint32_t new_call() {
     if (free_.empty()) {
       calls_.emplace_back();
       return static_cast<std::uint32_t>(calls_.size() - 1);
@@ -65,7 +66,7 @@ class CallQueues {
   }
   /// The call left the system (from anywhere but a queue: a queued call's slot is freed
   /// by head_of once it reaches the head).
-  void release(std::uint32_t slot) {
+  CALLSIM_HOT_INLINE void release(std::uint32_t slot) {
     calls_[slot].state = CallState::kGone;
     free_.push_back(slot);
   }
@@ -92,24 +93,20 @@ class CallQueues {
 
   /// The live call at the head of queue `queue`, dropping (and freeing) abandoned
   /// tombstones found there; kNoCall if none waits.
-  std::uint32_t head_of(std::uint32_t queue) {
-    auto& slots = queues_[queue].calls;
-    while (!slots.empty()) {
-      const std::uint32_t slot = slots.front();
-      if (calls_[slot].state == CallState::kWaiting || calls_[slot].state == CallState::kAwaitingCallback) return slot;
-      slots.pop_front();
-      free_.push_back(slot);
-    }
-    return kNoCall;
+  CALLSIM_HOT_INLINE std::uint32_t head_of(std::uint32_t queue) {
+    const auto& slots = queues_[queue].calls;
+    if (slots.empty()) return kNoCall;
+    if (is_live(slots.front())) return slots.front();
+    return drop_tombstones(queue);
   }
   /// The head call's arrival minus its type's priority credit (s), or kNobodyWaits.
-  double head_wait_key(std::uint32_t queue) {
+  CALLSIM_HOT_INLINE double head_wait_key(std::uint32_t queue) {
     const std::uint32_t slot = head_of(queue);
     if (slot == kNoCall) return kNobodyWaits;
     return (calls_[slot].info.arrival - credit_[calls_[slot].info.type]).seconds();
   }
   /// When the head call reached the center's queue (s), or kNobodyWaits.
-  double head_arrival(std::uint32_t queue) {
+  CALLSIM_HOT_INLINE double head_arrival(std::uint32_t queue) {
     const std::uint32_t slot = head_of(queue);
     return slot == kNoCall ? kNobodyWaits : calls_[slot].info.arrival.seconds();
   }
@@ -119,7 +116,7 @@ class CallQueues {
   /// The call in `slot` waits in `queue` (a call type's or a group's) from now, and its
   /// patience timer starts (a center_event::kAbandon for the slot, unless it never abandons).
   template <class Simulator>
-  void wait(std::uint32_t slot, std::uint32_t queue, Simulator& sim) {
+  CALLSIM_HOT_INLINE void wait(std::uint32_t slot, std::uint32_t queue, Simulator& sim) {
     Call& call = calls_[slot];
     call.queue = queue;
     call.state = CallState::kWaiting;
@@ -134,7 +131,7 @@ class CallQueues {
   }
   /// The caller in `slot` took a callback: it waits off the line in callback queue `queue`
   /// (no patience: it cannot abandon).
-  void await_callback(std::uint32_t slot, std::uint32_t queue) {
+  CALLSIM_HOT_INLINE void await_callback(std::uint32_t slot, std::uint32_t queue) {
     Call& call = calls_[slot];
     call.queue = queue;
     call.state = CallState::kAwaitingCallback;
@@ -146,7 +143,7 @@ class CallQueues {
   /// Removes the live head call of `queue` (there must be one: a policy saw it waiting),
   /// stops its patience timer and returns its slot.
   template <class Simulator>
-  std::uint32_t take_head(std::uint32_t queue, Simulator& sim) {
+  CALLSIM_HOT_INLINE std::uint32_t take_head(std::uint32_t queue, Simulator& sim) {
     const std::uint32_t slot = head_of(queue);
     Call& call = calls_[slot];
     queues_[queue].calls.pop_front();
@@ -162,7 +159,7 @@ class CallQueues {
   }
   /// The patience of the call in `slot` ran out: false if it no longer waits (defensive:
   /// a cancelled timer never fires); else it is gone, a tombstone in its queue.
-  bool abandon(std::uint32_t slot) {
+  CALLSIM_HOT_INLINE bool abandon(std::uint32_t slot) {
     Call& call = calls_[slot];
     if (call.state != CallState::kWaiting) return false;
     call.state = CallState::kGone;
@@ -173,6 +170,22 @@ class CallQueues {
   }
 
  private:
+  [[nodiscard]] bool is_live(std::uint32_t slot) const {
+    return calls_[slot].state == CallState::kWaiting || calls_[slot].state == CallState::kAwaitingCallback;
+  }
+  /// head_of's slow path: frees the tombstones at the head of `queue`, returns the live
+  /// head or kNoCall.
+  CALLSIM_COLD_PATH std::uint32_t drop_tombstones(std::uint32_t queue) {
+    auto& slots = queues_[queue].calls;
+    while (!slots.empty()) {
+      const std::uint32_t slot = slots.front();
+      if (is_live(slot)) return slot;
+      slots.pop_front();
+      free_.push_back(slot);
+    }
+    return kNoCall;
+  }
+
   struct Queue {
     sim::RingQueue<std::uint32_t> calls;  // waiting calls (and abandoned tombstones), FIFO
     std::int64_t waiting = 0;             // live calls in `calls`

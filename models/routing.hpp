@@ -25,6 +25,7 @@
 
 #include <cstdint>
 
+#include "models/hot_path.hpp"
 #include "models/routing_ids.hpp"
 #include "models/routing_view.hpp"
 
@@ -33,7 +34,7 @@ namespace callsim::models {
 /// Among the groups with skill `type` for which `rank(group)` is smallest, the agent idle
 /// longest (ties: the earlier group). Shared by the policies that differ only in `rank`.
 template <class Rank>
-std::uint32_t longest_idle_agent_by(const RoutingView& view, std::uint32_t type, Rank&& rank) {
+CALLSIM_HOT_INLINE std::uint32_t longest_idle_agent_by(const RoutingView& view, std::uint32_t type, Rank&& rank) {
   std::uint32_t best = kNoAgent;
   for (std::uint32_t g : view.servers_of(type)) {
     const std::uint32_t a = view.longest_idle_in(g);
@@ -49,7 +50,7 @@ std::uint32_t longest_idle_agent_by(const RoutingView& view, std::uint32_t type,
 /// Among `agent`'s skills with a waiting call and `eligible(type)`, the type with the
 /// smallest (rank(type), head wait key): the longest-waiting call within the best rank.
 template <class Rank, class Eligible>
-std::uint32_t longest_waiting_type_by(const RoutingView& view, std::uint32_t agent, Rank&& rank, Eligible&& eligible) {
+CALLSIM_HOT_INLINE std::uint32_t longest_waiting_type_by(const RoutingView& view, std::uint32_t agent, Rank&& rank, Eligible&& eligible) {
   std::uint32_t best = kNoType;
   double best_key = kNobodyWaits;
   for (std::uint32_t k : view.skills_of(view.group_of(agent))) {
@@ -65,7 +66,7 @@ std::uint32_t longest_waiting_type_by(const RoutingView& view, std::uint32_t age
 }
 
 template <class Rank>
-std::uint32_t longest_waiting_type_by(const RoutingView& view, std::uint32_t agent, Rank&& rank) {
+CALLSIM_HOT_INLINE std::uint32_t longest_waiting_type_by(const RoutingView& view, std::uint32_t agent, Rank&& rank) {
   return longest_waiting_type_by(view, agent, rank, [](std::uint32_t) { return true; });
 }
 
