@@ -15,6 +15,7 @@
 #include "models/call.hpp"
 #include "models/ivr.hpp"
 #include "models/center_spec.hpp"
+#include "models/observer_events.hpp"
 #include "sim/time.hpp"
 
 namespace callsim::analysis {
@@ -22,7 +23,8 @@ namespace callsim::analysis {
 /// The most reporting intervals a run can have (the results file numbers them in a uint32).
 inline constexpr std::size_t kMaxIntervals = 4'294'967'295;
 
-class KpiCollector {
+/// Handles the events of models/observer_events.hpp it counts; NullObserver ignores the rest.
+class KpiCollector : public models::NullObserver {
  public:
   /// Throws std::invalid_argument when the spec's interval is not positive and finite or its
   /// duration not finite and >= 0, and std::length_error when they make more than
@@ -56,7 +58,6 @@ class KpiCollector {
   void on_callback(const models::CallInfo& call, sim::Time) { count_outcome(call, call.arrival, &KpiTally::callbacks); }
   void on_answer(const models::CallInfo& call, sim::Time now, const models::Service& service);
   void on_abandon(const models::CallInfo& call, sim::Time now);
-  void on_service_end(const models::CallInfo&, sim::Time, const models::Service&) {}
 
   /// Closes the staffing record at the end of the counted period and returns the tallies.
   /// Call once, after the simulation has run to completion.

@@ -31,115 +31,50 @@
 /// patience, after-call work, the balking draw) is drawn when the call enters, from streams
 /// of its own kind; retrial decisions are drawn when a call fails.
 
-#include <algorithm>
-#include <cmath>
 #include <cstdint>
-#include <stdexcept>
-#include <string>
 #include <vector>
 
-#include "models/busyness.hpp"
+#include "models/agent_pool.hpp"
 #include "models/call.hpp"
+#include "models/call_queues.hpp"
+#include "models/call_sources.hpp"
+#include "models/center_events.hpp"
 #include "models/center_spec.hpp"
+#include "models/hot_path.hpp"
 #include "models/ivr.hpp"
+#include "models/observer_events.hpp"
 #include "models/policy_longest_idle_agent.hpp"
 #include "models/routing.hpp"
+#include "models/routing_view.hpp"
 #include "models/simulation_error.hpp"
 #include "models/stall_diagnosis.hpp"
-#include "models/stream_kinds.hpp"
+#include "models/staffing_schedule.hpp"
 #include "sim/event_calendar.hpp"
-#include "sim/random_stream.hpp"
-#include "sim/ring_queue.hpp"
 #include "sim/simulator.hpp"
 
 namespace callsim::models {
-
-/// An observer that ignores everything: the full list of what a model emits. Observers
-/// may derive from it and override what they need.
-struct NullObserver {
-  void on_staffing(sim::Time, std::uint32_t /*group*/, int /*on duty*/) {}
-  /// A call reached its queue (offered); it is answered, balks or waits next.
-  void on_arrival(const CallInfo&) {}
-  void on_answer(const CallInfo&, sim::Time, const Service&) {}
-  void on_abandon(const CallInfo&, sim::Time) {}
-  /// An offered caller accepted a callback (right after on_arrival) and left the line; the
-  /// callback is an on_answer later, with CallInfo::callback set.
-  void on_callback(const CallInfo&, sim::Time) {}
-  /// An offered call hung up at once on hearing the queue (right after on_arrival).
-  void on_balk(const CallInfo&, sim::Time) {}
-  /// A call found its queue full and got a busy signal (not offered).
-  void on_blocked(const CallInfo&, sim::Time) {}
-  /// A call arrived while the center was closed (not offered).
-  void on_closed(const CallInfo&, sim::Time) {}
-  /// A call left the IVR self-served or by hanging up (not offered).
-  void on_ivr_exit(const CallInfo&, sim::Time, IvrOutcome) {}
-  void on_service_end(const CallInfo&, sim::Time, const Service&) {}
-};
-
-/// Resolves skill names to call type indices; throws std::invalid_argument on an unknown
-/// name (the loader reports it first, with file and line).
-std::vector<std::vector<std::uint32_t>> resolve_skills(const CenterSpec& spec);
-
-/// The staffing steps of `group`: its `staffing`, or `count` from time 0 when that is empty.
-std::vector<StaffingStep> staffing_steps(const AgentGroupSpec& group);
 
 /// Whether the center takes calls at `t`.
 bool is_open(const CenterSpec& spec, sim::Time t);
 
 template <class Observer, class Calendar = sim::EventCalendar, class Policy = LongestIdleAgent>
 class CallCenter {
+  /// Whether the policy chooses the queue of a call that must wait (queue_for).
+  static constexpr bool kPolicyQueues =
+      requires(const Policy& p, const RoutingView& v) { p.queue_for(v, std::uint32_t{}, double{}); };
+
  public:
   /// Builds replication `replication` of `spec` under `seed`.
   CallCenter(const CenterSpec& spec, std::uint64_t seed, std::uint64_t replication, Observer& observer)
       : spec_(spec),
-        arrivals_end_(spec.time.warmup + spec.time.duration),
         observer_(observer),
-        busyness_(spec.busyness_cv, seed, replication),
-        ivr_arrivals_(seed, replication, {stream_kind::kIvrArrivals, 0}),
-        ivr_path_(seed, replication, {stream_kind::kIvrPath, 0}),
-        types_(spec.call_types.size()),
-        queues_(2 * spec.call_types.size() + spec.agent_groups.size()),
-        groups_(spec.agent_groups.size()),
-        multiplier_(spec.agent_groups.size() * spec.call_types.size(), 1.0),
-        level_(spec.agent_groups.size() * spec.call_types.size(), 0),
+        sources_(spec, seed, replication, kPolicyQueues),
+        queues_(spec),
+        schedule_(spec, seed, replication),
+        agents_(spec, schedule_.headcounts(), seed, replication),
         policy_(spec) {
-    const auto skills = resolve_skills(spec);
-    const auto K = static_cast<std::uint32_t>(types_.size());
-    for (std::uint32_t k = 0; k < K; ++k) {
-      TypeState& t = types_[k];
-      t.arrivals = sim::RandomStream(seed, replication, {stream_kind::kArrivals, k});
-      t.service = sim::RandomStream(seed, replication, {stream_kind::kService, k});
-      t.patience = sim::RandomStream(seed, replication, {stream_kind::kPatience, k});
-      t.wrap_up = sim::RandomStream(seed, replication, {stream_kind::kWrapUp, k});
-      t.balking = sim::RandomStream(seed, replication, {stream_kind::kBalking, k});
-      t.retrial = sim::RandomStream(seed, replication, {stream_kind::kRetrial, k});
-      if constexpr (kPolicyQueues) t.policy = sim::RandomStream(seed, replication, {stream_kind::kPolicy, k});
-    }
-    for (std::uint32_t g = 0; g < groups_.size(); ++g) {
-      const AgentGroupSpec& gs = spec.agent_groups[g];
-      GroupState& group = groups_[g];
-      group.skills = skills[g];
-      for (std::size_t s = 0; s < skills[g].size(); ++s) {
-        types_[skills[g][s]].servers.push_back(g);
-        if (s < gs.service_multipliers.size()) multiplier_[g * K + skills[g][s]] = gs.service_multipliers[s];
-        level_[g * K + skills[g][s]] = s < gs.skill_levels.size() ? gs.skill_levels[s] : 1;
-      }
-      if (gs.wrap_up) group.wrap_up = sim::RandomStream(seed, replication, {stream_kind::kGroupWrapUp, g});
-      if (gs.absenteeism > 0) group.absence = sim::RandomStream(seed, replication, {stream_kind::kAbsence, g});
-      group.steps = staffing_steps(gs);
-      int most = 0;
-      for (const auto& step : group.steps) most = std::max(most, step.agents);
-      for (int i = 0; i < most; ++i) {
-        group.off.push_back(static_cast<std::uint32_t>(agents_.size()));
-        agents_.push_back(Agent{g, kNoCall, 0.0, Service{}});
-      }
-      std::reverse(group.off.begin(), group.off.end());  // agents come on duty in index order
-      for (std::uint32_t i = 0; i < group.steps.size(); ++i) {
-        sim_.schedule_at(group.steps[i].from, kStaffing, (std::uint64_t{g} << 32) | i, kPriorityStaffing);
-      }
-    }
-    for (std::uint32_t k = 0; k < K; ++k) schedule_next_arrival(k, sim::Time(0));
-    if (spec.ivr) schedule_next_ivr_arrival(sim::Time(0));
+    schedule_.schedule(sim_);
+    sources_.start(sim_);
   }
 
   /// Simulates every event up to `end`. Arrivals stop at warmup + duration.
@@ -173,7 +108,7 @@ class CallCenter {
 
   [[nodiscard]] sim::Time now() const { return sim_.now(); }
   /// Calls that entered: first attempts and retrials, direct and through the IVR.
-  [[nodiscard]] std::uint64_t arrivals() const { return next_call_id_; }
+  [[nodiscard]] std::uint64_t arrivals() const { return sources_.entered(); }
   [[nodiscard]] std::uint64_t answered() const { return answered_; }
   /// Abandoned while waiting, balks included.
   [[nodiscard]] std::uint64_t abandoned() const { return abandoned_; }
@@ -182,103 +117,22 @@ class CallCenter {
   /// Calls that ended in the IVR (self-served or hung up).
   [[nodiscard]] std::uint64_t ivr_exits() const { return ivr_exits_; }
   [[nodiscard]] std::uint64_t in_ivr() const { return in_ivr_; }
-  [[nodiscard]] std::uint64_t waiting() const { return waiting_; }
-  [[nodiscard]] std::uint64_t in_service() const { return in_service_; }
+  [[nodiscard]] std::uint64_t waiting() const { return queues_.waiting(); }
+  [[nodiscard]] std::uint64_t in_service() const { return agents_.busy(); }
   /// Callers waiting to be called back.
-  [[nodiscard]] std::uint64_t awaiting_callback() const { return awaiting_callback_; }
+  [[nodiscard]] std::uint64_t awaiting_callback() const { return queues_.awaiting_callback(); }
   /// Agents of `group` on duty now (including those finishing a call past their shift).
-  [[nodiscard]] int on_duty(std::uint32_t group) const { return groups_[group].present; }
+  [[nodiscard]] int on_duty(std::uint32_t group) const { return agents_.on_duty(group); }
+  /// Idle agents of `group` now.
+  [[nodiscard]] std::size_t idle_agents(std::uint32_t group) const { return agents_.idle_agents(group); }
   [[nodiscard]] std::uint64_t events_handled() const { return sim_.events_handled(); }
 
-  // ---- routing view: what a policy (models/routing.hpp) may look at ----------------------
   [[nodiscard]] const CenterSpec& spec() const { return spec_; }
-  [[nodiscard]] const std::vector<std::uint32_t>& servers_of(std::uint32_t type) const { return types_[type].servers; }
-  [[nodiscard]] const std::vector<std::uint32_t>& skills_of(std::uint32_t group) const { return groups_[group].skills; }
-  /// The group's skill level for `type` (1 = most preferred); 0 without the skill.
-  [[nodiscard]] int skill_level(std::uint32_t group, std::uint32_t type) const {
-    return level_[group * types_.size() + type];
-  }
-  /// The group's agent idle longest, or kNoAgent.
-  [[nodiscard]] std::uint32_t longest_idle_in(std::uint32_t group) const {
-    return groups_[group].idle.empty() ? kNoAgent : groups_[group].idle.front();
-  }
-  [[nodiscard]] double idle_since(std::uint32_t agent) const { return agents_[agent].idle_since; }
-  /// Idle agents of `group` now.
-  [[nodiscard]] std::size_t idle_agents(std::uint32_t group) const { return groups_[group].idle.size(); }
-  [[nodiscard]] std::uint32_t group_of(std::uint32_t agent) const { return agents_[agent].group; }
-  /// Queues: call type k's queue is number k (so a type index names its queue); policies
-  /// that choose queues (queue_for) may also use one queue per agent group and one queue of
-  /// callbacks per call type.
-  [[nodiscard]] std::uint32_t group_queue(std::uint32_t group) const {
-    return static_cast<std::uint32_t>(types_.size()) + group;
-  }
-  [[nodiscard]] std::uint32_t callback_queue(std::uint32_t type) const {
-    return static_cast<std::uint32_t>(types_.size() + groups_.size()) + type;
-  }
-  /// Calls waiting in queue `queue` now.
-  [[nodiscard]] std::int64_t queue_length(std::uint32_t queue) const { return queues_[queue].waiting; }
-  /// The head call of queue `queue` (a call type's, by default): its arrival minus its
-  /// type's priority credit (s), or kNobodyWaits. Drops abandoned calls found at the head.
-  double head_wait_key(std::uint32_t queue) {
-    const std::uint32_t slot = head_of(queue);
-    if (slot == kNoCall) return kNobodyWaits;
-    return (calls_[slot].info.arrival - spec_.call_types[calls_[slot].info.type].priority_credit).seconds();
-  }
-  /// When the head call of queue `queue` reached the center's queue (s), or kNobodyWaits.
-  double head_arrival(std::uint32_t queue) {
-    const std::uint32_t slot = head_of(queue);
-    return slot == kNoCall ? kNobodyWaits : calls_[slot].info.arrival.seconds();
-  }
   [[nodiscard]] const Policy& policy() const { return policy_; }
+  /// What the policy sees now (for tests and observers that ask what it would decide).
+  [[nodiscard]] RoutingView routing_view() { return RoutingView(spec_, queues_, agents_, sim_.now()); }
 
  private:
-  enum Kind : std::uint32_t { kServiceEnd, kAbandon, kArrival, kStaffing, kIvrArrival, kIvrExit, kRetrial, kReview };
-  // Priorities encode the same-time rule of the file comment.
-  static constexpr std::int16_t kPriorityRelease = 0, kPriorityStaffing = 1, kPriorityAbandon = 2,
-                                kPriorityArrival = 3;
-  static constexpr std::uint32_t kNoCall = ~0u;
-
-  enum class State : std::uint8_t { kInIvr, kWaiting, kAwaitingCallback, kInService, kGone };
-  /// Whether the policy chooses the queue of a call that must wait (queue_for).
-  static constexpr bool kPolicyQueues =
-      requires(Policy p, const CallCenter& c) { p.queue_for(c, std::uint32_t{}, double{}); };
-  struct Call {
-    CallInfo info;
-    sim::EventHandle abandon;
-    double balk_draw = 1;      // uniform drawn at entry; balks if below the probability
-    double policy_draw = 1;    // uniform drawn at entry for the policy's queue choice
-    std::uint32_t queue = 0;   // the queue it waits in
-    std::uint32_t ivr_exit = 0;
-    State state = State::kGone;
-  };
-  struct Agent {
-    std::uint32_t group;
-    std::uint32_t call;  // slot in calls_, or kNoCall when not serving
-    double idle_since;
-    Service service;     // the current call's service
-  };
-  struct TypeState {
-    sim::RandomStream arrivals, service, patience, wrap_up, balking, retrial, policy;
-    std::vector<std::uint32_t> servers;   // groups with this skill
-    std::int64_t waiting = 0;             // live calls of this type waiting, in any queue
-    std::size_t trace_next = 0;           // next trace entry to schedule (trace replay)
-  };
-  struct QueueState {
-    sim::RingQueue<std::uint32_t> calls;  // waiting calls (and abandoned tombstones), FIFO
-    std::int64_t waiting = 0;             // live calls in `calls`
-  };
-  struct GroupState {
-    sim::RingQueue<std::uint32_t> idle;  // idle agents on duty, longest idle first
-    std::vector<std::uint32_t> off;      // agents off duty (a stack)
-    std::vector<std::uint32_t> skills;   // call types this group takes
-    std::vector<StaffingStep> steps;
-    sim::RandomStream wrap_up;           // only used when the group overrides wrap-up
-    sim::RandomStream absence;           // only used with absenteeism
-    std::vector<std::vector<bool>> absent;  // [day][agent rank in the group]
-    int present = 0;                     // on duty, busy or idle
-    int leaving = 0;                     // busy agents to send off duty when they finish
-  };
-
   /// Runs `run`, turning the kernel's StalledClock into a SimulationError that says why.
   template <class Run>
   void translate_stall(Run&& run) {
@@ -293,23 +147,23 @@ class CallCenter {
   StallSite stall_site(const sim::Event& e) const {
     StallSite site;
     switch (e.kind) {
-      case kRetrial:
-      case kAbandon:
+      case center_event::kRetrial:
+      case center_event::kAbandon:
         // A call failed and was re-offered at once: the retrial scheduled last tells which
         // type's retrial keeps the loop going, and why its callers failed.
-        if (!retried_) break;
+        if (!sources_.retried()) break;
         site.loop = StallSite::Loop::RETRIAL;
-        site.type = last_retry_type_;
-        site.failure = last_retry_failure_;
-        site.waiting = types_[site.type].waiting;
+        site.type = sources_.last_retry_type();
+        site.failure = sources_.last_retry_failure();
+        site.waiting = queues_.type_waiting(site.type);
         break;
-      case kArrival:
+      case center_event::kArrival:
         site.loop = StallSite::Loop::ARRIVALS;
         site.type = static_cast<std::uint32_t>(e.payload);
-        site.waiting = types_[site.type].waiting;
+        site.waiting = queues_.type_waiting(site.type);
         break;
-      case kIvrArrival:
-      case kIvrExit: site.loop = StallSite::Loop::IVR_ARRIVALS; break;
+      case center_event::kIvrArrival:
+      case center_event::kIvrExit: site.loop = StallSite::Loop::IVR_ARRIVALS; break;
       default: break;
     }
     return site;
@@ -317,87 +171,43 @@ class CallCenter {
 
   void handle(const sim::Event& e) {
     switch (e.kind) {
-      case kArrival: on_direct_arrival(static_cast<std::uint32_t>(e.payload)); break;
-      case kServiceEnd: on_service_end(static_cast<std::uint32_t>(e.payload)); break;
-      case kAbandon: on_abandon(static_cast<std::uint32_t>(e.payload)); break;
-      case kStaffing:
+      case center_event::kArrival: on_direct_arrival(static_cast<std::uint32_t>(e.payload)); break;
+      case center_event::kServiceEnd: on_service_end(static_cast<std::uint32_t>(e.payload)); break;
+      case center_event::kAbandon: on_abandon(static_cast<std::uint32_t>(e.payload)); break;
+      case center_event::kStaffing:
         on_staffing(static_cast<std::uint32_t>(e.payload >> 32), static_cast<std::uint32_t>(e.payload));
         break;
-      case kIvrArrival: on_ivr_arrival(); break;
-      case kIvrExit: on_ivr_exit(static_cast<std::uint32_t>(e.payload)); break;
-      case kRetrial:
+      case center_event::kIvrArrival: on_ivr_arrival(); break;
+      case center_event::kIvrExit: on_ivr_exit(static_cast<std::uint32_t>(e.payload)); break;
+      case center_event::kRetrial:
         on_retrial(static_cast<std::uint32_t>(e.payload), static_cast<std::uint32_t>(e.payload >> 32));
         break;
-      case kReview: on_review(static_cast<std::uint32_t>(e.payload), static_cast<std::uint32_t>(e.payload >> 32)); break;
+      case center_event::kReview:
+        on_review(static_cast<std::uint32_t>(e.payload), static_cast<std::uint32_t>(e.payload >> 32));
+        break;
       default: break;
     }
   }
 
+  /// The center as the policy may see it now (built per decision; inlines away).
+  RoutingView view() { return RoutingView(spec_, queues_, agents_, sim_.now()); }
+
   // ---- arrivals -------------------------------------------------------------------------
 
-  void schedule_next_arrival(std::uint32_t type, sim::Time from) {
-    const std::vector<sim::Time>& trace = spec_.call_types[type].trace;
-    if (!trace.empty()) {  // replay: the next recorded time (ties keep their order)
-      std::size_t& next = types_[type].trace_next;
-      if (next < trace.size() && trace[next] < arrivals_end_) sim_.schedule_at(trace[next++], kArrival, type, kPriorityArrival);
-      return;
-    }
-    // One uniform per call, inverted through the cumulative rate: identical on every platform.
-    const double e = -std::log(types_[type].arrivals.uniform01());
-    const sim::Time next = busyness_.next_arrival(spec_.call_types[type].arrivals, from, e);
-    if (next < arrivals_end_) sim_.schedule_at(next, kArrival, type, kPriorityArrival);
-  }
-
-  void schedule_next_ivr_arrival(sim::Time from) {
-    const double e = -std::log(ivr_arrivals_.uniform01());
-    const sim::Time next = busyness_.next_arrival(spec_.ivr->arrivals, from, e);
-    if (next < arrivals_end_) sim_.schedule_at(next, kIvrArrival, 0, kPriorityArrival);
-  }
-
-  std::uint32_t new_call() {
-    if (free_calls_.empty()) {
-      calls_.emplace_back();
-      return static_cast<std::uint32_t>(calls_.size() - 1);
-    }
-    const std::uint32_t slot = free_calls_.back();
-    free_calls_.pop_back();
-    return slot;
-  }
-
-  /// A new call of type k entering now: every per-call draw of the type happens here
-  /// (unless `draws` is false: an IVR caller who will not reach a queue needs none).
-  std::uint32_t create_call(std::uint32_t k, std::uint32_t attempt, bool draws = true) {
-    const CallTypeSpec& spec = spec_.call_types[k];
-    TypeState& type = types_[k];
-    const std::uint32_t slot = new_call();
-    Call& call = calls_[slot];
-    call.info.id = next_call_id_++;
-    call.info.type = k;
-    call.info.arrival = sim_.now();
-    call.info.ivr_entry = sim_.now();
-    call.info.attempt = attempt;
-    if (!draws) return slot;
-    call.info.service = sim::Time(spec.service.sample(type.service));
-    call.info.patience = spec.patience ? sim::Time(spec.patience->sample(type.patience)) : sim::Time::infinity();
-    call.info.wrap_up = spec.wrap_up ? sim::Time(spec.wrap_up->sample(type.wrap_up)) : sim::Time(0);
-    call.balk_draw = spec.balk_probability.empty() ? 1.0 : type.balking.uniform01();
-    if constexpr (kPolicyQueues) call.policy_draw = type.policy.uniform01();
-    call.info.callback = false;
-    return slot;
-  }
-
   void on_direct_arrival(std::uint32_t k) {
-    schedule_next_arrival(k, sim_.now());
-    enter_queue_or_close(create_call(k, 0));
+    sources_.next_arrival(k, sim_.now(), sim_);
+    enter_queue_or_close(sources_.enter<kPolicyQueues>(queues_, k, 0, sim_.now()));
   }
 
-  void on_retrial(std::uint32_t k, std::uint32_t attempt) { enter_queue_or_close(create_call(k, attempt)); }
+  void on_retrial(std::uint32_t k, std::uint32_t attempt) {
+    enter_queue_or_close(sources_.enter<kPolicyQueues>(queues_, k, attempt, sim_.now()));
+  }
 
   void enter_queue_or_close(std::uint32_t slot) {
     if (!is_open(spec_, sim_.now())) {
       ++closed_;
-      observer_.on_closed(calls_[slot].info, sim_.now());
-      release(slot);
+      observer_.on_closed(queues_.call(slot).info, sim_.now());
+      queues_.release(slot);
       return;
     }
     offer(slot);
@@ -405,96 +215,82 @@ class CallCenter {
 
   void on_ivr_arrival() {
     const sim::Time now = sim_.now();
-    schedule_next_ivr_arrival(now);
-    const IvrSpec& ivr = *spec_.ivr;
-    const IvrPath path = walk_ivr(ivr, ivr_path_);  // drawn at entry, open or not: CRN
-    const IvrExit& exit = ivr.exits[path.exit];
+    sources_.next_ivr_arrival(now, sim_);
+    const IvrPath path = sources_.walk_ivr();  // drawn at entry, open or not: CRN
+    const IvrExit& exit = spec_.ivr->exits[path.exit];
     const bool queues = exit.outcome == IvrOutcome::QUEUE;
-    const std::uint32_t slot = create_call(queues ? exit.call_type : 0, 0, queues);
-    Call& call = calls_[slot];
+    const std::uint32_t slot = sources_.enter<kPolicyQueues>(queues_, queues ? exit.call_type : 0, 0, now, queues);
+    Call& call = queues_.call(slot);
     call.ivr_exit = path.exit;
     if (!is_open(spec_, now)) {
       ++closed_;
       observer_.on_closed(call.info, now);
-      release(slot);
+      queues_.release(slot);
       return;
     }
-    call.state = State::kInIvr;
+    call.state = CallState::kInIvr;
     ++in_ivr_;
-    sim_.schedule_at(now + path.duration, kIvrExit, slot, kPriorityArrival);
+    sim_.schedule_at(now + path.duration, center_event::kIvrExit, slot, center_event::kPriorityArrival);
   }
 
   void on_ivr_exit(std::uint32_t slot) {
-    Call& call = calls_[slot];
+    Call& call = queues_.call(slot);
     --in_ivr_;
     const IvrExit& exit = spec_.ivr->exits[call.ivr_exit];
     if (exit.outcome != IvrOutcome::QUEUE) {
       ++ivr_exits_;
       observer_.on_ivr_exit(call.info, sim_.now(), exit.outcome);
-      release(slot);
+      queues_.release(slot);
       return;
     }
     call.info.arrival = sim_.now();
     offer(slot);
   }
 
-  // ---- queueing -------------------------------------------------------------------------
+  // ---- routing --------------------------------------------------------------------------
 
   /// A call reaches the queue of its type: answered at once, blocked, balks, or waits.
   void offer(std::uint32_t slot) {
-    Call& call = calls_[slot];
+    Call& call = queues_.call(slot);
     const std::uint32_t k = call.info.type;
-    TypeState& type = types_[k];
     const CallTypeSpec& spec = spec_.call_types[k];
-    const std::uint32_t agent = policy_.agent_for(*this, k, 0.0);
-    if (agent == kNoAgent && spec.queue_capacity >= 0 && type.waiting >= spec.queue_capacity) {
+    const std::uint32_t agent = policy_.agent_for(view(), k, 0.0);
+    if (agent == kNoAgent && spec.queue_capacity >= 0 && queues_.type_waiting(k) >= spec.queue_capacity) {
       ++blocked_;
       observer_.on_blocked(call.info, sim_.now());
-      maybe_retry(slot, Failure::BLOCKED);
-      release(slot);
+      sources_.maybe_retry(call.info, Failure::BLOCKED, sim_);
+      queues_.release(slot);
       return;
     }
     observer_.on_arrival(call.info);
     if (agent != kNoAgent) {
-      // Policies return a group's longest idle agent: the front of its idle ring.
-      groups_[agents_[agent].group].idle.pop_front();
+      agents_.take_longest_idle(agent);
       answer(slot, agent);
       return;
     }
-    if (call.balk_draw < balk_probability(spec, type.waiting)) {
+    if (call.balk_draw < balk_probability(spec, queues_.type_waiting(k))) {
       ++abandoned_;
       observer_.on_balk(call.info, sim_.now());
-      maybe_retry(slot, Failure::BALKED);
-      release(slot);
+      sources_.maybe_retry(call.info, Failure::BALKED, sim_);
+      queues_.release(slot);
       return;
     }
-    call.queue = k;
+    std::uint32_t queue = k;
     if constexpr (kPolicyQueues) {
-      call.queue = policy_.queue_for(*this, k, call.policy_draw);
-      if (call.queue >= callback_queue(0)) {  // the caller takes a callback and hangs up
-        call.state = State::kAwaitingCallback;
-        call.info.callback = true;
-        ++awaiting_callback_;
-        ++queues_[call.queue].waiting;
-        queues_[call.queue].calls.push_back(slot);
+      queue = policy_.queue_for(view(), k, call.policy_draw);
+      if (queues_.is_callback_queue(queue)) {  // the caller takes a callback and hangs up
+        queues_.await_callback(slot, queue);
         observer_.on_callback(call.info, sim_.now());
         return;
       }
     }
-    call.state = State::kWaiting;
-    ++waiting_;
-    ++type.waiting;
-    ++queues_[call.queue].waiting;
-    queues_[call.queue].calls.push_back(slot);
-    if (call.info.patience < sim::Time::infinity()) {
-      call.abandon = sim_.schedule_at(sim_.now() + call.info.patience, kAbandon, slot, kPriorityAbandon);
-    }
+    queues_.wait(slot, queue, sim_);
     if constexpr (requires { policy_.review_delays(k); }) {
       // Not cancelled when the call leaves: on_review recognises a stale event by the id.
       const std::uint64_t tag = (std::uint64_t{static_cast<std::uint32_t>(call.info.id)} << 32) | slot;
       for (double wait : policy_.review_delays(k)) {
         if (sim::Time(wait) >= call.info.patience) break;  // the caller is gone by then
-        sim_.schedule_at(sim_.now() + sim::Time(wait), kReview, tag, kPriorityArrival);
+        sim_.schedule_at(sim_.now() + sim::Time(wait), center_event::kReview, tag, center_event::kPriorityArrival);
       }
     }
   }
@@ -503,14 +299,15 @@ class CallCenter {
   /// type: its queue's head (it, or a call that has waited longer) goes to an agent if the
   /// policy finds one now.
   void on_review(std::uint32_t slot, std::uint32_t id) {
-    const Call& call = calls_[slot];
-    if (call.state != State::kWaiting || static_cast<std::uint32_t>(call.info.id) != id) return;
+    const Call& call = queues_.call(slot);
+    if (call.state != CallState::kWaiting || static_cast<std::uint32_t>(call.info.id) != id) return;
     const std::uint32_t k = call.info.type;
-    const std::uint32_t head = head_of(k);
-    const std::uint32_t agent = policy_.agent_for(*this, k, (sim_.now() - calls_[head].info.arrival).seconds());
+    const std::uint32_t head = queues_.head_of(k);
+    const double waited = (sim_.now() - queues_.call(head).info.arrival).seconds();
+    const std::uint32_t agent = policy_.agent_for(view(), k, waited);
     if (agent == kNoAgent) return;
-    groups_[agents_[agent].group].idle.pop_front();  // policies return a group's longest idle agent
-    take_head(k, agent);
+    agents_.take_longest_idle(agent);
+    answer(queues_.take_head(k, sim_), agent);
   }
 
   static double balk_probability(const CallTypeSpec& spec, std::int64_t waiting) {
@@ -519,201 +316,72 @@ class CallCenter {
     return spec.balk_probability[std::min(n, spec.balk_probability.size() - 1)];
   }
 
-  /// After a failure (blocked, balked, abandoned) the caller may call again later.
-  void maybe_retry(std::uint32_t slot, Failure why) {
-    const CallInfo& info = calls_[slot].info;
-    const CallTypeSpec::Retrial& retrial = spec_.call_types[info.type].retrial;
-    if (retrial.probability <= 0 || !retrial.delay) return;
-    sim::RandomStream& stream = types_[info.type].retrial;
-    if (stream.uniform01() >= retrial.probability) return;
-    const sim::Time delay(retrial.delay->sample(stream));
-    if (sim_.now() + delay >= arrivals_end_) return;  // like first calls, none after the period
-    // Remembered for a stall's diagnosis (stall_site): two stores per retrial.
-    last_retry_type_ = info.type;
-    last_retry_failure_ = why;
-    retried_ = true;
-    sim_.schedule_in(delay, kRetrial, (std::uint64_t{info.attempt + 1} << 32) | retrial.as_type, kPriorityArrival);
-  }
-
+  /// `agent` (no longer idle) answers the call in `slot` (or calls it back).
   void answer(std::uint32_t slot, std::uint32_t agent) {
-    Call& call = calls_[slot];
-    Agent& a = agents_[agent];
-    GroupState& group = groups_[a.group];
-    call.state = State::kInService;
-    a.call = slot;
-    a.service.agent = agent;
-    a.service.group = a.group;
-    a.service.talk = call.info.service * multiplier_[a.group * types_.size() + call.info.type];
-    a.service.wrap_up = spec_.agent_groups[a.group].wrap_up
-                            ? sim::Time(spec_.agent_groups[a.group].wrap_up->sample(group.wrap_up))
-                            : call.info.wrap_up;
+    Call& call = queues_.call(slot);
+    call.state = CallState::kInService;
+    const Service& service = agents_.start_service(agent, slot, call.info);
     ++answered_;
-    ++in_service_;
-    observer_.on_answer(call.info, sim_.now(), a.service);
-    sim_.schedule_in(a.service.talk + a.service.wrap_up, kServiceEnd, agent, kPriorityRelease);
-  }
-
-  /// The call at the head of queue q, dropping abandoned tombstones; kNoCall if none.
-  std::uint32_t head_of(std::uint32_t q) {
-    auto& queue = queues_[q].calls;
-    while (!queue.empty()) {
-      const std::uint32_t slot = queue.front();
-      if (calls_[slot].state == State::kWaiting || calls_[slot].state == State::kAwaitingCallback) return slot;
-      queue.pop_front();
-      free_calls_.push_back(slot);
-    }
-    return kNoCall;
+    observer_.on_answer(call.info, sim_.now(), service);
+    sim_.schedule_in(service.talk + service.wrap_up, center_event::kServiceEnd, agent, center_event::kPriorityRelease);
   }
 
   /// An agent just became available: it takes the call the policy picks, or goes idle.
-  void offer_agent(std::uint32_t agent) {
-    Agent& a = agents_[agent];
-    const std::uint32_t q = policy_.type_for(*this, agent);
+  CALLSIM_HOT_INLINE void offer_agent(std::uint32_t agent) {
+    const std::uint32_t q = policy_.type_for(view(), agent);
     if (q == kNoType) {
-      a.idle_since = sim_.now().seconds();
-      groups_[a.group].idle.push_back(agent);
+      agents_.go_idle(agent, sim_.now());
       return;
     }
-    take_head(q, agent);
-  }
-
-  /// `agent` (no longer idle) answers the head call of queue q (or calls it back).
-  void take_head(std::uint32_t q, std::uint32_t agent) {
-    const std::uint32_t slot = head_of(q);  // the policy saw it waiting: it is live
-    Call& call = calls_[slot];
-    queues_[q].calls.pop_front();
-    --queues_[q].waiting;
-    if (call.state == State::kAwaitingCallback) {
-      --awaiting_callback_;
-    } else {
-      --waiting_;
-      --types_[call.info.type].waiting;
-      sim_.cancel(call.abandon);
-    }
-    answer(slot, agent);
+    answer(queues_.take_head(q, sim_), agent);
   }
 
   void on_service_end(std::uint32_t agent) {
-    Agent& a = agents_[agent];
-    observer_.on_service_end(calls_[a.call].info, sim_.now(), a.service);
-    release(a.call);
-    a.call = kNoCall;
-    --in_service_;
-    GroupState& group = groups_[a.group];
-    if (group.leaving > 0) {  // the shift ended (or a break began) during this call
-      --group.leaving;
-      go_off_duty(agent);
+    const std::uint32_t slot = agents_.call_of(agent);
+    observer_.on_service_end(queues_.call(slot).info, sim_.now(), agents_.service_of(agent));
+    queues_.release(slot);
+    if (agents_.end_service(agent)) {  // the shift ended (or a break began) during this call
+      const std::uint32_t g = agents_.group_of(agent);
+      observer_.on_staffing(sim_.now(), g, agents_.on_duty(g));
       return;
     }
     offer_agent(agent);
   }
 
   void on_abandon(std::uint32_t slot) {
-    Call& call = calls_[slot];
-    if (call.state != State::kWaiting) return;  // defensive: cancelled events never get here
-    call.state = State::kGone;
-    --waiting_;
-    --types_[call.info.type].waiting;
-    --queues_[call.queue].waiting;
+    if (!queues_.abandon(slot)) return;
     ++abandoned_;
-    observer_.on_abandon(call.info, sim_.now());
-    maybe_retry(slot, Failure::ABANDONED);
+    const CallInfo& info = queues_.call(slot).info;
+    observer_.on_abandon(info, sim_.now());
+    sources_.maybe_retry(info, Failure::ABANDONED, sim_);
     // The slot stays referenced by its queue until it reaches the head (head_of frees it).
   }
 
   // ---- staffing -------------------------------------------------------------------------
 
-  void go_off_duty(std::uint32_t agent) {
-    GroupState& group = groups_[agents_[agent].group];
-    group.off.push_back(agent);
-    --group.present;
-    observer_.on_staffing(sim_.now(), agents_[agent].group, group.present);
-  }
-
-  /// Scheduled agents minus those absent today: the step brings on agent ranks [0, n), and
-  /// an absent rank stays away all day, whatever the step.
-  int present_target(std::uint32_t g, int scheduled) {
-    GroupState& group = groups_[g];
-    const double p = spec_.agent_groups[g].absenteeism;
-    if (p <= 0) return scheduled;
-    const auto day = static_cast<std::size_t>(std::floor(sim_.now().seconds() / Busyness::kDay));
-    const std::size_t ranks = group.off.size() + static_cast<std::size_t>(group.present);
-    while (group.absent.size() <= day) {  // days drawn in order, every rank each day
-      std::vector<bool> today(ranks);
-      for (std::size_t i = 0; i < ranks; ++i) today[i] = group.absence.uniform01() < p;
-      group.absent.push_back(std::move(today));
-    }
-    int present = 0;
-    for (int i = 0; i < scheduled; ++i) present += !group.absent[day][static_cast<std::size_t>(i)];
-    return present;
-  }
-
   void on_staffing(std::uint32_t g, std::uint32_t step) {
-    GroupState& group = groups_[g];
-    const int target = present_target(g, group.steps[step].agents);
-    int staying = group.present - group.leaving;
-    if (target > staying) {
-      const int kept = std::min(group.leaving, target - staying);  // busy agents stay on after all
-      group.leaving -= kept;
-      staying += kept;
-      const int joining = target - staying;
-      group.present += joining;
-      if (joining > 0) observer_.on_staffing(sim_.now(), g, group.present);
-      for (int i = 0; i < joining; ++i) {
-        const std::uint32_t agent = group.off.back();
-        group.off.pop_back();
-        offer_agent(agent);
-      }
-    } else if (target < staying) {
-      int surplus = staying - target;
-      const int present_before = group.present;
-      while (surplus > 0 && !group.idle.empty()) {  // idle agents leave at once
-        group.off.push_back(group.idle.back());
-        group.idle.pop_back();
-        --group.present;
-        --surplus;
-      }
-      group.leaving += surplus;  // busy ones when their call ends
-      if (group.present != present_before) observer_.on_staffing(sim_.now(), g, group.present);
-    }
-  }
-
-  void release(std::uint32_t slot) {
-    calls_[slot].state = State::kGone;
-    free_calls_.push_back(slot);
+    const int target = schedule_.present_target(g, step, sim_.now(), agents_.headcount(g));
+    const int before = agents_.on_duty(g);
+    const int joining = agents_.restaff(g, target);
+    if (agents_.on_duty(g) != before) observer_.on_staffing(sim_.now(), g, agents_.on_duty(g));
+    for (int i = 0; i < joining; ++i) offer_agent(agents_.come_on_duty(g));
   }
 
   const CenterSpec& spec_;
-  sim::Time arrivals_end_;
   Observer& observer_;
-  Busyness busyness_;
-  sim::RandomStream ivr_arrivals_, ivr_path_;
-  std::vector<TypeState> types_;
-  std::vector<QueueState> queues_;  // [K types | G groups | K callback queues]
-  std::vector<GroupState> groups_;
-  std::vector<double> multiplier_;  // [group * K + type]
-  std::vector<int> level_;          // [group * K + type], 0 without the skill
+  CallSources sources_;
+  CallQueues queues_;
+  StaffingSchedule schedule_;
+  AgentPool agents_;
   Policy policy_;
-  std::vector<Agent> agents_;
-
   sim::Simulator<Calendar> sim_;
-  std::vector<Call> calls_;
-  std::vector<std::uint32_t> free_calls_;
 
-  std::uint64_t next_call_id_ = 0;
   std::uint64_t answered_ = 0;
   std::uint64_t abandoned_ = 0;
   std::uint64_t blocked_ = 0;
   std::uint64_t closed_ = 0;
   std::uint64_t ivr_exits_ = 0;
   std::uint64_t in_ivr_ = 0;
-  std::uint64_t waiting_ = 0;
-  std::uint64_t in_service_ = 0;
-  std::uint64_t awaiting_callback_ = 0;
-  // The retrial scheduled last: whose, and why its caller failed (stall_site).
-  std::uint32_t last_retry_type_ = 0;
-  Failure last_retry_failure_ = Failure::BLOCKED;
-  bool retried_ = false;
 };
 
 }  // namespace callsim::models

@@ -41,36 +41,32 @@ class CallbackOffer {
         handle_(type_handle_times(spec)) {}
 
   /// The predicted wait (s) of a call of `type` joining its queue now.
-  template <class Center>
-  double predicted_wait(const Center& center, std::uint32_t type) const {
+  double predicted_wait(const RoutingView& view, std::uint32_t type) const {
     int agents = 0;
-    for (std::uint32_t g : center.servers_of(type)) agents += center.on_duty(g);
+    for (std::uint32_t g : view.servers_of(type)) agents += view.on_duty(g);
     if (agents <= 0) return std::numeric_limits<double>::infinity();
-    return static_cast<double>(center.queue_length(type) + 1) * handle_[type] / agents;
+    return static_cast<double>(view.queue_length(type) + 1) * handle_[type] / agents;
   }
 
-  template <class Center>
-  std::uint32_t agent_for(const Center& center, std::uint32_t type, double /*waited*/) const {
-    return longest_idle_agent_by(center, type, [](std::uint32_t) { return 0; });
+  std::uint32_t agent_for(const RoutingView& view, std::uint32_t type, double /*waited*/) const {
+    return longest_idle_agent_by(view, type, [](std::uint32_t) { return 0; });
   }
 
   /// `draw` is the caller's uniform drawn at entry: below `acceptance`, a callback offer is taken.
-  template <class Center>
-  std::uint32_t queue_for(const Center& center, std::uint32_t type, double draw) const {
-    if (predicted_wait(center, type) > threshold_[type] && draw < acceptance_[type]) return center.callback_queue(type);
+  std::uint32_t queue_for(const RoutingView& view, std::uint32_t type, double draw) const {
+    if (predicted_wait(view, type) > threshold_[type] && draw < acceptance_[type]) return view.callback_queue(type);
     return type;
   }
 
-  template <class Center>
-  std::uint32_t type_for(Center& center, std::uint32_t agent) const {
-    const std::uint32_t live = longest_waiting_type_by(center, agent, [](std::uint32_t) { return 0; });
+  std::uint32_t type_for(const RoutingView& view, std::uint32_t agent) const {
+    const std::uint32_t live = longest_waiting_type_by(view, agent, [](std::uint32_t) { return 0; });
     if (live != kNoType) return live;
     std::uint32_t best = kNoType;
     double best_arrival = kNobodyWaits;
-    for (std::uint32_t k : center.skills_of(center.group_of(agent))) {
-      const double arrival = center.head_arrival(center.callback_queue(k));
+    for (std::uint32_t k : view.skills_of(view.group_of(agent))) {
+      const double arrival = view.head_arrival(view.callback_queue(k));
       if (arrival < best_arrival) {
-        best = center.callback_queue(k);
+        best = view.callback_queue(k);
         best_arrival = arrival;
       }
     }

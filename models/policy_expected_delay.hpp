@@ -31,40 +31,36 @@ class ExpectedDelay {
   explicit ExpectedDelay(const CenterSpec& spec) : handle_(group_handle_times(spec)) {}
 
   /// The predicted wait (s) of a call joining group g's queue now; infinity with nobody on duty.
-  template <class Center>
-  double predicted_wait(const Center& center, std::uint32_t g) const {
-    const int agents = center.on_duty(g);
+  double predicted_wait(const RoutingView& view, std::uint32_t g) const {
+    const int agents = view.on_duty(g);
     if (agents <= 0) return std::numeric_limits<double>::infinity();
-    return static_cast<double>(center.queue_length(center.group_queue(g)) + 1) * handle_[g] / agents;
+    return static_cast<double>(view.queue_length(view.group_queue(g)) + 1) * handle_[g] / agents;
   }
 
-  template <class Center>
-  std::uint32_t agent_for(const Center& center, std::uint32_t type, double /*waited*/) const {
-    return longest_idle_agent_by(center, type, [](std::uint32_t) { return 0; });
+  std::uint32_t agent_for(const RoutingView& view, std::uint32_t type, double /*waited*/) const {
+    return longest_idle_agent_by(view, type, [](std::uint32_t) { return 0; });
   }
 
-  template <class Center>
-  std::uint32_t queue_for(const Center& center, std::uint32_t type, double /*draw*/) const {
+  std::uint32_t queue_for(const RoutingView& view, std::uint32_t type, double /*draw*/) const {
     std::uint32_t best = type;  // the shared queue when nobody with the skill is on duty
     double best_wait = std::numeric_limits<double>::infinity();
-    for (std::uint32_t g : center.servers_of(type)) {
-      const double wait = predicted_wait(center, g);
+    for (std::uint32_t g : view.servers_of(type)) {
+      const double wait = predicted_wait(view, g);
       if (wait < best_wait) {
-        best = center.group_queue(g);
+        best = view.group_queue(g);
         best_wait = wait;
       }
     }
     return best;
   }
 
-  template <class Center>
-  std::uint32_t type_for(Center& center, std::uint32_t agent) const {
-    const std::uint32_t g = center.group_of(agent);
+  std::uint32_t type_for(const RoutingView& view, std::uint32_t agent) const {
+    const std::uint32_t g = view.group_of(agent);
     std::uint32_t best = kNoType;
-    double best_key = center.head_wait_key(center.group_queue(g));
-    if (best_key != kNobodyWaits) best = center.group_queue(g);
-    for (std::uint32_t k : center.skills_of(g)) {
-      const double key = center.head_wait_key(k);
+    double best_key = view.head_wait_key(view.group_queue(g));
+    if (best_key != kNobodyWaits) best = view.group_queue(g);
+    for (std::uint32_t k : view.skills_of(g)) {
+      const double key = view.head_wait_key(k);
       if (key < best_key) {
         best = k;
         best_key = key;

@@ -21,13 +21,11 @@ struct LongestIdleAgent {
 
   explicit LongestIdleAgent(const CenterSpec&) {}
 
-  template <class Center>
-  std::uint32_t agent_for(const Center& center, std::uint32_t type, double /*waited*/) const {
-    return longest_idle_agent_by(center, type, [](std::uint32_t) { return 0; });
+  std::uint32_t agent_for(const RoutingView& view, std::uint32_t type, double /*waited*/) const {
+    return longest_idle_agent_by(view, type, [](std::uint32_t) { return 0; });
   }
-  template <class Center>
-  std::uint32_t type_for(Center& center, std::uint32_t agent) const {
-    return longest_waiting_type_by(center, agent, [](std::uint32_t) { return 0; });
+  std::uint32_t type_for(const RoutingView& view, std::uint32_t agent) const {
+    return longest_waiting_type_by(view, agent, [](std::uint32_t) { return 0; });
   }
 };
 

@@ -56,17 +56,16 @@ class OverflowDelay {
   /// Waits at which a waiting call of `type` becomes eligible for more groups (ascending).
   [[nodiscard]] std::span<const double> review_delays(std::uint32_t type) const { return reviews_[type]; }
 
-  template <class Center>
-  std::uint32_t agent_for(const Center& center, std::uint32_t type, double waited) const {
+  std::uint32_t agent_for(const RoutingView& view, std::uint32_t type, double waited) const {
     std::uint32_t best = kNoAgent;
     bool best_primary = false;
-    for (std::uint32_t g : center.servers_of(type)) {
+    for (std::uint32_t g : view.servers_of(type)) {
       if (waited < delay(type, g)) continue;
-      const std::uint32_t a = center.longest_idle_in(g);
+      const std::uint32_t a = view.longest_idle_in(g);
       if (a == kNoAgent) continue;
       const bool primary = delay(type, g) == 0;
       if (best == kNoAgent || (primary && !best_primary) ||
-          (primary == best_primary && center.idle_since(a) < center.idle_since(best))) {
+          (primary == best_primary && view.idle_since(a) < view.idle_since(best))) {
         best = a;
         best_primary = primary;
       }
@@ -74,15 +73,14 @@ class OverflowDelay {
     return best;
   }
 
-  template <class Center>
-  std::uint32_t type_for(Center& center, std::uint32_t agent) const {
-    const std::uint32_t g = center.group_of(agent);
-    const double now = center.now().seconds();
+  std::uint32_t type_for(const RoutingView& view, std::uint32_t agent) const {
+    const std::uint32_t g = view.group_of(agent);
+    const double now = view.now().seconds();
     std::uint32_t best = kNoType;
     double best_key = kNobodyWaits;
-    for (std::uint32_t k : center.skills_of(g)) {
-      const double key = center.head_wait_key(k);
-      if (key == kNobodyWaits || now - center.head_arrival(k) < delay(k, g)) continue;
+    for (std::uint32_t k : view.skills_of(g)) {
+      const double key = view.head_wait_key(k);
+      if (key == kNobodyWaits || now - view.head_arrival(k) < delay(k, g)) continue;
       if (key < best_key) {
         best = k;
         best_key = key;

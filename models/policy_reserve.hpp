@@ -41,26 +41,24 @@ class Reserve {
   [[nodiscard]] bool high_priority(std::uint32_t type) const { return high_[type]; }
   [[nodiscard]] std::size_t reserved(std::uint32_t group) const { return reserved_[group]; }
 
-  template <class Center>
-  std::uint32_t agent_for(const Center& center, std::uint32_t type, double /*waited*/) const {
-    if (high_priority(type)) return longest_idle_agent_by(center, type, [](std::uint32_t) { return 0; });
+  std::uint32_t agent_for(const RoutingView& view, std::uint32_t type, double /*waited*/) const {
+    if (high_priority(type)) return longest_idle_agent_by(view, type, [](std::uint32_t) { return 0; });
     std::uint32_t best = kNoAgent;
-    for (std::uint32_t g : center.servers_of(type)) {
-      if (center.idle_agents(g) <= reserved(g)) continue;  // taking one would break into the reserve
-      const std::uint32_t a = center.longest_idle_in(g);
-      if (best == kNoAgent || center.idle_since(a) < center.idle_since(best)) best = a;
+    for (std::uint32_t g : view.servers_of(type)) {
+      if (view.idle_agents(g) <= reserved(g)) continue;  // taking one would break into the reserve
+      const std::uint32_t a = view.longest_idle_in(g);
+      if (best == kNoAgent || view.idle_since(a) < view.idle_since(best)) best = a;
     }
     return best;
   }
 
-  template <class Center>
-  std::uint32_t type_for(Center& center, std::uint32_t agent) const {
-    const std::uint32_t g = center.group_of(agent);
+  std::uint32_t type_for(const RoutingView& view, std::uint32_t agent) const {
+    const std::uint32_t g = view.group_of(agent);
     // The freed agent is not idle yet: it may take a low-priority call when the reserve
     // is already kept by the others.
-    const bool low_allowed = center.idle_agents(g) >= reserved(g);
+    const bool low_allowed = view.idle_agents(g) >= reserved(g);
     return longest_waiting_type_by(
-        center, agent, [&](std::uint32_t k) { return -center.spec().call_types[k].priority; },
+        view, agent, [&](std::uint32_t k) { return -view.spec().call_types[k].priority; },
         [&](std::uint32_t k) { return low_allowed || high_priority(k); });
   }
 

@@ -22,14 +22,12 @@ struct SkillPreference {
 
   explicit SkillPreference(const CenterSpec&) {}
 
-  template <class Center>
-  std::uint32_t agent_for(const Center& center, std::uint32_t type, double /*waited*/) const {
-    return longest_idle_agent_by(center, type, [&](std::uint32_t g) { return center.skill_level(g, type); });
+  std::uint32_t agent_for(const RoutingView& view, std::uint32_t type, double /*waited*/) const {
+    return longest_idle_agent_by(view, type, [&](std::uint32_t g) { return view.skill_level(g, type); });
   }
-  template <class Center>
-  std::uint32_t type_for(Center& center, std::uint32_t agent) const {
-    const std::uint32_t g = center.group_of(agent);
-    return longest_waiting_type_by(center, agent, [&](std::uint32_t k) { return center.skill_level(g, k); });
+  std::uint32_t type_for(const RoutingView& view, std::uint32_t agent) const {
+    const std::uint32_t g = view.group_of(agent);
+    return longest_waiting_type_by(view, agent, [&](std::uint32_t k) { return view.skill_level(g, k); });
   }
 };
 

@@ -21,19 +21,17 @@ struct WeightedWait {
 
   explicit WeightedWait(const CenterSpec&) {}
 
-  template <class Center>
-  std::uint32_t agent_for(const Center& center, std::uint32_t type, double /*waited*/) const {
-    return longest_idle_agent_by(center, type, [](std::uint32_t) { return 0; });
+  std::uint32_t agent_for(const RoutingView& view, std::uint32_t type, double /*waited*/) const {
+    return longest_idle_agent_by(view, type, [](std::uint32_t) { return 0; });
   }
-  template <class Center>
-  std::uint32_t type_for(Center& center, std::uint32_t agent) const {
-    const double now = center.now().seconds();
+  std::uint32_t type_for(const RoutingView& view, std::uint32_t agent) const {
+    const double now = view.now().seconds();
     std::uint32_t best = kNoType;
     double best_score = 0;
-    for (std::uint32_t k : center.skills_of(center.group_of(agent))) {
-      const double key = center.head_wait_key(k);
+    for (std::uint32_t k : view.skills_of(view.group_of(agent))) {
+      const double key = view.head_wait_key(k);
       if (key == kNobodyWaits) continue;
-      const double score = center.spec().call_types[k].routing_weight * (now - key);
+      const double score = view.spec().call_types[k].routing_weight * (now - key);
       if (best == kNoType || score > best_score) {
         best = k;
         best_score = score;

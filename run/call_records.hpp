@@ -13,6 +13,7 @@
 #include "models/call.hpp"
 #include "models/center_spec.hpp"
 #include "models/ivr.hpp"
+#include "models/observer_events.hpp"
 #include "sim/time.hpp"
 
 namespace callsim::run {
@@ -64,12 +65,11 @@ static_assert(sizeof(CallRecord) == 88, "CallRecord: keep the members packed");
 /// A model observer that records one replication's calls, one row when each call's
 /// outcome is known (an answered call at its answer, which fixes its talk and wrap-up).
 /// "Counted" follows analysis::KpiCollector's rule, so the counted rows reproduce its counts.
-class CallRecorder {
+/// Events that end no call are NullObserver's (ignored).
+class CallRecorder : public models::NullObserver {
  public:
   CallRecorder(const models::CenterSpec& spec, std::uint32_t replication);
 
-  void on_staffing(sim::Time, std::uint32_t, int) {}
-  void on_arrival(const models::CallInfo&) {}
   void on_answer(const models::CallInfo& call, sim::Time now, const models::Service& service);
   void on_abandon(const models::CallInfo& call, sim::Time now);
   void on_balk(const models::CallInfo& call, sim::Time now);
@@ -77,7 +77,6 @@ class CallRecorder {
   void on_blocked(const models::CallInfo& call, sim::Time now);
   void on_closed(const models::CallInfo& call, sim::Time now);
   void on_ivr_exit(const models::CallInfo& call, sim::Time now, models::IvrOutcome outcome);
-  void on_service_end(const models::CallInfo&, sim::Time, const models::Service&) {}
 
   /// The rows, ordered by call number (calls whose outcome never came are left out: none
   /// after a run to completion). Call once, at the end.

@@ -5,62 +5,24 @@
 /// a run add an optional observer (the per-call recorder) without the plain run paying
 /// for it.
 
-#include <cstdint>
-
-#include "models/call.hpp"
-#include "models/ivr.hpp"
-#include "sim/time.hpp"
+#include "models/observer_events.hpp"
 
 namespace callsim::run {
 
-/// Forwards every event of models::NullObserver's list to `first`, then to `second`.
-/// Deliberately not derived from NullObserver: an event the model gains and this list
-/// lacks is then a compile error, not an event silently dropped.
+/// Forwards every event of the list (models/observer_events.hpp) to `first`, then to
+/// `second`: generated from the list, so no event can be missing.
 template <class First, class Second>
 class Tee {
  public:
   Tee(First& first, Second& second) : first_(first), second_(second) {}
 
-  void on_staffing(sim::Time now, std::uint32_t group, int on_duty) {
-    first_.on_staffing(now, group, on_duty);
-    second_.on_staffing(now, group, on_duty);
+#define CALLSIM_TEE_EVENT(name, params, args) \
+  void name params {                          \
+    first_.name args;                         \
+    second_.name args;                        \
   }
-  void on_arrival(const models::CallInfo& call) {
-    first_.on_arrival(call);
-    second_.on_arrival(call);
-  }
-  void on_answer(const models::CallInfo& call, sim::Time now, const models::Service& service) {
-    first_.on_answer(call, now, service);
-    second_.on_answer(call, now, service);
-  }
-  void on_abandon(const models::CallInfo& call, sim::Time now) {
-    first_.on_abandon(call, now);
-    second_.on_abandon(call, now);
-  }
-  void on_callback(const models::CallInfo& call, sim::Time now) {
-    first_.on_callback(call, now);
-    second_.on_callback(call, now);
-  }
-  void on_balk(const models::CallInfo& call, sim::Time now) {
-    first_.on_balk(call, now);
-    second_.on_balk(call, now);
-  }
-  void on_blocked(const models::CallInfo& call, sim::Time now) {
-    first_.on_blocked(call, now);
-    second_.on_blocked(call, now);
-  }
-  void on_closed(const models::CallInfo& call, sim::Time now) {
-    first_.on_closed(call, now);
-    second_.on_closed(call, now);
-  }
-  void on_ivr_exit(const models::CallInfo& call, sim::Time now, models::IvrOutcome outcome) {
-    first_.on_ivr_exit(call, now, outcome);
-    second_.on_ivr_exit(call, now, outcome);
-  }
-  void on_service_end(const models::CallInfo& call, sim::Time now, const models::Service& service) {
-    first_.on_service_end(call, now, service);
-    second_.on_service_end(call, now, service);
-  }
+  CALLSIM_OBSERVER_EVENTS(CALLSIM_TEE_EVENT)
+#undef CALLSIM_TEE_EVENT
 
  private:
   First& first_;

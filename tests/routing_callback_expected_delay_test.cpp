@@ -147,7 +147,8 @@ TEST_CASE("expected_delay queues a call at the group with the least predicted wa
   using Center = callsim::models::CallCenter<DelayWatch, callsim::sim::EventCalendar, callsim::models::ExpectedDelay>;
   Center center(spec, 9, 0, watch);
   watch.best_group = [&] {
-    const double small = center.policy().predicted_wait(center, 0), large = center.policy().predicted_wait(center, 1);
+    const double small = center.policy().predicted_wait(center.routing_view(), 0),
+                 large = center.policy().predicted_wait(center.routing_view(), 1);
     return small <= large ? 0u : 1u;  // ties: the first group, as the policy
   };
   center.run_to_completion();

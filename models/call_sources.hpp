@@ -1,0 +1,156 @@
+#pragma once
+/// \file
+/// Where calls come from: per call type, Poisson arrivals at the type's rate (constant or
+/// per interval, times the day's busyness factor) or the replay of a trace; calls through
+/// the IVR, which gives them their type; and callers who failed calling again (retrials).
+/// Arrivals stop at warmup + duration.
+///
+/// Common random numbers: everything random about a caller (IVR path, service demand,
+/// patience, after-call work, the balking draw, the policy's draw) is drawn when the call
+/// enters, from streams of its own kind per call type; retrial decisions are drawn when a
+/// call fails.
+
+#include <cmath>
+#include <cstdint>
+#include <vector>
+
+#include "models/busyness.hpp"
+#include "models/call_queues.hpp"
+#include "models/center_events.hpp"
+#include "models/center_spec.hpp"
+#include "models/hot_path.hpp"
+#include "models/ivr.hpp"
+#include "models/stall_diagnosis.hpp"
+#include "models/stream_kinds.hpp"
+#include "sim/random_stream.hpp"
+#include "sim/time.hpp"
+
+namespace callsim::models {
+
+class CallSources {
+ public:
+  /// `policy_draws`: the routing policy chooses queues and needs a draw per call.
+  CallSources(const CenterSpec& spec, std::uint64_t seed, std::uint64_t replication, bool policy_draws)
+      : spec_(spec),
+        arrivals_end_(spec.time.warmup + spec.time.duration),
+        busyness_(spec.busyness_cv, seed, replication),
+        ivr_arrivals_(seed, replication, {stream_kind::kIvrArrivals, 0}),
+        ivr_path_(seed, replication, {stream_kind::kIvrPath, 0}),
+        types_(spec.call_types.size()) {
+    for (std::uint32_t k = 0; k < types_.size(); ++k) {
+      Type& t = types_[k];
+      t.arrivals = sim::RandomStream(seed, replication, {stream_kind::kArrivals, k});
+      t.service = sim::RandomStream(seed, replication, {stream_kind::kService, k});
+      t.patience = sim::RandomStream(seed, replication, {stream_kind::kPatience, k});
+      t.wrap_up = sim::RandomStream(seed, replication, {stream_kind::kWrapUp, k});
+      t.balking = sim::RandomStream(seed, replication, {stream_kind::kBalking, k});
+      t.retrial = sim::RandomStream(seed, replication, {stream_kind::kRetrial, k});
+      if (policy_draws) t.policy = sim::RandomStream(seed, replication, {stream_kind::kPolicy, k});
+    }
+  }
+
+  /// Schedules the first arrival of every call type (in type order), then of the IVR.
+  template <class Simulator>
+  void start(Simulator& sim) {
+    for (std::uint32_t k = 0; k < types_.size(); ++k) next_arrival(k, sim::Time(0), sim);
+    if (spec_.ivr) next_ivr_arrival(sim::Time(0), sim);
+  }
+
+  /// Schedules the next direct arrival of `type` after `from` (a center_event::kArrival
+  /// with the type as payload), unless it would come after the arrival period.
+  template <class Simulator>
+  void next_arrival(std::uint32_t type, sim::Time from, Simulator& sim) {
+    const std::vector<sim::Time>& trace = spec_.call_types[type].trace;
+    if (!trace.empty()) {  // replay: the next recorded time (ties keep their order)
+      std::size_t& next = types_[type].trace_next;
+      if (next < trace.size() && trace[next] < arrivals_end_) {
+        sim.schedule_at(trace[next++], center_event::kArrival, type, center_event::kPriorityArrival);
+      }
+      return;
+    }
+    // One uniform per call, inverted through the cumulative rate: identical on every platform.
+    const double e = -std::log(types_[type].arrivals.uniform01());
+    const sim::Time next = busyness_.next_arrival(spec_.call_types[type].arrivals, from, e);
+    if (next < arrivals_end_) sim.schedule_at(next, center_event::kArrival, type, center_event::kPriorityArrival);
+  }
+
+  /// Schedules the next call into the IVR after `from` (a center_event::kIvrArrival).
+  template <class Simulator>
+  void next_ivr_arrival(sim::Time from, Simulator& sim) {
+    const double e = -std::log(ivr_arrivals_.uniform01());
+    const sim::Time next = busyness_.next_arrival(spec_.ivr->arrivals, from, e);
+    if (next < arrivals_end_) sim.schedule_at(next, center_event::kIvrArrival, 0, center_event::kPriorityArrival);
+  }
+
+  /// The path of a caller entering the IVR now (drawn at entry whatever happens next: CRN).
+  IvrPath walk_ivr() { return models::walk_ivr(*spec_.ivr, ivr_path_); }
+
+  /// A new call of type `k` entering at `now` (its `attempt`-th retrial; 0: a first call),
+  /// in a fresh slot of `calls`: every per-call draw of the type happens here (unless
+  /// `draws` is false: an IVR caller who will not reach a queue needs none). `kPolicyDraw`:
+  /// the policy chooses queues and gets a uniform per call.
+  template <bool kPolicyDraw>
+  CALLSIM_HOT_INLINE std::uint32_t enter(CallQueues& calls, std::uint32_t k, std::uint32_t attempt, sim::Time now, bool draws = true) {
+    const CallTypeSpec& spec = spec_.call_types[k];
+    Type& type = types_[k];
+    const std::uint32_t slot = calls.new_call();
+    Call& call = calls.call(slot);
+    call.info.id = next_call_id_++;
+    call.info.type = k;
+    call.info.arrival = now;
+    call.info.ivr_entry = now;
+    call.info.attempt = attempt;
+    if (!draws) return slot;
+    call.info.service = sim::Time(spec.service.sample(type.service));
+    call.info.patience = spec.patience ? sim::Time(spec.patience->sample(type.patience)) : sim::Time::infinity();
+    call.info.wrap_up = spec.wrap_up ? sim::Time(spec.wrap_up->sample(type.wrap_up)) : sim::Time(0);
+    call.balk_draw = spec.balk_probability.empty() ? 1.0 : type.balking.uniform01();
+    if constexpr (kPolicyDraw) call.policy_draw = type.policy.uniform01();
+    call.info.callback = false;
+    return slot;
+  }
+
+  /// After a failure (blocked, balked, abandoned) the caller may call again later: a
+  /// center_event::kRetrial with payload (attempt << 32) | type of the retrial.
+  template <class Simulator>
+  void maybe_retry(const CallInfo& info, Failure why, Simulator& sim) {
+    const CallTypeSpec::Retrial& retrial = spec_.call_types[info.type].retrial;
+    if (retrial.probability <= 0 || !retrial.delay) return;
+    sim::RandomStream& stream = types_[info.type].retrial;
+    if (stream.uniform01() >= retrial.probability) return;
+    const sim::Time delay(retrial.delay->sample(stream));
+    if (sim.now() + delay >= arrivals_end_) return;  // like first calls, none after the period
+    // Remembered for a stall's diagnosis: two stores per retrial.
+    last_retry_type_ = info.type;
+    last_retry_failure_ = why;
+    retried_ = true;
+    sim.schedule_in(delay, center_event::kRetrial, (std::uint64_t{info.attempt + 1} << 32) | retrial.as_type,
+                    center_event::kPriorityArrival);
+  }
+
+  /// Calls that entered: first attempts and retrials, direct and through the IVR.
+  [[nodiscard]] std::uint64_t entered() const { return next_call_id_; }
+  /// Whether any retrial was scheduled, and the last one's type and its caller's failure
+  /// (what a stall's diagnosis needs).
+  [[nodiscard]] bool retried() const { return retried_; }
+  [[nodiscard]] std::uint32_t last_retry_type() const { return last_retry_type_; }
+  [[nodiscard]] Failure last_retry_failure() const { return last_retry_failure_; }
+
+ private:
+  struct Type {
+    sim::RandomStream arrivals, service, patience, wrap_up, balking, retrial, policy;
+    std::size_t trace_next = 0;  // next trace entry to schedule (trace replay)
+  };
+
+  const CenterSpec& spec_;
+  sim::Time arrivals_end_;
+  Busyness busyness_;
+  sim::RandomStream ivr_arrivals_, ivr_path_;
+  std::vector<Type> types_;
+  std::uint64_t next_call_id_ = 0;
+  std::uint32_t last_retry_type_ = 0;
+  Failure last_retry_failure_ = Failure::BLOCKED;
+  bool retried_ = false;
+};
+
+}  // namespace callsim::models
