@@ -21,7 +21,6 @@
 
 #include "analysis/comparison.hpp"
 #include "report/comparison_report.hpp"
-#include "run/experiment.hpp"
 #include "report/json_report.hpp"
 #include "store/results_store.hpp"
 #include "app/run_size.hpp"
@@ -32,10 +31,13 @@
 #include "app/progress.hpp"
 #include "app/report_output.hpp"
 #include "app/run_size_check.hpp"
-#include "run/distributed_experiment.hpp"
+#include "app/bad_input.hpp"
+#include "app/experiment_file.hpp"
+#include "app/join.hpp"
+#include "run/experiment_design.hpp"
+#include "run/variants.hpp"
 #include "run/mpi_session.hpp"
 #include "scenarios/loader.hpp"
-#include "scenarios/routing_field.hpp"
 
 namespace po = boost::program_options;
 
@@ -52,96 +54,11 @@ constexpr const char* kCompareUsage =
     "each variant's difference to the first one, the baseline, is paired replication by replication\n"
     "and has a far tighter confidence interval than two separate runs would give.\n";
 
-/// Bad input found by the command itself; what() is the message after "callsim compare: ".
-class BadInput : public std::runtime_error {
- public:
-  using std::runtime_error::runtime_error;
-};
-
-/// One variant: the run name it is stored under, and the center it simulates.
-struct Variant {
-  std::string name;
-  models::CenterSpec spec;
-};
-
-/// The scenario at `path` with the `--set key=value` overrides applied.
-scenarios::LoadedScenario load_variant(const std::string& path, const std::vector<std::string>& overrides) {
-  return scenarios::load_scenario(path, overrides);
-}
-
-/// "a=1;b=2" -> {"a=1", "b=2"}.
-std::vector<std::string> split_what_if(const std::string& text) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= text.size(); ++i) {
-    if (i == text.size() || text[i] == ';') {
-      if (i > start) parts.push_back(text.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  return parts;
-}
-
-/// `name`, or name-2, name-3, ... if it is taken; the result is taken from then on.
-std::string unique_name(const std::string& name, std::set<std::string>& taken) {
-  std::string candidate = name;
-  for (int n = 2; taken.count(candidate); ++n) candidate = name + "-" + std::to_string(n);
-  taken.insert(candidate);
-  return candidate;
-}
-
-/// One variant per --policy on the one scenario; the run is named by the option as typed.
-std::vector<Variant> policy_variants(const models::CenterSpec& base, const std::vector<std::string>& policies) {
-  std::vector<Variant> variants;
-  std::set<std::string> names;
-  for (const std::string& option : policies) {
-    // A run name is an HDF5 group name: '/' would make it a path.
-    if (option.find('/') != std::string::npos)
-      throw BadInput("--policy '" + option + "' contains '/', which a run name in the results file cannot");
-    if (!names.insert(option).second) throw BadInput("--policy '" + option + "' is given twice");
-    Variant v{option, base};
-    v.spec.routing = scenarios::parse_policy_option(option, base);
-    v.spec.name = option;
-    variants.push_back(std::move(v));
-  }
-  return variants;
-}
-
-/// Interval i of every variant must be the same period of the day for the pairing, per
-/// interval and for the day, to compare like with like.
-void check_same_time_frame(const std::vector<scenarios::LoadedScenario>& scenarios) {
-  const models::TimeSpec& first = scenarios[0].spec.time;
-  for (std::size_t i = 1; i < scenarios.size(); ++i) {
-    const models::TimeSpec& t = scenarios[i].spec.time;
-    if (t.warmup.seconds() != first.warmup.seconds() || t.duration.seconds() != first.duration.seconds() ||
-        t.interval.seconds() != first.interval.seconds())
-      throw BadInput("scenario '" + scenarios[i].path + "' has another warm-up, duration or interval than '" +
-                     scenarios[0].path + "'; the variants of a comparison must be simulated over the same intervals");
-  }
-}
-
-/// Every scenario's text, for `/scenario`: a YAML stream of one document per variant.
-void set_provenance(store::ResultsFile& file, const std::vector<scenarios::LoadedScenario>& scenarios,
-                    const std::vector<Variant>& variants) {
-  if (scenarios.size() == 1) {
-    file.scenario_path = scenarios[0].path;
-    file.scenario_text = scenarios[0].text;
-    return;
-  }
-  for (std::size_t i = 0; i < scenarios.size(); ++i) {
-    file.scenario_path += (i ? "\n" : "") + scenarios[i].path;
-    std::string text = scenarios[i].text;
-    if (!text.empty() && text.back() != '\n') text += '\n';
-    file.scenario_text += "--- # callsim compare: scenario " + std::to_string(i + 1) + " of " +
-                          std::to_string(scenarios.size()) + ", run '" + variants[i].name + "', file '" +
-                          scenarios[i].path + "'\n" + text;
-  }
-}
-
-std::string join(const std::vector<std::string>& args) {
-  std::string out = "callsim compare";
-  for (const auto& a : args) out += " " + a;
-  return out;
+/// A scenario's name becomes a run's, an HDF5 group name: refused before the simulation.
+void check_run_name(const std::string& path, const std::string& name) {
+  if (const std::string problem = store::run_name_problem(name); !problem.empty())
+    throw BadInput("scenario '" + path + "' is named '" + name + "', which cannot name a run in the results file (" +
+                   problem + ")");
 }
 
 std::string kpi_names() {
@@ -186,62 +103,10 @@ void check_sequential(const po::variables_map& vm, const Sequential& s, std::uin
                    std::to_string(replications) + ")");
 }
 
-/// Replications [first, first + count) of every variant (this MPI rank's share of them),
-/// each variant's progress added to that of the variants before it.
-std::vector<analysis::RunResult> run_batch(const std::vector<Variant>& variants, run::ExperimentOptions options,
-                                           std::uint64_t first, std::uint64_t count, ProgressLine& progress) {
-  options.first_replication = first;
-  options.replications = count;
-  const std::uint64_t mine = run::block_of(count, run::rank(), run::size()).size();
-  std::vector<analysis::RunResult> runs;
-  std::uint64_t calls_before = 0;
-  for (std::size_t v = 0; v < variants.size(); ++v) {
-    options.on_progress = [&](std::size_t done, std::uint64_t calls) {
-      progress.update(v * mine + done, calls_before + calls);
-    };
-    runs.push_back(run::run_distributed(variants[v].spec, options));
-    for (const auto& r : runs.back().replications) calls_before += r.calls_simulated;
-  }
-  return runs;
-}
-
-/// Runs `initial` replications; in the sequential mode keeps doubling them (up to the
-/// maximum) until the largest paired half-width of the KPI is at most the target.
-std::vector<analysis::RunResult> run_variants(const std::vector<Variant>& variants,
-                                              const run::ExperimentOptions& options, std::uint64_t initial,
-                                              const Sequential& sequential,
-                                              std::optional<analysis::SequentialOutcome>& outcome, bool show_progress) {
-  // Over every variant: "replications 12/40" counts variant-replications.
-  const std::string prefix = run::size() > 1 ? "rank 0 of " + std::to_string(run::size()) + ": " : "";
-  const auto progress_for = [&](std::uint64_t count) {
-    const std::uint64_t mine = run::block_of(count, run::rank(), run::size()).size();
-    return ProgressLine(stderr, show_progress, true, variants.size() * mine, prefix);
-  };
-  ProgressLine first_progress = progress_for(initial);
-  std::vector<analysis::RunResult> runs = run_batch(variants, options, 0, initial, first_progress);
-  first_progress.clear();
-  if (sequential.kpi.empty()) return runs;
-  std::uint64_t done = initial;
-  double half_width = analysis::max_difference_half_width(runs, sequential.kpi);
-  // Written so that a NaN half-width (too few replications where the KPI is defined) goes on.
-  while (!(half_width <= sequential.target) && done < sequential.max_replications) {
-    const std::uint64_t next = std::min(2 * done, sequential.max_replications);
-    ProgressLine progress = progress_for(next - done);
-    auto batch = run_batch(variants, options, done, next - done, progress);
-    progress.clear();
-    for (std::size_t v = 0; v < runs.size(); ++v) run::extend_run(runs[v], std::move(batch[v]));
-    done = next;
-    half_width = analysis::max_difference_half_width(runs, sequential.kpi);
-  }
-  outcome = analysis::SequentialOutcome{sequential.kpi, sequential.target, half_width, done,
-                                        half_width <= sequential.target};
-  return runs;
-}
-
 /// The outputs against every scenario file and CSV the variants read (OutputPathError),
 /// then the run's size against the machine (BadInput with the figures).
 void check_compare_files(const po::variables_map& vm, const std::vector<scenarios::LoadedScenario>& loaded,
-                         const std::vector<Variant>& variants, std::uint64_t replications, unsigned threads,
+                         const std::vector<run::Variant>& variants, std::uint64_t replications, unsigned threads,
                          const std::string& out_path, const std::string& report_path, bool force) {
   std::vector<InputPath> inputs;
   for (const auto& scenario : loaded)
@@ -253,7 +118,7 @@ void check_compare_files(const po::variables_map& vm, const std::vector<scenario
   check_outputs(inputs, outputs, force);
 
   std::vector<const models::CenterSpec*> specs;
-  for (const Variant& v : variants) specs.push_back(&v.spec);
+  for (const run::Variant& v : variants) specs.push_back(&v.scenario.spec);
   app::RunSizeOptions options;
   options.replications = replications;
   options.threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
@@ -351,7 +216,7 @@ int compare_command(const std::vector<std::string>& args) {
   }
 
   std::vector<scenarios::LoadedScenario> loaded;
-  std::vector<Variant> variants;
+  std::vector<run::Variant> variants;
   std::optional<store::ResultsWriter> writer;
   bool ok = true;
   try {
@@ -364,25 +229,8 @@ int compare_command(const std::vector<std::string>& args) {
                      "--policy");
     if (!what_ifs.empty()) {
       // The scenario as it is, then one variant per --what-if.
-      std::set<std::string> names;
-      loaded.push_back(load_variant(inputs[0], overrides));
-      variants.push_back(Variant{unique_name(loaded[0].spec.name, names), loaded[0].spec});
-      for (const std::string& what_if : what_ifs) {
-        if (what_if.find('/') != std::string::npos)
-          throw BadInput("--what-if '" + what_if + "' contains '/', which a run name in the results file cannot");
-        if (names.count(what_if)) throw BadInput("--what-if '" + what_if + "' is given twice");
-        std::vector<std::string> all = overrides;
-        for (std::string& o : split_what_if(what_if)) all.push_back(std::move(o));
-        Variant v{unique_name(what_if, names), load_variant(inputs[0], all).spec};
-        v.spec.name = v.name;
-        const models::TimeSpec& t = v.spec.time;
-        const models::TimeSpec& base = variants[0].spec.time;
-        if (t.warmup.seconds() != base.warmup.seconds() || t.duration.seconds() != base.duration.seconds() ||
-            t.interval.seconds() != base.interval.seconds())
-          throw BadInput("--what-if '" + what_if + "' changes the warm-up, duration or interval; the variants of a "
-                         "comparison must be simulated over the same intervals");
-        variants.push_back(std::move(v));
-      }
+      loaded.push_back(scenarios::load_scenario(inputs[0], overrides));
+      variants = run::what_if_variants(loaded[0], what_ifs);
     }
     if (variants.empty() && (policies.empty() ? inputs.size() : policies.size()) < 2)
       throw BadInput("a comparison needs at least two variants: --policy twice or --what-if on one scenario, or two "
@@ -391,32 +239,30 @@ int compare_command(const std::vector<std::string>& args) {
     if (!what_ifs.empty()) {
       // variants made above
     } else if (!policies.empty()) {
-      loaded.push_back(load_variant(inputs[0], overrides));
-      variants = policy_variants(loaded[0].spec, policies);
+      loaded.push_back(scenarios::load_scenario(inputs[0], overrides));
+      variants = run::policy_variants(loaded[0], policies);
     } else {
-      std::set<std::string> names;
       for (const std::string& path : inputs) {
-        loaded.push_back(load_variant(path, overrides));
-        Variant v{unique_name(loaded.back().spec.name, names), loaded.back().spec};
-        if (const std::string problem = store::run_name_problem(v.name); !problem.empty())
-          throw BadInput("scenario '" + path + "' is named '" + v.name +
-                         "', which cannot name a run in the results file (" + problem + ")");
-        v.spec.name = v.name;
-        variants.push_back(std::move(v));
+        loaded.push_back(scenarios::load_scenario(path, overrides));
+        check_run_name(path, loaded.back().spec.name);
       }
-      check_same_time_frame(loaded);
+      variants = run::scenario_variants(loaded);
+      for (const run::Variant& v : variants) check_run_name(v.scenario.path, v.name);
     }
     // Checked and opened now: a path that would destroy an input, or cannot be written,
     // fails before the simulation, not after it. Only MPI rank 0 writes.
     if (run::is_root()) {
       std::vector<std::string> names;
-      for (const Variant& v : variants) names.push_back(v.name);
+      for (const run::Variant& v : variants) names.push_back(v.name);
       if (!vm.count("out")) out_path = compare_default_path(loaded[0].spec.name, names);
       check_compare_files(vm, loaded, variants, sequential.kpi.empty() ? replications : sequential.max_replications,
                           threads, out_path, report_path, force);
       writer.emplace(out_path);
     }
   } catch (const BadInput& e) {
+    std::cerr << "callsim compare: " << e.what() << "\n";
+    ok = false;
+  } catch (const run::VariantError& e) {
     std::cerr << "callsim compare: " << e.what() << "\n";
     ok = false;
   } catch (const scenarios::ScenarioError& e) {
@@ -443,28 +289,28 @@ int compare_command(const std::vector<std::string>& args) {
     interrupt.set_lock_file(writer->lock_path());
   }
 
-  const auto start = std::chrono::steady_clock::now();
-  run::ExperimentOptions experiment;
-  experiment.seed = seed;
-  experiment.threads = threads;
-  std::optional<analysis::SequentialOutcome> outcome;
+  run::ExperimentSettings settings;
+  settings.seed = seed;
+  settings.replications = replications;
+  settings.threads = threads;
+  if (!sequential.kpi.empty())
+    settings.sequential = run::SequentialTarget{sequential.kpi, sequential.target, sequential.max_replications};
+  // Over every variant: "replications 12/40" counts variant-replications, batch by batch.
   const bool show_progress = run::is_root() && !json && !quiet && ::isatty(STDERR_FILENO) != 0;
-  const std::vector<analysis::RunResult> runs =
-      run_variants(variants, experiment, replications, sequential, outcome, show_progress);
+  const std::string prefix = run::size() > 1 ? "rank 0 of " + std::to_string(run::size()) + ": " : "";
+  std::optional<ProgressLine> progress;
+  settings.on_batch_start = [&](std::uint64_t total) { progress.emplace(stderr, show_progress, true, total, prefix); };
+  settings.on_progress = [&](std::size_t done, std::uint64_t calls) { progress->update(done, calls); };
+  settings.on_batch_end = [&] { progress->clear(); };
+
+  const auto start = std::chrono::steady_clock::now();
+  run::ExperimentResult result = run::Experiment(variants).run(settings);
   if (!run::is_root()) return 0;
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::uint64_t calls = 0;
-  for (const auto& run : runs)
-    for (const auto& r : run.replications) calls += r.calls_simulated;
-
-  store::ResultsFile file;
-  file.callsim_version = CALLSIM_VERSION;
-  file.command_line = join(args);
-  file.seed = seed;
-  set_provenance(file, loaded, variants);
-  file.overrides = overrides;
-  file.runs = runs;
-  file.comparison = analysis::compare_runs(runs);
+  const std::uint64_t calls = result.calls_simulated;
+  const std::optional<analysis::SequentialOutcome> outcome = result.sequential;
+  store::ResultsFile file = experiment_file(std::move(result), {command_line("compare", args), seed, overrides});
+  const std::vector<analysis::RunResult>& runs = file.runs;
   try {
     writer->finish(file);
   } catch (const store::ResultsStoreError& e) {
@@ -493,7 +339,7 @@ int compare_command(const std::vector<std::string>& args) {
       std::cout << "(every KPI of every variant: --json, or /comparison in " << out_path << ")\n";
     }
     report::print_interval_differences(std::cout, runs, *file.comparison,
-                                         variants[0].spec.time.clock_start.seconds());
+                                         variants[0].scenario.spec.time.clock_start.seconds());
     if (outcome) print_sequential(std::cout, *outcome);
     std::cout << "\n" << calls << " calls simulated in " << wall << " s; results in " << out_path << "\n";
   }

@@ -12,6 +12,7 @@
 #include "analysis/kpi.hpp"
 #include "store/results_store.hpp"
 #include "app/commands.hpp"
+#include "app/join.hpp"
 
 namespace callsim::app {
 
@@ -33,12 +34,8 @@ std::string_view unit_of(std::string_view kpi) {
   return "";
 }
 
-std::string join(const std::vector<std::string>& names) {
-  if (names.empty()) return "none";
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
+/// "a, b", or "none".
+std::string list(const std::vector<std::string>& names) { return names.empty() ? "none" : join(names, ", "); }
 
 /// "1 call type" / "6 call types".
 std::string count_of(std::size_t n, const char* what) {
@@ -53,8 +50,8 @@ void print_run(std::ostream& out, const std::string& path, const analysis::RunRe
   std::snprintf(line, sizeof line, "%zu intervals of %g s from %g s", intervals, run.interval_seconds,
                 run.warmup_seconds);
   out << "\nrun '" << run.name << "': " << count_of(reps, "replication") << ", " << line << "\n"
-      << "  " << count_of(run.call_types.size(), "call type") << ": " << join(run.call_types) << "\n"
-      << "  " << count_of(run.agent_groups.size(), "agent group") << ": " << join(run.agent_groups) << "\n"
+      << "  " << count_of(run.call_types.size(), "call type") << ": " << list(run.call_types) << "\n"
+      << "  " << count_of(run.agent_groups.size(), "agent group") << ": " << list(run.agent_groups) << "\n"
       << "  per-call table: " << (calls ? "yes, " + std::to_string(*calls) + " rows" : std::string("no")) << "\n";
   std::snprintf(line, sizeof line, "  %-16s %14s   %-12s %6s\n", "KPI", "mean", "95% CI +/-", "n");
   out << line;
@@ -124,7 +121,7 @@ int inspect_command(const std::vector<std::string>& args) {
       << "  seed             " << file.seed << "\n"
       << "  command_line     " << file.command_line << "\n"
       << "  scenario         " << file.scenario_path << " (" << file.scenario_text.size() << " bytes of text)\n"
-      << "  overrides        " << join(file.overrides) << "\n"
+      << "  overrides        " << list(file.overrides) << "\n"
       << "  complete         "
       << (file.complete ? "yes"
                         : "no: interrupted after " + std::to_string(held) + " of " +

@@ -17,7 +17,7 @@
 #include "cli_shell.hpp"
 #include "report/interval_figures.hpp"
 #include "report/number_format.hpp"
-#include "report/run_scenario.hpp"
+#include "report/run_context.hpp"
 
 namespace fs = std::filesystem;
 using namespace callsim;
