@@ -48,7 +48,8 @@ std::vector<StoredDocument> split_documents(const store::ResultsFile& file) {
   return documents;
 }
 
-report::RunContext load(const StoredDocument& doc, const analysis::RunResult& run) {
+report::RunContext load(const StoredDocument& doc, const std::vector<std::string>& overrides,
+                        const analysis::RunResult& run) {
   report::RunContext out;
   if (const auto clock = scenarios::peek_clock_start(doc.text)) {
     out.clock_start = *clock;
@@ -56,7 +57,7 @@ report::RunContext load(const StoredDocument& doc, const analysis::RunResult& ru
   }
   scenarios::LoadedScenario loaded;
   try {
-    loaded = scenarios::load_scenario_text(doc.text, doc.path);
+    loaded = scenarios::load_scenario_text(doc.text, doc.path, overrides);
   } catch (const scenarios::ScenarioError& e) {
     out.problem = std::string("the scenario stored in the file could not be re-loaded (") + e.what() + ")";
     return out;
@@ -79,7 +80,7 @@ std::vector<report::RunContext> report_contexts(const store::ResultsFile& file) 
   for (const analysis::RunResult& run : file.runs) {
     auto doc = std::find_if(documents.begin(), documents.end(), [&](const auto& d) { return d.run == run.name; });
     if (doc == documents.end()) doc = documents.begin();
-    out.push_back(load(*doc, run));
+    out.push_back(load(*doc, file.overrides, run));
   }
   return out;
 }

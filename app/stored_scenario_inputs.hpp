@@ -14,8 +14,9 @@ namespace callsim::app {
 
 /// One RunContext per run of `file`: from file.run_inputs when it has them, else from its
 /// stored scenario text. A comparison of scenario files stores one YAML document per
-/// variant (docs/results-format.md); each run gets its own. Overrides are not stored in
-/// those files, so such runs get the scenario as written. When the text cannot be loaded,
+/// variant (docs/results-format.md); each run gets its own, with the file's --set
+/// overrides applied (a compare's --what-if ones are not stored there: such a run gets
+/// its scenario with the --set ones only). When the text cannot be loaded,
 /// the context keeps the clock start if it can be read and says why in `problem`.
 std::vector<report::RunContext> report_contexts(const store::ResultsFile& file);
 
