@@ -138,59 +138,64 @@ void print_sequential(std::ostream& out, const analysis::SequentialOutcome& s) {
       << " replications: " << what << numbers << (s.met ? "" : " (--max-replications reached)") << "\n";
 }
 
-}  // namespace
-
-int compare_command(const std::vector<std::string>& args) {
-  po::options_description options("options");
+/// The command's options, parsed.
+struct CompareSettings {
   std::uint64_t replications = 10;
   std::uint64_t seed = 1;
   unsigned threads = 0;
-  std::string replications_text, seed_text, threads_text;  // as typed: parsed by parse_whole
+  std::string replications_text, seed_text, threads_text;  ///< as typed: parsed by parse_whole
   std::string out_path;
   std::string report_path;
   std::vector<std::string> policies;
   std::vector<std::string> what_ifs;
   std::vector<std::string> overrides;
+  std::vector<std::string> inputs;  ///< the scenario files
   Sequential sequential;
+  bool json = false;
+  bool quiet = false;
+  bool force = false;
+};
+
+/// The options into `c`; an exit code when the command ends here (--help, bad options).
+std::optional<int> parse_options(const std::vector<std::string>& args, CompareSettings& c, po::variables_map& vm) {
+  po::options_description options("options");
   options.add_options()
       ("help,h", "show this help")
-      ("policy,p", po::value(&policies)->composing(),
+      ("policy,p", po::value(&c.policies)->composing(),
        "a variant: SCENARIO under routing policy NAME[:param=value,...] (repeat; the first is the baseline; "
        "callsim list policies shows the names)")
-      ("replications,r", po::value(&replications_text)->default_value("10"),
+      ("replications,r", po::value(&c.replications_text)->default_value("10"),
        "replications of every variant, 1 to 100000000 (in the sequential mode: the first batch)")
-      ("seed,s", po::value(&seed_text)->default_value("1"),
+      ("seed,s", po::value(&c.seed_text)->default_value("1"),
        "master seed, 0 to 18446744073709551615, shared by every variant")
-      ("threads,j", po::value(&threads_text)->default_value("0"),
+      ("threads,j", po::value(&c.threads_text)->default_value("0"),
        "worker threads, 0 to 1024 (0: one per core); results do not depend on it")
-      ("out,o", po::value(&out_path),
+      ("out,o", po::value(&c.out_path),
        "HDF5 results file: every variant as a run, and /comparison (default: "
        "<scenario>-compare-<variant>-....h5, named after the scenario and the variants)")
       ("force", "replace an existing output file that callsim did not write (a results file or report of "
                 "callsim is replaced without it; an input never is)")
-      ("what-if,w", po::value(&what_ifs)->composing(),
+      ("what-if,w", po::value(&c.what_ifs)->composing(),
        "a variant: SCENARIO with overrides KEY=VALUE[;KEY=VALUE...] (repeat; the scenario as it is is the "
        "baseline), e.g. --what-if 'agent_groups.agents.staffing_scale=1.1'")
-      ("set", po::value(&overrides)->composing(), "override a scenario value, key=value, in every variant (repeat)")
-      ("target-ci", po::value(&sequential.target_text),
+      ("set", po::value(&c.overrides)->composing(), "override a scenario value, key=value, in every variant (repeat)")
+      ("target-ci", po::value(&c.sequential.target_text),
        "sequential mode: add replications until every paired 95% CI half-width of --kpi is at most this "
        "(in the KPI's unit: 0.01 is one percentage point of service_level)")
-      ("kpi", po::value(&sequential.kpi), "sequential mode: the KPI, e.g. service_level")
-      ("max-replications", po::value(&sequential.max_replications_text),
+      ("kpi", po::value(&c.sequential.kpi), "sequential mode: the KPI, e.g. service_level")
+      ("max-replications", po::value(&c.sequential.max_replications_text),
        "sequential mode: stop at this many replications, target met or not (batches double the count)")
-      ("report", po::value(&report_path),
+      ("report", po::value(&c.report_path),
        "also write the HTML dashboard (variants side by side, paired differences) to this file (docs/reports.md)")
       ("json", "print one JSON object with each KPI's mean and CI and the paired differences instead of the table")
       ("quiet,q", "print nothing but errors (and --json output)");
   po::options_description hidden;
-  std::vector<std::string> inputs;
-  hidden.add_options()("input", po::value(&inputs)->composing());
+  hidden.add_options()("input", po::value(&c.inputs)->composing());
   po::options_description all;
   all.add(options).add(hidden);
   po::positional_options_description positional;
   positional.add("input", -1);
 
-  po::variables_map vm;
   try {
     po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
     po::notify(vm);
@@ -202,48 +207,51 @@ int compare_command(const std::vector<std::string>& args) {
     std::cout << kCompareUsage << "\n" << options;
     return 0;
   }
-  const bool json = vm.count("json") > 0;
-  const bool quiet = vm.count("quiet") > 0;
-  const bool force = vm.count("force") > 0;
+  c.json = vm.count("json") > 0;
+  c.quiet = vm.count("quiet") > 0;
+  c.force = vm.count("force") > 0;
   try {
-    replications = parse_whole("--replications", replications_text, 1, kMaxReplications);
-    seed = parse_whole("--seed", seed_text, 0, std::numeric_limits<std::uint64_t>::max());
-    threads = static_cast<unsigned>(parse_whole("--threads", threads_text, 0, kMaxThreads));
-    parse_sequential(vm, sequential);
+    c.replications = parse_whole("--replications", c.replications_text, 1, kMaxReplications);
+    c.seed = parse_whole("--seed", c.seed_text, 0, std::numeric_limits<std::uint64_t>::max());
+    c.threads = static_cast<unsigned>(parse_whole("--threads", c.threads_text, 0, kMaxThreads));
+    parse_sequential(vm, c.sequential);
   } catch (const OptionError& e) {
     std::cerr << "callsim compare: " << e.what() << "\n";
     return kExitBadInput;
   }
+  return std::nullopt;
+}
 
-  std::vector<scenarios::LoadedScenario> loaded;
-  std::vector<run::Variant> variants;
-  std::optional<store::ResultsWriter> writer;
+/// The scenarios and their variants, checked, and on rank 0 the results file opened; false
+/// after printing why not.
+bool load_variants(CompareSettings& c, const po::variables_map& vm, std::vector<scenarios::LoadedScenario>& loaded,
+                   std::vector<run::Variant>& variants, std::optional<store::ResultsWriter>& writer) {
   bool ok = true;
   try {
-    if (inputs.empty()) throw BadInput("no scenario given");
-    if (!policies.empty() && inputs.size() > 1)
-      throw BadInput("--policy compares policies on one scenario, but " + std::to_string(inputs.size()) +
+    if (c.inputs.empty()) throw BadInput("no scenario given");
+    if (!c.policies.empty() && c.inputs.size() > 1)
+      throw BadInput("--policy compares policies on one scenario, but " + std::to_string(c.inputs.size()) +
                      " scenarios were given; compare scenario files without --policy");
-    if (!what_ifs.empty() && (inputs.size() > 1 || !policies.empty()))
+    if (!c.what_ifs.empty() && (c.inputs.size() > 1 || !c.policies.empty()))
       throw BadInput("--what-if compares variants of one scenario under its own policy; give one scenario and no "
                      "--policy");
-    if (!what_ifs.empty()) {
+    if (!c.what_ifs.empty()) {
       // The scenario as it is, then one variant per --what-if.
-      loaded.push_back(scenarios::load_scenario(inputs[0], overrides));
-      variants = run::what_if_variants(loaded[0], what_ifs);
+      loaded.push_back(scenarios::load_scenario(c.inputs[0], c.overrides));
+      variants = run::what_if_variants(loaded[0], c.what_ifs);
     }
-    if (variants.empty() && (policies.empty() ? inputs.size() : policies.size()) < 2)
+    if (variants.empty() && (c.policies.empty() ? c.inputs.size() : c.policies.size()) < 2)
       throw BadInput("a comparison needs at least two variants: --policy twice or --what-if on one scenario, or two "
                      "scenario files");
-    check_sequential(vm, sequential, replications);
-    if (!what_ifs.empty()) {
+    check_sequential(vm, c.sequential, c.replications);
+    if (!c.what_ifs.empty()) {
       // variants made above
-    } else if (!policies.empty()) {
-      loaded.push_back(scenarios::load_scenario(inputs[0], overrides));
-      variants = run::policy_variants(loaded[0], policies);
+    } else if (!c.policies.empty()) {
+      loaded.push_back(scenarios::load_scenario(c.inputs[0], c.overrides));
+      variants = run::policy_variants(loaded[0], c.policies);
     } else {
-      for (const std::string& path : inputs) {
-        loaded.push_back(scenarios::load_scenario(path, overrides));
+      for (const std::string& path : c.inputs) {
+        loaded.push_back(scenarios::load_scenario(path, c.overrides));
         check_run_name(path, loaded.back().spec.name);
       }
       variants = run::scenario_variants(loaded);
@@ -254,10 +262,10 @@ int compare_command(const std::vector<std::string>& args) {
     if (run::is_root()) {
       std::vector<std::string> names;
       for (const run::Variant& v : variants) names.push_back(v.name);
-      if (!vm.count("out")) out_path = compare_default_path(loaded[0].spec.name, names);
-      check_compare_files(vm, loaded, variants, sequential.kpi.empty() ? replications : sequential.max_replications,
-                          threads, out_path, report_path, force);
-      writer.emplace(out_path);
+      if (!vm.count("out")) c.out_path = compare_default_path(loaded[0].spec.name, names);
+      check_compare_files(vm, loaded, variants, c.sequential.kpi.empty() ? c.replications : c.sequential.max_replications,
+                          c.threads, c.out_path, c.report_path, c.force);
+      writer.emplace(c.out_path);
     }
   } catch (const BadInput& e) {
     std::cerr << "callsim compare: " << e.what() << "\n";
@@ -278,6 +286,43 @@ int compare_command(const std::vector<std::string>& args) {
     std::cerr << "callsim compare: " << e.what() << "\n";
     ok = false;
   }
+  return ok;
+}
+
+void print_results(const CompareSettings& c, const store::ResultsFile& file, std::uint64_t calls, double wall,
+                   const std::optional<analysis::SequentialOutcome>& outcome) {
+  const std::vector<analysis::RunResult>& runs = file.runs;
+  if (c.json) {
+    report::write_json_summary(std::cout, file.runs, calls, wall, &*file.comparison, outcome ? &*outcome : nullptr);
+  } else if (!c.quiet) {
+    std::cout << "comparison of " << runs.size() << " variants on common random numbers: "
+              << runs[0].replications.size() << " replications each, seed " << c.seed << "; baseline '" << runs[0].name
+              << "'\n\n";
+    report::print_variant_table(std::cout, runs, *file.comparison);
+    // Every KPI side by side fits a screen for a few variants only.
+    if (runs.size() <= 3) {
+      std::cout << "\n";
+      report::print_comparison_table(std::cout, runs, *file.comparison);
+    } else {
+      std::cout << "(every KPI of every variant: --json, or /comparison in " << c.out_path << ")\n";
+    }
+    report::print_interval_differences(std::cout, runs, *file.comparison,
+                                         file.run_inputs[0].clock_start);
+    if (outcome) print_sequential(std::cout, *outcome);
+    std::cout << "\n" << calls << " calls simulated in " << wall << " s; results in " << c.out_path << "\n";
+  }
+}
+
+}  // namespace
+
+int compare_command(const std::vector<std::string>& args) {
+  CompareSettings c;
+  po::variables_map vm;
+  if (const auto code = parse_options(args, c, vm)) return *code;
+  std::vector<scenarios::LoadedScenario> loaded;
+  std::vector<run::Variant> variants;
+  std::optional<store::ResultsWriter> writer;
+  const bool ok = load_variants(c, vm, loaded, variants, writer);
   // Every MPI rank leaves together (here rank 0 alone may have failed, on the output path).
   if (!run::all_ok(ok)) return kExitBadInput;
   for (const auto& scenario : loaded)
@@ -290,13 +335,13 @@ int compare_command(const std::vector<std::string>& args) {
   }
 
   run::ExperimentSettings settings;
-  settings.seed = seed;
-  settings.replications = replications;
-  settings.threads = threads;
-  if (!sequential.kpi.empty())
-    settings.sequential = run::SequentialTarget{sequential.kpi, sequential.target, sequential.max_replications};
+  settings.seed = c.seed;
+  settings.replications = c.replications;
+  settings.threads = c.threads;
+  if (!c.sequential.kpi.empty())
+    settings.sequential = run::SequentialTarget{c.sequential.kpi, c.sequential.target, c.sequential.max_replications};
   // Over every variant: "replications 12/40" counts variant-replications, batch by batch.
-  const bool show_progress = run::is_root() && !json && !quiet && ::isatty(STDERR_FILENO) != 0;
+  const bool show_progress = run::is_root() && !c.json && !c.quiet && ::isatty(STDERR_FILENO) != 0;
   const std::string prefix = run::size() > 1 ? "rank 0 of " + std::to_string(run::size()) + ": " : "";
   std::optional<ProgressLine> progress;
   settings.on_batch_start = [&](std::uint64_t total) { progress.emplace(stderr, show_progress, true, total, prefix); };
@@ -309,8 +354,7 @@ int compare_command(const std::vector<std::string>& args) {
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const std::uint64_t calls = result.calls_simulated;
   const std::optional<analysis::SequentialOutcome> outcome = result.sequential;
-  store::ResultsFile file = experiment_file(std::move(result), {command_line("compare", args), seed, overrides});
-  const std::vector<analysis::RunResult>& runs = file.runs;
+  store::ResultsFile file = experiment_file(std::move(result), {command_line("compare", args), c.seed, c.overrides});
   try {
     writer->finish(file);
   } catch (const store::ResultsStoreError& e) {
@@ -318,31 +362,13 @@ int compare_command(const std::vector<std::string>& args) {
     return 1;
   }
 
-  if (!report_path.empty()) {
+  if (!c.report_path.empty()) {
     report::ReportOptions options;
-    options.results_path = out_path;
-    if (const int code = write_reports(file, report_path, "", options, "callsim compare")) return code;
+    options.results_path = c.out_path;
+    if (const int code = write_reports(file, c.report_path, "", options, "callsim compare")) return code;
   }
 
-  if (json) {
-    report::write_json_summary(std::cout, file.runs, calls, wall, &*file.comparison, outcome ? &*outcome : nullptr);
-  } else if (!quiet) {
-    std::cout << "comparison of " << variants.size() << " variants on common random numbers: "
-              << runs[0].replications.size() << " replications each, seed " << seed << "; baseline '" << runs[0].name
-              << "'\n\n";
-    report::print_variant_table(std::cout, runs, *file.comparison);
-    // Every KPI side by side fits a screen for a few variants only.
-    if (runs.size() <= 3) {
-      std::cout << "\n";
-      report::print_comparison_table(std::cout, runs, *file.comparison);
-    } else {
-      std::cout << "(every KPI of every variant: --json, or /comparison in " << out_path << ")\n";
-    }
-    report::print_interval_differences(std::cout, runs, *file.comparison,
-                                         variants[0].scenario.spec.time.clock_start.seconds());
-    if (outcome) print_sequential(std::cout, *outcome);
-    std::cout << "\n" << calls << " calls simulated in " << wall << " s; results in " << out_path << "\n";
-  }
+  print_results(c, file, calls, wall, outcome);
   return 0;
 }
 

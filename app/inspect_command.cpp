@@ -42,6 +42,17 @@ std::string count_of(std::size_t n, const char* what) {
   return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
 }
 
+/// The files the scenario(s) read, stored whole in the file (format 4): what `--resume`
+/// and the reports use instead of the disk. Nothing for an older file.
+void print_inputs(std::ostream& out, const store::ResultsFile& file) {
+  for (const run::ScenarioSource& source : file.sources) {
+    out << "  inputs of        " << source.path << "\n";
+    for (const run::StoredInput& input : source.inputs)
+      out << "    " << input.role << " " << input.path << " (" << input.bytes.size() << " bytes"
+          << (input.sha256.empty() ? "" : ", sha256 " + input.sha256) << ")\n";
+  }
+}
+
 void print_run(std::ostream& out, const std::string& path, const analysis::RunResult& run) {
   const std::size_t reps = run.replications.size();
   const std::size_t intervals = reps > 0 ? run.replications[0].intervals.size() : 0;
@@ -128,6 +139,7 @@ int inspect_command(const std::vector<std::string>& args) {
                               std::to_string(file.replications_requested) +
                               " replications; callsim run --resume " + path + " runs the rest")
       << "\n";
+  print_inputs(out, file);
   try {
     for (const auto& run : file.runs) print_run(out, path, run);
   } catch (const store::ResultsStoreError& e) {

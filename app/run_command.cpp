@@ -171,11 +171,9 @@ void copy_calls(const ResumePoint& point, store::ResultsWriter& writer) {
                                 [&](std::span<const run::CallRecord> rows) { writer.append_calls(run, rows); });
 }
 
-}  // namespace
-
-int run_command(const std::vector<std::string>& args) {
+/// The options into `s`; an exit code when the command ends here (--help, bad options).
+std::optional<int> parse_options(const std::vector<std::string>& args, Settings& s, po::variables_map& vm) {
   po::options_description options("options");
-  Settings s;
   options.add_options()
       ("help,h", "show this help")
       ("replications,r", po::value(&s.replications_text)->default_value("10"),
@@ -207,7 +205,6 @@ int run_command(const std::vector<std::string>& args) {
   po::positional_options_description positional;
   positional.add("scenario", 1);
 
-  po::variables_map vm;
   try {
     po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
     po::notify(vm);
@@ -232,10 +229,13 @@ int run_command(const std::vector<std::string>& args) {
     std::cerr << "callsim run: " << e.what() << "\n";
     return kExitBadInput;
   }
+  return std::nullopt;
+}
 
-  std::optional<ResumePoint> resume;
-  scenarios::LoadedScenario scenario;
-  bool ok = true;
+/// The file to resume (with --resume) and the scenario to run, checked against each other;
+/// false after printing why not (on this MPI rank).
+bool load_run(Settings& s, const po::variables_map& vm, std::optional<ResumePoint>& resume,
+              scenarios::LoadedScenario& scenario) {
   try {
     if (!s.resume_path.empty()) {
       resume = read_resume_point(s.resume_path, CALLSIM_VERSION);
@@ -256,89 +256,54 @@ int run_command(const std::vector<std::string>& args) {
     if (resume) check_resume_scenario(*resume, scenario);
   } catch (const BadInput& e) {
     std::cerr << "callsim run: " << e.what() << "\n";
-    ok = false;
+    return false;
   } catch (const ResumeError& e) {
     std::cerr << "callsim run: " << e.what() << "\n";
-    ok = false;
+    return false;
   } catch (const scenarios::ScenarioError& e) {
     // A scenario's message names the file and line; a --set one names the option.
     const std::string message = e.what();
     std::cerr << (message.rfind("--set", 0) == 0 ? "callsim run: " : "") << message << "\n";
+    return false;
+  }
+  return true;
+}
+
+/// Rank 0 checks every path and opens the results file now: an unwritable path fails
+/// before an hour of simulation (the writer runs store::check_writable first), and the
+/// per-call rows go to the file as replications finish instead of piling up in memory.
+/// False after printing why not. Other ranks open nothing.
+bool open_results(const Settings& s, const po::variables_map& vm, const scenarios::LoadedScenario& scenario,
+                  const std::optional<ResumePoint>& resume, InterruptHandler& interrupt,
+                  std::optional<store::ResultsWriter>& writer) {
+  if (!run::is_root()) return true;
+  bool ok = true;
+  try {
+    ok = check_run_files(s, vm, scenario, resume);
+    if (ok) {
+      writer.emplace(s.out_path);
+      interrupt.set_temp_file(writer->temp_path());
+      interrupt.set_lock_file(writer->lock_path());
+      if (resume && resume->has_calls) copy_calls(*resume, *writer);
+    }
+  } catch (const OutputPathError& e) {
+    std::cerr << "callsim run: " << e.what() << "\n";
+    ok = false;
+  } catch (const store::ResultsStoreError& e) {
+    std::cerr << "callsim run: " << e.what() << "\n";
     ok = false;
   }
-  if (!run::all_ok(ok)) {
-    if (ok) std::cerr << "callsim run: the scenario could not be loaded on every MPI rank (is it on a shared disk?)\n";
-    return kExitBadInput;
-  }
-  for (const auto& warning : scenario.warnings) std::cerr << "warning: " << warning << "\n";
-  if (!resume && !vm.count("out")) s.out_path = run_default_path(scenario.spec.name);
-  if (resume && resume->held() == s.replications && resume->file.complete) {
-    if (!s.quiet && !s.json)
-      std::cout << "'" << s.out_path << "' already holds all " << s.replications << " replications; nothing to do\n";
-    return 0;
-  }
+  return ok;
+}
 
-  // Opened now: an unwritable path fails before an hour of simulation (the writer runs
-  // store::check_writable first), and the per-call rows go to the file as replications finish
-  // instead of piling up in memory. Only rank 0 writes.
-  InterruptHandler interrupt(InterruptHandler::Mode::GRACEFUL, run::is_root());
-  std::optional<store::ResultsWriter> writer;
-  if (run::is_root()) {
-    try {
-      ok = check_run_files(s, vm, scenario, resume);
-      if (ok) {
-        writer.emplace(s.out_path);
-        interrupt.set_temp_file(writer->temp_path());
-        interrupt.set_lock_file(writer->lock_path());
-        if (resume && resume->has_calls) copy_calls(*resume, *writer);
-      }
-    } catch (const OutputPathError& e) {
-      std::cerr << "callsim run: " << e.what() << "\n";
-      ok = false;
-    } catch (const store::ResultsStoreError& e) {
-      std::cerr << "callsim run: " << e.what() << "\n";
-      ok = false;
-    }
-  }
-  if (!run::all_ok(ok)) return kExitBadInput;
-
+/// After the simulation, on rank 0: the results file (or why nothing was written), the
+/// dashboard and the console report. Returns the exit code.
+int finish_run(const std::vector<std::string>& args, const Settings& s, const scenarios::LoadedScenario& scenario,
+               const std::optional<ResumePoint>& resume, InterruptHandler& interrupt,
+               std::optional<store::ResultsWriter>& writer, run::ExperimentResult&& result, double wall) {
   const std::uint64_t held = resume ? resume->held() : 0;
-  const unsigned threads = s.threads ? s.threads : std::max(1u, std::thread::hardware_concurrency());
-  run::Experiment experiment(scenario);
-  if (resume) experiment.continue_from(resume->file.runs[0]);
-  run::ExperimentSettings settings;
-  settings.seed = s.seed;
-  settings.replications = s.replications;
-  settings.threads = s.threads;
-  settings.interrupt = interrupt.level();
-  const bool terminal = ::isatty(STDERR_FILENO) != 0;
-  const bool show_progress = run::is_root() && !s.quiet && !s.json && (terminal || s.progress);
-  const std::string prefix = run::size() > 1 ? "rank 0 of " + std::to_string(run::size()) + ": " : "";
-  std::optional<ProgressLine> progress;
-  settings.on_batch_start = [&](std::uint64_t total) {
-    progress.emplace(stderr, show_progress, terminal, total, prefix);
-  };
-  settings.on_progress = [&](std::size_t done, std::uint64_t calls) { progress->update(done, calls); };
-  settings.on_batch_end = [&] { progress->clear(); };
-  if (s.record_calls) {
-    settings.on_calls = [&](std::size_t, std::vector<run::CallRecord>&& calls) {
-      writer->append_calls(scenario.spec.name, calls);
-    };
-  }
-
-  const auto start = std::chrono::steady_clock::now();
-  run::ExperimentResult result;
-  try {
-    result = experiment.run(settings);
-  } catch (const store::ResultsStoreError& e) {  // writing the per-call rows failed
-    if (progress) progress->clear();
-    std::cerr << "callsim run: " << e.what() << "\n";
-    return 1;
-  }
-  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const std::uint64_t calls = result.calls_simulated;
-  if (!run::is_root()) return 0;
-
+  const unsigned threads = s.threads ? s.threads : std::max(1u, std::thread::hardware_concurrency());
   const std::size_t finished = result.runs[0].replications.size();
   const bool complete = finished == s.replications;
   const std::string resume_hint = "; continue with: callsim run --resume " + s.out_path;
@@ -381,6 +346,66 @@ int run_command(const std::vector<std::string>& args) {
   }
   print_report(s, scenario, file, calls, wall, threads);
   return 0;
+}
+
+}  // namespace
+
+int run_command(const std::vector<std::string>& args) {
+  Settings s;
+  po::variables_map vm;
+  if (const auto code = parse_options(args, s, vm)) return *code;
+  std::optional<ResumePoint> resume;
+  scenarios::LoadedScenario scenario;
+  const bool ok = load_run(s, vm, resume, scenario);
+  if (!run::all_ok(ok)) {
+    if (ok) std::cerr << "callsim run: the scenario could not be loaded on every MPI rank (is it on a shared disk?)\n";
+    return kExitBadInput;
+  }
+  for (const auto& warning : scenario.warnings) std::cerr << "warning: " << warning << "\n";
+  if (!resume && !vm.count("out")) s.out_path = run_default_path(scenario.spec.name);
+  if (resume && resume->held() == s.replications && resume->file.complete) {
+    if (!s.quiet && !s.json)
+      std::cout << "'" << s.out_path << "' already holds all " << s.replications << " replications; nothing to do\n";
+    return 0;
+  }
+  InterruptHandler interrupt(InterruptHandler::Mode::GRACEFUL, run::is_root());
+  std::optional<store::ResultsWriter> writer;  // only rank 0 writes
+  if (!run::all_ok(open_results(s, vm, scenario, resume, interrupt, writer))) return kExitBadInput;
+
+  run::Experiment experiment(scenario);
+  if (resume) experiment.continue_from(resume->file.runs[0]);
+  run::ExperimentSettings settings;
+  settings.seed = s.seed;
+  settings.replications = s.replications;
+  settings.threads = s.threads;
+  settings.interrupt = interrupt.level();
+  const bool terminal = ::isatty(STDERR_FILENO) != 0;
+  const bool show_progress = run::is_root() && !s.quiet && !s.json && (terminal || s.progress);
+  const std::string prefix = run::size() > 1 ? "rank 0 of " + std::to_string(run::size()) + ": " : "";
+  std::optional<ProgressLine> progress;
+  settings.on_batch_start = [&](std::uint64_t total) {
+    progress.emplace(stderr, show_progress, terminal, total, prefix);
+  };
+  settings.on_progress = [&](std::size_t done, std::uint64_t calls) { progress->update(done, calls); };
+  settings.on_batch_end = [&] { progress->clear(); };
+  if (s.record_calls) {
+    settings.on_calls = [&](std::size_t, std::vector<run::CallRecord>&& calls) {
+      writer->append_calls(scenario.spec.name, calls);
+    };
+  }
+
+  const auto start = std::chrono::steady_clock::now();
+  run::ExperimentResult result;
+  try {
+    result = experiment.run(settings);
+  } catch (const store::ResultsStoreError& e) {  // writing the per-call rows failed
+    if (progress) progress->clear();
+    std::cerr << "callsim run: " << e.what() << "\n";
+    return 1;
+  }
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!run::is_root()) return 0;
+  return finish_run(args, s, scenario, resume, interrupt, writer, std::move(result), wall);
 }
 
 }  // namespace callsim::app
