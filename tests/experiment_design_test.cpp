@@ -3,7 +3,10 @@
 // sources) filled from the scenario as applied.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <cmath>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -213,4 +216,32 @@ TEST_CASE("experiment: continuing a run gives the run made at once", "[experimen
   }
   CHECK(continued.calls_simulated == new_calls);
   CHECK(summary_mean(continued.runs[0], "service_level") == summary_mean(whole.runs[0], "service_level"));
+}
+
+TEST_CASE("experiment: what-if variants take the base scenario's CSV files from memory", "[experiment]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("callsim-what-if-memory-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "bank-weekday");
+  fs::copy(library("bank-weekday.yaml"), dir / "b.yaml");
+  for (const char* csv : {"forecast.csv", "staffing.csv", "ivr_arrivals.csv", "vru_arrivals.csv"})
+    if (fs::exists(library("bank-weekday/") + csv)) fs::copy(library("bank-weekday/") + csv, dir / "bank-weekday" / csv);
+  const auto base = scenarios::load_scenario((dir / "b.yaml").string());
+  fs::remove_all(dir);  // the what-if must not need the disk any more
+  const auto variants = run::what_if_variants(base, {"call_types.retail.arrivals.scale=2"});
+  REQUIRE(variants.size() == 2);
+  const auto& scaled = variants[1].scenario;
+  CHECK(scaled.overrides == std::vector<std::string>{"call_types.retail.arrivals.scale=2"});
+  const std::vector<double> plain = run::forecast_by_type(base.spec), doubled = run::forecast_by_type(scaled.spec);
+  REQUIRE(plain.size() == doubled.size());
+  CHECK(doubled[6 * 6] == Approx(2 * plain[6 * 6]));  // retail at 10:00
+  CHECK(doubled[6 * 6 + 1] == Approx(plain[6 * 6 + 1]));  // english unchanged
+  REQUIRE(scaled.inputs.size() == base.inputs.size());
+  for (std::size_t i = 0; i < base.inputs.size(); ++i) CHECK(scaled.inputs[i].bytes == base.inputs[i].bytes);
+
+  // Without the disk fallback, a file that was never stored is an error that names it.
+  scenarios::StoredInputs only_scenario;
+  only_scenario.files.emplace(base.inputs[0].path, base.inputs[0].bytes);
+  CHECK_THROWS_WITH(scenarios::load_stored_scenario(base.text, base.path, {}, only_scenario),
+                    Catch::Contains("the results file does not hold it"));
 }
