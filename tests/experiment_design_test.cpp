@@ -139,6 +139,10 @@ TEST_CASE("experiment: the forecast per interval is the scenario's times the --s
     CHECK(recorded[i] == Approx(unscaled[i] * (retail ? 2 : 1)));
   }
   CHECK(unscaled[6 * types] > 0);
+  // The applied text, loaded beside the scenario, is the scenario as simulated.
+  const auto applied = scenarios::load_scenario_text(result.run_inputs[0].applied_text, scaled.path);
+  CHECK(run::forecast_by_type(applied.spec) == recorded);
+  CHECK(result.run_inputs[0].applied_text.find("scale: 2") != std::string::npos);
   // Every file the scenario read, byte for byte: the scenario, then its CSV files.
   const auto& inputs = result.sources[0].inputs;
   REQUIRE(inputs.size() == scaled.inputs.size());
