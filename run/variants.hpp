@@ -14,7 +14,10 @@
 
 namespace callsim::run {
 
-/// One variant: the run it is stored as and the scenario as applied.
+/// One variant: the run it is stored as and the scenario as applied. A caller searching
+/// over a scenario (staffing, calibration) may edit scenario.spec directly; the run then
+/// simulates that spec and records its forecast and means, and scenario.overrides should
+/// say what was changed, for the reports.
 struct Variant {
   std::string name;                    ///< the run's name in the results file
   scenarios::LoadedScenario scenario;  ///< as simulated: scenario.spec runs, its name is `name`
