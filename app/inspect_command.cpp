@@ -12,6 +12,7 @@
 #include "analysis/kpi.hpp"
 #include "store/results_store.hpp"
 #include "app/commands.hpp"
+#include "app/join.hpp"
 
 namespace callsim::app {
 
@@ -33,16 +34,23 @@ std::string_view unit_of(std::string_view kpi) {
   return "";
 }
 
-std::string join(const std::vector<std::string>& names) {
-  if (names.empty()) return "none";
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
+/// "a, b", or "none".
+std::string list(const std::vector<std::string>& names) { return names.empty() ? "none" : join(names, ", "); }
 
 /// "1 call type" / "6 call types".
 std::string count_of(std::size_t n, const char* what) {
   return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+}
+
+/// The files the scenario(s) read, stored whole in the file (format 4): what `--resume`
+/// and the reports use instead of the disk. Nothing for an older file.
+void print_inputs(std::ostream& out, const store::ResultsFile& file) {
+  for (const run::ScenarioSource& source : file.sources) {
+    out << "  inputs of        " << source.path << "\n";
+    for (const run::StoredInput& input : source.inputs)
+      out << "    " << input.role << " " << input.path << " (" << input.bytes.size() << " bytes"
+          << (input.sha256.empty() ? "" : ", sha256 " + input.sha256) << ")\n";
+  }
 }
 
 void print_run(std::ostream& out, const std::string& path, const analysis::RunResult& run) {
@@ -53,8 +61,8 @@ void print_run(std::ostream& out, const std::string& path, const analysis::RunRe
   std::snprintf(line, sizeof line, "%zu intervals of %g s from %g s", intervals, run.interval_seconds,
                 run.warmup_seconds);
   out << "\nrun '" << run.name << "': " << count_of(reps, "replication") << ", " << line << "\n"
-      << "  " << count_of(run.call_types.size(), "call type") << ": " << join(run.call_types) << "\n"
-      << "  " << count_of(run.agent_groups.size(), "agent group") << ": " << join(run.agent_groups) << "\n"
+      << "  " << count_of(run.call_types.size(), "call type") << ": " << list(run.call_types) << "\n"
+      << "  " << count_of(run.agent_groups.size(), "agent group") << ": " << list(run.agent_groups) << "\n"
       << "  per-call table: " << (calls ? "yes, " + std::to_string(*calls) + " rows" : std::string("no")) << "\n";
   std::snprintf(line, sizeof line, "  %-16s %14s   %-12s %6s\n", "KPI", "mean", "95% CI +/-", "n");
   out << line;
@@ -124,13 +132,14 @@ int inspect_command(const std::vector<std::string>& args) {
       << "  seed             " << file.seed << "\n"
       << "  command_line     " << file.command_line << "\n"
       << "  scenario         " << file.scenario_path << " (" << file.scenario_text.size() << " bytes of text)\n"
-      << "  overrides        " << join(file.overrides) << "\n"
+      << "  overrides        " << list(file.overrides) << "\n"
       << "  complete         "
       << (file.complete ? "yes"
                         : "no: interrupted after " + std::to_string(held) + " of " +
                               std::to_string(file.replications_requested) +
                               " replications; callsim run --resume " + path + " runs the rest")
       << "\n";
+  print_inputs(out, file);
   try {
     for (const auto& run : file.runs) print_run(out, path, run);
   } catch (const store::ResultsStoreError& e) {

@@ -4,17 +4,17 @@
 
 #include "report/csv_export.hpp"
 #include "report/output_file.hpp"
-#include "report/run_scenario.hpp"
+#include "app/stored_scenario_inputs.hpp"
 #include "store/results_file.hpp"
 
 namespace callsim::app {
 
 int write_reports(const store::ResultsFile& file, const std::string& html_path, const std::string& csv_dir,
                   const report::ReportOptions& options, const std::string& command) {
-  const std::vector<report::RunScenario> scenarios = report::run_scenarios(file);
+  const std::vector<report::RunContext> contexts = report_contexts(file);
   try {
-    if (!html_path.empty()) report::write_html_report(html_path, file, scenarios, options);
-    if (!csv_dir.empty()) report::write_csv_reports(csv_dir, file, scenarios);
+    if (!html_path.empty()) report::write_html_report(html_path, file, contexts, options);
+    if (!csv_dir.empty()) report::write_csv_reports(csv_dir, file, contexts);
   } catch (const report::ReportBusyError& e) {  // another callsim writes it: choose another path
     std::cerr << command << ": " << e.what() << "\n";
     return 2;

@@ -52,6 +52,16 @@ void check_resume_options(const ResumePoint& point, const ResumeOptions& given) 
                                "--calls");
 }
 
+scenarios::LoadedScenario resume_scenario(const ResumePoint& point, const std::vector<std::string>& overrides) {
+  const auto& sources = point.file.sources;
+  if (sources.empty() || sources[0].inputs.empty())
+    return scenarios::load_scenario(point.file.scenario_path, overrides);
+  scenarios::StoredInputs stored;
+  for (const run::StoredInput& input : sources[0].inputs) stored.files.emplace(input.path, input.bytes);
+  const run::StoredInput& scenario = sources[0].inputs[0];
+  return scenarios::load_stored_scenario(scenario.bytes, scenario.path, overrides, stored);
+}
+
 void check_resume_scenario(const ResumePoint& point, const scenarios::LoadedScenario& scenario) {
   const std::string prefix = "cannot resume '" + point.path + "': ";
   if (scenario.text != point.file.scenario_text)

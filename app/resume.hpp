@@ -46,9 +46,16 @@ struct ResumeOptions {
 /// Throws ResumeError when a given option differs from what the file was made with.
 void check_resume_options(const ResumePoint& point, const ResumeOptions& given);
 
+/// The scenario `point` was made from, with `overrides` (the file's), loaded from the file
+/// alone: its stored scenario text and the CSV files it read (ResultsFile::sources). A
+/// file that does not store them (before format 4) has its scenario loaded from the path
+/// it names, from the disk. Throws ScenarioError.
+scenarios::LoadedScenario resume_scenario(const ResumePoint& point, const std::vector<std::string>& overrides);
+
 /// Throws ResumeError unless `scenario` (loaded with the file's overrides) is the one the
-/// file was made from: the same text (forecast CSV files are not stored, and not checked)
-/// and run name.
+/// file was made from: the same text and run name. (A scenario file given with --resume is
+/// read from the disk and its CSV files are not compared; without one, resume_scenario
+/// loads the stored ones.)
 void check_resume_scenario(const ResumePoint& point, const scenarios::LoadedScenario& scenario);
 
 }  // namespace callsim::app

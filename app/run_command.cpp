@@ -31,9 +31,13 @@
 #include "app/report_output.hpp"
 #include "app/resume.hpp"
 #include "app/run_size_check.hpp"
+#include "app/bad_input.hpp"
+#include "app/experiment_file.hpp"
+#include "app/join.hpp"
 #include "run/distributed_experiment.hpp"
+#include "run/experiment_design.hpp"
 #include "run/mpi_session.hpp"
-#include "report/run_scenario.hpp"
+#include "report/run_context.hpp"
 #include "report/worst_intervals.hpp"
 #include "scenarios/loader.hpp"
 
@@ -49,12 +53,6 @@ constexpr const char* kRunUsage =
     "Simulates SCENARIO (a YAML file) and reports each KPI's mean with its 95% confidence interval.\n"
     "SIGINT/SIGTERM (Ctrl-C) stop it cleanly: the replications finished so far are written\n"
     "(attribute complete = 0) and --resume runs the rest.\n";
-
-std::string join(const std::vector<std::string>& args) {
-  std::string out = "callsim run";
-  for (const auto& a : args) out += " " + a;
-  return out;
-}
 
 struct Settings {
   std::uint64_t replications = 10;
@@ -115,11 +113,6 @@ bool check_run_files(const Settings& s, const po::variables_map& vm, const scena
   return true;
 }
 
-/// Bad input found in the command: printed as "callsim run: <what>", exit 2.
-struct BadInput : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
-
 /// With --resume, what is not given comes from the file and what is given must match it.
 void apply_resume(Settings& s, const po::variables_map& vm, const ResumePoint& point) {
   if (vm.count("out")) throw BadInput("--resume writes the file it continues; --out cannot be given with it");
@@ -162,10 +155,7 @@ void print_report(const Settings& s, const scenarios::LoadedScenario& scenario, 
     report::print_summary_table(std::cout, run, nullptr, {}, style);
   }
   if (run.call_types.size() > 1 || run.agent_groups.size() > 1) report::print_breakdown(std::cout, run);
-  report::RunScenario labels;
-  labels.clock_start = scenario.spec.time.clock_start.seconds();
-  labels.clock_known = true;
-  report::print_worst_intervals(std::cout, run, labels, 3, style);
+  report::print_worst_intervals(std::cout, run, report::run_contexts(file)[0], 3, style);
   std::cout << "\n" << calls << " calls simulated in " << wall << " s ("
             << static_cast<std::uint64_t>(wall > 0 ? static_cast<double>(calls) / wall : 0) << " calls/s on "
             << threads << " threads";
@@ -181,11 +171,9 @@ void copy_calls(const ResumePoint& point, store::ResultsWriter& writer) {
                                 [&](std::span<const run::CallRecord> rows) { writer.append_calls(run, rows); });
 }
 
-}  // namespace
-
-int run_command(const std::vector<std::string>& args) {
+/// The options into `s`; an exit code when the command ends here (--help, bad options).
+std::optional<int> parse_options(const std::vector<std::string>& args, Settings& s, po::variables_map& vm) {
   po::options_description options("options");
-  Settings s;
   options.add_options()
       ("help,h", "show this help")
       ("replications,r", po::value(&s.replications_text)->default_value("10"),
@@ -217,7 +205,6 @@ int run_command(const std::vector<std::string>& args) {
   po::positional_options_description positional;
   positional.add("scenario", 1);
 
-  po::variables_map vm;
   try {
     po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
     po::notify(vm);
@@ -242,10 +229,13 @@ int run_command(const std::vector<std::string>& args) {
     std::cerr << "callsim run: " << e.what() << "\n";
     return kExitBadInput;
   }
+  return std::nullopt;
+}
 
-  std::optional<ResumePoint> resume;
-  scenarios::LoadedScenario scenario;
-  bool ok = true;
+/// The file to resume (with --resume) and the scenario to run, checked against each other;
+/// false after printing why not (on this MPI rank).
+bool load_run(Settings& s, const po::variables_map& vm, std::optional<ResumePoint>& resume,
+              scenarios::LoadedScenario& scenario) {
   try {
     if (!s.resume_path.empty()) {
       resume = read_resume_point(s.resume_path, CALLSIM_VERSION);
@@ -255,7 +245,10 @@ int run_command(const std::vector<std::string>& args) {
     if (s.record_calls && run::size() > 1)
       throw BadInput("--calls is not supported under MPI (per-call rows are not gathered from the ranks); run it "
                      "in one process");
-    scenario = scenarios::load_scenario(s.scenario_path, s.overrides);
+    // A resumed run's scenario comes from the results file (its stored inputs) unless a
+    // scenario file is given to check it against.
+    scenario = resume && !vm.count("scenario") ? resume_scenario(*resume, s.overrides)
+                                               : scenarios::load_scenario(s.scenario_path, s.overrides);
     // The results file would refuse the name only after the whole simulation.
     if (const std::string problem = store::run_name_problem(scenario.spec.name); !problem.empty())
       throw BadInput("scenario '" + s.scenario_path + "' is named '" + scenario.spec.name +
@@ -263,100 +256,64 @@ int run_command(const std::vector<std::string>& args) {
     if (resume) check_resume_scenario(*resume, scenario);
   } catch (const BadInput& e) {
     std::cerr << "callsim run: " << e.what() << "\n";
-    ok = false;
+    return false;
   } catch (const ResumeError& e) {
     std::cerr << "callsim run: " << e.what() << "\n";
-    ok = false;
+    return false;
   } catch (const scenarios::ScenarioError& e) {
     // A scenario's message names the file and line; a --set one names the option.
     const std::string message = e.what();
     std::cerr << (message.rfind("--set", 0) == 0 ? "callsim run: " : "") << message << "\n";
+    return false;
+  }
+  return true;
+}
+
+/// Rank 0 checks every path and opens the results file now: an unwritable path fails
+/// before an hour of simulation (the writer runs store::check_writable first), and the
+/// per-call rows go to the file as replications finish instead of piling up in memory.
+/// False after printing why not. Other ranks open nothing.
+bool open_results(const Settings& s, const po::variables_map& vm, const scenarios::LoadedScenario& scenario,
+                  const std::optional<ResumePoint>& resume, InterruptHandler& interrupt,
+                  std::optional<store::ResultsWriter>& writer) {
+  if (!run::is_root()) return true;
+  bool ok = true;
+  try {
+    ok = check_run_files(s, vm, scenario, resume);
+    if (ok) {
+      writer.emplace(s.out_path);
+      interrupt.set_temp_file(writer->temp_path());
+      interrupt.set_lock_file(writer->lock_path());
+      if (resume && resume->has_calls) copy_calls(*resume, *writer);
+    }
+  } catch (const OutputPathError& e) {
+    std::cerr << "callsim run: " << e.what() << "\n";
+    ok = false;
+  } catch (const store::ResultsStoreError& e) {
+    std::cerr << "callsim run: " << e.what() << "\n";
     ok = false;
   }
-  if (!run::all_ok(ok)) {
-    if (ok) std::cerr << "callsim run: the scenario could not be loaded on every MPI rank (is it on a shared disk?)\n";
-    return kExitBadInput;
-  }
-  for (const auto& warning : scenario.warnings) std::cerr << "warning: " << warning << "\n";
-  if (!resume && !vm.count("out")) s.out_path = run_default_path(scenario.spec.name);
-  if (resume && resume->held() == s.replications && resume->file.complete) {
-    if (!s.quiet && !s.json)
-      std::cout << "'" << s.out_path << "' already holds all " << s.replications << " replications; nothing to do\n";
-    return 0;
-  }
+  return ok;
+}
 
-  // Opened now: an unwritable path fails before an hour of simulation (the writer runs
-  // store::check_writable first), and the per-call rows go to the file as replications finish
-  // instead of piling up in memory. Only rank 0 writes.
-  InterruptHandler interrupt(InterruptHandler::Mode::GRACEFUL, run::is_root());
-  std::optional<store::ResultsWriter> writer;
-  if (run::is_root()) {
-    try {
-      ok = check_run_files(s, vm, scenario, resume);
-      if (ok) {
-        writer.emplace(s.out_path);
-        interrupt.set_temp_file(writer->temp_path());
-        interrupt.set_lock_file(writer->lock_path());
-        if (resume && resume->has_calls) copy_calls(*resume, *writer);
-      }
-    } catch (const OutputPathError& e) {
-      std::cerr << "callsim run: " << e.what() << "\n";
-      ok = false;
-    } catch (const store::ResultsStoreError& e) {
-      std::cerr << "callsim run: " << e.what() << "\n";
-      ok = false;
-    }
-  }
-  if (!run::all_ok(ok)) return kExitBadInput;
-
+/// After the simulation, on rank 0: the results file (or why nothing was written), the
+/// dashboard and the console report. Returns the exit code.
+int finish_run(const std::vector<std::string>& args, const Settings& s, const scenarios::LoadedScenario& scenario,
+               const std::optional<ResumePoint>& resume, InterruptHandler& interrupt,
+               std::optional<store::ResultsWriter>& writer, run::ExperimentResult&& result, double wall) {
   const std::uint64_t held = resume ? resume->held() : 0;
+  const std::uint64_t calls = result.calls_simulated;
   const unsigned threads = s.threads ? s.threads : std::max(1u, std::thread::hardware_concurrency());
-  run::ExperimentOptions experiment;
-  experiment.seed = s.seed;
-  experiment.first_replication = held;
-  experiment.replications = s.replications - held;
-  experiment.threads = s.threads;
-  experiment.interrupt = interrupt.level();
-  const std::uint64_t mine = run::block_of(experiment.replications, run::rank(), run::size()).size();
-  const bool terminal = ::isatty(STDERR_FILENO) != 0;
-  ProgressLine progress(stderr, run::is_root() && !s.quiet && !s.json && (terminal || s.progress), terminal,
-                        mine, run::size() > 1 ? "rank 0 of " + std::to_string(run::size()) + ": " : "");
-  experiment.on_progress = [&](std::size_t done, std::uint64_t calls) { progress.update(done, calls); };
-  if (s.record_calls) {
-    experiment.on_calls = [&](std::size_t, std::vector<run::CallRecord>&& calls) {
-      writer->append_calls(scenario.spec.name, calls);
-    };
-  }
-
-  const auto start = std::chrono::steady_clock::now();
-  analysis::RunResult run;
-  try {
-    run = run::run_distributed(scenario.spec, experiment);
-  } catch (const store::ResultsStoreError& e) {  // writing the per-call rows failed
-    progress.clear();
-    std::cerr << "callsim run: " << e.what() << "\n";
-    return 1;
-  }
-  progress.clear();
-  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::uint64_t calls = 0;
-  for (const auto& r : run.replications) calls += r.calls_simulated;
-  if (resume) {
-    analysis::RunResult whole = resume->file.runs[0];
-    run::extend_run(whole, std::move(run));
-    run = std::move(whole);
-  }
-  if (!run::is_root()) return 0;
-
-  const bool complete = run.replications.size() == s.replications;
+  const std::size_t finished = result.runs[0].replications.size();
+  const bool complete = finished == s.replications;
   const std::string resume_hint = "; continue with: callsim run --resume " + s.out_path;
-  if (run.replications.empty()) {
+  if (finished == 0) {
     writer.reset();  // removes the temp file; an older file under the name stays as it was
     std::cerr << "callsim run: interrupted by " << interrupt.signal_name()
               << " before any replication finished; nothing written\n";
     return interrupt.exit_code();
   }
-  if (!complete && run.replications.size() == held) {
+  if (!complete && finished == held) {
     writer.reset();  // nothing new: the file to resume stays as it was
     std::cerr << "callsim run: interrupted by " << interrupt.signal_name() << " before another replication finished; '"
               << s.out_path << "' is unchanged (" << held << " of " << s.replications << " replications)"
@@ -364,18 +321,12 @@ int run_command(const std::vector<std::string>& args) {
     return interrupt.exit_code();
   }
 
-  store::ResultsFile file;
-  file.callsim_version = CALLSIM_VERSION;
   // A resumed file keeps the command that started the run: together with the seed and
   // overrides, it is what reproduces the file.
-  file.command_line = resume ? resume->file.command_line : join(args);
-  file.seed = s.seed;
-  file.scenario_path = scenario.path;
-  file.scenario_text = scenario.text;
-  file.overrides = s.overrides;
+  store::ResultsFile file = experiment_file(
+      std::move(result), {resume ? resume->file.command_line : command_line("run", args), s.seed, s.overrides});
   file.complete = complete;
   file.replications_requested = s.replications;
-  file.runs.push_back(std::move(run));
   try {
     writer->finish(file);
   } catch (const store::ResultsStoreError& e) {
@@ -395,6 +346,66 @@ int run_command(const std::vector<std::string>& args) {
   }
   print_report(s, scenario, file, calls, wall, threads);
   return 0;
+}
+
+}  // namespace
+
+int run_command(const std::vector<std::string>& args) {
+  Settings s;
+  po::variables_map vm;
+  if (const auto code = parse_options(args, s, vm)) return *code;
+  std::optional<ResumePoint> resume;
+  scenarios::LoadedScenario scenario;
+  const bool ok = load_run(s, vm, resume, scenario);
+  if (!run::all_ok(ok)) {
+    if (ok) std::cerr << "callsim run: the scenario could not be loaded on every MPI rank (is it on a shared disk?)\n";
+    return kExitBadInput;
+  }
+  for (const auto& warning : scenario.warnings) std::cerr << "warning: " << warning << "\n";
+  if (!resume && !vm.count("out")) s.out_path = run_default_path(scenario.spec.name);
+  if (resume && resume->held() == s.replications && resume->file.complete) {
+    if (!s.quiet && !s.json)
+      std::cout << "'" << s.out_path << "' already holds all " << s.replications << " replications; nothing to do\n";
+    return 0;
+  }
+  InterruptHandler interrupt(InterruptHandler::Mode::GRACEFUL, run::is_root());
+  std::optional<store::ResultsWriter> writer;  // only rank 0 writes
+  if (!run::all_ok(open_results(s, vm, scenario, resume, interrupt, writer))) return kExitBadInput;
+
+  run::Experiment experiment(scenario);
+  if (resume) experiment.continue_from(resume->file.runs[0]);
+  run::ExperimentSettings settings;
+  settings.seed = s.seed;
+  settings.replications = s.replications;
+  settings.threads = s.threads;
+  settings.interrupt = interrupt.level();
+  const bool terminal = ::isatty(STDERR_FILENO) != 0;
+  const bool show_progress = run::is_root() && !s.quiet && !s.json && (terminal || s.progress);
+  const std::string prefix = run::size() > 1 ? "rank 0 of " + std::to_string(run::size()) + ": " : "";
+  std::optional<ProgressLine> progress;
+  settings.on_batch_start = [&](std::uint64_t total) {
+    progress.emplace(stderr, show_progress, terminal, total, prefix);
+  };
+  settings.on_progress = [&](std::size_t done, std::uint64_t calls) { progress->update(done, calls); };
+  settings.on_batch_end = [&] { progress->clear(); };
+  if (s.record_calls) {
+    settings.on_calls = [&](std::size_t, std::vector<run::CallRecord>&& calls) {
+      writer->append_calls(scenario.spec.name, calls);
+    };
+  }
+
+  const auto start = std::chrono::steady_clock::now();
+  run::ExperimentResult result;
+  try {
+    result = experiment.run(settings);
+  } catch (const store::ResultsStoreError& e) {  // writing the per-call rows failed
+    if (progress) progress->clear();
+    std::cerr << "callsim run: " << e.what() << "\n";
+    return 1;
+  }
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!run::is_root()) return 0;
+  return finish_run(args, s, scenario, resume, interrupt, writer, std::move(result), wall);
 }
 
 }  // namespace callsim::app

@@ -39,7 +39,7 @@ std::string estimate_header(const std::vector<std::string>& names) {
 
 }  // namespace
 
-std::string intervals_csv(const store::ResultsFile& file, const std::vector<RunScenario>& scenarios) {
+std::string intervals_csv(const store::ResultsFile& file, const std::vector<RunContext>& contexts) {
   std::string out =
       "run,interval,interval_start,call_type" +
       estimate_header({"offered", "answered", "abandoned", "service_level", "asa", "aht", "occupancy", "agents"}) +
@@ -52,7 +52,7 @@ std::string intervals_csv(const store::ResultsFile& file, const std::vector<RunS
     const std::size_t types = run.call_types.size();
     for (std::size_t i = 0; i < interval_count(run); ++i) {
       const std::string lead =
-          cell(run.name) + "," + std::to_string(i) + "," + interval_label(run, scenarios[run_index], i) + ",";
+          cell(run.name) + "," + std::to_string(i) + "," + interval_label(run, contexts[run_index], i) + ",";
       for (std::size_t k = 0; k < types; ++k) {
         std::string row = lead + cell(run.call_types[k]);
         for (std::size_t kpi : kpis) add(row, interval_type_kpi(run, i, k, kpi));
@@ -75,7 +75,7 @@ std::string intervals_csv(const store::ResultsFile& file, const std::vector<RunS
   return out;
 }
 
-std::string daily_csv(const store::ResultsFile& file, const std::vector<RunScenario>& scenarios) {
+std::string daily_csv(const store::ResultsFile& file, const std::vector<RunContext>& contexts) {
   std::string out = "run,kpi,unit,mean,ci95,low,high,std,n\n";
   const auto row = [&](const std::string& run, const std::string& kpi, const std::string& unit, const Estimate& e) {
     out += cell(run) + "," + kpi + "," + cell(unit) + "," + csv_number(e.mean) + "," + csv_number(e.ci95) + "," +
@@ -88,9 +88,9 @@ std::string daily_csv(const store::ResultsFile& file, const std::vector<RunScena
              csv_number(s.ci95) + "," + csv_number(s.mean - s.ci95) + "," + csv_number(s.mean + s.ci95) + "," +
              csv_number(s.std_dev) + "," + std::to_string(s.n) + "\n";
     }
-    const auto& loaded = scenarios[r].loaded;
-    if (!loaded || !loaded->costs) continue;
-    const models::CostSpec& costs = *loaded->costs;
+    const auto& inputs = contexts[r].inputs;
+    if (!inputs || !inputs->costs) continue;
+    const models::CostSpec& costs = *inputs->costs;
     const CostSummary c = summarize_costs(run, costs);
     const std::string currency = costs.currency.empty() ? "money" : costs.currency;
     row(run.name, "paid_hours", "h", c.paid_hours);
@@ -134,11 +134,11 @@ std::string agent_groups_csv(const store::ResultsFile& file) {
 }
 
 void write_csv_reports(const std::string& dir, const store::ResultsFile& file,
-                       const std::vector<RunScenario>& scenarios) {
+                       const std::vector<RunContext>& contexts) {
   ensure_directory(dir);
   const std::filesystem::path base(dir);
-  write_file_atomically((base / "intervals.csv").string(), intervals_csv(file, scenarios));
-  write_file_atomically((base / "daily.csv").string(), daily_csv(file, scenarios));
+  write_file_atomically((base / "intervals.csv").string(), intervals_csv(file, contexts));
+  write_file_atomically((base / "daily.csv").string(), daily_csv(file, contexts));
   write_file_atomically((base / "agent_groups.csv").string(), agent_groups_csv(file));
 }
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "analysis/run_result.hpp"
-#include "report/run_scenario.hpp"
+#include "report/run_context.hpp"
 #include "store/results_file.hpp"
 
 namespace callsim::report {
@@ -19,11 +19,11 @@ namespace callsim::report {
 /// abandoned, service_level, asa, aht, occupancy, agents, each with its _ci95. One row per
 /// interval and call type, then a row `all` for the interval (the only one with occupancy
 /// and agents: agent time is not split by call type).
-std::string intervals_csv(const store::ResultsFile& file, const std::vector<RunScenario>& scenarios);
+std::string intervals_csv(const store::ResultsFile& file, const std::vector<RunContext>& contexts);
 
 /// daily.csv: run, kpi, unit, mean, ci95, low, high, std, n: every KPI of the file's
 /// summary, then, for runs whose scenario has `costs`, the money rows (docs/reports.md).
-std::string daily_csv(const store::ResultsFile& file, const std::vector<RunScenario>& scenarios);
+std::string daily_csv(const store::ResultsFile& file, const std::vector<RunContext>& contexts);
 
 /// agent_groups.csv: run, agent_group, then staffed_hours, handle_hours, occupancy,
 /// calls_handled, calls_per_hour, aht, each with its _ci95.
@@ -31,6 +31,6 @@ std::string agent_groups_csv(const store::ResultsFile& file);
 
 /// Writes the three files into `dir` (created if missing), each atomically. Throws ReportError.
 void write_csv_reports(const std::string& dir, const store::ResultsFile& file,
-                       const std::vector<RunScenario>& scenarios);
+                       const std::vector<RunContext>& contexts);
 
 }  // namespace callsim::report

@@ -1,23 +1,16 @@
 #include "report/forecast.hpp"
 
-#include "report/interval_figures.hpp"
-
 namespace callsim::report {
 
-Forecast forecast(const models::CenterSpec& spec, const analysis::RunResult& run) {
+Forecast forecast(const run::RunInputs& inputs) {
   Forecast out;
-  out.what = spec.ivr ? "forecast: callers entering the IVR, plus direct calls" : "forecast: expected arrivals";
-  for (std::size_t i = 0; i < interval_count(run); ++i) {
-    const sim::Time from(run.warmup_seconds + run.interval_seconds * static_cast<double>(i));
-    const sim::Time to = from + sim::Time(run.interval_seconds);
-    double calls = spec.ivr ? spec.ivr->arrivals.expected_events(from, to) : 0;
-    for (const auto& type : spec.call_types) {
-      if (type.trace.empty()) {
-        calls += type.arrivals.expected_events(from, to);
-      } else {
-        for (const sim::Time t : type.trace) calls += (t >= from && t < to) ? 1 : 0;
-      }
-    }
+  const bool ivr = !inputs.ivr_forecast.empty();
+  out.what = ivr ? "forecast: callers entering the IVR, plus direct calls" : "forecast: expected arrivals";
+  const std::size_t types = inputs.handle_mean.size();
+  const std::size_t intervals = types ? inputs.forecast.size() / types : inputs.ivr_forecast.size();
+  for (std::size_t i = 0; i < intervals; ++i) {
+    double calls = ivr && i < inputs.ivr_forecast.size() ? inputs.ivr_forecast[i] : 0;
+    for (std::size_t k = 0; k < types; ++k) calls += inputs.forecast[i * types + k];
     out.calls.push_back(calls);
   }
   return out;

@@ -1,13 +1,12 @@
 #pragma once
 /// \file
-/// Expected arrivals per reporting interval from a scenario's arrival processes: the
-/// forecast the simulated offered volume is drawn against.
+/// The forecast line the simulated offered volume is drawn against, from the expected
+/// arrivals a run recorded when it was made (run::RunInputs, computed by run/forecast.hpp).
 
 #include <string>
 #include <vector>
 
-#include "analysis/run_result.hpp"
-#include "models/center_spec.hpp"
+#include "run/run_inputs.hpp"
 
 namespace callsim::report {
 
@@ -16,10 +15,8 @@ struct Forecast {
   std::string what;           ///< what is counted, for the chart's legend
 };
 
-/// Expected arrivals in each interval of `run` under `spec`: each call type's Poisson rate
-/// integrated over the interval (trace replays count their arrivals), or for a center
-/// with an IVR, the callers entering the IVR (some of whom never reach a queue) plus any
-/// direct arrivals. The busyness factor has mean 1 and does not change the expectation.
-Forecast forecast(const models::CenterSpec& spec, const analysis::RunResult& run);
+/// Expected arrivals in each interval: every call type's direct arrivals, and for a center
+/// with an IVR the callers entering it (some of whom never reach a queue).
+Forecast forecast(const run::RunInputs& inputs);
 
 }  // namespace callsim::report

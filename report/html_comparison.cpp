@@ -45,7 +45,7 @@ const analysis::RunResult* run_named(const store::ResultsFile& file, const std::
 
 }  // namespace
 
-std::string html_comparison(const store::ResultsFile& file, const std::vector<RunScenario>& scenarios,
+std::string html_comparison(const store::ResultsFile& file, const std::vector<RunContext>& contexts,
                             double sl_target) {
   const analysis::Comparison& cmp = *file.comparison;
   const analysis::RunResult* base = run_named(file, cmp.baseline);
@@ -94,7 +94,7 @@ std::string html_comparison(const store::ResultsFile& file, const std::vector<Ru
   for (std::size_t r = 0; r < file.runs.size(); ++r)
     if (&file.runs[r] == base) base_index = r;
   for (std::size_t i = 0; i < interval_count(*base); ++i)
-    c.x_labels.push_back(interval_label(*base, scenarios[base_index], i));
+    c.x_labels.push_back(interval_label(*base, contexts[base_index], i));
   const char* classes[] = {"s1", "s2", "s3", "s4"};
   for (std::size_t r = 0; r < file.runs.size(); ++r) {
     ChartSeries s;

@@ -8,13 +8,13 @@
 #include <vector>
 
 #include "analysis/run_result.hpp"
-#include "report/run_scenario.hpp"
+#include "report/run_context.hpp"
 #include "store/results_file.hpp"
 
 namespace callsim::report {
 
 /// <section class="card" id="comparison"> (table) and id="comparison-service-level" (chart).
-std::string html_comparison(const store::ResultsFile& file, const std::vector<RunScenario>& scenarios,
+std::string html_comparison(const store::ResultsFile& file, const std::vector<RunContext>& contexts,
                             double sl_target);
 
 }  // namespace callsim::report

@@ -25,9 +25,19 @@ WaitDistribution waits_of(const analysis::RunResult& run, const std::string& res
   return wait_distribution(run);
 }
 
+/// "Made with the overrides a=1, b=2" (as typed after --set or in --what-if): the values a run changed from its
+/// scenario file, so a page of a what-if says which one it shows; "" without overrides.
+std::string overrides_line(const RunView& v) {
+  if (!v.context->inputs || v.context->inputs->overrides.empty()) return "";
+  std::string list;
+  for (const std::string& o : v.context->inputs->overrides) list += (list.empty() ? "" : ", ") + escape_html(o);
+  return "<p class=\"note overrides\" id=\"r" + std::to_string(v.index) +
+         "-overrides\">Made with the overrides " + list + " applied to the scenario file.</p>\n";
+}
+
 }  // namespace
 
-std::string html_report(const store::ResultsFile& file, const std::vector<RunScenario>& scenarios,
+std::string html_report(const store::ResultsFile& file, const std::vector<RunContext>& contexts,
                         const ReportOptions& options) {
   const std::string title = file.comparison
                                 ? "callsim comparison"
@@ -42,12 +52,12 @@ std::string html_report(const store::ResultsFile& file, const std::vector<RunSce
   for (std::size_t r = 0; r < file.runs.size(); ++r) {
     RunView v;
     v.run = &file.runs[r];
-    v.scenario = &scenarios[r];
+    v.context = &contexts[r];
     v.index = r;
     v.shrinkage = options.shrinkage;
-    const auto& loaded = scenarios[r].loaded;
-    if (loaded && loaded->costs && loaded->costs->sla) {
-      v.sl_target = loaded->costs->sla->target;
+    const auto& inputs = contexts[r].inputs;
+    if (inputs && inputs->costs && inputs->costs->sla) {
+      v.sl_target = inputs->costs->sla->target;
       v.sl_target_source = "the scenario's contract, costs.sla.target";
     } else {
       v.sl_target = options.default_sl_target;
@@ -57,10 +67,11 @@ std::string html_report(const store::ResultsFile& file, const std::vector<RunSce
     v.waits = waits_of(file.runs[r], options.results_path);
     views.push_back(std::move(v));
   }
-  if (file.comparison) body += html_comparison(file, scenarios, first_target);
+  if (file.comparison) body += html_comparison(file, contexts, first_target);
   for (const RunView& v : views) {
     if (views.size() > 1)
       body += "<h2 class=\"run\" id=\"r" + std::to_string(v.index) + "\">Run '" + escape_html(v.run->name) + "'</h2>\n";
+    if (const std::string made_with = overrides_line(v); !made_with.empty()) body += made_with;
     body += html_run_sections(v);
   }
   body += "<footer>Made by callsim " + escape_html(file.callsim_version) + " from a results file; scenario '" +
@@ -70,8 +81,8 @@ std::string html_report(const store::ResultsFile& file, const std::vector<RunSce
 }
 
 void write_html_report(const std::string& path, const store::ResultsFile& file,
-                       const std::vector<RunScenario>& scenarios, const ReportOptions& options) {
-  write_file_atomically(path, html_report(file, scenarios, options));
+                       const std::vector<RunContext>& contexts, const ReportOptions& options) {
+  write_file_atomically(path, html_report(file, contexts, options));
 }
 
 }  // namespace callsim::report

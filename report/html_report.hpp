@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "analysis/run_result.hpp"
-#include "report/run_scenario.hpp"
+#include "report/run_context.hpp"
 #include "store/results_file.hpp"
 
 namespace callsim::report {
@@ -24,12 +24,12 @@ struct ReportOptions {
   std::string results_path;
 };
 
-/// The page for `file`; `scenarios` from run_scenarios(file).
-std::string html_report(const store::ResultsFile& file, const std::vector<RunScenario>& scenarios,
+/// The page for `file`; `contexts` from run_contexts(file).
+std::string html_report(const store::ResultsFile& file, const std::vector<RunContext>& contexts,
                         const ReportOptions& options);
 
 /// html_report() written atomically to `path`. Throws ReportError.
 void write_html_report(const std::string& path, const store::ResultsFile& file,
-                       const std::vector<RunScenario>& scenarios, const ReportOptions& options);
+                       const std::vector<RunContext>& contexts, const ReportOptions& options);
 
 }  // namespace callsim::report

@@ -55,7 +55,7 @@ std::string section(const RunView& v, const std::string& name, const std::string
 
 std::vector<std::string> labels(const RunView& v) {
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < interval_count(*v.run); ++i) out.push_back(interval_label(*v.run, *v.scenario, i));
+  for (std::size_t i = 0; i < interval_count(*v.run); ++i) out.push_back(interval_label(*v.run, *v.context, i));
   return out;
 }
 
@@ -145,8 +145,8 @@ std::string volume_section(const RunView& v) {
   Chart c = chart(v, "volume", "Offered calls per interval against the forecast", "calls");
   c.series.push_back(series_of("offered (simulated)", interval_kpi(*v.run, kpi_index("offered")), "s1"));
   std::string note;
-  if (v.scenario->loaded) {
-    const Forecast f = forecast(v.scenario->loaded->spec, *v.run);
+  if (v.context->inputs) {
+    const Forecast f = forecast(*v.context->inputs);
     ChartSeries s;
     s.name = f.what;
     s.values = f.calls;
@@ -157,7 +157,7 @@ std::string volume_section(const RunView& v) {
         "<p class=\"note\">Offered calls reached a queue; the forecast counts expected arrivals, some of which "
         "end closed, blocked or in the IVR instead.</p>\n";
   } else {
-    note = "<p class=\"warning\">No forecast line: " + escape_html(v.scenario->problem) + ".</p>\n";
+    note = "<p class=\"warning\">No forecast line: " + escape_html(v.context->problem) + ".</p>\n";
   }
   return section(v, "volume", "Offered volume against forecast", render_svg(c) + note);
 }
@@ -332,12 +332,11 @@ std::string intervals_section(const RunView& v, const Staffing& st) {
 }  // namespace
 
 std::string html_run_sections(const RunView& v) {
-  const models::CostSpec* prices =
-      v.scenario->loaded && v.scenario->loaded->costs ? &*v.scenario->loaded->costs : nullptr;
+  const run::RunInputs* inputs = v.context->inputs ? &*v.context->inputs : nullptr;
+  const models::CostSpec* prices = inputs && inputs->costs ? &*inputs->costs : nullptr;
   std::optional<CostSummary> costs;
   if (prices) costs = summarize_costs(*v.run, *prices);
-  const Staffing st =
-      staffing(*v.run, v.scenario->loaded ? &v.scenario->loaded->spec : nullptr, v.sl_target, v.shrinkage);
+  const Staffing st = staffing(*v.run, inputs, v.sl_target, v.shrinkage);
 
   std::string out = headline(v, costs, prices);
   out += "<div class=\"grid\">\n" + service_level_section(v) + volume_section(v) + "</div>\n";
@@ -352,9 +351,9 @@ std::string html_run_sections(const RunView& v) {
   out += "<div class=\"grid\">\n" + call_types_section(v) + agent_groups_section(v) + "</div>\n";
   if (costs) out += costs_section(v, *costs, *prices);
   out += intervals_section(v, st);
-  if (!v.scenario->problem.empty())
+  if (!v.context->problem.empty())
     out += section(v, "notes", "Notes",
-                   "<p class=\"warning\">" + escape_html(v.scenario->problem) +
+                   "<p class=\"warning\">" + escape_html(v.context->problem) +
                        ": the forecast line is left out, required staffing uses the simulated "
                        "AHT and Erlang C, and costs are not shown.</p>\n");
   return out;

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "analysis/run_result.hpp"
-#include "report/run_scenario.hpp"
+#include "report/run_context.hpp"
 #include "report/wait_distribution.hpp"
 
 namespace callsim::report {
@@ -17,7 +17,7 @@ namespace callsim::report {
 /// What the sections of one run are drawn from.
 struct RunView {
   const analysis::RunResult* run = nullptr;
-  const RunScenario* scenario = nullptr;
+  const RunContext* context = nullptr;
   std::size_t index = 0;         ///< run number in the file: element ids start "r<index>-"
   double sl_target = 0.8;        ///< service-level target (fraction)
   std::string sl_target_source;  ///< where the target comes from, for the page

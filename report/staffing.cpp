@@ -29,17 +29,17 @@ struct Means {
   std::optional<double> patience;
 };
 
-Means scenario_means(const analysis::RunResult& run, const models::CenterSpec& spec, std::size_t i) {
+Means scenario_means(const analysis::RunResult& run, const run::RunInputs& inputs, std::size_t i) {
   const std::size_t offered = kpi_index("offered");
   double weight = 0, handle = 0, abandon_rate = 0;
-  for (std::size_t k = 0; k < spec.call_types.size(); ++k) {
-    const auto& type = spec.call_types[k];
+  for (std::size_t k = 0; k < inputs.handle_mean.size(); ++k) {
     const double w = interval_type_kpi(run, i, k, offered).mean;
     if (!(w > 0)) continue;
     weight += w;
-    handle += w * (type.service.mean() + (type.wrap_up ? type.wrap_up->mean() : 0));
-    // Abandonment rates (1 / mean patience) mix linearly; a type that never abandons adds 0.
-    if (type.patience && type.patience->mean() > 0) abandon_rate += w / type.patience->mean();
+    handle += w * inputs.handle_mean[k];
+    // Abandonment rates (1 / mean patience) mix linearly; a type that never abandons (NaN) adds 0.
+    const double patience = inputs.patience_mean[k];
+    if (!std::isnan(patience) && patience > 0) abandon_rate += w / patience;
   }
   Means m;
   if (weight > 0) {
@@ -69,7 +69,7 @@ double required_agents(double rate, double aht, std::optional<double> mean_patie
   return high;
 }
 
-Staffing staffing(const analysis::RunResult& run, const models::CenterSpec* spec, double sl_target, double shrinkage) {
+Staffing staffing(const analysis::RunResult& run, const run::RunInputs* inputs, double sl_target, double shrinkage) {
   Staffing out;
   const double length = run.interval_seconds;
   out.present = interval_values(run, [&](const analysis::KpiTally& t) { return tally_agents(t, length); });
@@ -78,8 +78,8 @@ Staffing staffing(const analysis::RunResult& run, const models::CenterSpec* spec
   for (std::size_t i = 0; i < offered.size(); ++i) {
     const double rate = offered[i].mean / length;
     Means m;
-    if (spec) {
-      m = scenario_means(run, *spec, i);
+    if (inputs) {
+      m = scenario_means(run, *inputs, i);
     } else {
       m.aht = aht[i].mean;
     }
@@ -93,8 +93,8 @@ Staffing staffing(const analysis::RunResult& run, const models::CenterSpec* spec
       "Required: the fewest agents whose %s service level reaches %.0f%% for the simulated offered calls of "
       "the interval, %s, divided by 1 - shrinkage (%.0f%%) and rounded up; one pool of agents, so a lower "
       "bound where skills split them.",
-      spec ? "Erlang A (Erlang C where callers never abandon)" : "Erlang C", 100 * sl_target,
-      spec ? "with the scenario's handle and patience times" : "with the simulated AHT (scenario not available)",
+      inputs ? "Erlang A (Erlang C where callers never abandon)" : "Erlang C", 100 * sl_target,
+      inputs ? "with the scenario's handle and patience times" : "with the simulated AHT (scenario not available)",
       100 * shrinkage);
   out.method = text;
   return out;

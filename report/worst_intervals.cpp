@@ -19,7 +19,7 @@ std::vector<std::size_t> worst_intervals(const analysis::RunResult& run, std::si
   return order;
 }
 
-void print_worst_intervals(std::ostream& out, const analysis::RunResult& run, const RunScenario& scenario,
+void print_worst_intervals(std::ostream& out, const analysis::RunResult& run, const RunContext& context,
                            std::size_t count, const report::ConsoleStyle& style) {
   if (interval_count(run) < 2) return;
   const std::vector<std::size_t> worst = worst_intervals(run, count);
@@ -34,7 +34,7 @@ void print_worst_intervals(std::ostream& out, const analysis::RunResult& run, co
                               report::format_kpi_value(sl[i].ci95, "fraction");
     char line[160];
     std::snprintf(line, sizeof line, "  %-8s  service_level %-18s  asa %-9s  abandon_rate %-7s  offered %s",
-                  interval_label(run, scenario, i).c_str(), level.c_str(),
+                  interval_label(run, context, i).c_str(), level.c_str(),
                   report::format_kpi_value(asa[i].mean, "s").c_str(),
                   report::format_kpi_value(ab[i].mean, "fraction").c_str(),
                   report::format_kpi_value(offered[i].mean, "calls").c_str());

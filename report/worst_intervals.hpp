@@ -7,7 +7,7 @@
 
 #include "report/console_report.hpp"
 #include "analysis/run_result.hpp"
-#include "report/run_scenario.hpp"
+#include "report/run_context.hpp"
 
 namespace callsim::report {
 
@@ -18,7 +18,7 @@ std::vector<std::size_t> worst_intervals(const analysis::RunResult& run, std::si
 /// "worst intervals by service level:" and one line per worst interval with its clock
 /// time, service level +/- CI, ASA, abandonment and offered calls; red where the service
 /// level is below `style.sl_target`. Prints nothing for a run of one interval.
-void print_worst_intervals(std::ostream& out, const analysis::RunResult& run, const RunScenario& scenario,
+void print_worst_intervals(std::ostream& out, const analysis::RunResult& run, const RunContext& context,
                            std::size_t count, const report::ConsoleStyle& style);
 
 }  // namespace callsim::report

@@ -1,7 +1,9 @@
 #pragma once
 /// \file
-/// Runs a scenario: replications of the model with the KPI collector attached, over a
-/// thread pool, and their summary across replications.
+/// The primitives of an experiment: replications of the model with the KPI collector
+/// attached, over a thread pool, and their summary across replications. Callers run
+/// scenarios through run::Experiment (run/experiment_design.hpp), which builds on these,
+/// run_distributed (MPI ranks) and the variants; tests use them directly.
 
 #include <atomic>
 #include <cstdint>

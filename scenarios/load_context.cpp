@@ -10,6 +10,16 @@ namespace callsim::scenarios::detail {
 
 const std::string& read_input(const std::string& path, const std::string& role, const std::string& given_in,
                               LoadContext& context) {
+  if (context.stored) {
+    const auto found = context.stored->files.find(path);
+    if (found != context.stored->files.end()) {
+      context.inputs.push_back(InputFile{role, path, found->second});
+      return context.inputs.back().bytes;
+    }
+    if (!context.stored->disk_for_others)
+      throw ScenarioError("cannot read " + role + " '" + path + "' (given in " + given_in +
+                          "): the results file does not hold it");
+  }
   std::string error;
   auto text = read_text_file(path, limits::kCsvBytes, role + " file", error);
   if (!text) throw ScenarioError("cannot read " + role + " '" + path + "' (given in " + given_in + "): " + error);

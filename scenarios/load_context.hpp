@@ -11,6 +11,7 @@
 #include "models/center_spec.hpp"
 #include "scenarios/forecast_csv.hpp"
 #include "scenarios/input_file.hpp"
+#include "scenarios/loader.hpp"
 #include "scenarios/yaml_checks.hpp"
 
 namespace callsim::scenarios::detail {
@@ -21,6 +22,7 @@ struct LoadContext {
   std::map<std::string, ForecastTable> tables;   ///< by kind and resolved path: each file is read once per load
   std::vector<std::string> warnings;             ///< valid but suspicious, "FILE:LINE: ..."
   std::vector<InputFile> inputs;                 ///< every CSV read, once each, in the order read
+  const StoredInputs* stored = nullptr;          ///< files served from memory; null: every file from the disk
 
   /// Clock seconds (after midnight of day 1) of simulation time 0, and of the start and end
   /// of the counted period.

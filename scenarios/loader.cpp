@@ -197,7 +197,7 @@ models::CenterSpec read_center(const Reporter& reporter, const YAML::Node& root,
 namespace {
 
 LoadedScenario load_with(const std::string& text, const std::string& path_for_messages,
-                         const std::vector<std::string>& overrides) {
+                         const std::vector<std::string>& overrides, const StoredInputs* stored) {
   // Text that did not come from a file (a results file's stored scenario) meets the file's limit too.
   if (text.size() > limits::kScenarioBytes) {
     throw ScenarioError(path_for_messages + ": the scenario is " + std::to_string(text.size()) +
@@ -206,10 +206,12 @@ LoadedScenario load_with(const std::string& text, const std::string& path_for_me
   YAML::Node root = parse_document(Reporter(path_for_messages), text);
   const Reporter reporter(path_for_messages, detail::apply_overrides(root, overrides, detail::line_count(text)));
   LoadContext context;
+  context.stored = stored;
   context.scenario_dir = std::filesystem::path(path_for_messages).parent_path().string();
   std::optional<models::CostSpec> costs;
-  LoadedScenario loaded{read_center(reporter, root, context, costs), path_for_messages, text, {}, overrides, {}, {}};
+  LoadedScenario loaded{read_center(reporter, root, context, costs), path_for_messages, text, {}, overrides, {}, {}, {}};
   loaded.costs = std::move(costs);
+  loaded.applied_text = overrides.empty() ? text : YAML::Dump(root) + "\n";
   loaded.warnings = std::move(context.warnings);
   loaded.inputs = std::move(context.inputs);
   detail::add_load_warning(loaded.spec, loaded.path, loaded.warnings);
@@ -220,9 +222,9 @@ LoadedScenario load_with(const std::string& text, const std::string& path_for_me
 // every node before they use it, so an exception of yaml-cpp or of the standard library
 // here is a gap in those checks, reported as a problem of the file rather than a crash.
 LoadedScenario guarded_load(const std::string& text, const std::string& path_for_messages,
-                            const std::vector<std::string>& overrides) {
+                            const std::vector<std::string>& overrides, const StoredInputs* stored) {
   try {
-    return load_with(text, path_for_messages, overrides);
+    return load_with(text, path_for_messages, overrides, stored);
   } catch (const ScenarioError&) {
     throw;
   } catch (const YAML::Exception& error) {
@@ -241,15 +243,37 @@ LoadedScenario guarded_load(const std::string& text, const std::string& path_for
 
 }  // namespace
 
-LoadedScenario load_scenario_text(const std::string& text, const std::string& path_for_messages,
-                                  const std::vector<std::string>& overrides) {
+namespace {
+
+LoadedScenario load_text_from(const std::string& text, const std::string& path_for_messages,
+                              const std::vector<std::string>& overrides, const StoredInputs* stored) {
   try {
-    return guarded_load(text, path_for_messages, overrides);
+    return guarded_load(text, path_for_messages, overrides, stored);
   } catch (const ScenarioError& error) {
     throw detail::blame_override(error, overrides, [&](const std::vector<std::string>& some) {
-      static_cast<void>(guarded_load(text, path_for_messages, some));
+      static_cast<void>(guarded_load(text, path_for_messages, some, stored));
     });
   }
+}
+
+}  // namespace
+
+LoadedScenario load_scenario_text(const std::string& text, const std::string& path_for_messages,
+                                  const std::vector<std::string>& overrides) {
+  return load_text_from(text, path_for_messages, overrides, nullptr);
+}
+
+StoredInputs stored_inputs_of(const std::vector<InputFile>& inputs) {
+  StoredInputs stored;
+  for (const InputFile& input : inputs) stored.files.emplace(input.path, input.bytes);
+  return stored;
+}
+
+LoadedScenario load_stored_scenario(const std::string& text, const std::string& path,
+                                    const std::vector<std::string>& overrides, const StoredInputs& stored) {
+  LoadedScenario loaded = load_text_from(text, path, overrides, &stored);
+  loaded.inputs.insert(loaded.inputs.begin(), InputFile{"scenario", path, text});
+  return loaded;
 }
 
 LoadedScenario load_scenario_text(const std::string& text, const std::string& path_for_messages) {

@@ -4,6 +4,7 @@
 /// problem is reported as one ScenarioError "FILE:LINE: what is wrong; what is valid", so a
 /// planner can fix the file without reading code. Nothing else in callsim parses scenarios.
 
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -27,6 +28,9 @@ struct LoadedScenario {
   /// Every file read: the scenario first (when loaded from a file), then each CSV it
   /// references, once each, in the order read.
   std::vector<InputFile> inputs;
+  /// The scenario as simulated: `text` itself without overrides, else the YAML tree after
+  /// them, emitted again (comments and layout are not kept; the values are).
+  std::string applied_text;
 };
 
 /// A scenario that cannot be loaded. `what()` is the whole message, e.g.
@@ -60,5 +64,27 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<std::str
 /// As load_scenario_text, with `overrides` applied as load_scenario applies them.
 LoadedScenario load_scenario_text(const std::string& text, const std::string& path_for_messages,
                                   const std::vector<std::string>& overrides);
+
+/// Input files served from memory instead of the disk: bytes by the path as the loader
+/// opens it (InputFile::path: relative CSV names joined to the scenario's directory).
+struct StoredInputs {
+  std::map<std::string, std::string> files;
+  /// false: a file not in `files` is an error (a results file's stored inputs, which must
+  /// be the whole truth); true: it is read from the disk as usual (a what-if variant that
+  /// names a CSV its base scenario did not).
+  bool disk_for_others = false;
+};
+
+/// The inputs of `loaded` (its scenario and every CSV it read), to load it again from memory.
+StoredInputs stored_inputs_of(const std::vector<InputFile>& inputs);
+
+/// The scenario `text` (the file `path` as it was when the run was made) with `overrides`,
+/// every CSV it names taken from `stored`: `callsim run --resume` and what-if variants
+/// re-load a scenario without reading the disk. The result is what load_scenario(path,
+/// overrides) gave then, inputs included (the scenario first). Throws ScenarioError, as
+/// load_scenario does ("cannot read forecast 'x.csv' (given in s.yaml:9): the results file
+/// does not hold it").
+LoadedScenario load_stored_scenario(const std::string& text, const std::string& path,
+                                    const std::vector<std::string>& overrides, const StoredInputs& stored);
 
 }  // namespace callsim::scenarios

@@ -252,7 +252,9 @@ TEST_CASE("resume refuses a file the options or the scenario do not continue", "
   refused("-s 5 --set " + kShort + " -r 1",
           "callsim run: '" + f + "' already holds 2 replications, more than --replications 1");  // matching ones pass
   std::ofstream(yaml, std::ios::app) << "# edited\n";
-  refused("-r 4", prefix + "the scenario '" + yaml.string() +
+  // Given with --resume, the scenario file is checked against the stored text (without it,
+  // a format-4 file continues from its own stored scenario and never reads the disk).
+  refused(yaml.string() + " -r 4", prefix + "the scenario '" + yaml.string() +
                       "' is not the text it was made from (stored in its /scenario); the replications to come would "
                       "not continue it");
   const auto missing = run_callsim("run --resume " + (dir / "none.h5").string(), dir);

@@ -61,7 +61,7 @@ TEST_CASE("console: the worst intervals are the lowest service levels, lowest fi
   const auto run = run_with_levels({{9, 10}, {5, 10}, {10, 10}, {7, 10}});
   CHECK(report::worst_intervals(run, 3) == std::vector<std::size_t>{1, 3, 0});
   std::ostringstream out;
-  report::RunScenario clock;
+  report::RunContext clock;
   clock.clock_start = 8 * 3600;
   clock.clock_known = true;
   report::print_worst_intervals(out, run, clock, 2, {});

@@ -1,12 +1,12 @@
-#include "report/run_scenario.hpp"
+#include "app/stored_scenario_inputs.hpp"
 
 #include <algorithm>
 
+#include "run/record_inputs.hpp"
 #include "scenarios/clock_peek.hpp"
-#include "scenarios/clock_time.hpp"
-#include "store/results_file.hpp"
+#include "scenarios/loader.hpp"
 
-namespace callsim::report {
+namespace callsim::app {
 
 namespace {
 
@@ -19,7 +19,7 @@ struct StoredDocument {
 };
 
 // `callsim compare a.yaml b.yaml` writes "--- # callsim compare: scenario N of M, run 'NAME',
-// file 'PATH'" before each document; anything else is one scenario.
+// file 'PATH'" before each document (run::scenario_provenance); anything else is one scenario.
 std::vector<StoredDocument> split_documents(const store::ResultsFile& file) {
   const std::string marker = "--- # callsim compare: scenario ";
   const std::string& text = file.scenario_text;
@@ -48,48 +48,41 @@ std::vector<StoredDocument> split_documents(const store::ResultsFile& file) {
   return documents;
 }
 
-RunScenario load(const StoredDocument& doc, const analysis::RunResult& run) {
-  RunScenario out;
+report::RunContext load(const StoredDocument& doc, const std::vector<std::string>& overrides,
+                        const analysis::RunResult& run) {
+  report::RunContext out;
   if (const auto clock = scenarios::peek_clock_start(doc.text)) {
     out.clock_start = *clock;
     out.clock_known = true;
   }
+  scenarios::LoadedScenario loaded;
   try {
-    out.loaded = scenarios::load_scenario_text(doc.text, doc.path);
+    loaded = scenarios::load_scenario_text(doc.text, doc.path, overrides);
   } catch (const scenarios::ScenarioError& e) {
     out.problem = std::string("the scenario stored in the file could not be re-loaded (") + e.what() + ")";
     return out;
   }
   std::vector<std::string> types;
-  for (const auto& type : out.loaded->spec.call_types) types.push_back(type.name);
+  for (const auto& type : loaded.spec.call_types) types.push_back(type.name);
   if (types != run.call_types) {
-    out.loaded.reset();
     out.problem = "the scenario stored in the file has other call types than run '" + run.name + "'";
+    return out;
   }
-  return out;
+  return report::run_context(run, run::run_inputs(loaded, loaded.spec, 0));
 }
 
 }  // namespace
 
-std::vector<RunScenario> run_scenarios(const store::ResultsFile& file) {
+std::vector<report::RunContext> report_contexts(const store::ResultsFile& file) {
+  if (!file.run_inputs.empty()) return report::run_contexts(file);
   const std::vector<StoredDocument> documents = split_documents(file);
-  std::vector<RunScenario> out;
+  std::vector<report::RunContext> out;
   for (const analysis::RunResult& run : file.runs) {
     auto doc = std::find_if(documents.begin(), documents.end(), [&](const auto& d) { return d.run == run.name; });
     if (doc == documents.end()) doc = documents.begin();
-    out.push_back(load(*doc, run));
+    out.push_back(load(*doc, file.overrides, run));
   }
   return out;
 }
 
-std::string interval_label(const analysis::RunResult& run, const RunScenario& scenario, std::size_t i) {
-  const double offset = run.interval_seconds * static_cast<double>(i);
-  if (!scenario.clock_known) return "+" + scenarios::format_clock(offset, false);
-  const double clock = scenario.clock_start + run.warmup_seconds + offset;
-  // Past the first day the clock restarts; the day is shown so a 48 h run stays readable.
-  const bool later_day = clock >= 86400;
-  return scenarios::format_clock(later_day ? clock - 86400 * static_cast<int>(clock / 86400) : clock, false) +
-         (later_day ? " (+" + std::to_string(static_cast<int>(clock / 86400)) + "d)" : "");
-}
-
-}  // namespace callsim::report
+}  // namespace callsim::app
