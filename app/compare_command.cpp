@@ -69,6 +69,20 @@ scenarios::LoadedScenario load_variant(const std::string& path, const std::vecto
   return scenarios::load_scenario(path, overrides);
 }
 
+/// The scenario at `path` with `all` overrides (the --set ones, then `own`, a --what-if's):
+/// a problem with one of `own` is named as the --what-if the user typed, not as a --set.
+models::CenterSpec load_what_if(const std::string& path, const std::vector<std::string>& all,
+                                const std::vector<std::string>& own) {
+  try {
+    return load_variant(path, all).spec;
+  } catch (const scenarios::ScenarioError& e) {
+    const std::string message = e.what();
+    for (const std::string& o : own)
+      if (message.rfind("--set " + o + ": ", 0) == 0) throw scenarios::ScenarioError("--what-if" + message.substr(5));
+    throw;
+  }
+}
+
 /// "a=1;b=2" -> {"a=1", "b=2"}.
 std::vector<std::string> split_what_if(const std::string& text) {
   std::vector<std::string> parts;
@@ -376,9 +390,13 @@ int compare_command(const std::vector<std::string>& args) {
         if (what_if.find('/') != std::string::npos)
           throw BadInput("--what-if '" + what_if + "' contains '/', which a run name in the results file cannot");
         if (names.count(what_if)) throw BadInput("--what-if '" + what_if + "' is given twice");
+        const std::vector<std::string> own = split_what_if(what_if);
+        if (own.empty())
+          throw BadInput("--what-if '" + what_if + "' gives no override; expected KEY=VALUE[;KEY=VALUE...] (e.g. "
+                         "--what-if agent_groups.agents.count=12)");
         std::vector<std::string> all = overrides;
-        for (std::string& o : split_what_if(what_if)) all.push_back(std::move(o));
-        Variant v{unique_name(what_if, names), load_variant(inputs[0], all).spec};
+        all.insert(all.end(), own.begin(), own.end());
+        Variant v{unique_name(what_if, names), load_what_if(inputs[0], all, own)};
         v.spec.name = v.name;
         const models::TimeSpec& t = v.spec.time;
         const models::TimeSpec& base = variants[0].spec.time;
@@ -427,7 +445,8 @@ int compare_command(const std::vector<std::string>& args) {
   } catch (const scenarios::ScenarioError& e) {
     // A scenario file's message names the file and line; a --policy one names the option.
     const std::string message = e.what();
-    const bool names_option = message.rfind("--policy", 0) == 0 || message.rfind("--set", 0) == 0;
+    const bool names_option = message.rfind("--policy", 0) == 0 || message.rfind("--set", 0) == 0 ||
+                              message.rfind("--what-if", 0) == 0;
     std::cerr << (names_option ? "callsim compare: " : "") << message << "\n";
     ok = false;
   } catch (const store::ResultsStoreError& e) {
