@@ -32,6 +32,9 @@ REPO = os.path.dirname(os.path.dirname(HERE))
 CASES = os.path.join(HERE, "cases")
 MEMORY_LIMIT = 2 << 30  # 2 GiB of address space: bounded memory, whatever the input
 DEFAULT_TIMEOUT = 20.0
+COMMANDS = {"run", "compare", "erlang", "list", "inspect", "report"}
+LONG_OPTIONS = {"-r": "--replications", "-j": "--threads", "-s": "--seed", "-o": "--out", "-q": "--quiet",
+                "-p": "--policy", "-w": "--what-if", "-h": "--help"}
 
 
 class CaseFormatError(Exception):
@@ -74,6 +77,7 @@ class Case:
         self.creates = []
         self.setup = []
         self.stdin = None
+        self.stdout_to = None  # a path to send stdout to instead of capturing it (/dev/full)
         self.timeout = DEFAULT_TIMEOUT
         self.xfail = None
         self.names = []
@@ -115,6 +119,8 @@ class Case:
                 self.creates.append(value)
             elif key == "setup":
                 self.setup.append(value)
+            elif key == "stdout-to":
+                self.stdout_to = value
             elif key == "stdin":
                 self.stdin = unescape(value)
             elif key == "timeout":
@@ -188,7 +194,7 @@ def substitute(text, scratch):
     return text.replace("{dir}", scratch).replace("{repo}", REPO)
 
 
-def run_callsim(callsim, argv, scratch, stdin, timeout, memory_limit):
+def run_callsim(callsim, argv, scratch, stdin, timeout, memory_limit, stdout_to=None):
     def limits():
         if memory_limit:
             resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
@@ -196,9 +202,12 @@ def run_callsim(callsim, argv, scratch, stdin, timeout, memory_limit):
 
     env = dict(os.environ, NO_COLOR="1", LC_ALL="C")
     start = time.monotonic()
+    sink = open(stdout_to, "wb") if stdout_to else None
     proc = subprocess.Popen([callsim] + argv, cwd=scratch, env=env, preexec_fn=limits, start_new_session=True,
                             stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=sink or subprocess.PIPE, stderr=subprocess.PIPE)
+    if sink:
+        sink.close()
     try:
         out, err = proc.communicate(stdin, timeout=timeout)
         timed_out = False
@@ -286,7 +295,7 @@ def check_case(case, callsim, memory_limit):
         before = snapshot(scratch)
         argv = [substitute(a, scratch) for a in shlex.split(case.argv)]
         code, out, err, timed_out, seconds = run_callsim(callsim, argv, scratch, case.stdin, case.timeout,
-                                                         memory_limit)
+                                                         memory_limit, case.stdout_to)
         after = snapshot(scratch)
     except (CaseFormatError, OSError, ValueError, IndexError) as e:
         shutil.rmtree(scratch, ignore_errors=True)
@@ -298,7 +307,7 @@ def check_case(case, callsim, memory_limit):
 
     problems = []
     err_text = err.decode("utf-8", "replace")
-    out_text = out.decode("utf-8", "replace")
+    out_text = (out or b"").decode("utf-8", "replace")
     first_err = err_text.strip().split("\n")[0][:300] if err_text.strip() else "(no stderr)"
     if timed_out:
         problems.append("did not end within %g s (killed)" % case.timeout)
@@ -317,14 +326,18 @@ def check_case(case, callsim, memory_limit):
     if allowed != "any" and len(lines) != int(allowed):
         problems.append("%d non-empty stderr lines, expected %s: %s" % (len(lines), allowed, " | ".join(lines)[:400]))
     if case.exit == 2 and code == 2 and lines:
-        error_line = lines[-1]
+        # The error is the first line that is not a warning (an unknown option's usage follows it).
+        error_line = next((line for line in lines if not line.startswith("warning:")), lines[0])
         names = set(case.names)
         names.update(os.path.basename(rel) for rel, _ in case.files)
         for step in case.setup:
             names.update(os.path.basename(w) for w in shlex.split(step)[1:] if re.search(r"[A-Za-z]", w))
-        for token in argv[1:]:
+        for i, token in enumerate(argv):
+            if i == 0 and token in COMMANDS:
+                continue
             if token.startswith("-") or re.search(r"[A-Za-z]", token):
                 names.add(os.path.basename(token) if token.startswith(scratch) else token)
+                names.add(LONG_OPTIONS.get(token, token))
         names.discard("")
         if not any(n in error_line for n in names):
             problems.append("the error line names no file or option of the case: " + error_line[:300])
