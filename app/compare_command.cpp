@@ -77,8 +77,11 @@ models::CenterSpec load_what_if(const std::string& path, const std::vector<std::
     return load_variant(path, all).spec;
   } catch (const scenarios::ScenarioError& e) {
     const std::string message = e.what();
-    for (const std::string& o : own)
-      if (message.rfind("--set " + o + ": ", 0) == 0) throw scenarios::ScenarioError("--what-if" + message.substr(5));
+    for (const std::string& o : own) {
+      // As the message shows it: control characters of the override are escaped there.
+      const std::string shown = scenarios::ScenarioError("--set " + o + ": ").what();
+      if (message.rfind(shown, 0) == 0) throw scenarios::ScenarioError("--what-if" + message.substr(5));
+    }
     throw;
   }
 }
