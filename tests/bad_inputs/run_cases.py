@@ -75,6 +75,7 @@ class Case:
         self.stderr_lines = None  # None: the default (exactly 1 for exit 2)
         self.outputs = set()
         self.creates = []
+        self.removes = []
         self.setup = []
         self.stdin = None
         self.stdout_to = None  # a path to send stdout to instead of capturing it (/dev/full)
@@ -117,6 +118,9 @@ class Case:
             elif key == "creates":
                 self.outputs.add(value)
                 self.creates.append(value)
+            elif key == "removes":
+                self.outputs.add(value)
+                self.removes.append(value)
             elif key == "setup":
                 self.setup.append(value)
             elif key == "stdout-to":
@@ -293,7 +297,7 @@ def check_case(case, callsim, memory_limit):
         for step in case.setup:
             do_setup(case, step, scratch, callsim, memory_limit)
         before = snapshot(scratch)
-        argv = [substitute(a, scratch) for a in shlex.split(case.argv)]
+        argv = [substitute(unescape(a).decode("utf-8", "surrogateescape"), scratch) for a in shlex.split(case.argv)]
         code, out, err, timed_out, seconds = run_callsim(callsim, argv, scratch, case.stdin, case.timeout,
                                                          memory_limit, case.stdout_to)
         after = snapshot(scratch)
@@ -343,8 +347,11 @@ def check_case(case, callsim, memory_limit):
             problems.append("the error line names no file or option of the case: " + error_line[:300])
     for rel in after:
         base = os.path.basename(rel)
-        if ".tmp-" in base or base.endswith(".lock"):
+        if (".tmp-" in base or base.endswith(".lock")) and rel not in before:
             problems.append("left " + rel + " behind")
+    for rel in case.removes:
+        if rel in after:
+            problems.append("did not remove " + rel)
     for rel, entry in before.items():
         if rel in case.outputs:
             continue
@@ -353,7 +360,8 @@ def check_case(case, callsim, memory_limit):
         elif after[rel] != entry:
             problems.append("changed " + rel)
     for rel in after:
-        if rel not in before and rel not in case.outputs and ".tmp-" not in rel and not rel.endswith(".lock"):
+        base = os.path.basename(rel)
+        if rel not in before and rel not in case.outputs and ".tmp-" not in base and not base.endswith(".lock"):
             problems.append("created " + rel + " (not a declared output)")
     for rel in case.creates:
         if after.get(rel, ("",))[0] != "file":
