@@ -11,6 +11,7 @@
 #include "models/center_spec.hpp"
 #include "scenarios/forecast_csv.hpp"
 #include "scenarios/input_file.hpp"
+#include "scenarios/trace_csv.hpp"
 #include "scenarios/yaml_checks.hpp"
 
 namespace callsim::scenarios::detail {
@@ -21,6 +22,9 @@ struct LoadContext {
   std::map<std::string, ForecastTable> tables;   ///< by kind and resolved path: each file is read once per load
   std::vector<std::string> warnings;             ///< valid but suspicious, "FILE:LINE: ..."
   std::vector<InputFile> inputs;                 ///< every CSV read, once each, in the order read
+  std::map<std::string, TraceCsv> trace_csvs;    ///< by resolved path: each CSV trace is parsed once per load
+  double trace_bytes_parsed = 0;                 ///< text of traces parsed so far (a bank log once per call type)
+  double trace_calls = 0;                        ///< calls replayed so far, all call types together
 
   /// Clock seconds (after midnight of day 1) of simulation time 0, and of the start and end
   /// of the counted period.

@@ -66,10 +66,14 @@ YAML::Node place(const Override& given, const std::string& yaml) {
   const std::string padding(static_cast<std::size_t>(given.first_line - 1), '\n');
   YamlDocuments documents;
   try {
-    documents = parse_yaml(padding + yaml);
+    documents = parse_yaml(padding + yaml, limits::kExpandedValues);
   } catch (const YAML::Exception& error) {
     fail(given, "the value '" + given.value + "' is not valid YAML (" + error.msg +
                     "); check its brackets and quotes, and quote the whole --set argument for the shell");
+  }
+  if (!documents.expanded_past.is_null()) {
+    fail(given, "with its YAML aliases (*name) expanded, the value holds more than " +
+                    number_text(limits::kExpandedValues) + " values (each alias counts as all that its anchor holds)");
   }
   if (documents.count > 1) fail(given, "the value holds several YAML documents (separated by ---); give one value");
   // An empty value is YAML's null; it needs a position too, for "... is empty" messages.
