@@ -254,6 +254,14 @@ def do_setup(case, step, scratch, callsim, memory_limit):
         missing = size - os.path.getsize(p(args[0]))
         with open(p(args[0]), "ab") as f:
             f.write((pattern * (missing // len(pattern) + 1))[:missing])
+    elif op == "repeat":  # repeat FILE MARKER TEXT COUNT: MARKER replaced by TEXT (escapes) COUNT times
+        with open(p(args[0]), "rb") as f:
+            data = f.read()
+        marker = unescape(args[1])
+        if marker not in data:
+            raise CaseFormatError("setup repeat: '" + args[1] + "' is not in " + args[0])
+        with open(p(args[0]), "wb") as f:
+            f.write(data.replace(marker, unescape(args[2]) * int(args[3]), 1))
     elif op == "truncate":
         os.truncate(p(args[0]), int(args[1]))
     elif op == "replace":  # replace FILE OLD NEW: the first occurrence
