@@ -55,7 +55,7 @@ inline constexpr std::size_t kIvrNodes = 500;
 /// Shifts of one group, and breaks of one shift (the break checks compare every pair).
 inline constexpr std::size_t kShiftsPerGroup = 10000;
 inline constexpr std::size_t kBreaksPerShift = 100;
-/// `--set` overrides of one load (a failed load is reloaded once per override to find the
+/// `--set` overrides of one load (a failed load is reloaded about log2(n) times to find the
 /// one to blame).
 inline constexpr std::size_t kOverrides = 1000;
 

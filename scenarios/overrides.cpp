@@ -4,6 +4,7 @@
 #include "scenarios/yaml_parse.hpp"
 
 #include <algorithm>
+#include <cstddef>
 #include <charconv>
 #include <optional>
 
@@ -261,19 +262,34 @@ ScenarioError blame_override(const ScenarioError& error, const std::vector<std::
                              const std::function<void(const std::vector<std::string>&)>& loads) {
   const std::string message = error.what();
   if (overrides.empty() || message.find("--set ") != std::string::npos) return error;
-  std::vector<std::string> some;
-  for (std::size_t k = 0; k <= overrides.size(); ++k) {
-    if (k > 0) some.push_back(overrides[k - 1]);
+  // The load with the first k overrides: nothing when it loads, else its error.
+  const auto attempt = [&](std::size_t k) -> std::optional<ScenarioError> {
     try {
-      loads(some);
+      loads(std::vector<std::string>(overrides.begin(), overrides.begin() + static_cast<std::ptrdiff_t>(k)));
+      return std::nullopt;
     } catch (const ScenarioError& failed) {
-      if (k == 0) return error;  // the file itself is wrong, whatever the overrides
-      const std::string found = failed.what();
-      if (found.find("--set ") != std::string::npos) return failed;
-      return ScenarioError("--set " + overrides[k - 1] + ": " + found);
+      return failed;
+    }
+  };
+  if (attempt(0)) return error;  // the file itself is wrong, whatever the overrides
+  // With none the scenario loads, with all it fails (`error`): halving finds k where the
+  // first k - 1 load and the first k fail, in log2(n) loads rather than up to n (1,000
+  // overrides of a large scenario took minutes). Where overrides interact (a later one
+  // undoes what an earlier one broke) this is such a k, not always the first.
+  std::size_t good = 0, bad = overrides.size();
+  std::optional<ScenarioError> failed = error;
+  while (bad - good > 1) {
+    const std::size_t middle = good + (bad - good) / 2;
+    if (auto at = attempt(middle)) {
+      bad = middle;
+      failed = std::move(at);
+    } else {
+      good = middle;
     }
   }
-  return error;  // not reached: the load with every override failed
+  const std::string found = failed->what();
+  if (found.find("--set ") != std::string::npos) return *failed;
+  return ScenarioError("--set " + overrides[bad - 1] + ": " + found);
 }
 
 }  // namespace callsim::scenarios::detail
