@@ -262,6 +262,11 @@ def do_setup(case, step, scratch, callsim, memory_limit):
             raise CaseFormatError("setup repeat: '" + args[1] + "' is not in " + args[0])
         with open(p(args[0]), "wb") as f:
             f.write(data.replace(marker, unescape(args[2]) * int(args[3]), 1))
+    elif op == "remove":
+        if os.path.isdir(p(args[0])) and not os.path.islink(p(args[0])):
+            shutil.rmtree(p(args[0]))
+        else:
+            os.remove(p(args[0]))
     elif op == "truncate":
         os.truncate(p(args[0]), int(args[1]))
     elif op == "replace":  # replace FILE OLD NEW: the first occurrence
