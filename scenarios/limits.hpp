@@ -32,8 +32,8 @@ inline constexpr double kDurationSeconds = 36525.0 * 86400.0;
 /// types). ~10 s of parsing; 1,000 call types on one 30 MB month log would take minutes.
 inline constexpr double kTraceBytesParsed = 1024.0 * 1024 * 1024;
 /// Calls replayed from traces, all call types together (8 bytes each in the scenario, and
-/// each an arrival of every replication; twice the 10 million calls of a 170 MB trace): a trace without a call_type column read by 1,000
-/// call types would replay each of its rows 1,000 times.
+/// each an arrival of every replication; twice the 10 million calls of a 170 MB trace): a
+/// trace without a call_type column read by 1,000 call types replays each row 1,000 times.
 inline constexpr double kTraceCalls = 2e7;
 /// The shortest reporting interval, seconds.
 inline constexpr double kIntervalSeconds = 1;
