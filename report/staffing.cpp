@@ -55,6 +55,10 @@ double required_agents(double rate, double aht, std::optional<double> mean_patie
   if (!std::isfinite(rate) || !std::isfinite(aht) || !(aht > 0) || rate < 0) return kNaN;
   if (rate == 0) return 0;
   constexpr int kMax = 100000;
+  // An offered load above the most agents searched has no answer; evaluating the Erlang
+  // formulas at such a load costs seconds per agent count (a talk time of 1e9 s made
+  // `report` run for hours), and its agent count may not fit an int.
+  if (!(rate * aht <= kMax)) return kNaN;
   const auto meets = [&](int n) { return service_level(rate, aht, mean_patience, threshold, n) >= target; };
   int high = std::max(1, static_cast<int>(std::ceil(rate * aht)));
   while (!meets(high)) {
