@@ -45,6 +45,9 @@ Means scenario_means(const analysis::RunResult& run, const models::CenterSpec& s
   if (weight > 0) {
     m.aht = handle / weight;
     if (abandon_rate > 0) m.patience = weight / abandon_rate;
+    // A patience so short that its rate is infinite (a mean of 5e-324 s loads: it is not
+    // negative) leaves no Erlang A figure: no required staffing rather than a failed report.
+    if (m.patience && !(*m.patience > 0 && std::isfinite(*m.patience))) m.aht = kNaN;
   }
   return m;
 }
