@@ -45,9 +45,6 @@ Means scenario_means(const analysis::RunResult& run, const models::CenterSpec& s
   if (weight > 0) {
     m.aht = handle / weight;
     if (abandon_rate > 0) m.patience = weight / abandon_rate;
-    // A patience so short that its rate is infinite (a mean of 5e-324 s loads: it is not
-    // negative) leaves no Erlang A figure: no required staffing rather than a failed report.
-    if (m.patience && !(*m.patience > 0 && std::isfinite(*m.patience))) m.aht = kNaN;
   }
   return m;
 }
@@ -55,7 +52,13 @@ Means scenario_means(const analysis::RunResult& run, const models::CenterSpec& s
 }  // namespace
 
 double required_agents(double rate, double aht, std::optional<double> mean_patience, double threshold, double target) {
-  if (!std::isfinite(rate) || !std::isfinite(aht) || !(aht > 0) || rate < 0) return kNaN;
+  // Times below a microsecond (the simulation clock's resolution; the loader takes 5e-324 s:
+  // it is not negative) leave no figure: their rates overflow the Erlang formulas (a talk
+  // time of 2.2e-308 s grew a Poisson window until memory ran out, a patience of 5e-324 s
+  // failed the report with exit 1).
+  constexpr double kShortest = 1e-6;
+  if (!std::isfinite(rate) || !std::isfinite(aht) || !(aht >= kShortest) || rate < 0) return kNaN;
+  if (mean_patience && !(*mean_patience >= kShortest && std::isfinite(*mean_patience))) return kNaN;
   if (rate == 0) return 0;
   constexpr int kMax = 100000;
   // An offered load above the most agents searched has no answer; evaluating the Erlang
