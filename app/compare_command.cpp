@@ -125,7 +125,12 @@ void check_compare_files(const po::variables_map& vm, const std::vector<scenario
   options.comparison = true;
   const RunSizeVerdict verdict =
       judge_run_size(app::estimate_run_size(specs, options), machine_room(out_path), out_path, replications);
-  if (!verdict.refusal.empty()) throw BadInput(verdict.refusal);
+  // Named after what the user gave: the scenarios and the option that sizes the run.
+  if (!verdict.refusal.empty()) {
+    std::string scenarios;
+    for (const auto& scenario : loaded) scenarios += (scenarios.empty() ? "" : ", ") + scenario.path;
+    throw BadInput(scenarios + " with --replications " + std::to_string(replications) + ": " + verdict.refusal);
+  }
   for (const auto& warning : verdict.warnings) std::cerr << "warning: " << warning << "\n";
 }
 
@@ -276,7 +281,8 @@ bool load_variants(CompareSettings& c, const po::variables_map& vm, std::vector<
   } catch (const scenarios::ScenarioError& e) {
     // A scenario file's message names the file and line; a --policy one names the option.
     const std::string message = e.what();
-    const bool names_option = message.rfind("--policy", 0) == 0 || message.rfind("--set", 0) == 0;
+    const bool names_option = message.rfind("--policy", 0) == 0 || message.rfind("--set", 0) == 0 ||
+                              message.rfind("--what-if", 0) == 0;
     std::cerr << (names_option ? "callsim compare: " : "") << message << "\n";
     ok = false;
   } catch (const store::ResultsStoreError& e) {

@@ -49,6 +49,7 @@ std::string errno_text(int err) { return std::error_code(err, std::generic_categ
 struct Identity {
   fs::path followed;
   fs::path entry;
+  fs::path link_end;  ///< for a symlink whose target does not exist yet: the file a write through it creates
   std::vector<std::pair<dev_t, ino_t>> inodes;
 };
 
@@ -60,10 +61,27 @@ fs::path resolved(const fs::path& p) {
   return ec ? absolute.lexically_normal() : canonical;
 }
 
+/// The end of the symlink chain at `p`, followed link by link: weakly_canonical stops at a
+/// link whose target does not exist yet, so `-o out.h5 --report link` with link -> out.h5
+/// would otherwise look like two files. Empty when `p` is not a symlink.
+fs::path link_end(const fs::path& p) {
+  std::error_code ec;
+  fs::path at = p;
+  bool link = false;
+  for (int hops = 0; hops < 40 && fs::is_symlink(fs::symlink_status(at, ec)); ++hops) {
+    const fs::path target = fs::read_symlink(at, ec);
+    if (ec) break;
+    at = target.is_absolute() ? target : (at.has_parent_path() ? at.parent_path() : fs::path(".")) / target;
+    link = true;
+  }
+  return link ? resolved(at) : fs::path();
+}
+
 Identity identity_of(const std::string& path) {
   Identity id;
   const fs::path p(path);
   id.followed = resolved(p);
+  id.link_end = link_end(p);
   id.entry = resolved(p.has_parent_path() ? p.parent_path() : fs::path(".")) / p.filename();
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0) id.inodes.emplace_back(st.st_dev, st.st_ino);
@@ -72,7 +90,9 @@ Identity identity_of(const std::string& path) {
 }
 
 bool same_file(const Identity& a, const Identity& b) {
-  if (a.followed == b.followed || a.entry == b.entry || a.followed == b.entry || a.entry == b.followed) return true;
+  for (const fs::path* x : {&a.followed, &a.entry, &a.link_end})
+    for (const fs::path* y : {&b.followed, &b.entry, &b.link_end})
+      if (!x->empty() && *x == *y) return true;
   for (const auto& x : a.inodes)
     for (const auto& y : b.inodes)
       if (x == y) return true;

@@ -106,7 +106,9 @@ bool check_run_files(const Settings& s, const po::variables_map& vm, const scena
       judge_run_size(app::estimate_run_size({&scenario.spec}, options), machine_room(s.out_path), s.out_path,
                      s.replications);
   if (!verdict.refusal.empty()) {
-    std::cerr << "callsim run: " << verdict.refusal << "\n";
+    // Named after what the user gave: the scenario and the option that sizes the run.
+    std::cerr << "callsim run: " << s.scenario_path << " with --replications " << s.replications << ": "
+              << verdict.refusal << "\n";
     return false;
   }
   for (const auto& warning : verdict.warnings) std::cerr << "warning: " << warning << "\n";

@@ -52,9 +52,19 @@ Means scenario_means(const analysis::RunResult& run, const run::RunInputs& input
 }  // namespace
 
 double required_agents(double rate, double aht, std::optional<double> mean_patience, double threshold, double target) {
-  if (!std::isfinite(rate) || !std::isfinite(aht) || !(aht > 0) || rate < 0) return kNaN;
+  // Times below a microsecond (the simulation clock's resolution; the loader takes 5e-324 s:
+  // it is not negative) leave no figure: their rates overflow the Erlang formulas (a talk
+  // time of 2.2e-308 s grew a Poisson window until memory ran out, a patience of 5e-324 s
+  // failed the report with exit 1).
+  constexpr double kShortest = 1e-6;
+  if (!std::isfinite(rate) || !std::isfinite(aht) || !(aht >= kShortest) || rate < 0) return kNaN;
+  if (mean_patience && !(*mean_patience >= kShortest && std::isfinite(*mean_patience))) return kNaN;
   if (rate == 0) return 0;
   constexpr int kMax = 100000;
+  // An offered load above the most agents searched has no answer; evaluating the Erlang
+  // formulas at such a load costs seconds per agent count (a talk time of 1e9 s made
+  // `report` run for hours), and its agent count may not fit an int.
+  if (!(rate * aht <= kMax)) return kNaN;
   const auto meets = [&](int n) { return service_level(rate, aht, mean_patience, threshold, n) >= target; };
   int high = std::max(1, static_cast<int>(std::ceil(rate * aht)));
   while (!meets(high)) {

@@ -62,6 +62,27 @@ std::vector<Variant> policy_variants(const scenarios::LoadedScenario& base, cons
   return variants;
 }
 
+namespace {
+
+/// The base scenario with `all` overrides (its --set ones, then `own`, a --what-if's): a
+/// problem with one of `own` is named as the --what-if the user typed, not as a --set.
+scenarios::LoadedScenario load_what_if(const scenarios::LoadedScenario& base, const std::vector<std::string>& all,
+                                       const std::vector<std::string>& own, const scenarios::StoredInputs& stored) {
+  try {
+    return scenarios::load_stored_scenario(base.text, base.path, all, stored);
+  } catch (const scenarios::ScenarioError& e) {
+    const std::string message = e.what();
+    for (const std::string& o : own) {
+      // As the message shows it: control characters of the override are escaped there.
+      const std::string shown = scenarios::ScenarioError("--set " + o + ": ").what();
+      if (message.rfind(shown, 0) == 0) throw scenarios::ScenarioError("--what-if" + message.substr(5));
+    }
+    throw;
+  }
+}
+
+}  // namespace
+
 std::vector<Variant> what_if_variants(const scenarios::LoadedScenario& base, const std::vector<std::string>& what_ifs) {
   std::vector<Variant> variants;
   std::set<std::string> names;
@@ -72,9 +93,13 @@ std::vector<Variant> what_if_variants(const scenarios::LoadedScenario& base, con
     if (what_if.find('/') != std::string::npos)
       throw VariantError("--what-if '" + what_if + "' contains '/', which a run name in the results file cannot");
     if (names.count(what_if)) throw VariantError("--what-if '" + what_if + "' is given twice");
+    const std::vector<std::string> own = split_what_if(what_if);
+    if (own.empty())
+      throw VariantError("--what-if '" + what_if + "' gives no override; expected KEY=VALUE[;KEY=VALUE...] (e.g. "
+                         "--what-if agent_groups.agents.count=12)");
     std::vector<std::string> all = base.overrides;
-    for (std::string& o : split_what_if(what_if)) all.push_back(std::move(o));
-    Variant v = named(unique_name(what_if, names), scenarios::load_stored_scenario(base.text, base.path, all, stored), 0);
+    all.insert(all.end(), own.begin(), own.end());
+    Variant v = named(unique_name(what_if, names), load_what_if(base, all, own, stored), 0);
     if (!same_time_frame(v.scenario.spec.time, variants[0].scenario.spec.time))
       throw VariantError("--what-if '" + what_if + "' changes the warm-up, duration or interval; the variants of a "
                          "comparison must be simulated over the same intervals");

@@ -60,7 +60,8 @@ struct PendingRetrialType {
 };
 
 models::CallTypeSpec::Retrial read_retrial(const Reporter& reporter, const Entry& entry, const std::string& path,
-                                           std::size_t type, std::vector<PendingRetrialType>& pending) {
+                                           std::size_t type, const std::string& type_name,
+                                           std::vector<PendingRetrialType>& pending) {
   const Fields fields(reporter, entry.value, entry.line(), path, path, {"as", "delay", "probability"});
   models::CallTypeSpec::Retrial retrial;
   retrial.probability = read_number_in(
@@ -72,7 +73,8 @@ models::CallTypeSpec::Retrial read_retrial(const Reporter& reporter, const Entry
   // A redial at the very instant of the failure can fail again at that instant, for ever
   // (behind a full queue, or with certain balking): simulated time would stand still.
   if (!(retrial.delay->mean() >= limits::kRetrialDelayMean)) {
-    reporter.fail(delay.line(), fields.path("delay") + " has a mean of " + seconds_text(retrial.delay->mean()) +
+    reporter.fail(delay.line(), fields.path("delay") + " of call type '" + type_name + "' has a mean of " +
+                                    seconds_text(retrial.delay->mean()) +
                                     "; a retrial delay must have a mean of at least 1s (callers take time to call "
                                     "again), e.g. {distribution: exponential, mean: 10min}");
   }
@@ -177,7 +179,7 @@ models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& 
     type.balk_probability = read_balking(reporter, *balking, fields.path("balking"));
   }
   if (const auto retrial = fields.find("retrial")) {
-    type.retrial = read_retrial(reporter, *retrial, fields.path("retrial"), read.types.size(), pending);
+    type.retrial = read_retrial(reporter, *retrial, fields.path("retrial"), read.types.size(), type.name, pending);
   }
   return type;
 }

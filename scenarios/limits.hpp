@@ -14,6 +14,11 @@ namespace callsim::scenarios::limits {
 /// list (measured: 1 MB of `[1,1,...]` takes 235 MB), so this keeps a hostile file's tree
 /// near 250 MB; the largest shipped scenario (large-center.yaml, 2,500 agents) is 56 KB.
 inline constexpr std::size_t kScenarioBytes = std::size_t{1} << 20;
+/// Values (YAML nodes) of a scenario once its aliases are expanded, each `*name` counting as
+/// all that its anchor holds. Without aliases a 1 MiB file has at most ~520,000; aliases of
+/// aliases let a 100 KB file describe 10^9 breaks or empirical values, which the loader would
+/// read one by one for an hour (measured: ~0.6 us per value). 5 million load in ~3 s.
+inline constexpr double kExpandedValues = 5e6;
 /// Bytes of one CSV (forecast, staffing plan, trace, bank log): a year of the Anonymous
 /// Bank's logs is 30 MB, a trace of 10 million calls about 170 MB; a table's cells take
 /// a few times the text, which this keeps within a workstation's memory.
@@ -22,6 +27,14 @@ inline constexpr std::size_t kCsvBytes = std::size_t{256} << 20;
 /// Every duration, and the simulated horizon (warmup + duration): 100 years (36,525 d), in
 /// seconds. Times near it keep a resolution of about 0.5 us in a double.
 inline constexpr double kDurationSeconds = 36525.0 * 86400.0;
+/// Text of trace files parsed in one load: a CSV trace is parsed once however many call
+/// types replay it, an Anonymous Bank log once per call type (each picks its own date and
+/// types). ~10 s of parsing; 1,000 call types on one 30 MB month log would take minutes.
+inline constexpr double kTraceBytesParsed = 1024.0 * 1024 * 1024;
+/// Calls replayed from traces, all call types together (8 bytes each in the scenario, and
+/// each an arrival of every replication; twice the 10 million calls of a 170 MB trace): a
+/// trace without a call_type column read by 1,000 call types replays each row 1,000 times.
+inline constexpr double kTraceCalls = 2e7;
 /// The shortest reporting interval, seconds.
 inline constexpr double kIntervalSeconds = 1;
 /// Reporting intervals in the counted period (a year of 1-minute intervals is 525,600).
@@ -42,7 +55,7 @@ inline constexpr std::size_t kIvrNodes = 500;
 /// Shifts of one group, and breaks of one shift (the break checks compare every pair).
 inline constexpr std::size_t kShiftsPerGroup = 10000;
 inline constexpr std::size_t kBreaksPerShift = 100;
-/// `--set` overrides of one load (a failed load is reloaded once per override to find the
+/// `--set` overrides of one load (a failed load is reloaded about log2(n) times to find the
 /// one to blame).
 inline constexpr std::size_t kOverrides = 1000;
 

@@ -12,6 +12,7 @@
 #include "scenarios/forecast_csv.hpp"
 #include "scenarios/input_file.hpp"
 #include "scenarios/loader.hpp"
+#include "scenarios/trace_csv.hpp"
 #include "scenarios/yaml_checks.hpp"
 
 namespace callsim::scenarios::detail {
@@ -23,6 +24,9 @@ struct LoadContext {
   std::vector<std::string> warnings;             ///< valid but suspicious, "FILE:LINE: ..."
   std::vector<InputFile> inputs;                 ///< every CSV read, once each, in the order read
   const StoredInputs* stored = nullptr;          ///< files served from memory; null: every file from the disk
+  std::map<std::string, TraceCsv> trace_csvs;    ///< by resolved path: each CSV trace is parsed once per load
+  double trace_bytes_parsed = 0;                 ///< text of traces parsed so far (a bank log once per call type)
+  double trace_calls = 0;                        ///< calls replayed so far, all call types together
 
   /// Clock seconds (after midnight of day 1) of simulation time 0, and of the start and end
   /// of the counted period.

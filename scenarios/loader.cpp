@@ -39,7 +39,7 @@ const std::vector<std::string> kTopKeys{"agent_groups", "busyness", "call_types"
 YAML::Node parse_document(const Reporter& reporter, const std::string& text) {
   detail::YamlDocuments documents;
   try {
-    documents = detail::parse_yaml(text);
+    documents = detail::parse_yaml(text, limits::kExpandedValues);
   } catch (const YAML::Exception& error) {
     reporter.fail(error.mark.line < 0 ? 1 : error.mark.line + 1,
                   "YAML syntax error: " + error.msg +
@@ -52,6 +52,14 @@ YAML::Node parse_document(const Reporter& reporter, const std::string& text) {
   if (documents.count > 1) {
     reporter.fail(documents.second_start.line + 1, "the file holds " + std::to_string(documents.count) +
                                                        " YAML documents (separated by ---); a scenario is one document");
+  }
+  if (!documents.expanded_past.is_null()) {
+    reporter.fail(documents.expanded_past.line + 1,
+                  "with its YAML aliases (*name) expanded, the scenario holds more than " +
+                      detail::number_text(limits::kExpandedValues) +
+                      " values (each alias counts as all that its anchor holds), which would take the loader "
+                      "minutes to hours to read; repeat large parts less (an anchored list of shifts or values used "
+                      "by every group or call type multiplies them)");
   }
   return documents.first;
 }

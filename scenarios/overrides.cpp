@@ -4,6 +4,7 @@
 #include "scenarios/yaml_parse.hpp"
 
 #include <algorithm>
+#include <cstddef>
 #include <charconv>
 #include <optional>
 
@@ -66,10 +67,14 @@ YAML::Node place(const Override& given, const std::string& yaml) {
   const std::string padding(static_cast<std::size_t>(given.first_line - 1), '\n');
   YamlDocuments documents;
   try {
-    documents = parse_yaml(padding + yaml);
+    documents = parse_yaml(padding + yaml, limits::kExpandedValues);
   } catch (const YAML::Exception& error) {
     fail(given, "the value '" + given.value + "' is not valid YAML (" + error.msg +
                     "); check its brackets and quotes, and quote the whole --set argument for the shell");
+  }
+  if (!documents.expanded_past.is_null()) {
+    fail(given, "with its YAML aliases (*name) expanded, the value holds more than " +
+                    number_text(limits::kExpandedValues) + " values (each alias counts as all that its anchor holds)");
   }
   if (documents.count > 1) fail(given, "the value holds several YAML documents (separated by ---); give one value");
   // An empty value is YAML's null; it needs a position too, for "... is empty" messages.
@@ -257,19 +262,34 @@ ScenarioError blame_override(const ScenarioError& error, const std::vector<std::
                              const std::function<void(const std::vector<std::string>&)>& loads) {
   const std::string message = error.what();
   if (overrides.empty() || message.find("--set ") != std::string::npos) return error;
-  std::vector<std::string> some;
-  for (std::size_t k = 0; k <= overrides.size(); ++k) {
-    if (k > 0) some.push_back(overrides[k - 1]);
+  // The load with the first k overrides: nothing when it loads, else its error.
+  const auto attempt = [&](std::size_t k) -> std::optional<ScenarioError> {
     try {
-      loads(some);
+      loads(std::vector<std::string>(overrides.begin(), overrides.begin() + static_cast<std::ptrdiff_t>(k)));
+      return std::nullopt;
     } catch (const ScenarioError& failed) {
-      if (k == 0) return error;  // the file itself is wrong, whatever the overrides
-      const std::string found = failed.what();
-      if (found.find("--set ") != std::string::npos) return failed;
-      return ScenarioError("--set " + overrides[k - 1] + ": " + found);
+      return failed;
+    }
+  };
+  if (attempt(0)) return error;  // the file itself is wrong, whatever the overrides
+  // With none the scenario loads, with all it fails (`error`): halving finds k where the
+  // first k - 1 load and the first k fail, in log2(n) loads rather than up to n (1,000
+  // overrides of a large scenario took minutes). Where overrides interact (a later one
+  // undoes what an earlier one broke) this is such a k, not always the first.
+  std::size_t good = 0, bad = overrides.size();
+  std::optional<ScenarioError> failed = error;
+  while (bad - good > 1) {
+    const std::size_t middle = good + (bad - good) / 2;
+    if (auto at = attempt(middle)) {
+      bad = middle;
+      failed = std::move(at);
+    } else {
+      good = middle;
     }
   }
-  return error;  // not reached: the load with every override failed
+  const std::string found = failed->what();
+  if (found.find("--set ") != std::string::npos) return *failed;
+  return ScenarioError("--set " + overrides[bad - 1] + ": " + found);
 }
 
 }  // namespace callsim::scenarios::detail

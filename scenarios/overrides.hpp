@@ -31,10 +31,11 @@ std::vector<OverrideLines> apply_overrides(YAML::Node& root, const std::vector<s
                                            int file_lines);
 
 /// A load with overrides failed with `error`, which names no override (a file line, a CSV):
-/// when the file alone loads (`loads` with no override) but not with the first k overrides,
-/// the k-th caused the problem, and the message becomes "--set PATH=VALUE: <message of that
-/// load>". Otherwise (the file's own problem) `error` as is. Loads again up to
-/// overrides.size() + 1 times: on the error path only.
+/// when the file alone loads (`loads` with no override), a k is found (by halving) at which
+/// the first k - 1 overrides load and the first k do not: the k-th caused the problem, and
+/// the message becomes "--set PATH=VALUE: <message of that load>". Otherwise (the file's own
+/// problem) `error` as is. Loads again about log2(overrides.size()) + 1 times: on the error
+/// path only.
 ScenarioError blame_override(const ScenarioError& error, const std::vector<std::string>& overrides,
                              const std::function<void(const std::vector<std::string>&)>& loads);
 

@@ -5,6 +5,7 @@
 
 #include "scenarios/bank_log_trace.hpp"
 #include "scenarios/clock_time.hpp"
+#include "scenarios/limits.hpp"
 #include "scenarios/loader.hpp"
 #include "scenarios/trace_csv.hpp"
 
@@ -14,10 +15,27 @@ namespace {
 
 const std::vector<std::string> kFormats{"anonymous_bank", "csv"};
 
+// Counts `text` against the load's budget of trace text parsed (limits::kTraceBytesParsed).
+void count_parsed(const Reporter& reporter, const std::string& text, const TraceRead& read, LoadContext& context) {
+  context.trace_bytes_parsed += static_cast<double>(text.size());
+  if (context.trace_bytes_parsed > limits::kTraceBytesParsed) {
+    reporter.fail(read.line, "the traces read so far, with '" + read.file + "', are " +
+                                 number_text(context.trace_bytes_parsed) +
+                                 " bytes of text to parse (an Anonymous Bank log once per call type that replays "
+                                 "it); at most 1 GiB (1073741824 bytes) is read per load: replay fewer call types "
+                                 "from the log, or cut it to the days replayed");
+  }
+}
+
 // Clock times of the calls of type `name`, from a CSV trace; the other names are counted.
 std::vector<double> csv_clocks(const Reporter& reporter, const std::string& text, const std::string& name,
-                               TraceRead& read) {
-  const TraceCsv csv = parse_trace_csv(text, read.file);
+                               TraceRead& read, LoadContext& context) {
+  auto cached = context.trace_csvs.find(read.file);
+  if (cached == context.trace_csvs.end()) {
+    count_parsed(reporter, text, read, context);
+    cached = context.trace_csvs.emplace(read.file, parse_trace_csv(text, read.file)).first;
+  }
+  const TraceCsv& csv = cached->second;
   std::vector<double> clocks;
   for (const auto& call : csv.calls) {
     if (!csv.has_call_type || call.call_type == name) {
@@ -43,7 +61,7 @@ std::vector<double> csv_clocks(const Reporter& reporter, const std::string& text
 
 // Clock times of the calls a bank log gives for the `date` and `types` keys.
 std::vector<double> bank_clocks(const Reporter& reporter, const Fields& fields, const std::string& text,
-                                const std::string& name, const TraceRead& read) {
+                                const std::string& name, const TraceRead& read, LoadContext& context) {
   BankLogFilter filter;
   const Entry date = fields.require("date", "the day of the log to replay, YYMMDD, e.g. 990301");
   filter.date = read_scalar(reporter, date, fields.path("date"), "990301");
@@ -67,6 +85,7 @@ std::vector<double> bank_clocks(const Reporter& reporter, const Fields& fields, 
       filter.types.push_back(code);
     }
   }
+  count_parsed(reporter, text, read, context);
   const BankLogCalls calls = parse_bank_log(text, read.file, filter);
   if (calls.date_rows == 0) {
     reporter.fail(date.line(), "no call on date " + filter.date + " in the log '" + read.file +
@@ -120,7 +139,16 @@ TraceRead read_trace(const Reporter& reporter, const Fields& fields, const std::
   read.file = resolved.string();
   const std::string& text = read_input(read.file, "trace", reporter.where(read.line), context);
   const std::vector<double> clocks =
-      format == "csv" ? csv_clocks(reporter, text, name, read) : bank_clocks(reporter, fields, text, name, read);
+      format == "csv" ? csv_clocks(reporter, text, name, read, context)
+                      : bank_clocks(reporter, fields, text, name, read, context);
+  context.trace_calls += static_cast<double>(clocks.size());
+  if (context.trace_calls > limits::kTraceCalls) {
+    reporter.fail(read.line, "call type '" + name + "' replays " + number_text(static_cast<double>(clocks.size())) +
+                                 " calls of the trace '" + read.file + "', which brings the calls replayed by all "
+                                 "call types to " + number_text(context.trace_calls) + ", more than 20000000; give "
+                                 "the trace a call_type column so that each type replays its own calls, or replay "
+                                 "fewer");
+  }
 
   // Onto the simulation clock; only [0, end) is ever simulated.
   const double end = context.counted_end() - context.clock_start();

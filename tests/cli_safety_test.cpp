@@ -256,7 +256,7 @@ TEST_CASE("safety: a run too big for the machine is refused with its figures", "
   const Output r = run_callsim("run long.yaml -r 100000000", dir);
   CHECK(r.code == 2);
   CHECK(one_line(r.err));
-  CHECK(r.err.rfind("callsim run: this run would need about ", 0) == 0);
+  CHECK(r.err.rfind("callsim run: long.yaml with --replications 100000000: this run would need about ", 0) == 0);
   CHECK(r.err.find(" of memory (the interval tallies of 100,000,000 replications x 6,000 intervals x (1 + 1 call "
                    "type) alone take 211 TB), but the machine has ") != std::string::npos);
   CHECK(r.err.find(" available; use a longer interval, a shorter duration or fewer replications\n") !=
@@ -264,7 +264,8 @@ TEST_CASE("safety: a run too big for the machine is refused with its figures", "
   CHECK(snapshot(dir) == before);
   const Output c = run_callsim("compare long.yaml long.yaml -r 100000000", dir);
   CHECK(c.code == 2);
-  CHECK(c.err.rfind("callsim compare: this run would need about ", 0) == 0);
+  CHECK(c.err.rfind("callsim compare: long.yaml, long.yaml with --replications 100000000: this run would need about ",
+                    0) == 0);
   CHECK(c.err.find("(the interval tallies of 2 variants x 100,000,000 replications x 6,000 intervals") !=
         std::string::npos);
   CHECK(snapshot(dir) == before);
@@ -276,7 +277,8 @@ TEST_CASE("safety: a run too big for the machine is refused with its figures", "
                                dir);
   CHECK(q.code == 2);
   const std::string last = q.err.substr(q.err.rfind('\n', q.err.size() - 2) + 1);  // after the loader's warning
-  CHECK(last.rfind("callsim run: this run would need about ", 0) == 0);
+  CHECK(last.rfind("callsim run: " + kLibrary + "erlang-c.yaml with --replications 10: this run would need about ",
+                   0) == 0);
   CHECK(last.find(" of memory (up to ") != std::string::npos);
   CHECK(last.find(" calls in the system at once take ") != std::string::npos);
   CHECK(last.find(" available; check the arrival rates, the staffing and the patience\n") != std::string::npos);
@@ -300,7 +302,8 @@ TEST_CASE("safety: a results file larger than its file system's free space is re
   const Output r = run_callsim("run s.yaml -r 2000 -q -o small/r.h5", dir);
   CHECK(r.code == 2);
   CHECK(one_line(r.err));
-  CHECK(r.err.rfind("callsim run: the results file 'small/r.h5' would take about 5.", 0) == 0);
+  CHECK(r.err.rfind("callsim run: s.yaml with --replications 2000: the results file 'small/r.h5' would take about 5.",
+                    0) == 0);
   CHECK(r.err.find(" MB, but its file system has 1.0 MB free; free some space, write it elsewhere (--out) or "
                    "simulate less (fewer replications, a longer interval, no --calls)\n") != std::string::npos);
   CHECK(fs::is_empty(dir / "small"));

@@ -402,11 +402,12 @@ TEST_CASE("call type numbers have limits", "[scenario][limits][numbers]") {
         "for any longer queue)");
   // A retrial at the same instant could repeat for ever without simulated time moving on.
   CHECK(error_of(with("retrial: {probability: 1, delay: {distribution: constant, value: 0s}}")) ==
-        "center.yaml:10: call_types[0].retrial.delay has a mean of 0s; a retrial delay must have a mean of at least 1s "
-        "(callers take time to call again), e.g. {distribution: exponential, mean: 10min}");
+        "center.yaml:10: call_types[0].retrial.delay of call type 'retail' has a mean of 0s; a retrial delay must "
+        "have a mean of at least 1s (callers take time to call again), e.g. {distribution: exponential, mean: 10min}");
   CHECK(error_of(with("retrial: {probability: 1, delay: {distribution: empirical, values: [0s, 0.5s]}}")) ==
-        "center.yaml:10: call_types[0].retrial.delay has a mean of 0.25s; a retrial delay must have a mean of at least "
-        "1s (callers take time to call again), e.g. {distribution: exponential, mean: 10min}");
+        "center.yaml:10: call_types[0].retrial.delay of call type 'retail' has a mean of 0.25s; a retrial delay "
+        "must have a mean of at least 1s (callers take time to call again), e.g. {distribution: exponential, mean: "
+        "10min}");
   CHECK(load(with("retrial: {probability: 1, delay: {distribution: constant, value: 1s}}"))
             .spec.call_types[0]
             .retrial.probability == 1);
