@@ -16,6 +16,8 @@
 /// all agents and never a virtual call.
 ///
 /// Optional:
+/// - `kCallTypeKeys`: keys the policy reads on each call type (CallTypeKeyInfo, e.g.
+///   weighted_wait's `call_types[].weight`); the loader learns them from the registry;
 /// - `queue_for(const RoutingView&, type, draw)`: the queue a call of `type` that must wait
 ///   joins (its type's, a group's, or a callback queue); `draw` is a uniform drawn for the
 ///   caller at entry;
