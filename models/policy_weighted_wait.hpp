@@ -30,10 +30,10 @@ struct WeightedWait {
     for (const auto& type : spec.call_types) weight_.push_back(call_type_key(type, kCallTypeKeyArray[0]));
   }
 
-  std::uint32_t agent_for(const RoutingView& view, std::uint32_t type, double /*waited*/) const {
+  CALLSIM_HOT_INLINE std::uint32_t agent_for(const RoutingView& view, std::uint32_t type, double /*waited*/) const {
     return longest_idle_agent_by(view, type, [](std::uint32_t) { return 0; });
   }
-  std::uint32_t type_for(const RoutingView& view, std::uint32_t agent) const {
+  CALLSIM_HOT_INLINE std::uint32_t type_for(const RoutingView& view, std::uint32_t agent) const {
     const double now = view.now().seconds();
     std::uint32_t best = kNoType;
     double best_score = 0;

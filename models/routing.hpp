@@ -11,9 +11,11 @@
 /// A policy is a small struct in its own `models/policy_<name>.hpp` with `kName`,
 /// `kDescription`, `kParams` (its parameters, models/routing_params.hpp) and a constructor
 /// from the CenterSpec (where it reads its parameter tables), registered with one line in
-/// `models/routing_policies.hpp`; the model takes it as a template parameter, so a
+/// `models/routing_policies.hpp`. The model takes it as a template parameter, so a
 /// decision is an inlined loop over a group's skills or a type's groups, never a scan of
-/// all agents and never a virtual call.
+/// all agents and never a virtual call; mark the decisions CALLSIM_HOT_INLINE
+/// (models/hot_path.hpp): they are plain functions over a RoutingView, which GCC would
+/// otherwise keep out of line.
 ///
 /// Optional:
 /// - `kCallTypeKeys`: keys the policy reads on each call type (CallTypeKeyInfo, e.g.
