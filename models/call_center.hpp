@@ -6,22 +6,33 @@
 /// abandonment; callers who fail may call again; agent groups have skills, talk-time
 /// multipliers, after-call work and staffing that changes over time; outside opening hours
 /// callers get a closed message.
+///
+/// CallCenter is the composition that wires its components to the sim/ kernel: it owns the
+/// simulator, dispatches each event to the component it concerns, and asks the routing
+/// policy what to do at the two decisions (models/routing.hpp):
+/// - CallSources (models/call_sources.hpp): arrivals, the IVR entry, retrials, per-call draws;
+/// - CallQueues (models/call_queues.hpp): the calls in the system, their queues and
+///   patience timers;
+/// - AgentPool (models/agent_pool.hpp): idle, busy and off-duty agents per group, skills;
+/// - StaffingSchedule (models/staffing_schedule.hpp): staffing steps and absenteeism.
 /// Which agent takes an arriving call and which waiting call a freed agent takes is the
-/// routing policy's choice (template parameter; models/routing.hpp), by default
+/// routing policy's choice (template parameter, reading a RoutingView), by default
 /// longest-idle-agent:
 /// - an arriving call goes to the agent idle longest among the groups that have its skill;
 /// - a freed agent takes, among the call types it has the skill for, the head call that has
 ///   waited longest, counting a type's priority credit as extra waiting time.
+/// Components are header-only and their per-call functions are inlined into the event
+/// loop: no allocation once the replication reaches its peak, no virtual call.
 ///
-/// The model owns the simulator and emits what happens to an Observer (a template
-/// parameter, so emission inlines; see NullObserver for the full list). It records nothing
-/// itself; what is counted, and per which interval, is the observer's business
+/// The model emits what happens to an Observer (a template parameter, so emission inlines;
+/// the list of events is models/observer_events.hpp). It records nothing itself; what is
+/// counted, and per which interval, is the observer's business
 /// (analysis/kpi_collector.hpp).
 ///
-/// Same-time rule: an agent's release runs first, then staffing changes, then abandonments,
-/// then IVR exits and arrivals; so a caller whose patience expires at the very instant an
-/// agent frees up or comes on duty is answered, and an arriving call sees every agent
-/// available then.
+/// Same-time rule (models/center_events.hpp): an agent's release runs first, then staffing
+/// changes, then abandonments, then IVR exits and arrivals; so a caller whose patience
+/// expires at the very instant an agent frees up or comes on duty is answered, and an
+/// arriving call sees every agent available then.
 ///
 /// Staffing never cuts a call: when a group's number on duty falls, idle agents leave at
 /// once (the most recently idle first) and busy ones when their call and wrap-up end; they

@@ -27,7 +27,9 @@ struct CallTypeSpec {
   std::vector<sim::Time> trace;
   sim::Time priority_credit{0};              ///< queue order as if the call had waited this much longer
   int priority = 0;                          ///< for static_priority: higher types are served first
-  double routing_weight = 1;                 ///< for weighted_wait: weight x waiting time decides
+  /// Keys routing policies declare for call types (CallTypeKeyInfo), as given; e.g.
+  /// weighted_wait's `weight`.
+  std::vector<CallTypeKeyValue> policy_keys;
   sim::Distribution service;                 ///< talk time, seconds
   std::optional<sim::Distribution> patience; ///< time a caller will wait; none: never abandons
   std::optional<sim::Distribution> wrap_up;  ///< after-call work, seconds; none: 0

@@ -41,24 +41,24 @@ class CallbackOffer {
         handle_(type_handle_times(spec)) {}
 
   /// The predicted wait (s) of a call of `type` joining its queue now.
-  double predicted_wait(const RoutingView& view, std::uint32_t type) const {
+  CALLSIM_HOT_INLINE double predicted_wait(const RoutingView& view, std::uint32_t type) const {
     int agents = 0;
     for (std::uint32_t g : view.servers_of(type)) agents += view.on_duty(g);
     if (agents <= 0) return std::numeric_limits<double>::infinity();
     return static_cast<double>(view.queue_length(type) + 1) * handle_[type] / agents;
   }
 
-  std::uint32_t agent_for(const RoutingView& view, std::uint32_t type, double /*waited*/) const {
+  CALLSIM_HOT_INLINE std::uint32_t agent_for(const RoutingView& view, std::uint32_t type, double /*waited*/) const {
     return longest_idle_agent_by(view, type, [](std::uint32_t) { return 0; });
   }
 
   /// `draw` is the caller's uniform drawn at entry: below `acceptance`, a callback offer is taken.
-  std::uint32_t queue_for(const RoutingView& view, std::uint32_t type, double draw) const {
+  CALLSIM_HOT_INLINE std::uint32_t queue_for(const RoutingView& view, std::uint32_t type, double draw) const {
     if (predicted_wait(view, type) > threshold_[type] && draw < acceptance_[type]) return view.callback_queue(type);
     return type;
   }
 
-  std::uint32_t type_for(const RoutingView& view, std::uint32_t agent) const {
+  CALLSIM_HOT_INLINE std::uint32_t type_for(const RoutingView& view, std::uint32_t agent) const {
     const std::uint32_t live = longest_waiting_type_by(view, agent, [](std::uint32_t) { return 0; });
     if (live != kNoType) return live;
     std::uint32_t best = kNoType;

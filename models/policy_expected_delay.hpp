@@ -31,17 +31,17 @@ class ExpectedDelay {
   explicit ExpectedDelay(const CenterSpec& spec) : handle_(group_handle_times(spec)) {}
 
   /// The predicted wait (s) of a call joining group g's queue now; infinity with nobody on duty.
-  double predicted_wait(const RoutingView& view, std::uint32_t g) const {
+  CALLSIM_HOT_INLINE double predicted_wait(const RoutingView& view, std::uint32_t g) const {
     const int agents = view.on_duty(g);
     if (agents <= 0) return std::numeric_limits<double>::infinity();
     return static_cast<double>(view.queue_length(view.group_queue(g)) + 1) * handle_[g] / agents;
   }
 
-  std::uint32_t agent_for(const RoutingView& view, std::uint32_t type, double /*waited*/) const {
+  CALLSIM_HOT_INLINE std::uint32_t agent_for(const RoutingView& view, std::uint32_t type, double /*waited*/) const {
     return longest_idle_agent_by(view, type, [](std::uint32_t) { return 0; });
   }
 
-  std::uint32_t queue_for(const RoutingView& view, std::uint32_t type, double /*draw*/) const {
+  CALLSIM_HOT_INLINE std::uint32_t queue_for(const RoutingView& view, std::uint32_t type, double /*draw*/) const {
     std::uint32_t best = type;  // the shared queue when nobody with the skill is on duty
     double best_wait = std::numeric_limits<double>::infinity();
     for (std::uint32_t g : view.servers_of(type)) {
@@ -54,7 +54,7 @@ class ExpectedDelay {
     return best;
   }
 
-  std::uint32_t type_for(const RoutingView& view, std::uint32_t agent) const {
+  CALLSIM_HOT_INLINE std::uint32_t type_for(const RoutingView& view, std::uint32_t agent) const {
     const std::uint32_t g = view.group_of(agent);
     std::uint32_t best = kNoType;
     double best_key = view.head_wait_key(view.group_queue(g));

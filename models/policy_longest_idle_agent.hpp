@@ -21,10 +21,10 @@ struct LongestIdleAgent {
 
   explicit LongestIdleAgent(const CenterSpec&) {}
 
-  std::uint32_t agent_for(const RoutingView& view, std::uint32_t type, double /*waited*/) const {
+  CALLSIM_HOT_INLINE std::uint32_t agent_for(const RoutingView& view, std::uint32_t type, double /*waited*/) const {
     return longest_idle_agent_by(view, type, [](std::uint32_t) { return 0; });
   }
-  std::uint32_t type_for(const RoutingView& view, std::uint32_t agent) const {
+  CALLSIM_HOT_INLINE std::uint32_t type_for(const RoutingView& view, std::uint32_t agent) const {
     return longest_waiting_type_by(view, agent, [](std::uint32_t) { return 0; });
   }
 };

@@ -56,7 +56,7 @@ class OverflowDelay {
   /// Waits at which a waiting call of `type` becomes eligible for more groups (ascending).
   [[nodiscard]] std::span<const double> review_delays(std::uint32_t type) const { return reviews_[type]; }
 
-  std::uint32_t agent_for(const RoutingView& view, std::uint32_t type, double waited) const {
+  CALLSIM_HOT_INLINE std::uint32_t agent_for(const RoutingView& view, std::uint32_t type, double waited) const {
     std::uint32_t best = kNoAgent;
     bool best_primary = false;
     for (std::uint32_t g : view.servers_of(type)) {
@@ -73,7 +73,7 @@ class OverflowDelay {
     return best;
   }
 
-  std::uint32_t type_for(const RoutingView& view, std::uint32_t agent) const {
+  CALLSIM_HOT_INLINE std::uint32_t type_for(const RoutingView& view, std::uint32_t agent) const {
     const std::uint32_t g = view.group_of(agent);
     const double now = view.now().seconds();
     std::uint32_t best = kNoType;

@@ -41,7 +41,7 @@ class Reserve {
   [[nodiscard]] bool high_priority(std::uint32_t type) const { return high_[type]; }
   [[nodiscard]] std::size_t reserved(std::uint32_t group) const { return reserved_[group]; }
 
-  std::uint32_t agent_for(const RoutingView& view, std::uint32_t type, double /*waited*/) const {
+  CALLSIM_HOT_INLINE std::uint32_t agent_for(const RoutingView& view, std::uint32_t type, double /*waited*/) const {
     if (high_priority(type)) return longest_idle_agent_by(view, type, [](std::uint32_t) { return 0; });
     std::uint32_t best = kNoAgent;
     for (std::uint32_t g : view.servers_of(type)) {
@@ -52,7 +52,7 @@ class Reserve {
     return best;
   }
 
-  std::uint32_t type_for(const RoutingView& view, std::uint32_t agent) const {
+  CALLSIM_HOT_INLINE std::uint32_t type_for(const RoutingView& view, std::uint32_t agent) const {
     const std::uint32_t g = view.group_of(agent);
     // The freed agent is not idle yet: it may take a low-priority call when the reserve
     // is already kept by the others.

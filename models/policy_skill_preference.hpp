@@ -22,10 +22,10 @@ struct SkillPreference {
 
   explicit SkillPreference(const CenterSpec&) {}
 
-  std::uint32_t agent_for(const RoutingView& view, std::uint32_t type, double /*waited*/) const {
+  CALLSIM_HOT_INLINE std::uint32_t agent_for(const RoutingView& view, std::uint32_t type, double /*waited*/) const {
     return longest_idle_agent_by(view, type, [&](std::uint32_t g) { return view.skill_level(g, type); });
   }
-  std::uint32_t type_for(const RoutingView& view, std::uint32_t agent) const {
+  CALLSIM_HOT_INLINE std::uint32_t type_for(const RoutingView& view, std::uint32_t agent) const {
     const std::uint32_t g = view.group_of(agent);
     return longest_waiting_type_by(view, agent, [&](std::uint32_t k) { return view.skill_level(g, k); });
   }

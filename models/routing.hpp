@@ -11,11 +11,15 @@
 /// A policy is a small struct in its own `models/policy_<name>.hpp` with `kName`,
 /// `kDescription`, `kParams` (its parameters, models/routing_params.hpp) and a constructor
 /// from the CenterSpec (where it reads its parameter tables), registered with one line in
-/// `models/routing_policies.hpp`; the model takes it as a template parameter, so a
+/// `models/routing_policies.hpp`. The model takes it as a template parameter, so a
 /// decision is an inlined loop over a group's skills or a type's groups, never a scan of
-/// all agents and never a virtual call.
+/// all agents and never a virtual call; mark the decisions CALLSIM_HOT_INLINE
+/// (models/hot_path.hpp): they are plain functions over a RoutingView, which GCC would
+/// otherwise keep out of line.
 ///
 /// Optional:
+/// - `kCallTypeKeys`: keys the policy reads on each call type (CallTypeKeyInfo, e.g.
+///   weighted_wait's `call_types[].weight`); the loader learns them from the registry;
 /// - `queue_for(const RoutingView&, type, draw)`: the queue a call of `type` that must wait
 ///   joins (its type's, a group's, or a callback queue); `draw` is a uniform drawn for the
 ///   caller at entry;

@@ -31,6 +31,12 @@ std::vector<double> param_values(const CenterSpec& spec, const PolicyParamInfo& 
   return given->values;
 }
 
+double call_type_key(const CallTypeSpec& type, const CallTypeKeyInfo& key) {
+  for (const auto& given : type.policy_keys)
+    if (given.name == key.name) return given.value;
+  return key.default_value;
+}
+
 std::string_view unit_name(PolicyParamUnit unit) {
   switch (unit) {
     case PolicyParamUnit::kSeconds: return "duration";

@@ -15,6 +15,7 @@
 namespace callsim::models {
 
 struct CenterSpec;
+struct CallTypeSpec;
 
 enum class PolicyParamUnit : std::uint8_t {
   kSeconds,      ///< a duration ("30s", "2min")
@@ -35,6 +36,30 @@ struct PolicyParamInfo {
   double default_value;
   std::string_view description;
 };
+
+/// A key a policy reads on every call type (`call_types[].NAME`, e.g. weighted_wait's
+/// `weight`), declared in the policy's file (kCallTypeKeys). The loader accepts the
+/// registered policies' keys on every call type whatever the scenario's policy (so a
+/// scenario still loads when `--policy` switches it), as a number greater than `above`
+/// within [least, most], and keeps them in CallTypeSpec::policy_keys; the policy reads its
+/// key with call_type_key() in its constructor.
+struct CallTypeKeyInfo {
+  std::string_view name;
+  double default_value;
+  double above;  ///< values must be greater than this
+  double least;  ///< and within [least, most]
+  double most;
+  std::string_view description;
+};
+
+/// A call type key as given in a scenario.
+struct CallTypeKeyValue {
+  std::string name;
+  double value = 0;
+};
+
+/// The value of `key` for `type`: as given, or its default.
+double call_type_key(const CallTypeSpec& type, const CallTypeKeyInfo& key);
 
 /// One parameter's values for one center: 1, G, K or K x G cells (row-major by call type).
 struct PolicyParamTable {

@@ -37,11 +37,13 @@ using RoutingPolicies = PolicyList<  //
     StaticPriority,                  //
     WeightedWait>;
 
-/// A routing policy's name, one-line description and parameters.
+/// A routing policy's name, one-line description, parameters (under `routing`) and the
+/// keys it reads on call types (optional `kCallTypeKeys`).
 struct RoutingPolicyInfo {
   std::string_view name;
   std::string_view description;
   std::span<const PolicyParamInfo> params;
+  std::span<const CallTypeKeyInfo> call_type_keys;
 };
 
 /// Every routing policy the call-center model knows, sorted by name.
@@ -49,6 +51,9 @@ std::span<const RoutingPolicyInfo> routing_policies();
 
 /// The policy named `name`, or nullptr.
 const RoutingPolicyInfo* find_routing_policy(std::string_view name);
+
+/// Every call type key some registered policy declares, by name (one entry per name).
+std::span<const CallTypeKeyInfo> policy_call_type_keys();
 
 namespace detail {
 template <class F, class First, class... Rest>

@@ -12,6 +12,7 @@
 #include "models/agent_pool.hpp"
 #include "models/call_queues.hpp"
 #include "models/center_spec.hpp"
+#include "models/hot_path.hpp"
 #include "sim/time.hpp"
 
 namespace callsim::models {
@@ -24,46 +25,46 @@ class RoutingView {
   /// The center as specified (call types' priority and weight, groups, routing parameters).
   [[nodiscard]] const CenterSpec& spec() const { return *spec_; }
   /// The simulated time of the decision.
-  [[nodiscard]] sim::Time now() const { return now_; }
+  [[nodiscard]] CALLSIM_HOT_INLINE sim::Time now() const { return now_; }
 
   // ---- agents ---------------------------------------------------------------------------
 
   /// Groups with the skill for `type`, in group order.
-  [[nodiscard]] const std::vector<std::uint32_t>& servers_of(std::uint32_t type) const {
+  [[nodiscard]] CALLSIM_HOT_INLINE const std::vector<std::uint32_t>& servers_of(std::uint32_t type) const {
     return agents_->servers_of(type);
   }
   /// Call types `group` takes, in the order of its skills.
-  [[nodiscard]] const std::vector<std::uint32_t>& skills_of(std::uint32_t group) const {
+  [[nodiscard]] CALLSIM_HOT_INLINE const std::vector<std::uint32_t>& skills_of(std::uint32_t group) const {
     return agents_->skills_of(group);
   }
   /// The group's skill level for `type` (1 = most preferred); 0 without the skill.
-  [[nodiscard]] int skill_level(std::uint32_t group, std::uint32_t type) const {
+  [[nodiscard]] CALLSIM_HOT_INLINE int skill_level(std::uint32_t group, std::uint32_t type) const {
     return agents_->skill_level(group, type);
   }
   /// The group's agent idle longest, or kNoAgent. agent_for must return such an agent.
-  [[nodiscard]] std::uint32_t longest_idle_in(std::uint32_t group) const { return agents_->longest_idle_in(group); }
+  [[nodiscard]] CALLSIM_HOT_INLINE std::uint32_t longest_idle_in(std::uint32_t group) const { return agents_->longest_idle_in(group); }
   /// When `agent` became idle (s).
-  [[nodiscard]] double idle_since(std::uint32_t agent) const { return agents_->idle_since(agent); }
+  [[nodiscard]] CALLSIM_HOT_INLINE double idle_since(std::uint32_t agent) const { return agents_->idle_since(agent); }
   /// Idle agents of `group` now.
-  [[nodiscard]] std::size_t idle_agents(std::uint32_t group) const { return agents_->idle_agents(group); }
-  [[nodiscard]] std::uint32_t group_of(std::uint32_t agent) const { return agents_->group_of(agent); }
+  [[nodiscard]] CALLSIM_HOT_INLINE std::size_t idle_agents(std::uint32_t group) const { return agents_->idle_agents(group); }
+  [[nodiscard]] CALLSIM_HOT_INLINE std::uint32_t group_of(std::uint32_t agent) const { return agents_->group_of(agent); }
   /// Agents of `group` on duty now, busy or idle.
-  [[nodiscard]] int on_duty(std::uint32_t group) const { return agents_->on_duty(group); }
+  [[nodiscard]] CALLSIM_HOT_INLINE int on_duty(std::uint32_t group) const { return agents_->on_duty(group); }
 
   // ---- queues ---------------------------------------------------------------------------
   // Call type k's queue is number k (so a type index names its queue); policies that
   // choose queues (queue_for) may also use one queue per agent group and one queue of
   // callbacks per call type.
 
-  [[nodiscard]] std::uint32_t group_queue(std::uint32_t group) const { return queues_->group_queue(group); }
-  [[nodiscard]] std::uint32_t callback_queue(std::uint32_t type) const { return queues_->callback_queue(type); }
+  [[nodiscard]] CALLSIM_HOT_INLINE std::uint32_t group_queue(std::uint32_t group) const { return queues_->group_queue(group); }
+  [[nodiscard]] CALLSIM_HOT_INLINE std::uint32_t callback_queue(std::uint32_t type) const { return queues_->callback_queue(type); }
   /// Calls waiting in queue `queue` now.
-  [[nodiscard]] std::int64_t queue_length(std::uint32_t queue) const { return queues_->queue_length(queue); }
+  [[nodiscard]] CALLSIM_HOT_INLINE std::int64_t queue_length(std::uint32_t queue) const { return queues_->queue_length(queue); }
   /// The head call of queue `queue`: its arrival minus its type's priority credit (s), or
   /// kNobodyWaits (so the smallest key is the longest wait, credit counted).
-  [[nodiscard]] double head_wait_key(std::uint32_t queue) const { return queues_->head_wait_key(queue); }
+  [[nodiscard]] CALLSIM_HOT_INLINE double head_wait_key(std::uint32_t queue) const { return queues_->head_wait_key(queue); }
   /// When the head call of queue `queue` reached the center's queue (s), or kNobodyWaits.
-  [[nodiscard]] double head_arrival(std::uint32_t queue) const { return queues_->head_arrival(queue); }
+  [[nodiscard]] CALLSIM_HOT_INLINE double head_arrival(std::uint32_t queue) const { return queues_->head_arrival(queue); }
 
  private:
   const CenterSpec* spec_;

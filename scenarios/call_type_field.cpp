@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 
+#include "models/routing_policies.hpp"
 #include "scenarios/arrivals_field.hpp"
 #include "scenarios/distribution_field.hpp"
 #include "scenarios/limits.hpp"
@@ -13,6 +14,16 @@
 namespace callsim::scenarios::detail {
 
 namespace {
+
+/// The keys of a call type: the model's own, and those the registered routing policies
+/// declare (models::policy_call_type_keys), sorted as messages list them.
+std::vector<std::string> call_type_keys() {
+  std::vector<std::string> keys = {"arrivals", "balking", "name",    "patience", "priority", "priority_credit",
+                                   "queue_capacity", "retrial", "service", "wrap_up"};
+  for (const auto& key : models::policy_call_type_keys()) keys.emplace_back(key.name);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
 
 constexpr std::string_view kBalkingForms =
     "the same probability whatever the queue, e.g. {probability: 0.1}, or one per number of calls already "
@@ -122,9 +133,7 @@ models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& 
                                     bool arrivals_optional, CallTypesRead& read,
                                     std::vector<PendingRetrialType>& pending, std::vector<TraceRead>& traces,
                                     LoadContext& context) {
-  const Fields fields(reporter, item, line_of(item), item_label(item, "call type", path), path,
-                      {"arrivals", "balking", "name", "patience", "priority", "priority_credit", "queue_capacity", "retrial",
-                       "service", "weight", "wrap_up"});
+  const Fields fields(reporter, item, line_of(item), item_label(item, "call type", path), path, call_type_keys());
   models::CallTypeSpec type;
   type.name = read_identifier(reporter, fields.require("name", "a unique name, e.g. general"), fields.path("name"),
                               "general", NameKind::PART);
@@ -149,11 +158,13 @@ models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& 
     type.priority = read_whole_number(reporter, *priority, fields.path("priority"), -limits::kPriority,
                                       limits::kPriority, "a whole number such as 2");
   }
-  if (const auto weight = fields.find("weight")) {
-    // weighted_wait's weight: a freed agent takes the largest weight x waiting time.
-    type.routing_weight = read_number_within(reporter, *weight, fields.path("weight"),
-                                             NumberRange{0, true, std::numeric_limits<double>::infinity(), true},
-                                             1 / limits::kWeight, limits::kWeight);
+  for (const models::CallTypeKeyInfo& key : models::policy_call_type_keys()) {
+    // A key some policy reads (weighted_wait's weight): accepted whatever the policy.
+    if (const auto given = fields.find(key.name)) {
+      const NumberRange range{key.above, true, std::numeric_limits<double>::infinity(), true};
+      type.policy_keys.push_back({std::string(key.name), read_number_within(reporter, *given, fields.path(key.name),
+                                                                            range, key.least, key.most)});
+    }
   }
   if (const auto credit = fields.find("priority_credit")) {
     type.priority_credit =

@@ -63,8 +63,6 @@ inline constexpr std::size_t kOverrides = 1000;
 inline constexpr int kQueueCapacity = 1000000;
 /// A call type's priority, either sign.
 inline constexpr int kPriority = 1000000;
-/// A call type's routing weight, from 1/kWeight to kWeight.
-inline constexpr double kWeight = 1e6;
 /// Entries of balking.by_queue_length.
 inline constexpr std::size_t kBalkingEntries = 1000;
 /// The least mean of a retrial delay, seconds: a redial at the same instant could repeat

@@ -169,7 +169,7 @@ TEST_CASE("a call type's priority is read from the scenario", "[scenario][routin
 
 TEST_CASE("weighted_wait takes the call with the largest weight times wait", "[models][routing]") {
   CenterSpec spec = two_priorities("weighted_wait");
-  spec.call_types[1].routing_weight = 3;  // a vip call counts three times its wait
+  spec.call_types[1].policy_keys = {{"weight", 3}};  // a vip call counts three times its wait
   struct Obs : Waiting {
     void on_answer(const CallInfo& c, Time now, const callsim::models::Service&) {
       if (now > c.arrival) {
@@ -187,4 +187,32 @@ TEST_CASE("weighted_wait takes the call with the largest weight times wait", "[m
   // Weight 3 makes vip calls wait about a third as long as regular ones.
   const auto run_result = run(spec);
   REQUIRE(kpi(run_result, 1, "asa") < 0.6 * kpi(run_result, 0, "asa"));
+}
+
+TEST_CASE("call type keys come from the policies that declare them", "[models][routing]") {
+  const auto keys = callsim::models::policy_call_type_keys();
+  REQUIRE(keys.size() == 1);
+  CHECK(keys[0].name == "weight");
+  const auto* weighted = callsim::models::find_routing_policy("weighted_wait");
+  REQUIRE(weighted);
+  REQUIRE(weighted->call_type_keys.size() == 1);
+  CHECK(weighted->call_type_keys[0].name == "weight");
+  CHECK(callsim::models::find_routing_policy("reserve")->call_type_keys.empty());
+
+  callsim::models::CallTypeSpec type;
+  CHECK(callsim::models::call_type_key(type, keys[0]) == 1);  // the declared default
+  type.policy_keys = {{"weight", 2.5}};
+  CHECK(callsim::models::call_type_key(type, keys[0]) == 2.5);
+}
+
+TEST_CASE("a call type's weight loads whatever the policy, for weighted_wait to read", "[scenario][routing]") {
+  const std::string yaml =
+      "name: w\ntime: {duration: 1h}\ncall_types:\n  - name: a\n    arrivals: {rate: 10/h}\n"
+      "    service: {distribution: exponential, mean: 60s}\n    weight: 4\n"
+      "  - {name: b, arrivals: {rate: 10/h}, service: {distribution: exponential, mean: 60s}}\n"
+      "agent_groups:\n  - {name: g, skills: [a, b], count: 2}\nrouting: {policy: static_priority}\n";
+  const auto loaded = callsim::scenarios::load_scenario_text(yaml, "w.yaml");
+  const auto& key = callsim::models::policy_call_type_keys()[0];
+  CHECK(callsim::models::call_type_key(loaded.spec.call_types[0], key) == 4);
+  CHECK(callsim::models::call_type_key(loaded.spec.call_types[1], key) == 1);
 }
