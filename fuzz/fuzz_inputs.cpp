@@ -31,24 +31,23 @@ using scenarios::ScenarioError;
 
 const fs::path kSourceDir(CALLSIM_SOURCE_DIR);
 
-// The texts the loader's catch-all (scenarios/loader.cpp, guarded_load) puts in the messages
-// it makes from exceptions no reader anticipated.
+// The texts the loader's catch-all (scenarios/loader.cpp, guarded_load) puts after
+// "PATH: " or "PATH:LINE: " in the messages it makes from exceptions no reader anticipated.
 constexpr std::array<std::string_view, 3> kLastResortTexts{
-    ": the scenario cannot be read (", ": the scenario cannot be loaded (",
-    ": the scenario needs more memory than is available to load"};
+    "the scenario cannot be read (", "the scenario cannot be loaded (",
+    "the scenario needs more memory than is available to load"};
 
-// Runs one load: a ScenarioError is the expected refusal, unless the catch-all made it.
-void refused_or_loaded(const std::function<void()>& load) {
+// Runs one load of the scenario at `path`: a ScenarioError is the expected refusal, unless
+// the catch-all made it (UncheckedInput); any other exception escapes.
+void refused_or_loaded(const std::function<void()>& load, const std::string& path,
+                       const std::vector<std::string>& overrides = {}) {
   try {
     load();
   } catch (const ScenarioError& error) {
-    const std::string_view message = error.what();
     // CALLSIM_FUZZ_VERBOSE=1 shows each refusal, to see how deep an input gets.
     static const bool verbose = std::getenv("CALLSIM_FUZZ_VERBOSE") != nullptr;
-    if (verbose) std::cerr << "refused: " << message << '\n';
-    for (const auto text : kLastResortTexts) {
-      if (message.find(text) != std::string_view::npos) throw UncheckedInput(error.what());
-    }
+    if (verbose) std::cerr << "refused: " << error.what() << '\n';
+    if (made_by_catch_all(error.what(), path, overrides)) throw UncheckedInput(error.what());
   }
 }
 
@@ -156,10 +155,28 @@ std::vector<std::string> lines_of(std::string_view text) {
 
 }  // namespace
 
+bool made_by_catch_all(std::string_view message, const std::string& path, const std::vector<std::string>& overrides) {
+  for (const auto& override : overrides) {
+    const std::string blamed = "--set " + scenarios::detail::printable(override) + ": ";
+    if (message.starts_with(blamed)) {
+      message.remove_prefix(blamed.size());
+      break;
+    }
+  }
+  if (!message.starts_with(path + ":")) return false;
+  message.remove_prefix(path.size() + 1);
+  const auto digits = message.find_first_not_of("0123456789");
+  if (digits != 0 && digits != std::string_view::npos && message[digits] == ':') message.remove_prefix(digits + 1);
+  if (!message.starts_with(' ')) return false;
+  message.remove_prefix(1);
+  return std::any_of(kLastResortTexts.begin(), kLastResortTexts.end(),
+                     [message](std::string_view text) { return message.starts_with(text); });
+}
+
 void load_scenario_yaml(std::string_view data) {
   static const std::string path = (kSourceDir / "scenarios" / "library" / "fuzz.yaml").string();
   const std::string text(data);
-  refused_or_loaded([&] { static_cast<void>(scenarios::load_scenario_text(text, path)); });
+  refused_or_loaded([&] { static_cast<void>(scenarios::load_scenario_text(text, path)); }, path);
 }
 
 void load_with_overrides(std::string_view data) {
@@ -175,7 +192,9 @@ void load_with_overrides(std::string_view data) {
   static std::map<std::string, std::string> texts;
   auto text = texts.find(chosen->first);
   if (text == texts.end()) text = texts.emplace(chosen->first, file_text(chosen->second)).first;
-  refused_or_loaded([&] { static_cast<void>(scenarios::load_scenario_text(text->second, chosen->second.string(), lines)); });
+  const std::string path = chosen->second.string();
+  refused_or_loaded([&] { static_cast<void>(scenarios::load_scenario_text(text->second, path, lines)); }, path,
+                    lines);
 }
 
 void load_forecast_csv(std::string_view data) {
@@ -184,15 +203,16 @@ void load_forecast_csv(std::string_view data) {
   refused_or_loaded([&] {
     const auto table = scenarios::ForecastTable::parse(data, csv);
     for (const auto& column : table.columns()) {
-      refused_or_loaded([&] { static_cast<void>(table.volumes(column)); });
+      refused_or_loaded([&] { static_cast<void>(table.volumes(column)); }, csv);
     }
     scenario = "name: fuzz\n" + time_block(table.start(), table.end()) +
                "call_types:\n  - name: a\n    arrivals: {forecast: fuzz.csv, column: " +
                yaml_quoted(table.columns().front()) + "}\n" + kService +
                "agent_groups:\n  - name: agents\n    skills: [a]\n    count: 10\n";
-  });
+  }, csv);
   if (scenario.empty()) return;  // refused by the table's parser
-  refused_or_loaded([&] { static_cast<void>(scenarios::load_scenario_text(scenario, scratch_scenario_path())); });
+  const std::string path = scratch_scenario_path();
+  refused_or_loaded([&] { static_cast<void>(scenarios::load_scenario_text(scenario, path)); }, path);
 }
 
 void load_staffing_csv(std::string_view data) {
@@ -201,15 +221,16 @@ void load_staffing_csv(std::string_view data) {
   refused_or_loaded([&] {
     const auto table = scenarios::ForecastTable::parse(data, csv, scenarios::kStaffingTable);
     for (const auto& column : table.columns()) {
-      refused_or_loaded([&] { static_cast<void>(table.cells(column)); });
+      refused_or_loaded([&] { static_cast<void>(table.cells(column)); }, csv);
     }
     scenario = "name: fuzz\n" + time_block(table.start(), table.end()) +
                "call_types:\n  - name: a\n    arrivals: {rate: 100/h}\n" + kService +
                "agent_groups:\n  - name: " + yaml_quoted(first_valid_name(table.columns(), "agents")) +
                "\n    skills: [a]\n    staffing: fuzz.csv\n";
-  });
+  }, csv);
   if (scenario.empty()) return;
-  refused_or_loaded([&] { static_cast<void>(scenarios::load_scenario_text(scenario, scratch_scenario_path())); });
+  const std::string path = scratch_scenario_path();
+  refused_or_loaded([&] { static_cast<void>(scenarios::load_scenario_text(scenario, path)); }, path);
 }
 
 void load_trace_csv(std::string_view data) {
@@ -228,9 +249,10 @@ void load_trace_csv(std::string_view data) {
                yaml_quoted(first_valid_name(types, "a")) + "\n    arrivals: {trace: fuzz.csv}\n" + kService +
                "agent_groups:\n  - name: agents\n    skills: [" + yaml_quoted(first_valid_name(types, "a")) +
                "]\n    count: 10\n";
-  });
+  }, csv);
   if (scenario.empty()) return;
-  refused_or_loaded([&] { static_cast<void>(scenarios::load_scenario_text(scenario, scratch_scenario_path())); });
+  const std::string path = scratch_scenario_path();
+  refused_or_loaded([&] { static_cast<void>(scenarios::load_scenario_text(scenario, path)); }, path);
 }
 
 }  // namespace callsim::fuzz

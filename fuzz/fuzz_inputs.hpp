@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace callsim::fuzz {
 
@@ -22,6 +23,12 @@ class UncheckedInput : public std::logic_error {
  public:
   using std::logic_error::logic_error;
 };
+
+/// Whether `message` is one the loader's catch-all made for the scenario at `path`:
+/// "PATH: " or "PATH:LINE: " then its own words, possibly after the "--set OVERRIDE: " that
+/// blames one of `overrides`. Only the start of the message is looked at: the rest quotes the
+/// input, which may hold any text (libFuzzer even learns such texts from the comparisons).
+bool made_by_catch_all(std::string_view message, const std::string& path, const std::vector<std::string>& overrides);
 
 /// `data` as a scenario file's text ("fuzz.yaml" in the shipped scenarios' directory, so that
 /// the CSV files they name resolve).
