@@ -13,6 +13,7 @@
 #include <map>
 #include <vector>
 
+#include "scenarios/bank_log_trace.hpp"
 #include "scenarios/forecast_csv.hpp"
 #include "scenarios/loader.hpp"
 #include "scenarios/name_rules.hpp"
@@ -77,9 +78,9 @@ const ScratchDir& scratch() {
   return dir;
 }
 
-// Writes `data` to the scratch directory's fuzz.csv and returns its path.
-std::string write_csv(std::string_view data) {
-  const fs::path path = scratch().path() / "fuzz.csv";
+// Writes `data` to the scratch directory's file `name` (fuzz.csv unless given) and returns its path.
+std::string write_csv(std::string_view data, const std::string& name = "fuzz.csv") {
+  const fs::path path = scratch().path() / name;
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(data.data(), static_cast<std::streamsize>(data.size()));
   out.close();
@@ -251,6 +252,35 @@ void load_trace_csv(std::string_view data) {
                "]\n    count: 10\n";
   }, csv);
   if (scenario.empty()) return;
+  const std::string path = scratch_scenario_path();
+  refused_or_loaded([&] { static_cast<void>(scenarios::load_scenario_text(scenario, path)); }, path);
+}
+
+void load_bank_log(std::string_view data) {
+  const std::string log = write_csv(data, "fuzz.txt");
+  // The date of the first row (the sixth field of the second line) when it is one, as a
+  // planner would pick a day of the log.
+  std::string date = "990301";
+  const std::vector<std::string> lines = lines_of(data);
+  if (lines.size() > 1) {
+    std::string_view row = lines[1];
+    for (int field = 0; field < 5 && row.find('\t') != std::string_view::npos; ++field) row.remove_prefix(row.find('\t') + 1);
+    const std::string_view cell = row.substr(0, row.find('\t'));
+    if (cell.size() == 6 && std::all_of(cell.begin(), cell.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      date = std::string(cell);
+    }
+  }
+  bool parsed = false;
+  refused_or_loaded([&] {
+    static_cast<void>(scenarios::parse_bank_log(data, log, {date, {}}));
+    static_cast<void>(scenarios::parse_bank_log(data, log, {date, {"PS", "TT"}}));
+    parsed = true;
+  }, log);
+  if (!parsed) return;
+  const std::string scenario = "name: fuzz\n" + time_block(0, 86400) +
+                               "call_types:\n  - name: a\n    arrivals: {trace: fuzz.txt, format: anonymous_bank, "
+                               "date: \"" + date + "\"}\n" + kService +
+                               "agent_groups:\n  - name: agents\n    skills: [a]\n    count: 10\n";
   const std::string path = scratch_scenario_path();
   refused_or_loaded([&] { static_cast<void>(scenarios::load_scenario_text(scenario, path)); }, path);
 }

@@ -52,4 +52,8 @@ void load_staffing_csv(std::string_view data);
 /// scenario whose period covers the trace.
 void load_trace_csv(std::string_view data);
 
+/// `data` as a call log of the Anonymous Bank (tab-separated, arrivals: {trace: ..., format:
+/// anonymous_bank}): parsed for the date of its first row, then replayed by a call type.
+void load_bank_log(std::string_view data);
+
 }  // namespace callsim::fuzz

@@ -4,7 +4,7 @@
 // (or crash, hang or exhaust memory, which would fail or time out this test). The folder
 // holds what scripts/fuzz found and known-nasty inputs; its files are told apart by
 // extension: .yaml a scenario, .set --set overrides (first line: the scenario), .csv a table
-// (run as a forecast, a staffing plan and a trace).
+// (run as a forecast, a staffing plan and a trace), .txt a bank log.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -74,8 +74,10 @@ TEST_CASE("every input the fuzzer found loads or is refused with a checked Scena
       CHECK_NOTHROW(callsim::fuzz::load_forecast_csv(data));
       CHECK_NOTHROW(callsim::fuzz::load_staffing_csv(data));
       CHECK_NOTHROW(callsim::fuzz::load_trace_csv(data));
+    } else if (extension == ".txt") {
+      CHECK_NOTHROW(callsim::fuzz::load_bank_log(data));
     } else {
-      FAIL_CHECK("unknown extension '" << extension << "': name it .yaml, .set or .csv");
+      FAIL_CHECK("unknown extension '" << extension << "': name it .yaml, .set, .csv or .txt");
     }
   }
 }
