@@ -1,0 +1,11 @@
+// libFuzzer target: a staffing plan CSV (fuzz_inputs.hpp, load_staffing_csv). Run by scripts/fuzz.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "fuzz/fuzz_inputs.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  callsim::fuzz::load_staffing_csv(std::string_view(reinterpret_cast<const char*>(data), size));
+  return 0;
+}
