@@ -16,8 +16,8 @@ std::size_t interval_count(const RunResult& run) {
   const std::size_t intervals = run.replications.empty() ? 0 : run.replications[0].intervals.size();
   for (std::size_t r = 0; r < run.replications.size(); ++r)
     if (run.replications[r].intervals.size() != intervals)
-      throw std::invalid_argument("compare_runs: replication " + std::to_string(r) + " of run '" + run.name +
-                                  "' has " + std::to_string(run.replications[r].intervals.size()) +
+      throw std::invalid_argument("compare_runs: replication " + std::to_string(r) + " of run '" + run.name + "' has " +
+                                  std::to_string(run.replications[r].intervals.size()) +
                                   " intervals but replication 0 has " + std::to_string(intervals));
   return intervals;
 }

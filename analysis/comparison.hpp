@@ -40,10 +40,10 @@ double max_difference_half_width(const std::vector<RunResult>& runs, std::string
 /// How a sequential comparison ended, for the reports.
 struct SequentialOutcome {
   std::string kpi;
-  double target_ci = 0;          ///< the half-width asked for, in the KPI's unit
-  double half_width = 0;         ///< max_difference_half_width() at the end
+  double target_ci = 0;            ///< the half-width asked for, in the KPI's unit
+  double half_width = 0;           ///< max_difference_half_width() at the end
   std::uint64_t replications = 0;  ///< replications run per variant
-  bool met = false;              ///< half_width <= target_ci
+  bool met = false;                ///< half_width <= target_ci
 };
 
 }  // namespace callsim::analysis

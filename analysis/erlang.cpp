@@ -39,8 +39,7 @@ void validate(const ErlangInput& in) {
   require(in.agents >= 1, "agents must be at least 1");
   require(!in.mean_patience || (std::isfinite(*in.mean_patience) && *in.mean_patience > 0),
           "mean_patience must be a positive, finite number of seconds");
-  require(std::isfinite(in.threshold) && in.threshold >= 0,
-          "threshold must be a finite number of seconds >= 0");
+  require(std::isfinite(in.threshold) && in.threshold >= 0, "threshold must be a finite number of seconds >= 0");
 }
 
 /// log(exp(x) + exp(y)) without overflow.
@@ -59,9 +58,7 @@ double log_inverse_erlang_b(double a, int c) {
 }
 
 /// log(exp(g) - 1) for g > 0, accurate both for tiny and for huge g.
-double log_expm1(double g) {
-  return g > 1 ? g + std::log1p(-std::exp(-g)) : std::log(std::expm1(g));
-}
+double log_expm1(double g) { return g > 1 ? g + std::log1p(-std::exp(-g)) : std::log(std::expm1(g)); }
 
 /// The M/M/c+M chain seen from n = c (all agents busy): stage j = n - c calls waiting.
 /// Weights are kept relative to pi_c and in logs, since pi_{c+j}/pi_c can overflow in an
@@ -76,9 +73,7 @@ struct QueueChain {
   long last_stage;      // stages 0..last_stage carry all but kTailRelative of the mass
 
   /// log(pi_{c+j+1} / pi_{c+j}).
-  [[nodiscard]] double log_step(long j) const {
-    return std::log(lambda / (c_mu + static_cast<double>(j + 1) * theta));
-  }
+  [[nodiscard]] double log_step(long j) const { return std::log(lambda / (c_mu + static_cast<double>(j + 1) * theta)); }
 };
 
 QueueChain make_queue_chain(double lambda, double mean_service, int c, double theta) {
@@ -202,9 +197,8 @@ WithinThreshold within_threshold_table(const QueueChain& q, long last, double T)
   auto jump = [&] {
     work += last + 1;
     if (static_cast<double>(work) > kMaxWork) {
-      throw std::domain_error("erlang: the Erlang A service level for a " +
-                              std::to_string(std::lround(T)) + " s threshold with " +
-                              std::to_string(last + 1) +
+      throw std::domain_error("erlang: the Erlang A service level for a " + std::to_string(std::lround(T)) +
+                              " s threshold with " + std::to_string(last + 1) +
                               " queue positions takes too long to compute exactly");
     }
     for (std::size_t i = 1; i <= n; ++i) {
@@ -375,8 +369,7 @@ double erlang_b(double offered_load, int agents) {
 
 double erlang_c_probability_of_wait(double offered_load, int agents) {
   if (!(offered_load >= 0) || agents < 1) {
-    throw std::invalid_argument(
-        "erlang_c_probability_of_wait: offered load must be >= 0 and agents >= 1");
+    throw std::invalid_argument("erlang_c_probability_of_wait: offered load must be >= 0 and agents >= 1");
   }
   if (offered_load >= agents) return 1;
   const double b = erlang_b(offered_load, agents);
@@ -387,12 +380,11 @@ double erlang_c_wait_exceeds(double arrival_rate, double mean_service, int agent
   validate({arrival_rate, mean_service, agents, std::nullopt, t});
   const double a = arrival_rate * mean_service;
   if (a >= agents) return kNaN;
-  return erlang_c_probability_of_wait(a, agents) *
-         std::exp(-(agents / mean_service - arrival_rate) * t);
+  return erlang_c_probability_of_wait(a, agents) * std::exp(-(agents / mean_service - arrival_rate) * t);
 }
 
-std::vector<double> erlang_a_state_probabilities(double arrival_rate, double mean_service,
-                                                 int agents, double mean_patience) {
+std::vector<double> erlang_a_state_probabilities(double arrival_rate, double mean_service, int agents,
+                                                 double mean_patience) {
   validate({arrival_rate, mean_service, agents, mean_patience, 0});
   const QueueChain q = make_queue_chain(arrival_rate, mean_service, agents, 1 / mean_patience);
   const double a = arrival_rate * mean_service;

@@ -34,10 +34,10 @@ struct ErlangInput {
 
 /// Stationary figures of an ErlangInput; see the file comment for the definitions.
 struct ErlangResult {
-  double offered_load = 0;   ///< Erlangs = arrival_rate * mean_service
-  bool stable = true;        ///< false only for Erlang C with offered_load >= agents
-  double p_wait = 0;         ///< fraction of calls that wait (W > 0)
-  double service_level = 0;  ///< fraction, answered within T / (answered + abandoned after T)
+  double offered_load = 0;            ///< Erlangs = arrival_rate * mean_service
+  bool stable = true;                 ///< false only for Erlang C with offered_load >= agents
+  double p_wait = 0;                  ///< fraction of calls that wait (W > 0)
+  double service_level = 0;           ///< fraction, answered within T / (answered + abandoned after T)
   double service_level_answered = 0;  ///< fraction, answered within T / answered
   double service_level_offered = 0;   ///< fraction, answered within T / offered
   double asa = 0;                     ///< s, mean wait of answered calls
@@ -66,8 +66,8 @@ double erlang_c_wait_exceeds(double arrival_rate, double mean_service, int agent
 /// theta = 1 / mean_patience. Truncated where the remaining tail is below 1e-17 of the
 /// total; the returned values sum to 1. Meant for checks and plots; erlang() streams the
 /// same numbers without storing them. O(length).
-std::vector<double> erlang_a_state_probabilities(double arrival_rate, double mean_service,
-                                                 int agents, double mean_patience);
+std::vector<double> erlang_a_state_probabilities(double arrival_rate, double mean_service, int agents,
+                                                 double mean_patience);
 
 /// Erlang C (mean_patience unset) or Erlang A figures of `input`.
 ///

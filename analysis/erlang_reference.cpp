@@ -33,8 +33,8 @@ std::optional<ErlangResult> erlang_reference(const models::CenterSpec& spec) {
 }
 
 double erlang_kpi_value(const ErlangResult& exact, const models::CenterSpec& spec, std::string_view kpi) {
-  const double offered = spec.call_types.front().arrivals.expected_events(
-      spec.time.warmup, spec.time.warmup + spec.time.duration);
+  const double offered =
+      spec.call_types.front().arrivals.expected_events(spec.time.warmup, spec.time.warmup + spec.time.duration);
   if (kpi == "offered") return offered;
   if (kpi == "answered") return offered * (1 - exact.abandon_rate);
   if (kpi == "abandoned") return offered * exact.abandon_rate;

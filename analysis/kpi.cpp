@@ -14,10 +14,8 @@ double count(std::uint64_t n) { return static_cast<double>(n); }
 // Written once here; the README's KPI table repeats these definitions for people.
 // New KPIs are appended (files keep this order); reports address KPIs by name (kpi()).
 constexpr std::array<KpiDefinition, 21> kDefinitions{{
-    {"offered", "calls", "calls that reached the queue",
-     [](const KpiTally& t) { return count(t.offered); }},
-    {"answered", "calls", "offered calls answered by an agent",
-     [](const KpiTally& t) { return count(t.answered); }},
+    {"offered", "calls", "calls that reached the queue", [](const KpiTally& t) { return count(t.offered); }},
+    {"answered", "calls", "offered calls answered by an agent", [](const KpiTally& t) { return count(t.answered); }},
     {"abandoned", "calls", "offered calls whose caller hung up while waiting",
      [](const KpiTally& t) { return count(t.abandoned); }},
     {"service_level", "fraction", "answered within T / (answered + abandoned after T)",
@@ -50,7 +48,8 @@ constexpr std::array<KpiDefinition, 21> kDefinitions{{
      [](const KpiTally& t) { return count(t.ivr_hang_up); }},
     {"retrials", "calls", "offered calls that were a second or later attempt of a caller",
      [](const KpiTally& t) { return count(t.retrials); }},
-    {"callbacks", "calls", "offered calls whose caller accepted a callback and left the line (neither answered nor abandoned)",
+    {"callbacks", "calls",
+     "offered calls whose caller accepted a callback and left the line (neither answered nor abandoned)",
      [](const KpiTally& t) { return count(t.callbacks); }},
     {"callbacks_made", "calls", "callbacks made: accepted callbacks an agent called back",
      [](const KpiTally& t) { return count(t.callbacks_made); }},

@@ -21,21 +21,25 @@ std::string seconds_text(double s) {
 std::size_t interval_count(const models::TimeSpec& time, std::size_t types) {
   const double duration = time.duration.seconds(), interval = time.interval.seconds();
   if (!(interval > 0) || !std::isfinite(interval))
-    throw std::invalid_argument("KPI collector: the reporting interval must be a positive, finite number of seconds, "
-                                "got " + seconds_text(interval));
+    throw std::invalid_argument(
+        "KPI collector: the reporting interval must be a positive, finite number of seconds, "
+        "got " +
+        seconds_text(interval));
   if (!(duration >= 0) || !std::isfinite(duration))
-    throw std::invalid_argument("KPI collector: the counted duration must be a non-negative, finite number of "
-                                "seconds, got " + seconds_text(duration));
+    throw std::invalid_argument(
+        "KPI collector: the counted duration must be a non-negative, finite number of "
+        "seconds, got " +
+        seconds_text(duration));
   const double count = std::ceil(duration / interval);
   // The results file numbers intervals in a uint32 field; the tallies take (1 + types) x
   // count of KpiTally, which must also fit a vector.
-  const double most_by_memory = static_cast<double>(std::vector<KpiTally>().max_size()) /
-                                static_cast<double>(types + 1);
+  const double most_by_memory =
+      static_cast<double>(std::vector<KpiTally>().max_size()) / static_cast<double>(types + 1);
   const double most = std::min(static_cast<double>(kMaxIntervals), most_by_memory);
   if (!(count <= most))
-    throw std::length_error("KPI collector: a counted duration of " + seconds_text(duration) +
-                            " s in intervals of " + seconds_text(interval) + " s makes " + seconds_text(count) +
-                            " intervals, more than the " + std::to_string(kMaxIntervals) + " a run can hold");
+    throw std::length_error("KPI collector: a counted duration of " + seconds_text(duration) + " s in intervals of " +
+                            seconds_text(interval) + " s makes " + seconds_text(count) + " intervals, more than the " +
+                            std::to_string(kMaxIntervals) + " a run can hold");
   return static_cast<std::size_t>(count);
 }
 

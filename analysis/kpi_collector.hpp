@@ -13,8 +13,8 @@
 
 #include "analysis/run_result.hpp"
 #include "models/call.hpp"
-#include "models/ivr.hpp"
 #include "models/center_spec.hpp"
+#include "models/ivr.hpp"
 #include "models/observer_events.hpp"
 #include "sim/time.hpp"
 
@@ -49,8 +49,8 @@ class KpiCollector : public models::NullObserver {
   /// call type (the IVR did not give them one).
   void on_ivr_exit(const models::CallInfo& call, sim::Time, models::IvrOutcome outcome) {
     if (const auto i = interval_of(call.ivr_entry); i != kOutside) {
-      ++(intervals_[i].*(outcome == models::IvrOutcome::SELF_SERVED ? &KpiTally::ivr_self_served
-                                                                     : &KpiTally::ivr_hang_up));
+      ++(intervals_[i].*
+         (outcome == models::IvrOutcome::SELF_SERVED ? &KpiTally::ivr_self_served : &KpiTally::ivr_hang_up));
     }
   }
   /// Accepted callbacks belong to the interval of the call; so do the callbacks made, whose

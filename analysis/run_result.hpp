@@ -15,10 +15,10 @@ namespace callsim::analysis {
 /// What one agent group did in the counted period (agent time clipped to the period;
 /// calls by the interval of their arrival, like every other count).
 struct GroupTally {
-  double staffed_time = 0;     ///< agent-seconds staffed
-  double busy_time = 0;        ///< agent-seconds in service: talk and after-call work
-  std::uint64_t handled = 0;   ///< counted calls answered by the group
-  double handle_time = 0;      ///< sum of those calls' talk + after-call work, s (AHT numerator)
+  double staffed_time = 0;    ///< agent-seconds staffed
+  double busy_time = 0;       ///< agent-seconds in service: talk and after-call work
+  std::uint64_t handled = 0;  ///< counted calls answered by the group
+  double handle_time = 0;     ///< sum of those calls' talk + after-call work, s (AHT numerator)
 
   /// busy / staffed; NaN when the group was never staffed.
   [[nodiscard]] double occupancy() const { return kpi_ratio(busy_time, staffed_time); }
@@ -52,9 +52,9 @@ struct KpiSummary {
 /// A named run (a scenario, or a policy in a comparison) and everything it produced.
 struct RunResult {
   std::string name;
-  double interval_seconds = 0;  ///< reporting interval length
-  double warmup_seconds = 0;    ///< start of interval 0 in simulated time
-  double service_level_threshold = 0;  ///< T of the service-level KPIs, seconds
+  double interval_seconds = 0;            ///< reporting interval length
+  double warmup_seconds = 0;              ///< start of interval 0 in simulated time
+  double service_level_threshold = 0;     ///< T of the service-level KPIs, seconds
   std::vector<std::string> call_types;    ///< names, in the order of interval_types' K axis
   std::vector<std::string> agent_groups;  ///< names, in the order of groups
   std::vector<ReplicationResult> replications;
@@ -66,17 +66,17 @@ struct RunResult {
 /// replication and its Student-t 95% CI is computed from the d_r (analysis/comparison.hpp).
 struct PairedDifference {
   std::string kpi;
-  double mean = 0;        ///< mean of d_r, in the KPI's unit
-  double std_dev = 0;     ///< sample standard deviation of d_r; NaN if n < 2
-  double ci95 = 0;        ///< half-width of the Student-t 95% CI of the mean of d_r; NaN if n < 2
-  std::uint64_t n = 0;    ///< replications in which the KPI is defined in both runs
+  double mean = 0;           ///< mean of d_r, in the KPI's unit
+  double std_dev = 0;        ///< sample standard deviation of d_r; NaN if n < 2
+  double ci95 = 0;           ///< half-width of the Student-t 95% CI of the mean of d_r; NaN if n < 2
+  std::uint64_t n = 0;       ///< replications in which the KPI is defined in both runs
   bool significant = false;  ///< n >= 2 and the CI excludes 0: |mean| > ci95
 };
 
 /// One variant against the baseline.
 struct VariantComparison {
-  std::string variant;   ///< run name
-  std::string baseline;  ///< run name
+  std::string variant;                      ///< run name
+  std::string baseline;                     ///< run name
   std::vector<PairedDifference> day;        ///< one per KPI, kpi_definitions() order, from the replication totals
   std::vector<PairedDifference> intervals;  ///< [I x KPI], row-major: (interval i, KPI s) at i*S + s
 };

@@ -20,7 +20,6 @@ KpiSummary summarize_values(std::string name, const std::vector<ReplicationResul
   return KpiSummary{std::move(name), tally.mean(), tally.std_dev(), tally.ci_half_width(0.95), tally.count()};
 }
 
-
 }  // namespace
 
 std::vector<KpiSummary> summarize(const std::vector<ReplicationResult>& replications) {
@@ -38,7 +37,8 @@ std::vector<KpiSummary> summarize_call_type(const std::vector<ReplicationResult>
   for (const KpiDefinition& def : kpi_definitions()) {
     summary.push_back(summarize_values(std::string(def.name), replications, [&](const ReplicationResult& r) {
       KpiTally total;
-      for (std::size_t i = 0; i * types + type < r.interval_types.size(); ++i) total += r.interval_types[i * types + type];
+      for (std::size_t i = 0; i * types + type < r.interval_types.size(); ++i)
+        total += r.interval_types[i * types + type];
       return def.compute(total);
     }));
   }
@@ -48,9 +48,8 @@ std::vector<KpiSummary> summarize_call_type(const std::vector<ReplicationResult>
 std::vector<KpiSummary> summarize_interval(const std::vector<ReplicationResult>& replications, std::size_t interval) {
   std::vector<KpiSummary> summary;
   for (const KpiDefinition& def : kpi_definitions()) {
-    summary.push_back(summarize_values(std::string(def.name), replications, [&](const ReplicationResult& r) {
-      return def.compute(r.intervals[interval]);
-    }));
+    summary.push_back(summarize_values(std::string(def.name), replications,
+                                       [&](const ReplicationResult& r) { return def.compute(r.intervals[interval]); }));
   }
   return summary;
 }
@@ -58,14 +57,10 @@ std::vector<KpiSummary> summarize_interval(const std::vector<ReplicationResult>&
 GroupSummary summarize_group(const std::vector<ReplicationResult>& replications, std::size_t group) {
   return GroupSummary{
       summarize_values("occupancy", replications,
-                       [&](const ReplicationResult& r) {
-                         return r.groups[group].occupancy();
-                       }),
+                       [&](const ReplicationResult& r) { return r.groups[group].occupancy(); }),
       summarize_values("handled", replications,
                        [&](const ReplicationResult& r) { return static_cast<double>(r.groups[group].handled); }),
-      summarize_values("aht", replications, [&](const ReplicationResult& r) {
-        return r.groups[group].aht();
-      })};
+      summarize_values("aht", replications, [&](const ReplicationResult& r) { return r.groups[group].aht(); })};
 }
 
 }  // namespace callsim::analysis

@@ -15,6 +15,7 @@ GroupTally& GroupTally::operator+=(const GroupTally& o) {
 // Every member of the tallies is in its table: a member added without a row stops the
 // build here (the tallies are plain 8-byte fields, see run/replication_bytes.cpp).
 static_assert(sizeof(KpiTally) == kKpiTallyFields.size() * 8, "a KpiTally member has no row in kKpiTallyFields");
-static_assert(sizeof(GroupTally) == kGroupTallyFields.size() * 8, "a GroupTally member has no row in kGroupTallyFields");
+static_assert(sizeof(GroupTally) == kGroupTallyFields.size() * 8,
+              "a GroupTally member has no row in kGroupTallyFields");
 
 }  // namespace callsim::analysis

@@ -114,8 +114,10 @@ constexpr std::span<const GroupField> group_tally_fields() { return kGroupTallyF
 template <class Tally>
 void add_fields(Tally& to, const Tally& from, std::span<const TallyField<Tally>> fields) {
   for (const auto& f : fields) {
-    if (f.count) to.*f.count += from.*f.count;
-    else to.*f.seconds += from.*f.seconds;
+    if (f.count)
+      to.*f.count += from.*f.count;
+    else
+      to.*f.seconds += from.*f.seconds;
   }
 }
 

@@ -20,24 +20,24 @@
 #include <boost/program_options.hpp>
 
 #include "analysis/comparison.hpp"
-#include "report/comparison_report.hpp"
-#include "report/json_report.hpp"
-#include "store/results_store.hpp"
-#include "app/run_size.hpp"
+#include "app/bad_input.hpp"
 #include "app/commands.hpp"
+#include "app/experiment_file.hpp"
 #include "app/interrupt.hpp"
+#include "app/join.hpp"
 #include "app/option_values.hpp"
 #include "app/output_paths.hpp"
 #include "app/progress.hpp"
 #include "app/report_output.hpp"
+#include "app/run_size.hpp"
 #include "app/run_size_check.hpp"
-#include "app/bad_input.hpp"
-#include "app/experiment_file.hpp"
-#include "app/join.hpp"
+#include "report/comparison_report.hpp"
+#include "report/json_report.hpp"
 #include "run/experiment_design.hpp"
-#include "run/variants.hpp"
 #include "run/mpi_session.hpp"
+#include "run/variants.hpp"
 #include "scenarios/loader.hpp"
+#include "store/results_store.hpp"
 
 namespace po = boost::program_options;
 
@@ -137,8 +137,8 @@ void check_compare_files(const po::variables_map& vm, const std::vector<scenario
 void print_sequential(std::ostream& out, const analysis::SequentialOutcome& s) {
   const std::string what = "the largest 95% CI half-width of a difference in " + s.kpi + " is ";
   char numbers[96];
-  std::snprintf(numbers, sizeof numbers, "%.6g %s the target %.6g", s.half_width, s.met ? "<=" : "is not <=",
-                s.target_ci);
+  std::snprintf(numbers, sizeof numbers, "%.6g %s the target %.6g", s.half_width,
+                s.met ? "<=" : "is not <=", s.target_ci);
   out << "\nsequential: target " << (s.met ? "met" : "NOT met") << " after " << s.replications
       << " replications: " << what << numbers << (s.met ? "" : " (--max-replications reached)") << "\n";
 }
@@ -164,36 +164,36 @@ struct CompareSettings {
 /// The options into `c`; an exit code when the command ends here (--help, bad options).
 std::optional<int> parse_options(const std::vector<std::string>& args, CompareSettings& c, po::variables_map& vm) {
   po::options_description options("options");
-  options.add_options()
-      ("help,h", "show this help")
-      ("policy,p", po::value(&c.policies)->composing(),
-       "a variant: SCENARIO under routing policy NAME[:param=value,...] (repeat; the first is the baseline; "
-       "callsim list policies shows the names)")
-      ("replications,r", po::value(&c.replications_text)->default_value("10"),
-       "replications of every variant, 1 to 100000000 (in the sequential mode: the first batch)")
-      ("seed,s", po::value(&c.seed_text)->default_value("1"),
-       "master seed, 0 to 18446744073709551615, shared by every variant")
-      ("threads,j", po::value(&c.threads_text)->default_value("0"),
-       "worker threads, 0 to 1024 (0: one per core); results do not depend on it")
-      ("out,o", po::value(&c.out_path),
-       "HDF5 results file: every variant as a run, and /comparison (default: "
-       "<scenario>-compare-<variant>-....h5, named after the scenario and the variants)")
-      ("force", "replace an existing output file that callsim did not write (a results file or report of "
-                "callsim is replaced without it; an input never is)")
-      ("what-if,w", po::value(&c.what_ifs)->composing(),
-       "a variant: SCENARIO with overrides KEY=VALUE[;KEY=VALUE...] (repeat; the scenario as it is is the "
-       "baseline), e.g. --what-if 'agent_groups.agents.staffing_scale=1.1'")
-      ("set", po::value(&c.overrides)->composing(), "override a scenario value, key=value, in every variant (repeat)")
-      ("target-ci", po::value(&c.sequential.target_text),
-       "sequential mode: add replications until every paired 95% CI half-width of --kpi is at most this "
-       "(in the KPI's unit: 0.01 is one percentage point of service_level)")
-      ("kpi", po::value(&c.sequential.kpi), "sequential mode: the KPI, e.g. service_level")
-      ("max-replications", po::value(&c.sequential.max_replications_text),
-       "sequential mode: stop at this many replications, target met or not (batches double the count)")
-      ("report", po::value(&c.report_path),
-       "also write the HTML dashboard (variants side by side, paired differences) to this file (docs/reports.md)")
-      ("json", "print one JSON object with each KPI's mean and CI and the paired differences instead of the table")
-      ("quiet,q", "print nothing but errors (and --json output)");
+  options.add_options()("help,h", "show this help")(
+      "policy,p", po::value(&c.policies)->composing(),
+      "a variant: SCENARIO under routing policy NAME[:param=value,...] (repeat; the first is the baseline; "
+      "callsim list policies shows the names)")(
+      "replications,r", po::value(&c.replications_text)->default_value("10"),
+      "replications of every variant, 1 to 100000000 (in the sequential mode: the first batch)")(
+      "seed,s", po::value(&c.seed_text)->default_value("1"),
+      "master seed, 0 to 18446744073709551615, shared by every variant")(
+      "threads,j", po::value(&c.threads_text)->default_value("0"),
+      "worker threads, 0 to 1024 (0: one per core); results do not depend on it")(
+      "out,o", po::value(&c.out_path),
+      "HDF5 results file: every variant as a run, and /comparison (default: "
+      "<scenario>-compare-<variant>-....h5, named after the scenario and the variants)")(
+      "force",
+      "replace an existing output file that callsim did not write (a results file or report of "
+      "callsim is replaced without it; an input never is)")(
+      "what-if,w", po::value(&c.what_ifs)->composing(),
+      "a variant: SCENARIO with overrides KEY=VALUE[;KEY=VALUE...] (repeat; the scenario as it is is the "
+      "baseline), e.g. --what-if 'agent_groups.agents.staffing_scale=1.1'")(
+      "set", po::value(&c.overrides)->composing(), "override a scenario value, key=value, in every variant (repeat)")(
+      "target-ci", po::value(&c.sequential.target_text),
+      "sequential mode: add replications until every paired 95% CI half-width of --kpi is at most this "
+      "(in the KPI's unit: 0.01 is one percentage point of service_level)")(
+      "kpi", po::value(&c.sequential.kpi), "sequential mode: the KPI, e.g. service_level")(
+      "max-replications", po::value(&c.sequential.max_replications_text),
+      "sequential mode: stop at this many replications, target met or not (batches double the count)")(
+      "report", po::value(&c.report_path),
+      "also write the HTML dashboard (variants side by side, paired differences) to this file (docs/reports.md)")(
+      "json", "print one JSON object with each KPI's mean and CI and the paired differences instead of the table")(
+      "quiet,q", "print nothing but errors (and --json output)");
   po::options_description hidden;
   hidden.add_options()("input", po::value(&c.inputs)->composing());
   po::options_description all;
@@ -238,16 +238,18 @@ bool load_variants(CompareSettings& c, const po::variables_map& vm, std::vector<
       throw BadInput("--policy compares policies on one scenario, but " + std::to_string(c.inputs.size()) +
                      " scenarios were given; compare scenario files without --policy");
     if (!c.what_ifs.empty() && (c.inputs.size() > 1 || !c.policies.empty()))
-      throw BadInput("--what-if compares variants of one scenario under its own policy; give one scenario and no "
-                     "--policy");
+      throw BadInput(
+          "--what-if compares variants of one scenario under its own policy; give one scenario and no "
+          "--policy");
     if (!c.what_ifs.empty()) {
       // The scenario as it is, then one variant per --what-if.
       loaded.push_back(scenarios::load_scenario(c.inputs[0], c.overrides));
       variants = run::what_if_variants(loaded[0], c.what_ifs);
     }
     if (variants.empty() && (c.policies.empty() ? c.inputs.size() : c.policies.size()) < 2)
-      throw BadInput("a comparison needs at least two variants: --policy twice or --what-if on one scenario, or two "
-                     "scenario files");
+      throw BadInput(
+          "a comparison needs at least two variants: --policy twice or --what-if on one scenario, or two "
+          "scenario files");
     check_sequential(vm, c.sequential, c.replications);
     if (!c.what_ifs.empty()) {
       // variants made above
@@ -268,8 +270,9 @@ bool load_variants(CompareSettings& c, const po::variables_map& vm, std::vector<
       std::vector<std::string> names;
       for (const run::Variant& v : variants) names.push_back(v.name);
       if (!vm.count("out")) c.out_path = compare_default_path(loaded[0].spec.name, names);
-      check_compare_files(vm, loaded, variants, c.sequential.kpi.empty() ? c.replications : c.sequential.max_replications,
-                          c.threads, c.out_path, c.report_path, c.force);
+      check_compare_files(vm, loaded, variants,
+                          c.sequential.kpi.empty() ? c.replications : c.sequential.max_replications, c.threads,
+                          c.out_path, c.report_path, c.force);
       writer.emplace(c.out_path);
     }
   } catch (const BadInput& e) {
@@ -281,8 +284,8 @@ bool load_variants(CompareSettings& c, const po::variables_map& vm, std::vector<
   } catch (const scenarios::ScenarioError& e) {
     // A scenario file's message names the file and line; a --policy one names the option.
     const std::string message = e.what();
-    const bool names_option = message.rfind("--policy", 0) == 0 || message.rfind("--set", 0) == 0 ||
-                              message.rfind("--what-if", 0) == 0;
+    const bool names_option =
+        message.rfind("--policy", 0) == 0 || message.rfind("--set", 0) == 0 || message.rfind("--what-if", 0) == 0;
     std::cerr << (names_option ? "callsim compare: " : "") << message << "\n";
     ok = false;
   } catch (const store::ResultsStoreError& e) {
@@ -301,9 +304,9 @@ void print_results(const CompareSettings& c, const store::ResultsFile& file, std
   if (c.json) {
     report::write_json_summary(std::cout, file.runs, calls, wall, &*file.comparison, outcome ? &*outcome : nullptr);
   } else if (!c.quiet) {
-    std::cout << "comparison of " << runs.size() << " variants on common random numbers: "
-              << runs[0].replications.size() << " replications each, seed " << c.seed << "; baseline '" << runs[0].name
-              << "'\n\n";
+    std::cout << "comparison of " << runs.size()
+              << " variants on common random numbers: " << runs[0].replications.size() << " replications each, seed "
+              << c.seed << "; baseline '" << runs[0].name << "'\n\n";
     report::print_variant_table(std::cout, runs, *file.comparison);
     // Every KPI side by side fits a screen for a few variants only.
     if (runs.size() <= 3) {
@@ -312,8 +315,7 @@ void print_results(const CompareSettings& c, const store::ResultsFile& file, std
     } else {
       std::cout << "(every KPI of every variant: --json, or /comparison in " << c.out_path << ")\n";
     }
-    report::print_interval_differences(std::cout, runs, *file.comparison,
-                                         file.run_inputs[0].clock_start);
+    report::print_interval_differences(std::cout, runs, *file.comparison, file.run_inputs[0].clock_start);
     if (outcome) print_sequential(std::cout, *outcome);
     std::cout << "\n" << calls << " calls simulated in " << wall << " s; results in " << c.out_path << "\n";
   }

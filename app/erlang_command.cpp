@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "analysis/erlang.hpp"
-#include "report/json_report.hpp"
 #include "app/commands.hpp"
 #include "app/option_values.hpp"
+#include "report/json_report.hpp"
 #include "scenarios/units.hpp"
 
 namespace po = boost::program_options;
@@ -43,19 +43,15 @@ struct BadOption : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-std::string quoted(const std::string& option, const std::string& text) {
-  return "--" + option + " '" + text + "'";
-}
+std::string quoted(const std::string& option, const std::string& text) { return "--" + option + " '" + text + "'"; }
 
 double rate_option(const std::string& text) {
   const auto rate = scenarios::parse_rate(text);
   if (!rate) {
-    throw BadOption(quoted("rate", text) + " is not a rate: expected " +
-                    std::string(scenarios::kRateHelp));
+    throw BadOption(quoted("rate", text) + " is not a rate: expected " + std::string(scenarios::kRateHelp));
   }
   if (*rate <= 0) {
-    throw BadOption(quoted("rate", text) + " must be more than 0: expected " +
-                    std::string(scenarios::kRateHelp));
+    throw BadOption(quoted("rate", text) + " must be more than 0: expected " + std::string(scenarios::kRateHelp));
   }
   return *rate;
 }
@@ -64,12 +60,10 @@ double rate_option(const std::string& text) {
 double duration_option(const std::string& option, const std::string& text, bool zero_ok) {
   const auto seconds = scenarios::parse_duration(text);
   if (!seconds) {
-    throw BadOption(quoted(option, text) + " is not a duration: expected " +
-                    std::string(scenarios::kDurationHelp));
+    throw BadOption(quoted(option, text) + " is not a duration: expected " + std::string(scenarios::kDurationHelp));
   }
   if (*seconds < 0 || (!zero_ok && *seconds == 0)) {
-    throw BadOption(quoted(option, text) +
-                    (zero_ok ? " must be 0 or more" : " must be more than 0") + ": expected " +
+    throw BadOption(quoted(option, text) + (zero_ok ? " must be 0 or more" : " must be more than 0") + ": expected " +
                     std::string(scenarios::kDurationHelp));
   }
   return *seconds;
@@ -92,11 +86,11 @@ std::string fixed(double value, int decimals) {
   return buf;
 }
 
-void print_table(std::ostream& out, const analysis::ErlangInput& in,
-                 const analysis::ErlangResult& r, const std::vector<std::string>& typed) {
+void print_table(std::ostream& out, const analysis::ErlangInput& in, const analysis::ErlangResult& r,
+                 const std::vector<std::string>& typed) {
   const bool erlang_a = in.mean_patience.has_value();
-  out << (erlang_a ? "Erlang A (M/M/c+M)" : "Erlang C (M/M/c)") << ": rate " << typed[0] << ", AHT "
-      << typed[1] << ", " << in.agents << (in.agents == 1 ? " agent" : " agents");
+  out << (erlang_a ? "Erlang A (M/M/c+M)" : "Erlang C (M/M/c)") << ": rate " << typed[0] << ", AHT " << typed[1] << ", "
+      << in.agents << (in.agents == 1 ? " agent" : " agents");
   if (erlang_a) out << ", patience " << typed[2];
   out << ", T = " << typed[3] << "\n\n";
 
@@ -113,8 +107,7 @@ void print_table(std::ostream& out, const analysis::ErlangInput& in,
        "answered within " + t + " / (answered + abandoned after " + t + ")"},
       {"service level, answered", fixed(100 * r.service_level_answered, 2), "%",
        "answered within " + t + " / answered"},
-      {"service level, offered", fixed(100 * r.service_level_offered, 2), "%",
-       "answered within " + t + " / offered"},
+      {"service level, offered", fixed(100 * r.service_level_offered, 2), "%", "answered within " + t + " / offered"},
       {"ASA", fixed(r.asa, 2), "s", "mean wait of answered calls"},
       {"AWT", fixed(r.awt, 2), "s", "mean wait of all calls, answered or abandoned"},
       {"abandon rate", fixed(100 * r.abandon_rate, 2), "%", "abandoned / offered"},
@@ -130,8 +123,7 @@ void print_table(std::ostream& out, const analysis::ErlangInput& in,
   }
   for (const Row& row : rows) {
     std::string line = "  " + row.name + std::string(name_width - row.name.size() + 2, ' ') +
-                       std::string(value_width - row.value.size(), ' ') + row.value + " " +
-                       row.unit;
+                       std::string(value_width - row.value.size(), ' ') + row.value + " " + row.unit;
     if (!row.note.empty()) line += std::string(unit_width - row.unit.size() + 2, ' ') + row.note;
     out << line << "\n";
   }
@@ -141,13 +133,11 @@ void print_table(std::ostream& out, const analysis::ErlangInput& in,
   }
 }
 
-void print_json(std::ostream& out, const analysis::ErlangInput& in,
-                const analysis::ErlangResult& r) {
+void print_json(std::ostream& out, const analysis::ErlangInput& in, const analysis::ErlangResult& r) {
   using report::json_number;
   out << "{\"model\": " << report::json_string(in.mean_patience ? "erlang_a" : "erlang_c")
       << ", \"offered_load\": " << report::json_number(r.offered_load)
-      << ", \"stable\": " << (r.stable ? "true" : "false")
-      << ", \"p_wait\": " << report::json_number(r.p_wait)
+      << ", \"stable\": " << (r.stable ? "true" : "false") << ", \"p_wait\": " << report::json_number(r.p_wait)
       << ", \"service_level\": " << report::json_number(r.service_level)
       << ", \"service_level_answered\": " << report::json_number(r.service_level_answered)
       << ", \"service_level_offered\": " << report::json_number(r.service_level_offered)
@@ -182,8 +172,7 @@ int erlang_command(const std::vector<std::string>& args) {
   po::variables_map vm;
   try {
     // No abbreviated options: "--pat" silently meaning --patience hides typos in scripts.
-    const auto style =
-        po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+    const auto style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
     po::store(po::command_line_parser(args)
                   .options(options)
                   .positional(po::positional_options_description{})
@@ -202,9 +191,8 @@ int erlang_command(const std::vector<std::string>& args) {
 
   analysis::ErlangInput input;
   try {
-    for (const auto& [name, help] :
-         {std::pair{"rate", scenarios::kRateHelp}, std::pair{"aht", scenarios::kDurationHelp},
-          std::pair{"agents", kAgentsHelp}}) {
+    for (const auto& [name, help] : {std::pair{"rate", scenarios::kRateHelp},
+                                     std::pair{"aht", scenarios::kDurationHelp}, std::pair{"agents", kAgentsHelp}}) {
       if (!vm.count(name)) {
         throw BadOption("missing --" + std::string(name) + ": expected " + std::string(help));
       }
@@ -212,8 +200,7 @@ int erlang_command(const std::vector<std::string>& args) {
     input.arrival_rate = rate_option(rate_text);
     input.mean_service = duration_option("aht", aht_text, false);
     input.agents = agents_option(agents_text);
-    if (vm.count("patience"))
-      input.mean_patience = duration_option("patience", patience_text, false);
+    if (vm.count("patience")) input.mean_patience = duration_option("patience", patience_text, false);
     input.threshold = duration_option("threshold", threshold_text, true);
     const double load = input.arrival_rate * input.mean_service;
     if (!(load <= kMaxOfferedLoad)) {

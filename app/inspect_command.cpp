@@ -8,11 +8,11 @@
 #include <string_view>
 #include <vector>
 
-#include "report/console_report.hpp"
 #include "analysis/kpi.hpp"
-#include "store/results_store.hpp"
 #include "app/commands.hpp"
 #include "app/join.hpp"
+#include "report/console_report.hpp"
+#include "store/results_store.hpp"
 
 namespace callsim::app {
 
@@ -38,9 +38,7 @@ std::string_view unit_of(std::string_view kpi) {
 std::string list(const std::vector<std::string>& names) { return names.empty() ? "none" : join(names, ", "); }
 
 /// "1 call type" / "6 call types".
-std::string count_of(std::size_t n, const char* what) {
-  return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
-}
+std::string count_of(std::size_t n, const char* what) { return std::to_string(n) + " " + what + (n == 1 ? "" : "s"); }
 
 /// The files the scenario(s) read, stored whole in the file (format 4): what `--resume`
 /// and the reports use instead of the disk. Nothing for an older file.
@@ -125,8 +123,8 @@ int inspect_command(const std::vector<std::string>& args) {
   std::ostream& out = std::cout;
   const std::uint64_t held = file.runs.empty() ? 0 : file.runs[0].replications.size();
   out << "callsim results file " << path << "\n"
-      << "  format_version   " << file.format_version << " (this callsim reads "
-      << store::kOldestReadableFormatVersion << " to " << store::kResultsFormatVersion << ")\n"
+      << "  format_version   " << file.format_version << " (this callsim reads " << store::kOldestReadableFormatVersion
+      << " to " << store::kResultsFormatVersion << ")\n"
       << "  callsim_version  " << file.callsim_version << "\n"
       << "  created          " << file.created << "\n"
       << "  seed             " << file.seed << "\n"
@@ -134,10 +132,10 @@ int inspect_command(const std::vector<std::string>& args) {
       << "  scenario         " << file.scenario_path << " (" << file.scenario_text.size() << " bytes of text)\n"
       << "  overrides        " << list(file.overrides) << "\n"
       << "  complete         "
-      << (file.complete ? "yes"
-                        : "no: interrupted after " + std::to_string(held) + " of " +
-                              std::to_string(file.replications_requested) +
-                              " replications; callsim run --resume " + path + " runs the rest")
+      << (file.complete
+              ? "yes"
+              : "no: interrupted after " + std::to_string(held) + " of " + std::to_string(file.replications_requested) +
+                    " replications; callsim run --resume " + path + " runs the rest")
       << "\n";
   print_inputs(out, file);
   try {

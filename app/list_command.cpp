@@ -20,7 +20,10 @@ void list_distributions(std::ostream& out) {
   for (const sim::DistributionInfo* info : sim::registered_distributions()) {
     out << info->name << ": " << info->description << "\n";
     for (const auto& p : info->params) {
-      out << "    " << p.name << " (" << (p.is_list ? "list of durations" : p.is_duration ? "duration" : "number")
+      out << "    " << p.name << " ("
+          << (p.is_list       ? "list of durations"
+              : p.is_duration ? "duration"
+                              : "number")
           << "): " << p.description << "\n";
     }
   }

@@ -6,18 +6,18 @@
 #include <iostream>
 #include <new>
 #include <streambuf>
-#include <system_error>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <vector>
 
-#include "store/output_lock.hpp"
 #include "app/commands.hpp"
 #include "app/option_values.hpp"
 #include "app/output_paths.hpp"
-#include "run/mpi_session.hpp"
 #include "models/simulation_error.hpp"
+#include "run/mpi_session.hpp"
 #include "scenarios/loader.hpp"
+#include "store/output_lock.hpp"
 
 namespace {
 
@@ -71,7 +71,8 @@ int dispatch(const std::vector<std::string>& args) {
   if (args[0] == "list") return callsim::app::list_command(rest);
   if (args[0] == "inspect") return callsim::app::inspect_command(rest);
   if (args[0] == "report") return callsim::app::report_command(rest);
-  std::cerr << "callsim: unknown command '" << args[0] << "'; valid commands are: compare, erlang, inspect, list, report, run\n";
+  std::cerr << "callsim: unknown command '" << args[0]
+            << "'; valid commands are: compare, erlang, inspect, list, report, run\n";
   return callsim::app::kExitBadInput;
 }
 

@@ -13,10 +13,10 @@
 #include <system_error>
 #include <utility>
 
-#include "store/results_probe.hpp"
 #include "analysis/run_result.hpp"
 #include "report/csv_export.hpp"
 #include "store/results_file.hpp"
+#include "store/results_probe.hpp"
 
 namespace callsim::app {
 
@@ -103,8 +103,8 @@ bool same_file(const Identity& a, const Identity& b) {
 struct Target {
   std::string label;
   std::string path;
-  OutputKind kind;     ///< RESULTS or HTML_REPORT; CSV_DIR for a CSV report file in the directory
-  std::string header;  ///< a CSV report's header line
+  OutputKind kind;              ///< RESULTS or HTML_REPORT; CSV_DIR for a CSV report file in the directory
+  std::string header;           ///< a CSV report's header line
   bool directory_made = false;  ///< its directory does not exist yet: the command creates it
   Identity id;
 };
@@ -214,7 +214,8 @@ void check_target(const Target& t, bool force) {
   // callsim writes a new file and renames it over the old one: a device or FIFO there
   // would be replaced (as root, /dev/null itself).
   if (exists && !S_ISREG(st.st_mode))
-    throw OutputPathError(t.label + " exists and is not a regular file (a device, FIFO or socket), which callsim "
+    throw OutputPathError(t.label +
+                          " exists and is not a regular file (a device, FIFO or socket), which callsim "
                           "would replace with its own file; choose another path");
   if (!t.directory_made) check_directory(t.label, directory_of(t.path));
   if (exists && !force && !written_by_callsim(t))

@@ -13,10 +13,10 @@ namespace callsim::app {
 
 /// Where a run stands.
 struct ProgressFigures {
-  std::size_t done = 0;          ///< replications finished
-  std::size_t total = 0;         ///< replications asked for
-  std::uint64_t calls = 0;       ///< calls the finished replications simulated
-  double elapsed_seconds = 0;    ///< wall time since the simulation started
+  std::size_t done = 0;        ///< replications finished
+  std::size_t total = 0;       ///< replications asked for
+  std::uint64_t calls = 0;     ///< calls the finished replications simulated
+  double elapsed_seconds = 0;  ///< wall time since the simulation started
 };
 
 /// "replications 12/100 (12%), 3.21 M calls/s, ETA 1 min 05 s". The ETA assumes the

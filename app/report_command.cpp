@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "store/results_store.hpp"
 #include "app/commands.hpp"
 #include "app/option_values.hpp"
 #include "app/output_paths.hpp"
 #include "app/report_output.hpp"
+#include "store/results_store.hpp"
 
 namespace po = boost::program_options;
 

@@ -2,9 +2,9 @@
 
 #include <iostream>
 
+#include "app/stored_scenario_inputs.hpp"
 #include "report/csv_export.hpp"
 #include "report/output_file.hpp"
-#include "app/stored_scenario_inputs.hpp"
 #include "store/results_file.hpp"
 
 namespace callsim::app {

@@ -48,8 +48,9 @@ void check_resume_options(const ResumePoint& point, const ResumeOptions& given) 
     throw ResumeError(prefix + "it was made with the overrides " + list(point.file.overrides) + ", not " +
                       list(*given.overrides) + " (leave --set out to continue with the file's)");
   if (given.calls && !point.has_calls)
-    throw ResumeError(prefix + "it has no per-call table, so --calls cannot be added to it; start a new run with "
-                               "--calls");
+    throw ResumeError(prefix +
+                      "it has no per-call table, so --calls cannot be added to it; start a new run with "
+                      "--calls");
 }
 
 scenarios::LoadedScenario resume_scenario(const ResumePoint& point, const std::vector<std::string>& overrides) {

@@ -27,7 +27,7 @@ class ResumeError : public std::runtime_error {
 struct ResumePoint {
   std::string path;
   store::ResultsFile file;  ///< as read; its one run is file.runs[0]
-  bool has_calls = false;      ///< it has the per-call table (callsim run --calls)
+  bool has_calls = false;   ///< it has the per-call table (callsim run --calls)
   [[nodiscard]] std::uint64_t held() const { return file.runs[0].replications.size(); }
 };
 

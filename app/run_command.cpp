@@ -17,29 +17,29 @@
 
 #include <boost/program_options.hpp>
 
-#include "report/console_report.hpp"
 #include "analysis/erlang_reference.hpp"
-#include "run/experiment.hpp"
-#include "report/json_report.hpp"
-#include "store/results_store.hpp"
-#include "app/run_size.hpp"
+#include "app/bad_input.hpp"
 #include "app/commands.hpp"
+#include "app/experiment_file.hpp"
 #include "app/interrupt.hpp"
+#include "app/join.hpp"
 #include "app/option_values.hpp"
 #include "app/output_paths.hpp"
 #include "app/progress.hpp"
 #include "app/report_output.hpp"
 #include "app/resume.hpp"
+#include "app/run_size.hpp"
 #include "app/run_size_check.hpp"
-#include "app/bad_input.hpp"
-#include "app/experiment_file.hpp"
-#include "app/join.hpp"
-#include "run/distributed_experiment.hpp"
-#include "run/experiment_design.hpp"
-#include "run/mpi_session.hpp"
+#include "report/console_report.hpp"
+#include "report/json_report.hpp"
 #include "report/run_context.hpp"
 #include "report/worst_intervals.hpp"
+#include "run/distributed_experiment.hpp"
+#include "run/experiment.hpp"
+#include "run/experiment_design.hpp"
+#include "run/mpi_session.hpp"
 #include "scenarios/loader.hpp"
+#include "store/results_store.hpp"
 
 namespace po = boost::program_options;
 
@@ -102,9 +102,8 @@ bool check_run_files(const Settings& s, const po::variables_map& vm, const scena
   options.held_replications = resume ? resume->held() : 0;
   options.threads = s.threads ? s.threads : std::max(1u, std::thread::hardware_concurrency());
   options.record_calls = s.record_calls;
-  const RunSizeVerdict verdict =
-      judge_run_size(app::estimate_run_size({&scenario.spec}, options), machine_room(s.out_path), s.out_path,
-                     s.replications);
+  const RunSizeVerdict verdict = judge_run_size(app::estimate_run_size({&scenario.spec}, options),
+                                                machine_room(s.out_path), s.out_path, s.replications);
   if (!verdict.refusal.empty()) {
     // Named after what the user gave: the scenario and the option that sizes the run.
     std::cerr << "callsim run: " << s.scenario_path << " with --replications " << s.replications << ": "
@@ -152,54 +151,56 @@ void print_report(const Settings& s, const scenarios::LoadedScenario& scenario, 
     std::vector<double> values;
     for (const auto& k : run.summary) values.push_back(analysis::erlang_kpi_value(*exact, scenario.spec, k.kpi));
     report::print_summary_table(std::cout, run, &values,
-                                  scenario.spec.call_types[0].patience ? "Erlang A exact" : "Erlang C exact", style);
+                                scenario.spec.call_types[0].patience ? "Erlang A exact" : "Erlang C exact", style);
   } else {
     report::print_summary_table(std::cout, run, nullptr, {}, style);
   }
   if (run.call_types.size() > 1 || run.agent_groups.size() > 1) report::print_breakdown(std::cout, run);
   report::print_worst_intervals(std::cout, run, report::run_contexts(file)[0], 3, style);
-  std::cout << "\n" << calls << " calls simulated in " << wall << " s ("
-            << static_cast<std::uint64_t>(wall > 0 ? static_cast<double>(calls) / wall : 0) << " calls/s on "
-            << threads << " threads";
+  std::cout << "\n"
+            << calls << " calls simulated in " << wall << " s ("
+            << static_cast<std::uint64_t>(wall > 0 ? static_cast<double>(calls) / wall : 0) << " calls/s on " << threads
+            << " threads";
   if (run::size() > 1) std::cout << " x " << run::size() << " MPI ranks";
-  std::cout << "); results in " << s.out_path
-            << (s.report_path.empty() ? "" : ", dashboard in " + s.report_path) << "\n";
+  std::cout << "); results in " << s.out_path << (s.report_path.empty() ? "" : ", dashboard in " + s.report_path)
+            << "\n";
 }
 
 /// Copies the per-call rows of the file being resumed into the new one, a block at a time.
 void copy_calls(const ResumePoint& point, store::ResultsWriter& writer) {
   const std::string& run = point.file.runs[0].name;
   store::for_each_call_block(point.path, run,
-                                [&](std::span<const run::CallRecord> rows) { writer.append_calls(run, rows); });
+                             [&](std::span<const run::CallRecord> rows) { writer.append_calls(run, rows); });
 }
 
 /// The options into `s`; an exit code when the command ends here (--help, bad options).
 std::optional<int> parse_options(const std::vector<std::string>& args, Settings& s, po::variables_map& vm) {
   po::options_description options("options");
-  options.add_options()
-      ("help,h", "show this help")
-      ("replications,r", po::value(&s.replications_text)->default_value("10"),
-       "independent replications of the scenario, 1 to 100000000 (with --resume: the total to reach; default: "
-       "the count the interrupted run was asked for)")
-      ("seed,s", po::value(&s.seed_text)->default_value("1"),
-       "master seed, 0 to 18446744073709551615: the same seed gives the same results")
-      ("threads,j", po::value(&s.threads_text)->default_value("0"),
-       "worker threads, 0 to 1024 (0: one per core; per MPI rank under mpirun); results do not depend on it")
-      ("out,o", po::value(&s.out_path), "HDF5 results file (default: <scenario name>.h5)")
-      ("force", "replace an existing output file that callsim did not write (a results file or report of "
-                "callsim is replaced without it; an input never is)")
-      ("set", po::value(&s.overrides)->composing(),
-       "override a scenario value, key=value (repeat), e.g. --set agent_groups.agents.count=60")
-      ("calls", "also write one row per simulated call to the results file (table /<run>/calls; "
-                "about 33 MB and 1 s of writing per million calls)")
-      ("resume", po::value(&s.resume_path),
-       "continue the interrupted run in FILE.h5 (same scenario, seed, overrides) up to --replications; the "
-       "file becomes what an uninterrupted run writes")
-      ("report", po::value(&s.report_path),
-       "also write the HTML dashboard of the results to this file (docs/reports.md)")
-      ("progress", "show the progress line even when stderr is not a terminal (one line per update)")
-      ("json", "print one JSON object with each KPI's mean and CI instead of the table")
-      ("quiet,q", "print nothing but errors (and --json output)");
+  options.add_options()("help,h", "show this help")(
+      "replications,r", po::value(&s.replications_text)->default_value("10"),
+      "independent replications of the scenario, 1 to 100000000 (with --resume: the total to reach; default: "
+      "the count the interrupted run was asked for)")(
+      "seed,s", po::value(&s.seed_text)->default_value("1"),
+      "master seed, 0 to 18446744073709551615: the same seed gives the same results")(
+      "threads,j", po::value(&s.threads_text)->default_value("0"),
+      "worker threads, 0 to 1024 (0: one per core; per MPI rank under mpirun); results do not depend on it")(
+      "out,o", po::value(&s.out_path), "HDF5 results file (default: <scenario name>.h5)")(
+      "force",
+      "replace an existing output file that callsim did not write (a results file or report of "
+      "callsim is replaced without it; an input never is)")(
+      "set", po::value(&s.overrides)->composing(),
+      "override a scenario value, key=value (repeat), e.g. --set agent_groups.agents.count=60")(
+      "calls",
+      "also write one row per simulated call to the results file (table /<run>/calls; "
+      "about 33 MB and 1 s of writing per million calls)")(
+      "resume", po::value(&s.resume_path),
+      "continue the interrupted run in FILE.h5 (same scenario, seed, overrides) up to --replications; the "
+      "file becomes what an uninterrupted run writes")(
+      "report", po::value(&s.report_path),
+      "also write the HTML dashboard of the results to this file (docs/reports.md)")(
+      "progress", "show the progress line even when stderr is not a terminal (one line per update)")(
+      "json", "print one JSON object with each KPI's mean and CI instead of the table")(
+      "quiet,q", "print nothing but errors (and --json output)");
   po::options_description hidden;
   hidden.add_options()("scenario", po::value(&s.scenario_path));
   po::options_description all;
@@ -245,8 +246,9 @@ bool load_run(Settings& s, const po::variables_map& vm, std::optional<ResumePoin
     }
     if (s.scenario_path.empty()) throw BadInput("no scenario given (callsim run SCENARIO; see callsim run --help)");
     if (s.record_calls && run::size() > 1)
-      throw BadInput("--calls is not supported under MPI (per-call rows are not gathered from the ranks); run it "
-                     "in one process");
+      throw BadInput(
+          "--calls is not supported under MPI (per-call rows are not gathered from the ranks); run it "
+          "in one process");
     // A resumed run's scenario comes from the results file (its stored inputs) unless a
     // scenario file is given to check it against.
     scenario = resume && !vm.count("scenario") ? resume_scenario(*resume, s.overrides)
@@ -318,8 +320,8 @@ int finish_run(const std::vector<std::string>& args, const Settings& s, const sc
   if (!complete && finished == held) {
     writer.reset();  // nothing new: the file to resume stays as it was
     std::cerr << "callsim run: interrupted by " << interrupt.signal_name() << " before another replication finished; '"
-              << s.out_path << "' is unchanged (" << held << " of " << s.replications << " replications)"
-              << resume_hint << "\n";
+              << s.out_path << "' is unchanged (" << held << " of " << s.replications << " replications)" << resume_hint
+              << "\n";
     return interrupt.exit_code();
   }
 

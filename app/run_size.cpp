@@ -4,10 +4,10 @@
 #include <cmath>
 #include <optional>
 
+#include "analysis/kpi.hpp"
 #include "run/call_records.hpp"
 #include "store/hdf5_result_rows.hpp"
 #include "store/results_store.hpp"
-#include "analysis/kpi.hpp"
 
 namespace callsim::app {
 
@@ -23,8 +23,8 @@ double expected_calls(const models::CenterSpec& spec) {
   double calls = 0;
   for (const models::CallTypeSpec& type : spec.call_types) {
     if (!type.trace.empty()) {
-      calls += static_cast<double>(std::count_if(type.trace.begin(), type.trace.end(),
-                                                 [&](sim::Time t) { return t < end; }));
+      calls += static_cast<double>(
+          std::count_if(type.trace.begin(), type.trace.end(), [&](sim::Time t) { return t < end; }));
     } else {
       calls += type.arrivals.expected_events(sim::Time(0), end);
     }
@@ -168,7 +168,8 @@ RunSize estimate_run_size(const std::vector<const models::CenterSpec*>& variants
   memory += largest_tables;
   if (options.comparison && variants.size() > 1) {
     const double others = static_cast<double>(variants.size() - 1);
-    memory += others * size.intervals * kpis * (static_cast<double>(sizeof(analysis::PairedDifference)) + difference_row);
+    memory +=
+        others * size.intervals * kpis * (static_cast<double>(sizeof(analysis::PairedDifference)) + difference_row);
     size.file_bytes += others * kpis * (day_row + size.intervals * difference_row);
   }
   if (options.record_calls) {

@@ -21,9 +21,9 @@ struct RunSizeOptions {
   std::uint64_t replications = 1;
   /// Replications read from the file being resumed (its copy stays in memory beside the run).
   std::uint64_t held_replications = 0;
-  unsigned threads = 1;          ///< worker threads, resolved (>= 1): replications in flight
-  bool record_calls = false;     ///< --calls: the per-call table, streamed to the file
-  bool comparison = false;       ///< compare: /comparison, and every run also copied into the file's contents
+  unsigned threads = 1;       ///< worker threads, resolved (>= 1): replications in flight
+  bool record_calls = false;  ///< --calls: the per-call table, streamed to the file
+  bool comparison = false;    ///< compare: /comparison, and every run also copied into the file's contents
 };
 
 /// Bytes of one row of the per-call table in the file, compressed (measured on the shipped
@@ -40,19 +40,19 @@ inline constexpr double kBytesPerCallInSystem = 300;
 
 /// The estimate. Counts and bytes are doubles: they may exceed any integer type.
 struct RunSize {
-  double calls = 0;                  ///< expected first attempts, every variant and replication (no retrials)
-  double calls_per_replication = 0;  ///< of the variant with the most
-  double events = 0;                 ///< expected events in all, roughly (kEventsPerCall per call)
-  double intervals = 0;              ///< reporting intervals of a replication (the variant with the most)
-  double call_types = 0;             ///< call types of that variant
-  double variants = 0;               ///< specs simulated (1 for run)
+  double calls = 0;                    ///< expected first attempts, every variant and replication (no retrials)
+  double calls_per_replication = 0;    ///< of the variant with the most
+  double events = 0;                   ///< expected events in all, roughly (kEventsPerCall per call)
+  double intervals = 0;                ///< reporting intervals of a replication (the variant with the most)
+  double call_types = 0;               ///< call types of that variant
+  double variants = 0;                 ///< specs simulated (1 for run)
   double tallies_per_replication = 0;  ///< interval tallies of a replication: intervals x (1 + call types)
-  double tally_bytes = 0;            ///< interval tallies kept in memory: every replication of every variant
-  double calls_in_system = 0;        ///< calls in the system at once in one replication, at most (Little's law)
-  double running = 0;                ///< replications simulated at once: min(threads, replications)
-  double system_bytes = 0;           ///< those calls' memory, in every replication running at once
-  double memory_bytes = 0;           ///< peak memory, estimated: tallies kept and the tables being written
-  double file_bytes = 0;             ///< the results file
+  double tally_bytes = 0;              ///< interval tallies kept in memory: every replication of every variant
+  double calls_in_system = 0;          ///< calls in the system at once in one replication, at most (Little's law)
+  double running = 0;                  ///< replications simulated at once: min(threads, replications)
+  double system_bytes = 0;             ///< those calls' memory, in every replication running at once
+  double memory_bytes = 0;             ///< peak memory, estimated: tallies kept and the tables being written
+  double file_bytes = 0;               ///< the results file
 };
 
 /// The size of simulating every spec of `variants` (one for run; the variants of a

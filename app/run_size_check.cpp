@@ -95,8 +95,7 @@ MachineRoom machine_room(const std::string& output_path) {
   const std::filesystem::path p(output_path);
   const std::string dir = p.has_parent_path() ? p.parent_path().string() : ".";
   struct statvfs fs {};
-  if (::statvfs(dir.c_str(), &fs) == 0)
-    room.disk = static_cast<double>(fs.f_bavail) * static_cast<double>(fs.f_frsize);
+  if (::statvfs(dir.c_str(), &fs) == 0) room.disk = static_cast<double>(fs.f_bavail) * static_cast<double>(fs.f_frsize);
   return room;
 }
 
@@ -111,11 +110,10 @@ RunSizeVerdict judge_run_size(const app::RunSize& size, const MachineRoom& room,
   }
   const double types = size.call_types;
   const std::string variants = size.variants > 1 ? count_text(size.variants) + " variants x " : "";
-  const std::string tallies = "the interval tallies of " + variants + count_text(static_cast<double>(replications)) +
-                              (replications == 1 ? " replication x " : " replications x ") +
-                              count_text(size.intervals) + " intervals x (1 + " + count_text(types) +
-                              (types == 1 ? " call type" : " call types") + ") alone take " +
-                              bytes_text(size.tally_bytes);
+  const std::string tallies =
+      "the interval tallies of " + variants + count_text(static_cast<double>(replications)) +
+      (replications == 1 ? " replication x " : " replications x ") + count_text(size.intervals) + " intervals x (1 + " +
+      count_text(types) + (types == 1 ? " call type" : " call types") + ") alone take " + bytes_text(size.tally_bytes);
   // Name what takes the memory, and what to change about it.
   const bool queues = size.system_bytes > size.tally_bytes;
   const std::string running =
@@ -123,7 +121,7 @@ RunSizeVerdict judge_run_size(const app::RunSize& size, const MachineRoom& room,
   const std::string what = queues ? "up to " + count_text(size.calls_in_system) + " calls in the system at once" +
                                         running + " take " + bytes_text(size.system_bytes)
                                   : tallies;
-  const std::string hint = !queues ? "use a longer interval, a shorter duration or fewer replications"
+  const std::string hint = !queues            ? "use a longer interval, a shorter duration or fewer replications"
                            : size.running > 1 ? "check the arrival rates, the staffing and the patience, or use fewer "
                                                 "threads (-j)"
                                               : "check the arrival rates, the staffing and the patience";
@@ -143,9 +141,8 @@ RunSizeVerdict judge_run_size(const app::RunSize& size, const MachineRoom& room,
     verdict.warnings.push_back("this run needs about " + bytes_text(size.memory_bytes) + " of memory (" + what +
                                "), more than half of the " + bytes_text(*room.memory) + " available");
   if (room.disk && size.file_bytes > *room.disk / 2)
-    verdict.warnings.push_back("the results file '" + output_path + "' will take about " +
-                               bytes_text(size.file_bytes) + ", more than half of the " + bytes_text(*room.disk) +
-                               " free on its file system");
+    verdict.warnings.push_back("the results file '" + output_path + "' will take about " + bytes_text(size.file_bytes) +
+                               ", more than half of the " + bytes_text(*room.disk) + " free on its file system");
   if (size.calls > kManyCalls)
     verdict.warnings.push_back("this run simulates about " + count_text(size.calls) + " calls (" +
                                count_text(size.calls_per_replication) +

@@ -6,10 +6,10 @@
 
 #include <string>
 
-#include "run/experiment.hpp"
 #include "analysis/kpi_collector.hpp"
 #include "models/call_center.hpp"
 #include "models/routing_policies.hpp"
+#include "run/experiment.hpp"
 #include "scenarios/loader.hpp"
 #include "sim/lazy_event_calendar.hpp"
 
@@ -94,9 +94,9 @@ BENCHMARK_CAPTURE(BM_ReplicationWithKpis, large_center, std::string("large-cente
 const bool kPoliciesRegistered = [] {
   for (const auto& policy : callsim::models::routing_policies()) {
     const std::string name(policy.name);
-    benchmark::RegisterBenchmark(("BM_PolicyLargeCenter/" + name).c_str(),
-                                 [name](benchmark::State& state) { BM_PolicyLargeCenter(state, name); })
-        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(("BM_PolicyLargeCenter/" + name).c_str(), [name](benchmark::State& state) {
+      BM_PolicyLargeCenter(state, name);
+    })->Unit(benchmark::kMillisecond);
   }
   return true;
 }();

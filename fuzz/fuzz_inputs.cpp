@@ -34,9 +34,9 @@ const fs::path kSourceDir(CALLSIM_SOURCE_DIR);
 
 // The texts the loader's catch-all (scenarios/loader.cpp, guarded_load) puts after
 // "PATH: " or "PATH:LINE: " in the messages it makes from exceptions no reader anticipated.
-constexpr std::array<std::string_view, 3> kLastResortTexts{
-    "the scenario cannot be read (", "the scenario cannot be loaded (",
-    "the scenario needs more memory than is available to load"};
+constexpr std::array<std::string_view, 3> kLastResortTexts{"the scenario cannot be read (",
+                                                           "the scenario cannot be loaded (",
+                                                           "the scenario needs more memory than is available to load"};
 
 // Runs one load of the scenario at `path`: a ScenarioError is the expected refusal, unless
 // the catch-all made it (UncheckedInput); any other exception escapes.
@@ -115,8 +115,8 @@ std::string time_block(double begin, double end) {
   const double start = begin >= 0 && begin < 86400 ? std::floor(begin / 60) * 60 : 0;
   const double span = std::clamp(std::ceil((end - start) / 60) * 60, 3600.0, 36500.0 * 86400.0);
   const auto hours = static_cast<long long>(start / 3600), mins = static_cast<long long>(start / 60) % 60;
-  std::string clock = (hours < 10 ? "0" : "") + std::to_string(hours) + ":" + (mins < 10 ? "0" : "") +
-                      std::to_string(mins);
+  std::string clock =
+      (hours < 10 ? "0" : "") + std::to_string(hours) + ":" + (mins < 10 ? "0" : "") + std::to_string(mins);
   return "time: {start: \"" + clock + "\", duration: " + std::to_string(static_cast<long long>(span)) +
          "s, interval: 1h}\n";
 }
@@ -194,23 +194,24 @@ void load_with_overrides(std::string_view data) {
   auto text = texts.find(chosen->first);
   if (text == texts.end()) text = texts.emplace(chosen->first, file_text(chosen->second)).first;
   const std::string path = chosen->second.string();
-  refused_or_loaded([&] { static_cast<void>(scenarios::load_scenario_text(text->second, path, lines)); }, path,
-                    lines);
+  refused_or_loaded([&] { static_cast<void>(scenarios::load_scenario_text(text->second, path, lines)); }, path, lines);
 }
 
 void load_forecast_csv(std::string_view data) {
   const std::string csv = write_csv(data);
   std::string scenario;
-  refused_or_loaded([&] {
-    const auto table = scenarios::ForecastTable::parse(data, csv);
-    for (const auto& column : table.columns()) {
-      refused_or_loaded([&] { static_cast<void>(table.volumes(column)); }, csv);
-    }
-    scenario = "name: fuzz\n" + time_block(table.start(), table.end()) +
-               "call_types:\n  - name: a\n    arrivals: {forecast: fuzz.csv, column: " +
-               yaml_quoted(table.columns().front()) + "}\n" + kService +
-               "agent_groups:\n  - name: agents\n    skills: [a]\n    count: 10\n";
-  }, csv);
+  refused_or_loaded(
+      [&] {
+        const auto table = scenarios::ForecastTable::parse(data, csv);
+        for (const auto& column : table.columns()) {
+          refused_or_loaded([&] { static_cast<void>(table.volumes(column)); }, csv);
+        }
+        scenario = "name: fuzz\n" + time_block(table.start(), table.end()) +
+                   "call_types:\n  - name: a\n    arrivals: {forecast: fuzz.csv, column: " +
+                   yaml_quoted(table.columns().front()) + "}\n" + kService +
+                   "agent_groups:\n  - name: agents\n    skills: [a]\n    count: 10\n";
+      },
+      csv);
   if (scenario.empty()) return;  // refused by the table's parser
   const std::string path = scratch_scenario_path();
   refused_or_loaded([&] { static_cast<void>(scenarios::load_scenario_text(scenario, path)); }, path);
@@ -219,16 +220,18 @@ void load_forecast_csv(std::string_view data) {
 void load_staffing_csv(std::string_view data) {
   const std::string csv = write_csv(data);
   std::string scenario;
-  refused_or_loaded([&] {
-    const auto table = scenarios::ForecastTable::parse(data, csv, scenarios::kStaffingTable);
-    for (const auto& column : table.columns()) {
-      refused_or_loaded([&] { static_cast<void>(table.cells(column)); }, csv);
-    }
-    scenario = "name: fuzz\n" + time_block(table.start(), table.end()) +
-               "call_types:\n  - name: a\n    arrivals: {rate: 100/h}\n" + kService +
-               "agent_groups:\n  - name: " + yaml_quoted(first_valid_name(table.columns(), "agents")) +
-               "\n    skills: [a]\n    staffing: fuzz.csv\n";
-  }, csv);
+  refused_or_loaded(
+      [&] {
+        const auto table = scenarios::ForecastTable::parse(data, csv, scenarios::kStaffingTable);
+        for (const auto& column : table.columns()) {
+          refused_or_loaded([&] { static_cast<void>(table.cells(column)); }, csv);
+        }
+        scenario = "name: fuzz\n" + time_block(table.start(), table.end()) +
+                   "call_types:\n  - name: a\n    arrivals: {rate: 100/h}\n" + kService +
+                   "agent_groups:\n  - name: " + yaml_quoted(first_valid_name(table.columns(), "agents")) +
+                   "\n    skills: [a]\n    staffing: fuzz.csv\n";
+      },
+      csv);
   if (scenario.empty()) return;
   const std::string path = scratch_scenario_path();
   refused_or_loaded([&] { static_cast<void>(scenarios::load_scenario_text(scenario, path)); }, path);
@@ -237,20 +240,22 @@ void load_staffing_csv(std::string_view data) {
 void load_trace_csv(std::string_view data) {
   const std::string csv = write_csv(data);
   std::string scenario;
-  refused_or_loaded([&] {
-    const auto trace = scenarios::parse_trace_csv(data, csv);
-    double first = trace.calls.empty() ? 0 : trace.calls.front().clock, last = first;
-    std::vector<std::string> types;
-    for (const auto& call : trace.calls) {
-      first = std::min(first, call.clock);
-      last = std::max(last, call.clock);
-      if (trace.has_call_type && types.size() < 8) types.push_back(call.call_type);
-    }
-    scenario = "name: fuzz\n" + time_block(first, last + 60) + "call_types:\n  - name: " +
-               yaml_quoted(first_valid_name(types, "a")) + "\n    arrivals: {trace: fuzz.csv}\n" + kService +
-               "agent_groups:\n  - name: agents\n    skills: [" + yaml_quoted(first_valid_name(types, "a")) +
-               "]\n    count: 10\n";
-  }, csv);
+  refused_or_loaded(
+      [&] {
+        const auto trace = scenarios::parse_trace_csv(data, csv);
+        double first = trace.calls.empty() ? 0 : trace.calls.front().clock, last = first;
+        std::vector<std::string> types;
+        for (const auto& call : trace.calls) {
+          first = std::min(first, call.clock);
+          last = std::max(last, call.clock);
+          if (trace.has_call_type && types.size() < 8) types.push_back(call.call_type);
+        }
+        scenario = "name: fuzz\n" + time_block(first, last + 60) +
+                   "call_types:\n  - name: " + yaml_quoted(first_valid_name(types, "a")) +
+                   "\n    arrivals: {trace: fuzz.csv}\n" + kService + "agent_groups:\n  - name: agents\n    skills: [" +
+                   yaml_quoted(first_valid_name(types, "a")) + "]\n    count: 10\n";
+      },
+      csv);
   if (scenario.empty()) return;
   const std::string path = scratch_scenario_path();
   refused_or_loaded([&] { static_cast<void>(scenarios::load_scenario_text(scenario, path)); }, path);
@@ -264,22 +269,26 @@ void load_bank_log(std::string_view data) {
   const std::vector<std::string> lines = lines_of(data);
   if (lines.size() > 1) {
     std::string_view row = lines[1];
-    for (int field = 0; field < 5 && row.find('\t') != std::string_view::npos; ++field) row.remove_prefix(row.find('\t') + 1);
+    for (int field = 0; field < 5 && row.find('\t') != std::string_view::npos; ++field)
+      row.remove_prefix(row.find('\t') + 1);
     const std::string_view cell = row.substr(0, row.find('\t'));
     if (cell.size() == 6 && std::all_of(cell.begin(), cell.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       date = std::string(cell);
     }
   }
   bool parsed = false;
-  refused_or_loaded([&] {
-    static_cast<void>(scenarios::parse_bank_log(data, log, {date, {}}));
-    static_cast<void>(scenarios::parse_bank_log(data, log, {date, {"PS", "TT"}}));
-    parsed = true;
-  }, log);
+  refused_or_loaded(
+      [&] {
+        static_cast<void>(scenarios::parse_bank_log(data, log, {date, {}}));
+        static_cast<void>(scenarios::parse_bank_log(data, log, {date, {"PS", "TT"}}));
+        parsed = true;
+      },
+      log);
   if (!parsed) return;
   const std::string scenario = "name: fuzz\n" + time_block(0, 86400) +
                                "call_types:\n  - name: a\n    arrivals: {trace: fuzz.txt, format: anonymous_bank, "
-                               "date: \"" + date + "\"}\n" + kService +
+                               "date: \"" +
+                               date + "\"}\n" + kService +
                                "agent_groups:\n  - name: agents\n    skills: [a]\n    count: 10\n";
   const std::string path = scratch_scenario_path();
   refused_or_loaded([&] { static_cast<void>(scenarios::load_scenario_text(scenario, path)); }, path);

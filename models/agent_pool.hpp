@@ -169,7 +169,7 @@ class AgentPool {
     std::uint32_t group;
     std::uint32_t call;  // call slot, or kNotServing
     double idle_since;
-    Service service;     // the current call's service
+    Service service;  // the current call's service
   };
   struct Group {
     sim::RingQueue<std::uint32_t> idle;  // idle agents on duty, longest idle first

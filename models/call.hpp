@@ -11,14 +11,14 @@
 namespace callsim::models {
 
 struct CallInfo {
-  std::uint64_t id = 0;     ///< arrival sequence number within the replication
-  std::uint32_t type = 0;   ///< index into CenterSpec::call_types
-  sim::Time arrival;        ///< when the call reached the queue
-  sim::Time service;        ///< talk time it will need once answered
+  std::uint64_t id = 0;                        ///< arrival sequence number within the replication
+  std::uint32_t type = 0;                      ///< index into CenterSpec::call_types
+  sim::Time arrival;                           ///< when the call reached the queue
+  sim::Time service;                           ///< talk time it will need once answered
   sim::Time patience = sim::Time::infinity();  ///< how long the caller will wait
-  sim::Time wrap_up{0};     ///< after-call work the call type needs (a group may override it)
-  sim::Time ivr_entry;      ///< when the call entered the IVR (= arrival when it had none)
-  std::uint32_t attempt = 0;  ///< 0 for a first call, n for a caller's n-th retrial
+  sim::Time wrap_up{0};                        ///< after-call work the call type needs (a group may override it)
+  sim::Time ivr_entry;                         ///< when the call entered the IVR (= arrival when it had none)
+  std::uint32_t attempt = 0;                   ///< 0 for a first call, n for a caller's n-th retrial
   /// The caller accepted a callback: it left the line and an agent calls it back (the
   /// answer of such a call is the callback; its wait runs from `arrival`).
   bool callback = false;

@@ -58,8 +58,8 @@
 #include "models/routing.hpp"
 #include "models/routing_view.hpp"
 #include "models/simulation_error.hpp"
-#include "models/stall_diagnosis.hpp"
 #include "models/staffing_schedule.hpp"
+#include "models/stall_diagnosis.hpp"
 #include "sim/event_calendar.hpp"
 #include "sim/simulator.hpp"
 
@@ -71,8 +71,9 @@ bool is_open(const CenterSpec& spec, sim::Time t);
 template <class Observer, class Calendar = sim::EventCalendar, class Policy = LongestIdleAgent>
 class CallCenter {
   /// Whether the policy chooses the queue of a call that must wait (queue_for).
-  static constexpr bool kPolicyQueues =
-      requires(const Policy& p, const RoutingView& v) { p.queue_for(v, std::uint32_t{}, double{}); };
+  static constexpr bool kPolicyQueues = requires(const Policy& p, const RoutingView& v) {
+    p.queue_for(v, std::uint32_t{}, double{});
+  };
 
  public:
   /// Builds replication `replication` of `spec` under `seed`.
@@ -105,7 +106,8 @@ class CallCenter {
   /// and calling it until it returns true gives the very events of run_to_completion().
   bool run_events(std::uint64_t max_events) {
     translate_stall([&] {
-      sim_.run_until(sim::Time::infinity(), [this](const sim::Event& e) { handle(e); }, max_events);
+      sim_.run_until(
+          sim::Time::infinity(), [this](const sim::Event& e) { handle(e); }, max_events);
     });
     return finished();
   }

@@ -125,8 +125,8 @@ class CallQueues {
     ++queues_[queue].waiting;
     queues_[queue].calls.push_back(slot);
     if (call.info.patience < sim::Time::infinity()) {
-      call.abandon = sim.schedule_at(sim.now() + call.info.patience, center_event::kAbandon, slot,
-                                     center_event::kPriorityAbandon);
+      call.abandon =
+          sim.schedule_at(sim.now() + call.info.patience, center_event::kAbandon, slot, center_event::kPriorityAbandon);
     }
   }
   /// The caller in `slot` took a callback: it waits off the line in callback queue `queue`

@@ -90,7 +90,8 @@ class CallSources {
   /// `draws` is false: an IVR caller who will not reach a queue needs none). `kPolicyDraw`:
   /// the policy chooses queues and gets a uniform per call.
   template <bool kPolicyDraw>
-  CALLSIM_HOT_INLINE std::uint32_t enter(CallQueues& calls, std::uint32_t k, std::uint32_t attempt, sim::Time now, bool draws = true) {
+  CALLSIM_HOT_INLINE std::uint32_t enter(CallQueues& calls, std::uint32_t k, std::uint32_t attempt, sim::Time now,
+                                         bool draws = true) {
     const CallTypeSpec& spec = spec_.call_types[k];
     Type& type = types_[k];
     const std::uint32_t slot = calls.new_call();

@@ -21,18 +21,18 @@ namespace callsim::models {
 /// One kind of call: how it arrives, how long it takes, how long its callers wait.
 struct CallTypeSpec {
   std::string name;
-  sim::PiecewiseRate arrivals;               ///< Poisson arrivals: constant or per-interval rate, calls/s
+  sim::PiecewiseRate arrivals;  ///< Poisson arrivals: constant or per-interval rate, calls/s
   /// Trace replay: the exact arrival times (sorted, seconds) replace `arrivals` when not
   /// empty; the calls' demands and patience are still drawn from the distributions.
   std::vector<sim::Time> trace;
-  sim::Time priority_credit{0};              ///< queue order as if the call had waited this much longer
-  int priority = 0;                          ///< for static_priority: higher types are served first
+  sim::Time priority_credit{0};  ///< queue order as if the call had waited this much longer
+  int priority = 0;              ///< for static_priority: higher types are served first
   /// Keys routing policies declare for call types (CallTypeKeyInfo), as given; e.g.
   /// weighted_wait's `weight`.
   std::vector<CallTypeKeyValue> policy_keys;
-  sim::Distribution service;                 ///< talk time, seconds
-  std::optional<sim::Distribution> patience; ///< time a caller will wait; none: never abandons
-  std::optional<sim::Distribution> wrap_up;  ///< after-call work, seconds; none: 0
+  sim::Distribution service;                  ///< talk time, seconds
+  std::optional<sim::Distribution> patience;  ///< time a caller will wait; none: never abandons
+  std::optional<sim::Distribution> wrap_up;   ///< after-call work, seconds; none: 0
   /// Calls of this type that may wait at once; a call finding it full gets a busy signal
   /// (blocked). Negative: no limit.
   int queue_capacity = -1;
@@ -104,7 +104,8 @@ struct TimeSpec {
   sim::Time warmup{0};
   sim::Time duration{0};
   sim::Time interval{1800};
-  sim::Time clock_start{0};  ///< clock time of day at simulation time 0, seconds after midnight (for labels and forecasts)
+  sim::Time clock_start{
+      0};  ///< clock time of day at simulation time 0, seconds after midnight (for labels and forecasts)
 };
 
 /// A whole center, as one replication needs it.

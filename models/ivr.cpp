@@ -61,7 +61,8 @@ std::vector<bool> reached_from(const G& graph, const std::vector<std::size_t>& s
   auto color_map = boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, graph));
   for (std::size_t s : sources) {
     if (colors[s] == boost::white_color) {
-      boost::breadth_first_visit(graph, boost::vertex(s, graph), boost::visitor(boost::default_bfs_visitor()).color_map(color_map));
+      boost::breadth_first_visit(graph, boost::vertex(s, graph),
+                                 boost::visitor(boost::default_bfs_visitor()).color_map(color_map));
     }
   }
   std::vector<bool> reached(n);
@@ -163,9 +164,8 @@ std::vector<std::string> ivr_problems(const IvrSpec& ivr) {
   const auto to_exit = reached_from(boost::make_reverse_graph(graph), exit_vertices);
   for (std::size_t v = 0; v < nodes; ++v) {
     if (!from_entry[v]) {
-      problems.push_back("IVR node " + quoted(ivr.nodes[v].name) +
-                         " cannot be reached from the entry node " + quoted(ivr.nodes[0].name) +
-                         "; connect it or remove it");
+      problems.push_back("IVR node " + quoted(ivr.nodes[v].name) + " cannot be reached from the entry node " +
+                         quoted(ivr.nodes[0].name) + "; connect it or remove it");
     } else if (!to_exit[v]) {
       problems.push_back("IVR node " + quoted(ivr.nodes[v].name) +
                          " cannot reach any exit, so its callers would stay in the IVR for ever");
@@ -197,8 +197,8 @@ std::vector<std::string> ivr_problems(const IvrSpec& ivr) {
 
   // A strongly connected set of instant nodes (or an instant self-loop) is a loop taking no time.
   std::vector<int> component(nodes);
-  const int count = boost::strong_components(instant, boost::make_iterator_property_map(
-                                                          component.begin(), boost::get(boost::vertex_index, instant)));
+  const int count = boost::strong_components(
+      instant, boost::make_iterator_property_map(component.begin(), boost::get(boost::vertex_index, instant)));
   std::vector<int> size(static_cast<std::size_t>(count), 0);
   for (int c : component) ++size[static_cast<std::size_t>(c)];
   for (std::size_t v = 0; v < nodes; ++v) {

@@ -35,7 +35,9 @@ class OverflowDelay {
   static constexpr std::span<const PolicyParamInfo> kParams{kParamArray};
 
   explicit OverflowDelay(const CenterSpec& spec)
-      : groups_(spec.agent_groups.size()), delay_(param_values(spec, kParamArray[0])), reviews_(spec.call_types.size()) {
+      : groups_(spec.agent_groups.size()),
+        delay_(param_values(spec, kParamArray[0])),
+        reviews_(spec.call_types.size()) {
     // Level 1 cells wait 0; the delays of the other cells are the review times.
     for (std::size_t k = 0; k < spec.call_types.size(); ++k) {
       for (std::size_t g = 0; g < groups_; ++g) {

@@ -26,8 +26,7 @@ struct StaticPriority {
     return longest_idle_agent_by(view, type, [](std::uint32_t) { return 0; });
   }
   CALLSIM_HOT_INLINE std::uint32_t type_for(const RoutingView& view, std::uint32_t agent) const {
-    return longest_waiting_type_by(view, agent,
-                                   [&](std::uint32_t k) { return -view.spec().call_types[k].priority; });
+    return longest_waiting_type_by(view, agent, [&](std::uint32_t k) { return -view.spec().call_types[k].priority; });
   }
 };
 

@@ -54,7 +54,8 @@ CALLSIM_HOT_INLINE std::uint32_t longest_idle_agent_by(const RoutingView& view, 
 /// Among `agent`'s skills with a waiting call and `eligible(type)`, the type with the
 /// smallest (rank(type), head wait key): the longest-waiting call within the best rank.
 template <class Rank, class Eligible>
-CALLSIM_HOT_INLINE std::uint32_t longest_waiting_type_by(const RoutingView& view, std::uint32_t agent, Rank&& rank, Eligible&& eligible) {
+CALLSIM_HOT_INLINE std::uint32_t longest_waiting_type_by(const RoutingView& view, std::uint32_t agent, Rank&& rank,
+                                                         Eligible&& eligible) {
   std::uint32_t best = kNoType;
   double best_key = kNobodyWaits;
   for (std::uint32_t k : view.skills_of(view.group_of(agent))) {

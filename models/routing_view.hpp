@@ -42,12 +42,18 @@ class RoutingView {
     return agents_->skill_level(group, type);
   }
   /// The group's agent idle longest, or kNoAgent. agent_for must return such an agent.
-  [[nodiscard]] CALLSIM_HOT_INLINE std::uint32_t longest_idle_in(std::uint32_t group) const { return agents_->longest_idle_in(group); }
+  [[nodiscard]] CALLSIM_HOT_INLINE std::uint32_t longest_idle_in(std::uint32_t group) const {
+    return agents_->longest_idle_in(group);
+  }
   /// When `agent` became idle (s).
   [[nodiscard]] CALLSIM_HOT_INLINE double idle_since(std::uint32_t agent) const { return agents_->idle_since(agent); }
   /// Idle agents of `group` now.
-  [[nodiscard]] CALLSIM_HOT_INLINE std::size_t idle_agents(std::uint32_t group) const { return agents_->idle_agents(group); }
-  [[nodiscard]] CALLSIM_HOT_INLINE std::uint32_t group_of(std::uint32_t agent) const { return agents_->group_of(agent); }
+  [[nodiscard]] CALLSIM_HOT_INLINE std::size_t idle_agents(std::uint32_t group) const {
+    return agents_->idle_agents(group);
+  }
+  [[nodiscard]] CALLSIM_HOT_INLINE std::uint32_t group_of(std::uint32_t agent) const {
+    return agents_->group_of(agent);
+  }
   /// Agents of `group` on duty now, busy or idle.
   [[nodiscard]] CALLSIM_HOT_INLINE int on_duty(std::uint32_t group) const { return agents_->on_duty(group); }
 
@@ -56,15 +62,25 @@ class RoutingView {
   // choose queues (queue_for) may also use one queue per agent group and one queue of
   // callbacks per call type.
 
-  [[nodiscard]] CALLSIM_HOT_INLINE std::uint32_t group_queue(std::uint32_t group) const { return queues_->group_queue(group); }
-  [[nodiscard]] CALLSIM_HOT_INLINE std::uint32_t callback_queue(std::uint32_t type) const { return queues_->callback_queue(type); }
+  [[nodiscard]] CALLSIM_HOT_INLINE std::uint32_t group_queue(std::uint32_t group) const {
+    return queues_->group_queue(group);
+  }
+  [[nodiscard]] CALLSIM_HOT_INLINE std::uint32_t callback_queue(std::uint32_t type) const {
+    return queues_->callback_queue(type);
+  }
   /// Calls waiting in queue `queue` now.
-  [[nodiscard]] CALLSIM_HOT_INLINE std::int64_t queue_length(std::uint32_t queue) const { return queues_->queue_length(queue); }
+  [[nodiscard]] CALLSIM_HOT_INLINE std::int64_t queue_length(std::uint32_t queue) const {
+    return queues_->queue_length(queue);
+  }
   /// The head call of queue `queue`: its arrival minus its type's priority credit (s), or
   /// kNobodyWaits (so the smallest key is the longest wait, credit counted).
-  [[nodiscard]] CALLSIM_HOT_INLINE double head_wait_key(std::uint32_t queue) const { return queues_->head_wait_key(queue); }
+  [[nodiscard]] CALLSIM_HOT_INLINE double head_wait_key(std::uint32_t queue) const {
+    return queues_->head_wait_key(queue);
+  }
   /// When the head call of queue `queue` reached the center's queue (s), or kNobodyWaits.
-  [[nodiscard]] CALLSIM_HOT_INLINE double head_arrival(std::uint32_t queue) const { return queues_->head_arrival(queue); }
+  [[nodiscard]] CALLSIM_HOT_INLINE double head_arrival(std::uint32_t queue) const {
+    return queues_->head_arrival(queue);
+  }
 
  private:
   const CenterSpec* spec_;

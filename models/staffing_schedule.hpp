@@ -27,7 +27,8 @@ std::vector<StaffingStep> staffing_steps(const AgentGroupSpec& group);
 
 class StaffingSchedule {
  public:
-  StaffingSchedule(const CenterSpec& spec, std::uint64_t seed, std::uint64_t replication) : groups_(spec.agent_groups.size()) {
+  StaffingSchedule(const CenterSpec& spec, std::uint64_t seed, std::uint64_t replication)
+      : groups_(spec.agent_groups.size()) {
     for (std::uint32_t g = 0; g < groups_.size(); ++g) {
       const AgentGroupSpec& gs = spec.agent_groups[g];
       Group& group = groups_[g];

@@ -27,8 +27,9 @@ std::string quoted(const std::string& name) { return "'" + name + "'"; }
 /// "a retrial.delay of 0 s", or of a mean too small for the clock at t.
 std::string delay_text(const sim::Distribution& delay, sim::Time t, double resolution) {
   if (delay.mean() <= 0) return "a retrial.delay of 0 s";
-  return "a retrial.delay of mean " + number(delay.mean()) + " s, which the clock cannot tell from 0 at t = " +
-         number(t.seconds()) + " s (its resolution there is " + number(resolution) + " s),";
+  return "a retrial.delay of mean " + number(delay.mean()) +
+         " s, which the clock cannot tell from 0 at t = " + number(t.seconds()) + " s (its resolution there is " +
+         number(resolution) + " s),";
 }
 
 std::string failed_callers(const CallTypeSpec& type, const StallSite& site, double resolution) {
@@ -37,9 +38,8 @@ std::string failed_callers(const CallTypeSpec& type, const StallSite& site, doub
       return "blocked callers forever (queue_capacity " + std::to_string(type.queue_capacity) + " is full)";
     case Failure::BALKED: {
       const auto n = static_cast<std::size_t>(std::max<std::int64_t>(site.waiting, 0));
-      const double p = type.balk_probability.empty()
-                           ? 0
-                           : type.balk_probability[std::min(n, type.balk_probability.size() - 1)];
+      const double p =
+          type.balk_probability.empty() ? 0 : type.balk_probability[std::min(n, type.balk_probability.size() - 1)];
       return "callers who balk forever (balking probability " + number(p) + " with " + std::to_string(n) +
              " calls waiting)";
     }
@@ -60,9 +60,8 @@ std::string retrial_loop(const CenterSpec& spec, const StallSite& site, sim::Tim
                      " re-offers " + failed_callers(type, site, resolution);
   if (retrial.as_type != site.type && retrial.as_type < spec.call_types.size())
     text += " as call type " + quoted(spec.call_types[retrial.as_type].name) + " (retrial.as)";
-  text += retrial.delay && retrial.delay->mean() > 0
-              ? "; give retrial.delay a larger mean or a probability below 1"
-              : "; give retrial.delay a positive mean or a probability below 1";
+  text += retrial.delay && retrial.delay->mean() > 0 ? "; give retrial.delay a larger mean or a probability below 1"
+                                                     : "; give retrial.delay a positive mean or a probability below 1";
   return text;
 }
 
@@ -88,9 +87,9 @@ std::string describe_stall(const CenterSpec& spec, const sim::StalledClock& stal
     return text + ": " + retrial_loop(spec, site, stall.time(), resolution);
   if (typed) return text + ": " + arrival_loop(spec.call_types[site.type], stall.time(), resolution);
   if (site.loop == StallSite::Loop::IVR_ARRIVALS)
-    return "the IVR: " + text + ": its calls come closer together than the clock can tell apart at t = " +
-           number(stall.time().seconds()) + " s (its resolution there is " + number(resolution) +
-           " s); lower ivr.arrivals";
+    return "the IVR: " + text +
+           ": its calls come closer together than the clock can tell apart at t = " + number(stall.time().seconds()) +
+           " s (its resolution there is " + number(resolution) + " s); lower ivr.arrivals";
   return text + ": durations of 0 s or below the clock's resolution there (" + number(resolution) +
          " s) keep the run at one instant; check retrial.delay, patience, service and wrap_up";
 }

@@ -14,9 +14,7 @@ namespace {
 
 constexpr int kMinColumn = 22;
 
-std::string signed_value(double v, std::string_view unit) {
-  return (v > 0 ? "+" : "") + format_kpi_value(v, unit);
-}
+std::string signed_value(double v, std::string_view unit) { return (v > 0 ? "+" : "") + format_kpi_value(v, unit); }
 
 /// "+1.23% +/- 0.45% *": the difference, its half-width, and the significance mark.
 std::string difference_text(const analysis::PairedDifference& d, std::string_view unit) {
@@ -37,7 +35,8 @@ using analysis::kpi_index;
 
 }  // namespace
 
-void print_comparison_table(std::ostream& out, const std::vector<analysis::RunResult>& runs, const analysis::Comparison& comparison) {
+void print_comparison_table(std::ostream& out, const std::vector<analysis::RunResult>& runs,
+                            const analysis::Comparison& comparison) {
   const auto defs = analysis::kpi_definitions();
   char buf[256];
   std::snprintf(buf, sizeof buf, "%-24s", "KPI");
@@ -68,7 +67,8 @@ void print_comparison_table(std::ostream& out, const std::vector<analysis::RunRe
          " (percentage points for percentages); * = the CI excludes 0.\n";
 }
 
-void print_variant_table(std::ostream& out, const std::vector<analysis::RunResult>& runs, const analysis::Comparison& comparison) {
+void print_variant_table(std::ostream& out, const std::vector<analysis::RunResult>& runs,
+                         const analysis::Comparison& comparison) {
   std::vector<std::size_t> columns;
   for (const char* name : {"service_level", "asa", "abandon_rate", "occupancy"}) columns.push_back(kpi_index(name));
   // Callbacks only when some variant makes them: most comparisons have none.
@@ -112,8 +112,8 @@ void print_variant_table(std::ostream& out, const std::vector<analysis::RunResul
          " * = the CI excludes 0.\n";
 }
 
-void print_interval_differences(std::ostream& out, const std::vector<analysis::RunResult>& runs, const analysis::Comparison& comparison,
-                                double clock_start_seconds) {
+void print_interval_differences(std::ostream& out, const std::vector<analysis::RunResult>& runs,
+                                const analysis::Comparison& comparison, double clock_start_seconds) {
   const std::size_t sl = kpi_index("service_level");
   const std::size_t kpis = analysis::kpi_definitions().size();
   if (comparison.variants.empty() || runs.empty()) return;

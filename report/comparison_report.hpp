@@ -15,19 +15,21 @@ namespace callsim::report {
 /// each run's mean +/- 95% CI half-width, then for each variant of `comparison` its paired
 /// difference to the baseline +/- its 95% CI half-width, marked `*` when significant;
 /// then a legend. `runs` are the compared runs, baseline first.
-void print_comparison_table(std::ostream& out, const std::vector<analysis::RunResult>& runs, const analysis::Comparison& comparison);
+void print_comparison_table(std::ostream& out, const std::vector<analysis::RunResult>& runs,
+                            const analysis::Comparison& comparison);
 
 /// The compact view: one row per run (baseline first) with its headline KPIs (service level,
 /// ASA, abandonment, occupancy, and callbacks when any run makes some), each variant's value
 /// followed by its paired difference to the baseline, +/- the 95% CI half-width, `*` when
 /// significant.
-void print_variant_table(std::ostream& out, const std::vector<analysis::RunResult>& runs, const analysis::Comparison& comparison);
+void print_variant_table(std::ostream& out, const std::vector<analysis::RunResult>& runs,
+                         const analysis::Comparison& comparison);
 
 /// The reporting intervals in which some variant's service-level difference is significant,
 /// one row each with every variant's difference (start as the clock time of day, the
-/// scenario's `time.start` being `clock_start_seconds`), or one line saying there is none. Not corrected for testing many intervals: with I intervals
-/// about I/20 flags are expected by chance alone, which the output says.
-void print_interval_differences(std::ostream& out, const std::vector<analysis::RunResult>& runs, const analysis::Comparison& comparison,
-                                double clock_start_seconds = 0);
+/// scenario's `time.start` being `clock_start_seconds`), or one line saying there is none. Not corrected for testing
+/// many intervals: with I intervals about I/20 flags are expected by chance alone, which the output says.
+void print_interval_differences(std::ostream& out, const std::vector<analysis::RunResult>& runs,
+                                const analysis::Comparison& comparison, double clock_start_seconds = 0);
 
 }  // namespace callsim::report

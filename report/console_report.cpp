@@ -43,8 +43,9 @@ void print_breakdown(std::ostream& out, const analysis::RunResult& run) {
     const auto s = analysis::summarize_call_type(run.replications, k, types);
     const auto of = [&](std::string_view kpi) -> const analysis::KpiSummary& { return s[analysis::kpi_index(kpi)]; };
     std::snprintf(line, sizeof line, "%-16.16s %12s %22s %22s %22s\n", run.call_types[k].c_str(),
-                  format_kpi_value(of("offered").mean, "calls").c_str(), with_ci(of("service_level"), "fraction").c_str(),
-                  with_ci(of("asa"), "s").c_str(), with_ci(of("abandon_rate"), "fraction").c_str());
+                  format_kpi_value(of("offered").mean, "calls").c_str(),
+                  with_ci(of("service_level"), "fraction").c_str(), with_ci(of("asa"), "s").c_str(),
+                  with_ci(of("abandon_rate"), "fraction").c_str());
     out << line;
   }
   std::snprintf(line, sizeof line, "\n%-16s %22s %12s %22s\n", "agent group", "occupancy", "handled", "aht");

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "analysis/run_result.hpp"
-#include "report/estimate.hpp"
 #include "models/cost_spec.hpp"
+#include "report/estimate.hpp"
 
 namespace callsim::report {
 

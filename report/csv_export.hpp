@@ -30,7 +30,6 @@ std::string daily_csv(const store::ResultsFile& file, const std::vector<RunConte
 std::string agent_groups_csv(const store::ResultsFile& file);
 
 /// Writes the three files into `dir` (created if missing), each atomically. Throws ReportError.
-void write_csv_reports(const std::string& dir, const store::ResultsFile& file,
-                       const std::vector<RunContext>& contexts);
+void write_csv_reports(const std::string& dir, const store::ResultsFile& file, const std::vector<RunContext>& contexts);
 
 }  // namespace callsim::report

@@ -45,8 +45,7 @@ const analysis::RunResult* run_named(const store::ResultsFile& file, const std::
 
 }  // namespace
 
-std::string html_comparison(const store::ResultsFile& file, const std::vector<RunContext>& contexts,
-                            double sl_target) {
+std::string html_comparison(const store::ResultsFile& file, const std::vector<RunContext>& contexts, double sl_target) {
   const analysis::Comparison& cmp = *file.comparison;
   const analysis::RunResult* base = run_named(file, cmp.baseline);
   if (!base) return "";

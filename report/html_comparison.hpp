@@ -14,7 +14,6 @@
 namespace callsim::report {
 
 /// <section class="card" id="comparison"> (table) and id="comparison-service-level" (chart).
-std::string html_comparison(const store::ResultsFile& file, const std::vector<RunContext>& contexts,
-                            double sl_target);
+std::string html_comparison(const store::ResultsFile& file, const std::vector<RunContext>& contexts, double sl_target);
 
 }  // namespace callsim::report

@@ -1,12 +1,12 @@
 #include "report/html_report.hpp"
 
-#include "store/results_store.hpp"
 #include "report/html_comparison.hpp"
 #include "report/html_page.hpp"
 #include "report/html_run.hpp"
 #include "report/number_format.hpp"
 #include "report/output_file.hpp"
 #include "report/svg_chart.hpp"
+#include "store/results_store.hpp"
 
 namespace callsim::report {
 
@@ -31,8 +31,8 @@ std::string overrides_line(const RunView& v) {
   if (!v.context->inputs || v.context->inputs->overrides.empty()) return "";
   std::string list;
   for (const std::string& o : v.context->inputs->overrides) list += (list.empty() ? "" : ", ") + escape_html(o);
-  return "<p class=\"note overrides\" id=\"r" + std::to_string(v.index) +
-         "-overrides\">Made with the overrides " + list + " applied to the scenario file.</p>\n";
+  return "<p class=\"note overrides\" id=\"r" + std::to_string(v.index) + "-overrides\">Made with the overrides " +
+         list + " applied to the scenario file.</p>\n";
 }
 
 }  // namespace
@@ -80,8 +80,8 @@ std::string html_report(const store::ResultsFile& file, const std::vector<RunCon
   return html_page(title, body);
 }
 
-void write_html_report(const std::string& path, const store::ResultsFile& file,
-                       const std::vector<RunContext>& contexts, const ReportOptions& options) {
+void write_html_report(const std::string& path, const store::ResultsFile& file, const std::vector<RunContext>& contexts,
+                       const ReportOptions& options) {
   write_file_atomically(path, html_report(file, contexts, options));
 }
 

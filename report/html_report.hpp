@@ -29,7 +29,7 @@ std::string html_report(const store::ResultsFile& file, const std::vector<RunCon
                         const ReportOptions& options);
 
 /// html_report() written atomically to `path`. Throws ReportError.
-void write_html_report(const std::string& path, const store::ResultsFile& file,
-                       const std::vector<RunContext>& contexts, const ReportOptions& options);
+void write_html_report(const std::string& path, const store::ResultsFile& file, const std::vector<RunContext>& contexts,
+                       const ReportOptions& options);
 
 }  // namespace callsim::report

@@ -30,8 +30,8 @@ std::vector<Estimate> interval_kpi(const analysis::RunResult& run, std::size_t k
 Estimate interval_type_kpi(const analysis::RunResult& run, std::size_t interval, std::size_t type, std::size_t kpi) {
   const auto compute = analysis::kpi_definitions()[kpi].compute;
   const std::size_t types = run.call_types.size();
-  return estimate_over(run,
-                       [&](const analysis::ReplicationResult& r) { return compute(r.interval_types[interval * types + type]); });
+  return estimate_over(
+      run, [&](const analysis::ReplicationResult& r) { return compute(r.interval_types[interval * types + type]); });
 }
 
 namespace {
@@ -47,8 +47,8 @@ analysis::KpiTally type_total(const analysis::ReplicationResult& r, std::size_t 
 
 Estimate type_kpi(const analysis::RunResult& run, std::size_t type, std::size_t kpi) {
   const auto compute = analysis::kpi_definitions()[kpi].compute;
-  return estimate_over(run,
-                       [&](const analysis::ReplicationResult& r) { return compute(type_total(r, type, run.call_types.size())); });
+  return estimate_over(
+      run, [&](const analysis::ReplicationResult& r) { return compute(type_total(r, type, run.call_types.size())); });
 }
 
 Estimate type_aht(const analysis::RunResult& run, std::size_t type) {

@@ -60,7 +60,8 @@ void write_sequential(std::ostream& out, const analysis::SequentialOutcome& s) {
 }  // namespace
 
 void write_json_summary(std::ostream& out, const std::vector<analysis::RunResult>& runs, std::uint64_t calls_simulated,
-                        double wall_seconds, const analysis::Comparison* comparison, const analysis::SequentialOutcome* sequential) {
+                        double wall_seconds, const analysis::Comparison* comparison,
+                        const analysis::SequentialOutcome* sequential) {
   out << "{\"runs\": {";
   for (std::size_t i = 0; i < runs.size(); ++i) {
     out << (i ? ", " : "") << json_string(runs[i].name) << ": {";

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "analysis/run_result.hpp"
-#include "run/run_inputs.hpp"
 #include "report/estimate.hpp"
+#include "run/run_inputs.hpp"
 
 namespace callsim::report {
 
@@ -29,11 +29,10 @@ struct Staffing {
 
 /// Present and required staffing for each interval of `run`. The offered rate is the mean
 /// simulated number of offered calls per interval / its length. With `inputs` (what the
-/// run recorded of its scenario), the handle time and patience are the scenario's (call types' means weighted by their offered
-/// calls in the interval; patience as a blended abandonment rate; Erlang C when no caller
-/// abandons); without it, the simulated AHT of the interval and Erlang C. The whole center
-/// is treated as one pool of agents: for skill-based routing, a lower bound.
-/// `shrinkage` in [0, 1): the share of paid time agents are not available.
+/// run recorded of its scenario), the handle time and patience are the scenario's (call types' means weighted by their
+/// offered calls in the interval; patience as a blended abandonment rate; Erlang C when no caller abandons); without
+/// it, the simulated AHT of the interval and Erlang C. The whole center is treated as one pool of agents: for
+/// skill-based routing, a lower bound. `shrinkage` in [0, 1): the share of paid time agents are not available.
 Staffing staffing(const analysis::RunResult& run, const run::RunInputs* inputs, double sl_target, double shrinkage);
 
 }  // namespace callsim::report

@@ -53,7 +53,8 @@ WaitDistribution wait_distribution(const std::vector<run::CallRecord>& calls) {
   for (const run::CallRecord& c : calls) {
     if (!c.counted || std::isnan(c.wait)) continue;
     if (c.outcome == run::CallOutcome::ANSWERED) d.answered[bin_of(c.wait)] += 1;
-    if (c.outcome == run::CallOutcome::ABANDONED || c.outcome == run::CallOutcome::BALKED) d.abandoned[bin_of(c.wait)] += 1;
+    if (c.outcome == run::CallOutcome::ABANDONED || c.outcome == run::CallOutcome::BALKED)
+      d.abandoned[bin_of(c.wait)] += 1;
   }
   normalize(d);
   d.source = "From the per-call table: the wait of every counted answered and abandoned call, all replications.";

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "run/call_records.hpp"
 #include "analysis/run_result.hpp"
+#include "run/call_records.hpp"
 
 namespace callsim::report {
 

@@ -30,8 +30,8 @@ void print_worst_intervals(std::ostream& out, const analysis::RunResult& run, co
   const auto offered = interval_kpi(run, kpi_index("offered"));
   out << "\n" << report::paint("worst intervals by service level:", "1", style) << "\n";
   for (std::size_t i : worst) {
-    const std::string level = report::format_kpi_value(sl[i].mean, "fraction") + " +/- " +
-                              report::format_kpi_value(sl[i].ci95, "fraction");
+    const std::string level =
+        report::format_kpi_value(sl[i].mean, "fraction") + " +/- " + report::format_kpi_value(sl[i].ci95, "fraction");
     char line[160];
     std::snprintf(line, sizeof line, "  %-8s  service_level %-18s  asa %-9s  abandon_rate %-7s  offered %s",
                   interval_label(run, context, i).c_str(), level.c_str(),

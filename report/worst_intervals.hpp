@@ -5,8 +5,8 @@
 #include <ostream>
 #include <vector>
 
-#include "report/console_report.hpp"
 #include "analysis/run_result.hpp"
+#include "report/console_report.hpp"
 #include "report/run_context.hpp"
 
 namespace callsim::report {

@@ -44,21 +44,21 @@ inline constexpr std::uint32_t kNoIndex = std::numeric_limits<std::uint32_t>::ma
 struct CallRecord {
   static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-  std::uint64_t call = 0;             ///< the call's number within the replication, from 0
-  double arrival = kNaN;              ///< entered the system: the IVR, or the queue for a direct call
-  double queue_arrival = kNaN;        ///< reached its queue (also when blocked there)
+  std::uint64_t call = 0;       ///< the call's number within the replication, from 0
+  double arrival = kNaN;        ///< entered the system: the IVR, or the queue for a direct call
+  double queue_arrival = kNaN;  ///< reached its queue (also when blocked there)
   double answer = kNaN;
-  double end = kNaN;                  ///< the caller left: end of talk, hang-up, busy signal, ...
-  double wait = kNaN;                 ///< time in queue: answered, abandoned (balked: 0)
-  double talk = kNaN;                 ///< answered: talk time (end - answer)
-  double wrap_up = kNaN;              ///< answered: after-call work; the agent is free at end + wrap_up
+  double end = kNaN;      ///< the caller left: end of talk, hang-up, busy signal, ...
+  double wait = kNaN;     ///< time in queue: answered, abandoned (balked: 0)
+  double talk = kNaN;     ///< answered: talk time (end - answer)
+  double wrap_up = kNaN;  ///< answered: after-call work; the agent is free at end + wrap_up
   std::uint32_t replication = 0;
-  std::uint32_t call_type = kNoIndex; ///< kNoIndex for calls that ended in the IVR
-  std::uint32_t attempt = 0;          ///< 0 for a first call, n for a caller's n-th retrial
-  std::uint32_t group = kNoIndex;     ///< answered: the agent's group
-  std::uint32_t agent = kNoIndex;     ///< answered: the agent, numbered across groups from 0
+  std::uint32_t call_type = kNoIndex;  ///< kNoIndex for calls that ended in the IVR
+  std::uint32_t attempt = 0;           ///< 0 for a first call, n for a caller's n-th retrial
+  std::uint32_t group = kNoIndex;      ///< answered: the agent's group
+  std::uint32_t agent = kNoIndex;      ///< answered: the agent, numbered across groups from 0
   CallOutcome outcome = CallOutcome::ANSWERED;
-  bool counted = false;               ///< counts in the run's KPI tallies (see the format doc)
+  bool counted = false;  ///< counts in the run's KPI tallies (see the format doc)
 };
 static_assert(sizeof(CallRecord) == 88, "CallRecord: keep the members packed");
 

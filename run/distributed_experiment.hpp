@@ -13,8 +13,8 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "run/experiment.hpp"
 #include "models/center_spec.hpp"
+#include "run/experiment.hpp"
 
 namespace callsim::run {
 

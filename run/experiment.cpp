@@ -8,11 +8,11 @@
 #include <string>
 #include <thread>
 
-#include "run/in_order_delivery.hpp"
 #include "analysis/kpi_collector.hpp"
-#include "run/observer_tee.hpp"
 #include "models/call_center.hpp"
 #include "models/routing_policies.hpp"
+#include "run/in_order_delivery.hpp"
+#include "run/observer_tee.hpp"
 #include "sim/replication_runner.hpp"
 #include "sim/statistics.hpp"
 
@@ -39,8 +39,8 @@ bool run_center(Center& center, const std::atomic<int>* interrupt) {
 /// One replication, with every call recorded into `*calls` when it is given; nullopt when
 /// abandoned on an interruption.
 std::optional<analysis::ReplicationResult> simulate(const models::CenterSpec& spec, std::uint64_t seed,
-                                          std::uint64_t replication, std::vector<CallRecord>* calls,
-                                          const std::atomic<int>* interrupt) {
+                                                    std::uint64_t replication, std::vector<CallRecord>* calls,
+                                                    const std::atomic<int>* interrupt) {
   return models::with_policy(spec.routing.policy, [&](auto policy) -> std::optional<analysis::ReplicationResult> {
     using Policy = typename decltype(policy)::type;
     analysis::KpiCollector collector(spec);
@@ -51,8 +51,8 @@ std::optional<analysis::ReplicationResult> simulate(const models::CenterSpec& sp
     }
     CallRecorder recorder(spec, static_cast<std::uint32_t>(replication));
     Tee<analysis::KpiCollector, CallRecorder> both(collector, recorder);
-    models::CallCenter<Tee<analysis::KpiCollector, CallRecorder>, sim::EventCalendar, Policy> center(spec, seed, replication,
-                                                                                          both);
+    models::CallCenter<Tee<analysis::KpiCollector, CallRecorder>, sim::EventCalendar, Policy> center(spec, seed,
+                                                                                                     replication, both);
     if (!run_center(center, interrupt)) return std::nullopt;
     *calls = recorder.finish();
     return collector.finish(center.arrivals());
@@ -62,12 +62,12 @@ std::optional<analysis::ReplicationResult> simulate(const models::CenterSpec& sp
 }  // namespace
 
 analysis::ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint64_t seed,
-                                       std::uint64_t replication) {
+                                                 std::uint64_t replication) {
   return *simulate(spec, seed, replication, nullptr, nullptr);
 }
 
-analysis::ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint64_t seed, std::uint64_t replication,
-                                       std::vector<CallRecord>& calls) {
+analysis::ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint64_t seed,
+                                                 std::uint64_t replication, std::vector<CallRecord>& calls) {
   return *simulate(spec, seed, replication, &calls, nullptr);
 }
 
@@ -98,18 +98,18 @@ struct Finished {
 /// The replications, each slot filled when it finished (an interruption leaves some
 /// empty); with options.on_calls, every call recorded and the rows handed over in
 /// replication order. `delivered` is then how many replications' rows were handed over.
-std::vector<std::optional<analysis::ReplicationResult>> run_all(const models::CenterSpec& spec, const ExperimentOptions& options,
-                                                      Finished& finished,
-                                                      const std::function<void(std::size_t)>& progress,
-                                                      std::size_t& delivered) {
+std::vector<std::optional<analysis::ReplicationResult>> run_all(const models::CenterSpec& spec,
+                                                                const ExperimentOptions& options, Finished& finished,
+                                                                const std::function<void(std::size_t)>& progress,
+                                                                std::size_t& delivered) {
   const std::function<bool()> stop = [&] { return stop_starting(options); };
   if (!options.on_calls) {
     delivered = options.replications;
     return sim::run_replications<std::optional<analysis::ReplicationResult>>(
         options.replications, options.threads,
         [&](std::size_t r) {
-          return finished.note(
-              r, simulate(spec, options.seed, options.first_replication + r, nullptr, options.interrupt));
+          return finished.note(r,
+                               simulate(spec, options.seed, options.first_replication + r, nullptr, options.interrupt));
         },
         progress, stop);
   }

@@ -10,10 +10,10 @@
 #include <functional>
 #include <vector>
 
-#include "run/call_records.hpp"
 #include "analysis/run_result.hpp"
 #include "analysis/summary.hpp"
 #include "models/center_spec.hpp"
+#include "run/call_records.hpp"
 
 namespace callsim::run {
 
@@ -56,12 +56,12 @@ inline constexpr std::uint64_t kInterruptCheckEvents = 1'000'000;
 /// loop, e.g. retrials of delay 0 behind a full queue); so do run_in_process (whatever the
 /// thread count: the runner rethrows it) and the other overload.
 analysis::ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint64_t seed,
-                                       std::uint64_t replication);
+                                                 std::uint64_t replication);
 
 /// The same replication, the same result, with every call recorded into `calls` (by call
 /// number). A separate model instantiation: the run without it pays nothing for recording.
-analysis::ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint64_t seed, std::uint64_t replication,
-                                       std::vector<CallRecord>& calls);
+analysis::ReplicationResult simulate_replication(const models::CenterSpec& spec, std::uint64_t seed,
+                                                 std::uint64_t replication, std::vector<CallRecord>& calls);
 
 /// All replications of `spec` and their summary; the run is named after the scenario.
 /// The result is identical for any thread count. After an interruption (options.interrupt)

@@ -68,8 +68,8 @@ ExperimentResult Experiment::run(const ExperimentSettings& settings) const {
       done = next;
       half_width = analysis::max_difference_half_width(out.runs, target->kpi);
     }
-    out.sequential = analysis::SequentialOutcome{target->kpi, target->target_ci, half_width, done,
-                                                 half_width <= target->target_ci};
+    out.sequential =
+        analysis::SequentialOutcome{target->kpi, target->target_ci, half_width, done, half_width <= target->target_ci};
   }
   if (held_) {
     analysis::RunResult whole = *held_;

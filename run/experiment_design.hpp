@@ -56,13 +56,13 @@ struct ExperimentSettings {
 
 /// What an experiment gives, the same on every MPI rank.
 struct ExperimentResult {
-  std::vector<analysis::RunResult> runs;  ///< one per variant, in order; runs[0] is the baseline
-  std::optional<analysis::Comparison> comparison;        ///< with two or more variants
+  std::vector<analysis::RunResult> runs;                  ///< one per variant, in order; runs[0] is the baseline
+  std::optional<analysis::Comparison> comparison;         ///< with two or more variants
   std::optional<analysis::SequentialOutcome> sequential;  ///< in the sequential mode
-  std::vector<ScenarioSource> sources;   ///< the scenario files and what they read
-  std::vector<RunInputs> run_inputs;     ///< parallel to runs
-  ScenarioProvenance provenance;         ///< `/scenario`: the scenario text(s) as given
-  std::uint64_t calls_simulated = 0;     ///< by this experiment (not by the run it continued)
+  std::vector<ScenarioSource> sources;                    ///< the scenario files and what they read
+  std::vector<RunInputs> run_inputs;                      ///< parallel to runs
+  ScenarioProvenance provenance;                          ///< `/scenario`: the scenario text(s) as given
+  std::uint64_t calls_simulated = 0;                      ///< by this experiment (not by the run it continued)
 };
 
 class Experiment {

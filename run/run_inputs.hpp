@@ -34,16 +34,16 @@ struct ScenarioSource {
 /// `inspect` and the dashboard read these and never load a scenario. Parallel to
 /// ResultsFile::runs. I = the run's intervals, K = its call types.
 struct RunInputs {
-  std::size_t source = 0;              ///< index into ResultsFile::sources
+  std::size_t source = 0;  ///< index into ResultsFile::sources
   /// This run's overrides in the order applied (the command's --set, then the variant's
   /// --what-if), as typed.
   std::vector<std::string> overrides;
-  std::string applied_text;            ///< the scenario as simulated: its YAML after the overrides
-  double clock_start = 0;              ///< time.start: seconds after midnight at simulated time 0
-  std::vector<double> forecast;        ///< [I x K] expected direct arrivals per (interval, call type)
-  std::vector<double> ivr_forecast;    ///< [I] expected callers entering the IVR; empty without an IVR
-  std::vector<double> handle_mean;     ///< [K] expected talk + after-call work of a call, s
-  std::vector<double> patience_mean;   ///< [K] mean patience, s; NaN: its callers never abandon
+  std::string applied_text;               ///< the scenario as simulated: its YAML after the overrides
+  double clock_start = 0;                 ///< time.start: seconds after midnight at simulated time 0
+  std::vector<double> forecast;           ///< [I x K] expected direct arrivals per (interval, call type)
+  std::vector<double> ivr_forecast;       ///< [I] expected callers entering the IVR; empty without an IVR
+  std::vector<double> handle_mean;        ///< [K] expected talk + after-call work of a call, s
+  std::vector<double> patience_mean;      ///< [K] mean patience, s; NaN: its callers never abandon
   std::optional<models::CostSpec> costs;  ///< the scenario's prices and contract
 };
 

@@ -95,13 +95,15 @@ std::vector<Variant> what_if_variants(const scenarios::LoadedScenario& base, con
     if (names.count(what_if)) throw VariantError("--what-if '" + what_if + "' is given twice");
     const std::vector<std::string> own = split_what_if(what_if);
     if (own.empty())
-      throw VariantError("--what-if '" + what_if + "' gives no override; expected KEY=VALUE[;KEY=VALUE...] (e.g. "
+      throw VariantError("--what-if '" + what_if +
+                         "' gives no override; expected KEY=VALUE[;KEY=VALUE...] (e.g. "
                          "--what-if agent_groups.agents.count=12)");
     std::vector<std::string> all = base.overrides;
     all.insert(all.end(), own.begin(), own.end());
     Variant v = named(unique_name(what_if, names), load_what_if(base, all, own, stored), 0);
     if (!same_time_frame(v.scenario.spec.time, variants[0].scenario.spec.time))
-      throw VariantError("--what-if '" + what_if + "' changes the warm-up, duration or interval; the variants of a "
+      throw VariantError("--what-if '" + what_if +
+                         "' changes the warm-up, duration or interval; the variants of a "
                          "comparison must be simulated over the same intervals");
     variants.push_back(std::move(v));
   }
@@ -112,7 +114,8 @@ std::vector<Variant> scenario_variants(std::vector<scenarios::LoadedScenario> sc
   for (std::size_t i = 1; i < scenarios.size(); ++i) {
     if (!same_time_frame(scenarios[i].spec.time, scenarios[0].spec.time))
       throw VariantError("scenario '" + scenarios[i].path + "' has another warm-up, duration or interval than '" +
-                         scenarios[0].path + "'; the variants of a comparison must be simulated over the same intervals");
+                         scenarios[0].path +
+                         "'; the variants of a comparison must be simulated over the same intervals");
   }
   std::vector<Variant> variants;
   std::set<std::string> names;

@@ -127,9 +127,9 @@ models::AgentGroupSpec read_agent_group(const Reporter& reporter, const YAML::No
   read_staffing(reporter, fields, label, group, context);
   apply_staffing_scale(reporter, fields, label, group);
   if (const auto wrap_up = fields.find("wrap_up")) {
-    group.wrap_up = read_given_distribution(reporter, *wrap_up, fields.path("wrap_up"),
-                                            "{distribution: exponential, mean: 30s}",
-                                            "to use the call types' after-call work");
+    group.wrap_up =
+        read_given_distribution(reporter, *wrap_up, fields.path("wrap_up"), "{distribution: exponential, mean: 30s}",
+                                "to use the call types' after-call work");
   }
   if (const auto absenteeism = fields.find("absenteeism")) {
     group.absenteeism =
@@ -161,8 +161,8 @@ std::vector<models::AgentGroupSpec> read_agent_groups(const Reporter& reporter, 
     for (const models::StaffingStep& step : groups.back().staffing) most = std::max(most, step.agents);
     agents += most;
     if (agents > limits::kAgents) {
-      reporter.fail(line_of(item), "the agent groups up to " + item_label(item, "agent group", "agent_groups[" +
-                                                                                  std::to_string(i) + "]") +
+      reporter.fail(line_of(item), "the agent groups up to " +
+                                       item_label(item, "agent group", "agent_groups[" + std::to_string(i) + "]") +
                                        " have " + std::to_string(static_cast<long long>(agents)) +
                                        " agents (each group at its most on duty); a scenario may have at most " +
                                        std::to_string(static_cast<long long>(limits::kAgents)));

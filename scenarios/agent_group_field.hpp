@@ -15,7 +15,6 @@ namespace callsim::scenarios::detail {
 
 /// The list at `entry`; skills must name types in `type_names`.
 std::vector<models::AgentGroupSpec> read_agent_groups(const Reporter& reporter, const Entry& entry,
-                                                      const std::vector<std::string>& type_names,
-                                                      LoadContext& context);
+                                                      const std::vector<std::string>& type_names, LoadContext& context);
 
 }  // namespace callsim::scenarios::detail

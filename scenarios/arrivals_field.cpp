@@ -48,14 +48,14 @@ sim::PiecewiseRate forecast_rate(const Reporter& reporter, const Entry& entry, c
                                     "time.start");
   }
   if (table.end() < counted_end) {
-    context.warnings.push_back(reporter.where(entry.line()) + ": " + named + " ends at " +
-                               clock(table.end()) + ", before the counted period ends at " + clock(counted_end) +
-                               "; no " + owner.call + "s arrive after " + clock(table.end()));
+    context.warnings.push_back(reporter.where(entry.line()) + ": " + named + " ends at " + clock(table.end()) +
+                               ", before the counted period ends at " + clock(counted_end) + "; no " + owner.call +
+                               "s arrive after " + clock(table.end()));
   }
   if (table.start() > counted_begin) {
-    context.warnings.push_back(reporter.where(entry.line()) + ": " + named + " starts at " +
-                               clock(table.start()) + ", after the counted period begins at " + clock(counted_begin) +
-                               "; no " + owner.call + "s arrive before " + clock(table.start()));
+    context.warnings.push_back(reporter.where(entry.line()) + ": " + named + " starts at " + clock(table.start()) +
+                               ", after the counted period begins at " + clock(counted_begin) + "; no " + owner.call +
+                               "s arrive before " + clock(table.start()));
   }
 
   // Intervals wholly before time 0 (time.start later than the forecast's first interval)
@@ -96,8 +96,9 @@ sim::PiecewiseRate read_rate_or_forecast(const Reporter& reporter, const Entry& 
   // The trace's own keys, given without a trace, are most likely a forgotten `trace`.
   for (const char* key : {"format", "date", "types"}) {
     if (const auto stray = fields.find(key)) {
-      reporter.fail(stray->line(), fields.path(key) + " applies to a trace only (e.g. {trace: log.txt, format: "
-                                                      "anonymous_bank, date: 990301}); remove it or give a trace");
+      reporter.fail(stray->line(), fields.path(key) +
+                                       " applies to a trace only (e.g. {trace: log.txt, format: "
+                                       "anonymous_bank, date: 990301}); remove it or give a trace");
     }
   }
   if (rate && forecast) {
@@ -146,32 +147,33 @@ sim::PiecewiseRate read_rate_or_forecast(const Reporter& reporter, const Entry& 
   // A column the planner wrote, or one they may not know is the default, is reported where
   // it comes from: the scenario line.
   if ((column || !owner.column_is_name) && std::find(columns.begin(), columns.end(), name) == columns.end()) {
-    const std::string why = column ? "" : " (the column " + owner.label + " reads unless " + fields.path("column") +
-                                              " names another)";
-    reporter.fail(column ? column->line() : forecast->line(),
-                  "the forecast '" + table.path() + "' has no column '" + name + "'" + why +
-                      suggestion(name, columns) + "; its columns are: " + join(columns));
+    const std::string why =
+        column ? "" : " (the column " + owner.label + " reads unless " + fields.path("column") + " names another)";
+    reporter.fail(column ? column->line() : forecast->line(), "the forecast '" + table.path() + "' has no column '" +
+                                                                  name + "'" + why + suggestion(name, columns) +
+                                                                  "; its columns are: " + join(columns));
   }
   return forecast_rate(reporter, *forecast, table, name, owner, given, context);
 }
 
 // One of the three forms; `trace_allowed` is false for the IVR.
-ArrivalsRead read_any(const Reporter& reporter, const Entry& entry, const std::string& path,
-                      const ArrivalsOwner& owner, LoadContext& context, bool trace_allowed) {
+ArrivalsRead read_any(const Reporter& reporter, const Entry& entry, const std::string& path, const ArrivalsOwner& owner,
+                      LoadContext& context, bool trace_allowed) {
   const Fields fields(reporter, entry.value, entry.line(), path, path,
                       {"column", "date", "forecast", "format", "rate", "scale", "trace", "types"});
   const auto trace = fields.find("trace");
   if (!trace) return {read_rate_or_forecast(reporter, entry, fields, path, owner, context), std::nullopt};
   if (!trace_allowed) {
     reporter.fail(trace->line(), fields.path("trace") + ": " + owner.label +
-                                     " cannot replay a trace (traces are replayed per call type); give " +
-                                     owner.label + " a rate or a forecast, or give the call types traces");
+                                     " cannot replay a trace (traces are replayed per call type); give " + owner.label +
+                                     " a rate or a forecast, or give the call types traces");
   }
   for (const char* other : {"rate", "forecast"}) {
     if (fields.find(other)) {
-      reporter.fail(entry.line(), path + " gives both '" + other + "' and 'trace'; give one: a constant rate, e.g. "
-                                         "{rate: 1000/h}, per-interval volumes, e.g. {forecast: volumes.csv}, or "
-                                         "recorded arrival times, e.g. {trace: calls.csv}");
+      reporter.fail(entry.line(), path + " gives both '" + other +
+                                      "' and 'trace'; give one: a constant rate, e.g. "
+                                      "{rate: 1000/h}, per-interval volumes, e.g. {forecast: volumes.csv}, or "
+                                      "recorded arrival times, e.g. {trace: calls.csv}");
     }
   }
   TraceRead read = read_trace(reporter, fields, owner.column, context);

@@ -18,8 +18,8 @@ namespace {
 /// The keys of a call type: the model's own, and those the registered routing policies
 /// declare (models::policy_call_type_keys), sorted as messages list them.
 std::vector<std::string> call_type_keys() {
-  std::vector<std::string> keys = {"arrivals", "balking", "name",    "patience", "priority", "priority_credit",
-                                   "queue_capacity", "retrial", "service", "wrap_up"};
+  std::vector<std::string> keys = {"arrivals",        "balking",        "name",    "patience", "priority",
+                                   "priority_credit", "queue_capacity", "retrial", "service",  "wrap_up"};
   for (const auto& key : models::policy_call_type_keys()) keys.emplace_back(key.name);
   std::sort(keys.begin(), keys.end());
   return keys;
@@ -36,13 +36,13 @@ std::vector<double> read_balking(const Reporter& reporter, const Entry& entry, c
   const auto probability = fields.find("probability");
   const auto by_length = fields.find("by_queue_length");
   if (probability && by_length) {
-    reporter.fail(entry.line(), path + " gives both 'probability' and 'by_queue_length'; give one: " +
-                                    std::string(kBalkingForms));
+    reporter.fail(entry.line(),
+                  path + " gives both 'probability' and 'by_queue_length'; give one: " + std::string(kBalkingForms));
   }
   if (probability) return {read_number_in(reporter, *probability, fields.path("probability"), kProbability)};
   if (!by_length) {
-    reporter.fail(entry.line(), path + " is missing 'probability' or 'by_queue_length' (" +
-                                    std::string(kBalkingForms) + ")");
+    reporter.fail(entry.line(),
+                  path + " is missing 'probability' or 'by_queue_length' (" + std::string(kBalkingForms) + ")");
   }
   const std::string list_path = fields.path("by_queue_length");
   const YAML::Node list =
@@ -75,9 +75,9 @@ models::CallTypeSpec::Retrial read_retrial(const Reporter& reporter, const Entry
                                            std::vector<PendingRetrialType>& pending) {
   const Fields fields(reporter, entry.value, entry.line(), path, path, {"as", "delay", "probability"});
   models::CallTypeSpec::Retrial retrial;
-  retrial.probability = read_number_in(
-      reporter, fields.require("probability", "the share of failed callers who call again, e.g. 0.6"),
-      fields.path("probability"), NumberRange{0, true, 1, false});
+  retrial.probability =
+      read_number_in(reporter, fields.require("probability", "the share of failed callers who call again, e.g. 0.6"),
+                     fields.path("probability"), NumberRange{0, true, 1, false});
   const Entry delay =
       fields.require("delay", "the time until they call again, e.g. {distribution: exponential, mean: 10min}");
   retrial.delay = read_distribution(reporter, delay, fields.path("delay"));
@@ -116,10 +116,10 @@ void warn_unread_trace_types(const Reporter& reporter, const std::vector<TraceRe
         continue;
       }
       ++warned;
-      context.warnings.push_back(reporter.where(trace.line) + ": the trace '" + trace.file +
-                                 "' has " + std::to_string(count) + (count == 1 ? " call" : " calls") +
-                                 " of call type '" + other + "', which the scenario does not define" +
-                                 suggestion(other, names) + "; they are not replayed");
+      context.warnings.push_back(reporter.where(trace.line) + ": the trace '" + trace.file + "' has " +
+                                 std::to_string(count) + (count == 1 ? " call" : " calls") + " of call type '" + other +
+                                 "', which the scenario does not define" + suggestion(other, names) +
+                                 "; they are not replayed");
     }
     if (rest_names > 0) {
       context.warnings.push_back(reporter.where(trace.line) + ": the trace '" + trace.file + "' has " +
@@ -182,9 +182,9 @@ models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& 
                                            "{distribution: exponential, mean: 30s}", "for no after-call work");
   }
   if (const auto capacity = fields.find("queue_capacity")) {
-    type.queue_capacity = read_whole_number(reporter, *capacity, fields.path("queue_capacity"), 0,
-                                            limits::kQueueCapacity,
-                                            "the number of calls that may wait at once, such as 20");
+    type.queue_capacity =
+        read_whole_number(reporter, *capacity, fields.path("queue_capacity"), 0, limits::kQueueCapacity,
+                          "the number of calls that may wait at once, such as 20");
   }
   if (const auto balking = fields.find("balking")) {
     type.balk_probability = read_balking(reporter, *balking, fields.path("balking"));
@@ -202,8 +202,8 @@ CallTypesRead read_call_types(const Reporter& reporter, const Entry& entry, bool
   const YAML::Node list =
       read_list(reporter, entry, "'call_types'", "a list of call types, each with name, arrivals and service");
   if (list.size() > limits::kCallTypes) {
-    reporter.fail(entry.line(), "'call_types' has " + std::to_string(list.size()) + " call types; a scenario may have at most " +
-                                    std::to_string(limits::kCallTypes));
+    reporter.fail(entry.line(), "'call_types' has " + std::to_string(list.size()) +
+                                    " call types; a scenario may have at most " + std::to_string(limits::kCallTypes));
   }
   CallTypesRead read;
   std::vector<PendingRetrialType> pending;

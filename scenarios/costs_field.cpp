@@ -19,8 +19,7 @@ double read_amount(const Reporter& reporter, const Entry& entry, const std::stri
 // an error rather than free labour, which would flatter every cost figure.
 std::vector<double> read_agent_hour(const Reporter& reporter, const Entry& entry, const std::string& path,
                                     const std::vector<std::string>& group_names) {
-  if (!entry.value.IsMap())
-    return std::vector<double>(group_names.size(), read_amount(reporter, entry, path));
+  if (!entry.value.IsMap()) return std::vector<double>(group_names.size(), read_amount(reporter, entry, path));
   const Fields fields(reporter, entry.value, entry.line(), "'" + path + "'", path, group_names);
   std::vector<double> rates;
   for (const std::string& group : group_names) {

@@ -61,8 +61,8 @@ ForecastTable ForecastTable::parse(std::string_view text, const std::string& pat
   table.path_ = path;
   const std::vector<Line> lines = non_blank_lines(text);
   if (lines.empty()) {
-    reporter.fail(1, "the " + noun + " is empty; expected a header such as " + header_example +
-                         " and one row per interval");
+    reporter.fail(
+        1, "the " + noun + " is empty; expected a header such as " + header_example + " and one row per interval");
   }
 
   // The header: interval_start, then one uniquely named column per call type.
@@ -70,9 +70,9 @@ ForecastTable ForecastTable::parse(std::string_view text, const std::string& pat
   table.header_line_ = header.number;
   std::vector<std::string> names = split_cells(header.text);
   if (names.size() < 2) {
-    reporter.fail(header.number, "the header '" + std::string(trim(header.text)) +
-                                     "' has no " + column + " columns; expected interval_start and one column per " +
-                                     column + ", separated by commas, e.g. " + header_example);
+    reporter.fail(header.number, "the header '" + std::string(trim(header.text)) + "' has no " + column +
+                                     " columns; expected interval_start and one column per " + column +
+                                     ", separated by commas, e.g. " + header_example);
   }
   if (names[0] != "interval_start") {
     reporter.fail(header.number, "the first column is '" + names[0] +
@@ -108,9 +108,8 @@ ForecastTable ForecastTable::parse(std::string_view text, const std::string& pat
     std::vector<std::string> cells = split_cells(line.text);
     if (cells.size() != names.size()) {
       reporter.fail(line.number, "the row has " + std::to_string(cells.size()) + " values, the header " +
-                                     std::to_string(names.size()) +
-                                     " columns; give interval_start and one " + std::string(kind.value) +
-                                     " per " + column + " column");
+                                     std::to_string(names.size()) + " columns; give interval_start and one " +
+                                     std::string(kind.value) + " per " + column + " column");
     }
     const std::string& time = cells[0];
     const auto of_day = parse_time_of_day(time);
@@ -188,16 +187,16 @@ std::vector<double> ForecastTable::volumes(const std::string& column) const {
   for (const auto& [text, line] : cells(column)) {
     if (text.empty()) {
       reporter.fail(line, "the volume of '" + column +
-                                   "' is empty; give the expected number of calls in the interval, e.g. 120 (0 "
-                                   "for none)");
+                              "' is empty; give the expected number of calls in the interval, e.g. 120 (0 "
+                              "for none)");
     }
     double value = 0;
     // from_chars: locale-free, and "1 200" or "12k" are refused rather than misread.
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc{} || end != text.data() + text.size() || !std::isfinite(value)) {
       reporter.fail(line, "volume '" + std::string(text) + "' of '" + column +
-                                   "' is not a number; expected the expected number of calls in the interval, "
-                                   "e.g. 120 or 37.5");
+                              "' is not a number; expected the expected number of calls in the interval, "
+                              "e.g. 120 or 37.5");
     }
     if (value < 0) reporter.fail(line, "volume of '" + column + "' must not be negative, got " + std::string(text));
     values.push_back(value);

@@ -22,17 +22,17 @@ namespace callsim::scenarios {
 /// What a table of this layout holds, for its messages: call volumes (a forecast, the
 /// default) or agents on duty (a staffing plan). The layout rules are the same.
 struct TableKind {
-  std::string_view noun = "forecast";                              ///< "the forecast is empty"
-  std::string_view column = "call type";                           ///< "one column per call type"
-  std::string_view value = "volume";                               ///< "one volume per call type column"
+  std::string_view noun = "forecast";     ///< "the forecast is empty"
+  std::string_view column = "call type";  ///< "one column per call type"
+  std::string_view value = "volume";      ///< "one volume per call type column"
   std::string_view header_example = "interval_start,retail,business";
-  std::string_view row_example = "120";                            ///< one value, as in "08:00,120"
-  std::string_view row_example_two = "120,35";                     ///< two values
+  std::string_view row_example = "120";         ///< one value, as in "08:00,120"
+  std::string_view row_example_two = "120,35";  ///< two values
 };
 
 /// The staffing plan kind: columns are agent groups, values agents on duty.
-inline constexpr TableKind kStaffingTable{"staffing plan", "agent group", "agent count",
-                                          "interval_start,agents,specialists", "12", "12,4"};
+inline constexpr TableKind kStaffingTable{
+    "staffing plan", "agent group", "agent count", "interval_start,agents,specialists", "12", "12,4"};
 
 /// One cell of a column with the file line of its row, for messages.
 struct TableCell {

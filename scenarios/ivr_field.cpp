@@ -53,16 +53,17 @@ std::uint32_t resolve_target(const Reporter& reporter, const Entry& branch, cons
   if (target.starts_with(kQueuePrefix) || target == "queue") {
     const std::string type = target.size() > kQueuePrefix.size() ? target.substr(kQueuePrefix.size()) : "";
     if (type.empty()) {
-      reporter.fail(line_of(branch.key), label + " sends callers to 'queue' without a call type; write queue, a space "
-                                                 "and a call type name, e.g. queue " +
-                                                 types.front() + "; call types are: " + join(types));
+      reporter.fail(line_of(branch.key), label +
+                                             " sends callers to 'queue' without a call type; write queue, a space "
+                                             "and a call type name, e.g. queue " +
+                                             types.front() + "; call types are: " + join(types));
     }
     const auto found = std::find(types.begin(), types.end(), type);
     if (found == types.end()) {
-      reporter.fail(line_of(branch.key), label + " sends callers to '" + target + "', but no call type is named '" +
-                                             type + "'" + suggestion(type, types) +
-                                             "; write queue, a space and a call type name; call types are: " +
-                                             join(types));
+      reporter.fail(line_of(branch.key),
+                    label + " sends callers to '" + target + "', but no call type is named '" + type + "'" +
+                        suggestion(type, types) +
+                        "; write queue, a space and a call type name; call types are: " + join(types));
     }
     const auto k = static_cast<std::uint32_t>(found - types.begin());
     return n + exit_index(ivr, target, models::IvrOutcome::QUEUE, k);
@@ -71,12 +72,11 @@ std::uint32_t resolve_target(const Reporter& reporter, const Entry& branch, cons
   if (found != nodes.end()) return static_cast<std::uint32_t>(found - nodes.begin());
   // A call type written without "queue " is the likeliest slip.
   const bool is_type = std::find(types.begin(), types.end(), target) != types.end();
-  reporter.fail(line_of(branch.key),
-                label + " has a branch to '" + target + "', which is no IVR node" +
-                    (is_type ? " (to send callers to the queue of call type '" + target + "', write 'queue " + target +
-                                   "')"
-                             : suggestion(target, all_targets(nodes, types))) +
-                    "; " + std::string(kTargetsHelp));
+  reporter.fail(line_of(branch.key), label + " has a branch to '" + target + "', which is no IVR node" +
+                                         (is_type ? " (to send callers to the queue of call type '" + target +
+                                                        "', write 'queue " + target + "')"
+                                                  : suggestion(target, all_targets(nodes, types))) +
+                                         "; " + std::string(kTargetsHelp));
 }
 
 std::vector<models::IvrBranch> read_branches(const Reporter& reporter, const Entry& entry, const std::string& path,
@@ -144,9 +144,9 @@ models::IvrSpec read_ivr(const Reporter& reporter, const Entry& entry, const std
                          LoadContext& context) {
   const Fields fields(reporter, entry.value, entry.line(), "'ivr'", "ivr", {"arrivals", "nodes"});
   models::IvrSpec ivr;
-  ivr.arrivals = read_arrivals(reporter,
-                               fields.require("arrivals", "the calls entering the IVR, e.g. arrivals: {rate: 1000/h}"),
-                               fields.path("arrivals"), ArrivalsOwner::ivr(), context);
+  ivr.arrivals =
+      read_arrivals(reporter, fields.require("arrivals", "the calls entering the IVR, e.g. arrivals: {rate: 1000/h}"),
+                    fields.path("arrivals"), ArrivalsOwner::ivr(), context);
   const Entry nodes_entry = fields.require(
       "nodes", "the IVR's menus, each with name, branches and optionally duration; calls enter at the first");
   const YAML::Node list =
@@ -193,8 +193,7 @@ models::IvrSpec read_ivr(const Reporter& reporter, const Entry& entry, const std
     const Entry branches = node.require(
         "branches", "where callers go next and with what probability, e.g. {queue retail: 0.7, hang_up: 0.3}");
     lines[v].branches = branches.line();
-    spec_node.branches =
-        read_branches(reporter, branches, node.path("branches"), node.where(), names, type_names, ivr);
+    spec_node.branches = read_branches(reporter, branches, node.path("branches"), node.where(), names, type_names, ivr);
     ivr.nodes.push_back(std::move(spec_node));
   }
 

@@ -18,15 +18,15 @@
 namespace callsim::scenarios::detail {
 
 struct LoadContext {
-  std::string scenario_dir;                      ///< relative CSV paths start here ("" = the working directory)
-  models::TimeSpec time;                         ///< set once `time` is read
-  std::map<std::string, ForecastTable> tables;   ///< by kind and resolved path: each file is read once per load
-  std::vector<std::string> warnings;             ///< valid but suspicious, "FILE:LINE: ..."
-  std::vector<InputFile> inputs;                 ///< every CSV read, once each, in the order read
-  const StoredInputs* stored = nullptr;          ///< files served from memory; null: every file from the disk
-  std::map<std::string, TraceCsv> trace_csvs;    ///< by resolved path: each CSV trace is parsed once per load
-  double trace_bytes_parsed = 0;                 ///< text of traces parsed so far (a bank log once per call type)
-  double trace_calls = 0;                        ///< calls replayed so far, all call types together
+  std::string scenario_dir;                     ///< relative CSV paths start here ("" = the working directory)
+  models::TimeSpec time;                        ///< set once `time` is read
+  std::map<std::string, ForecastTable> tables;  ///< by kind and resolved path: each file is read once per load
+  std::vector<std::string> warnings;            ///< valid but suspicious, "FILE:LINE: ..."
+  std::vector<InputFile> inputs;                ///< every CSV read, once each, in the order read
+  const StoredInputs* stored = nullptr;         ///< files served from memory; null: every file from the disk
+  std::map<std::string, TraceCsv> trace_csvs;   ///< by resolved path: each CSV trace is parsed once per load
+  double trace_bytes_parsed = 0;                ///< text of traces parsed so far (a bank log once per call type)
+  double trace_calls = 0;                       ///< calls replayed so far, all call types together
 
   /// Clock seconds (after midnight of day 1) of simulation time 0, and of the start and end
   /// of the counted period.

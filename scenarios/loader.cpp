@@ -31,8 +31,8 @@ using detail::Fields;
 using detail::LoadContext;
 using detail::Reporter;
 
-const std::vector<std::string> kTopKeys{"agent_groups", "busyness", "call_types",    "costs", "ivr",
-                                        "name",         "open_hours", "routing",     "service_level", "time"};
+const std::vector<std::string> kTopKeys{"agent_groups", "busyness",   "call_types", "costs",         "ivr",
+                                        "name",         "open_hours", "routing",    "service_level", "time"};
 
 // The single document of the file. Every document is counted, not only the first: a stray
 // "---" would otherwise hide half a scenario.
@@ -50,8 +50,9 @@ YAML::Node parse_document(const Reporter& reporter, const std::string& text) {
                          " (see docs/scenario.md)");
   }
   if (documents.count > 1) {
-    reporter.fail(documents.second_start.line + 1, "the file holds " + std::to_string(documents.count) +
-                                                       " YAML documents (separated by ---); a scenario is one document");
+    reporter.fail(documents.second_start.line + 1,
+                  "the file holds " + std::to_string(documents.count) +
+                      " YAML documents (separated by ---); a scenario is one document");
   }
   if (!documents.expanded_past.is_null()) {
     reporter.fail(documents.expanded_past.line + 1,
@@ -85,7 +86,8 @@ models::TimeSpec read_time(const Reporter& reporter, const Entry& entry) {
   time.duration = sim::Time(detail::read_duration(reporter, fields.require("duration", "the counted period, e.g. 200h"),
                                                   fields.path("duration"), DurationBound::POSITIVE));
   const Entry duration = *fields.find("duration");
-  if (const auto warmup = fields.find("warmup"); warmup && time.warmup + time.duration > sim::Time(limits::kDurationSeconds)) {
+  if (const auto warmup = fields.find("warmup");
+      warmup && time.warmup + time.duration > sim::Time(limits::kDurationSeconds)) {
     reporter.fail(duration.line(), "time.warmup " + warmup->value.Scalar() + " plus time.duration " +
                                        duration.value.Scalar() +
                                        " is more than 36525d (100 years), the longest simulated horizon; shorten "
@@ -106,7 +108,8 @@ models::TimeSpec read_time(const Reporter& reporter, const Entry& entry) {
     reporter.fail(where ? where->line() : duration.line(),
                   "time.duration " + duration.value.Scalar() + " in intervals of " +
                       (where ? where->value.Scalar() : std::string("30min")) + " gives " +
-                      detail::number_text(intervals) + " reporting intervals; at most 1000000 are allowed: give a "
+                      detail::number_text(intervals) +
+                      " reporting intervals; at most 1000000 are allowed: give a "
                       "longer time.interval or a shorter time.duration");
   }
   return time;
@@ -217,7 +220,8 @@ LoadedScenario load_with(const std::string& text, const std::string& path_for_me
   context.stored = stored;
   context.scenario_dir = std::filesystem::path(path_for_messages).parent_path().string();
   std::optional<models::CostSpec> costs;
-  LoadedScenario loaded{read_center(reporter, root, context, costs), path_for_messages, text, {}, overrides, {}, {}, {}};
+  LoadedScenario loaded{
+      read_center(reporter, root, context, costs), path_for_messages, text, {}, overrides, {}, {}, {}};
   loaded.costs = std::move(costs);
   loaded.applied_text = overrides.empty() ? text : YAML::Dump(root) + "\n";
   loaded.warnings = std::move(context.warnings);
@@ -241,8 +245,9 @@ LoadedScenario guarded_load(const std::string& text, const std::string& path_for
     throw ScenarioError(where + ": the scenario cannot be read (" + error.msg +
                         "); check this part of the file against docs/scenario.md");
   } catch (const std::bad_alloc&) {
-    throw ScenarioError(path_for_messages + ": the scenario needs more memory than is available to load; check "
-                                            "its sizes against docs/scenario.md (\"Limits\")");
+    throw ScenarioError(path_for_messages +
+                        ": the scenario needs more memory than is available to load; check "
+                        "its sizes against docs/scenario.md (\"Limits\")");
   } catch (const std::exception& error) {
     throw ScenarioError(path_for_messages + ": the scenario cannot be loaded (" + error.what() +
                         "); check it against docs/scenario.md");

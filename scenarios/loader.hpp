@@ -23,8 +23,8 @@ struct LoadedScenario {
   std::string text;         ///< the file's text as read, stored with results
   std::vector<std::string>
       warnings;  ///< valid but suspicious: an unstable queue, a forecast short of the counted period
-  std::vector<std::string> overrides;  ///< the `--set` overrides applied to `text`, as given, for provenance
-  std::optional<models::CostSpec> costs;       ///< the `costs` key: prices and contract, for reports only
+  std::vector<std::string> overrides;     ///< the `--set` overrides applied to `text`, as given, for provenance
+  std::optional<models::CostSpec> costs;  ///< the `costs` key: prices and contract, for reports only
   /// Every file read: the scenario first (when loaded from a file), then each CSV it
   /// references, once each, in the order read.
   std::vector<InputFile> inputs;

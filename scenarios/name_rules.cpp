@@ -47,8 +47,8 @@ Decoded decode(std::string_view text) {
 // byte order mark (zero width).
 bool is_control(std::uint32_t code) {
   return code < 0x20 || (code >= 0x7F && code <= 0x9F) || code == 0x2028 || code == 0x2029 ||
-         (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069) || code == 0xFEFF ||
-         code == 0x200E || code == 0x200F;
+         (code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069) || code == 0xFEFF || code == 0x200E ||
+         code == 0x200F;
 }
 
 // Spaces a reader cannot see at the end of a name: ASCII space and the Unicode spaces.

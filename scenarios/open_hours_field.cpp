@@ -44,8 +44,8 @@ std::vector<models::OpenPeriod> read_open_hours(const Reporter& reporter, const 
     open_while_simulated |= sim_from < simulated_end;
   }
   if (!open_while_simulated) {
-    reporter.fail(entry.line(), "'open_hours' has no period during the simulated period " +
-                                    clock_text(clock_start) + " to " + clock_text(context.counted_end()) +
+    reporter.fail(entry.line(), "'open_hours' has no period during the simulated period " + clock_text(clock_start) +
+                                    " to " + clock_text(context.counted_end()) +
                                     " (time.start, warmup and duration), so the center would take no call; give "
                                     "opening hours in that period, or change time.start");
   }

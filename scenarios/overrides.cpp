@@ -4,8 +4,8 @@
 #include "scenarios/yaml_parse.hpp"
 
 #include <algorithm>
-#include <cstddef>
 #include <charconv>
+#include <cstddef>
 #include <optional>
 
 namespace callsim::scenarios::detail {
@@ -153,8 +153,9 @@ std::vector<std::size_t> select(const Override& given, const Target& list, const
                                                   : "";
   if (!noun.empty()) fail(given, "no " + noun + " named '" + key + "' (" + noun + "s: " + join(names) + ")");
   if (names.empty()) {
-    fail(given, shown(list.path) + " has no item named '" + key + "': its items have no names; select one by its "
-                                   "index, from 0");
+    fail(given, shown(list.path) + " has no item named '" + key +
+                    "': its items have no names; select one by its "
+                    "index, from 0");
   }
   fail(given, shown(list.path) + " has no item named '" + key + "' (names: " + join(names) + ")");
 }
@@ -178,8 +179,8 @@ std::vector<Target> step(const Override& given, const Target& target, std::size_
     return items;
   }
   if (!target.node.IsMap()) {
-    fail(given, shown(target.path) + " is " + describe(target.node) + ", not a mapping or a list, so it has no '" +
-                    key + "'");
+    fail(given,
+         shown(target.path) + " is " + describe(target.node) + ", not a mapping or a list, so it has no '" + key + "'");
   }
   const std::vector<std::string> keys = keys_of(target.node);
   if (key == "*") {
@@ -210,8 +211,8 @@ void set(const Override& given, Target& target) {
     return;
   }
   if (!target.node.IsMap()) {
-    fail(given, shown(target.path) + " is " + describe(target.node) + ", not a mapping or a list, so it has no '" +
-                    key + "'");
+    fail(given,
+         shown(target.path) + " is " + describe(target.node) + ", not a mapping or a list, so it has no '" + key + "'");
   }
   if (key == "*") {
     fail(given, "'*' selects every item of a list, but " + shown(target.path) +

@@ -27,8 +27,7 @@ int line_count(const std::string& text);
 /// the override. Setting a key a mapping lacks adds it; a path through a missing key, an
 /// unknown item name, an index out of range, a malformed override or a value that is not
 /// YAML throws ScenarioError "--set PATH=VALUE: what is wrong".
-std::vector<OverrideLines> apply_overrides(YAML::Node& root, const std::vector<std::string>& overrides,
-                                           int file_lines);
+std::vector<OverrideLines> apply_overrides(YAML::Node& root, const std::vector<std::string>& overrides, int file_lines);
 
 /// A load with overrides failed with `error`, which names no override (a file line, a CSV):
 /// when the file alone loads (`loads` with no override), a k is found (by halving) at which

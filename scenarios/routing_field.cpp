@@ -52,8 +52,8 @@ std::vector<std::string> names_of(const std::vector<models::AgentGroupSpec>& gro
   return names;
 }
 
-std::size_t index_in(const Reporter& reporter, int line, const std::vector<std::string>& names,
-                     const std::string& name, const std::string& noun, const std::string& path) {
+std::size_t index_in(const Reporter& reporter, int line, const std::vector<std::string>& names, const std::string& name,
+                     const std::string& noun, const std::string& path) {
   const auto it = std::find(names.begin(), names.end(), name);
   if (it == names.end()) {
     reporter.fail(line, path + ": no " + noun + " named '" + name + "'" + suggestion(name, names) + "; " + noun +
@@ -74,9 +74,10 @@ void collect(const Reporter& reporter, const models::RoutingPolicyInfo& policy, 
   const std::string path = "routing." + join_dotted(prefix);
   // A parameter, a call type and an agent group: nothing is deeper.
   if (prefix.size() > 3) {
-    reporter.fail(line_of(entry.key), path + ": a routing parameter is given for all cells, per call type or agent "
-                                             "group (delay.TYPE) or per call type and group (delay.TYPE.GROUP), "
-                                             "never deeper");
+    reporter.fail(line_of(entry.key), path +
+                                          ": a routing parameter is given for all cells, per call type or agent "
+                                          "group (delay.TYPE) or per call type and group (delay.TYPE.GROUP), "
+                                          "never deeper");
   }
   if (entry.value.IsMap()) {
     std::set<std::string> keys;
@@ -128,17 +129,25 @@ std::vector<std::size_t> cells_of(const Reporter& reporter, const Setting& s, co
   std::size_t most = 0;
   std::string shape;
   switch (s.param->scope) {
-    case PolicyParamScope::kCenter: most = 0; shape = "one value"; break;
-    case PolicyParamScope::kGroup: most = 1; shape = "one value, or one per agent group (" + s.path + ".GROUP)"; break;
-    case PolicyParamScope::kType: most = 1; shape = "one value, or one per call type (" + s.path + ".TYPE)"; break;
+    case PolicyParamScope::kCenter:
+      most = 0;
+      shape = "one value";
+      break;
+    case PolicyParamScope::kGroup:
+      most = 1;
+      shape = "one value, or one per agent group (" + s.path + ".GROUP)";
+      break;
+    case PolicyParamScope::kType:
+      most = 1;
+      shape = "one value, or one per call type (" + s.path + ".TYPE)";
+      break;
     case PolicyParamScope::kTypeGroup:
       most = 2;
       shape = "one value, one per call type (" + std::string(s.param->name) + ".TYPE) or per call type and group (" +
               std::string(s.param->name) + ".TYPE.GROUP)";
       break;
   }
-  if (s.cells.size() > most)
-    reporter.fail(line, s.path + ": '" + std::string(s.param->name) + "' takes " + shape);
+  if (s.cells.size() > most) reporter.fail(line, s.path + ": '" + std::string(s.param->name) + "' takes " + shape);
   std::vector<std::size_t> cells;
   const std::size_t n = models::param_cells(s.param->scope, K, G);
   if (s.cells.empty()) {
@@ -147,8 +156,12 @@ std::vector<std::size_t> cells_of(const Reporter& reporter, const Setting& s, co
   }
   switch (s.param->scope) {
     case PolicyParamScope::kCenter: break;
-    case PolicyParamScope::kGroup: cells.push_back(index_in(reporter, line, groups, s.cells[0], "agent group", s.path)); break;
-    case PolicyParamScope::kType: cells.push_back(index_in(reporter, line, types, s.cells[0], "call type", s.path)); break;
+    case PolicyParamScope::kGroup:
+      cells.push_back(index_in(reporter, line, groups, s.cells[0], "agent group", s.path));
+      break;
+    case PolicyParamScope::kType:
+      cells.push_back(index_in(reporter, line, types, s.cells[0], "call type", s.path));
+      break;
     case PolicyParamScope::kTypeGroup: {
       const std::size_t k = index_in(reporter, line, types, s.cells[0], "call type", s.path);
       if (s.cells.size() == 1) {
@@ -198,8 +211,8 @@ models::RoutingSpec read_routing(const Reporter& reporter, const Entry& entry, c
   if (!policy) {
     std::vector<std::string> valid;
     for (const auto& info : models::routing_policies()) valid.emplace_back(info.name);
-    reporter.fail(policy_line, "unknown routing policy '" + routing.policy + "'" +
-                                   suggestion(routing.policy, valid) + "; valid values are: " + join(valid));
+    reporter.fail(policy_line, "unknown routing policy '" + routing.policy + "'" + suggestion(routing.policy, valid) +
+                                   "; valid values are: " + join(valid));
   }
   std::vector<Setting> settings;
   for (const Entry& e : params) collect(reporter, *policy, e, {}, settings);

@@ -108,8 +108,8 @@ std::vector<models::StaffingStep> read_shifts(const Reporter& reporter, const En
                                     fields.path("start"), ClockRole::START);
     const Entry end_entry = fields.require("end", "when the shift ends, e.g. 15:30");
     const double end = read_clock(reporter, end_entry, fields.path("end"), ClockRole::END);
-    const int count = read_count(reporter, fields.require("count", "the agents on the shift, e.g. 10"),
-                                 fields.path("count"));
+    const int count =
+        read_count(reporter, fields.require("count", "the agents on the shift, e.g. 10"), fields.path("count"));
     if (end <= start) {
       reporter.fail(end_entry.line(), item_path + " ends at " + clock_text(end) + ", not after it starts at " +
                                           clock_text(start) + "; give an end after the start" +

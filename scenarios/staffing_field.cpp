@@ -65,8 +65,8 @@ std::vector<models::StaffingStep> read_staffing_plan(const Reporter& reporter, c
   }
   if (table.end() < counted_end) {
     context.warnings.push_back(where + named + " ends at " + clock(table.end()) +
-                               ", before the counted period ends at " + clock(counted_end) + "; agent group '" +
-                               group + "' has no agent on duty after " + clock(table.end()));
+                               ", before the counted period ends at " + clock(counted_end) + "; agent group '" + group +
+                               "' has no agent on duty after " + clock(table.end()));
   }
   if (table.start() > counted_begin) {
     context.warnings.push_back(where + named + " starts at " + clock(table.start()) +

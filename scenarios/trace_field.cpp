@@ -138,14 +138,16 @@ TraceRead read_trace(const Reporter& reporter, const Fields& fields, const std::
   if (resolved.is_relative() && !context.scenario_dir.empty()) resolved = context.scenario_dir / resolved;
   read.file = resolved.string();
   const std::string& text = read_input(read.file, "trace", reporter.where(read.line), context);
-  const std::vector<double> clocks =
-      format == "csv" ? csv_clocks(reporter, text, name, read, context)
-                      : bank_clocks(reporter, fields, text, name, read, context);
+  const std::vector<double> clocks = format == "csv" ? csv_clocks(reporter, text, name, read, context)
+                                                     : bank_clocks(reporter, fields, text, name, read, context);
   context.trace_calls += static_cast<double>(clocks.size());
   if (context.trace_calls > limits::kTraceCalls) {
     reporter.fail(read.line, "call type '" + name + "' replays " + number_text(static_cast<double>(clocks.size())) +
-                                 " calls of the trace '" + read.file + "', which brings the calls replayed by all "
-                                 "call types to " + number_text(context.trace_calls) + ", more than 20000000; give "
+                                 " calls of the trace '" + read.file +
+                                 "', which brings the calls replayed by all "
+                                 "call types to " +
+                                 number_text(context.trace_calls) +
+                                 ", more than 20000000; give "
                                  "the trace a call_type column so that each type replays its own calls, or replay "
                                  "fewer");
   }
@@ -180,8 +182,8 @@ TraceRead read_trace(const Reporter& reporter, const Fields& fields, const std::
   const auto warn = [&](std::size_t n, const std::string& when) {
     if (n == 0) return;
     const bool one = n == 1;
-    context.warnings.push_back(reporter.where(read.line) + ": " + std::to_string(n) + " " +
-                               calls_of + (one ? "" : "s") + of_trace + (one ? " comes " : " come ") + when +
+    context.warnings.push_back(reporter.where(read.line) + ": " + std::to_string(n) + " " + calls_of +
+                               (one ? "" : "s") + of_trace + (one ? " comes " : " come ") + when +
                                (one ? " and is" : " and are") + " not replayed");
   };
   warn(before, "before time.start " + clock(context.clock_start()));

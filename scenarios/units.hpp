@@ -18,10 +18,8 @@ std::optional<double> parse_duration(std::string_view text);
 std::optional<double> parse_rate(std::string_view text);
 
 /// For messages: "a number followed by a unit: s, min, h or d (e.g. 20s, 5min, 1.5h)".
-inline constexpr std::string_view kDurationHelp =
-    "a number followed by a unit: s, min, h or d (e.g. 20s, 5min, 1.5h)";
+inline constexpr std::string_view kDurationHelp = "a number followed by a unit: s, min, h or d (e.g. 20s, 5min, 1.5h)";
 /// For messages: "calls per unit of time: /s, /min, /h or /d (e.g. 1000/h, 16.7/min)".
-inline constexpr std::string_view kRateHelp =
-    "calls per unit of time: /s, /min, /h or /d (e.g. 1000/h, 16.7/min)";
+inline constexpr std::string_view kRateHelp = "calls per unit of time: /s, /min, /h or /d (e.g. 1000/h, 16.7/min)";
 
 }  // namespace callsim::scenarios

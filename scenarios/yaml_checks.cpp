@@ -44,18 +44,15 @@ int line_of(const YAML::Node& node) {
 
 std::string describe(const YAML::Node& node) {
   switch (node.Type()) {
-    case YAML::NodeType::Sequence:
-      return "a list";
-    case YAML::NodeType::Map:
-      return "a mapping";
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Map: return "a mapping";
     case YAML::NodeType::Scalar: {
       // Long values are cut so the message stays one readable line.
       constexpr std::size_t kMax = 40;
       const std::string& text = node.Scalar();
       return "'" + (text.size() <= kMax ? text : text.substr(0, kMax) + "...") + "'";
     }
-    default:
-      return "an empty value";
+    default: return "an empty value";
   }
 }
 
@@ -253,8 +250,8 @@ int read_whole_number(const Reporter& reporter, const Entry& entry, std::string_
                       std::string_view expected) {
   const std::string text = read_scalar(reporter, entry, path, "55");
   const std::string where(path);
-  const std::string too_small = minimum == 0 ? " must not be negative, got " : " must be at least " +
-                                                                                   std::to_string(minimum) + ", got ";
+  const std::string too_small =
+      minimum == 0 ? " must not be negative, got " : " must be at least " + std::to_string(minimum) + ", got ";
   long long value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   const bool whole = end == text.data() + text.size();
@@ -306,12 +303,12 @@ double read_number_within(const Reporter& reporter, const Entry& entry, std::str
                           double least, double most) {
   const double value = read_number_in(reporter, entry, path, range);
   if (value < least) {
-    reporter.fail(entry.line(), std::string(path) + " must be at least " + number_text(least) + ", got " +
-                                    entry.value.Scalar());
+    reporter.fail(entry.line(),
+                  std::string(path) + " must be at least " + number_text(least) + ", got " + entry.value.Scalar());
   }
   if (value > most) {
-    reporter.fail(entry.line(), std::string(path) + " must be at most " + number_text(most) + ", got " +
-                                    entry.value.Scalar());
+    reporter.fail(entry.line(),
+                  std::string(path) + " must be at most " + number_text(most) + ", got " + entry.value.Scalar());
   }
   return value;
 }
@@ -319,7 +316,8 @@ double read_number_within(const Reporter& reporter, const Entry& entry, std::str
 std::string item_label(const YAML::Node& item, const std::string& noun, const std::string& path) {
   // Only a name that is itself valid labels the item: the message about an invalid one
   // names the item by its path and quotes the name once.
-  if (const auto name = find_child(item, "name"); name && name->IsScalar() && !name_problem(name->Scalar(), NameKind::PART)) {
+  if (const auto name = find_child(item, "name");
+      name && name->IsScalar() && !name_problem(name->Scalar(), NameKind::PART)) {
     return noun + " '" + name->Scalar() + "'";
   }
   return path;

@@ -156,8 +156,6 @@ std::string seconds_text(double seconds);
 /// "1000000/h", "2e+300/h": a rate given in calls per second, for messages.
 std::string per_hour_text(double per_second);
 
-
-
 /// The valid values of a plain number, for read_number_in: from `low` to `high`, each end
 /// included unless open. `high` may be infinity.
 struct NumberRange {

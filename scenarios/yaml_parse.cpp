@@ -83,8 +83,8 @@ class DocumentStarts : public YAML::EventHandler {
 
   double limit_;
   bool first_done_ = false;
-  std::vector<double> sizes_;                                ///< by anchor: its subtree's expanded size
-  std::vector<std::pair<YAML::anchor_t, double>> open_;      ///< open collections: anchor, count before it
+  std::vector<double> sizes_;                            ///< by anchor: its subtree's expanded size
+  std::vector<std::pair<YAML::anchor_t, double>> open_;  ///< open collections: anchor, count before it
 };
 
 std::string token_at(const std::string& text, int pos) {

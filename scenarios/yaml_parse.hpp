@@ -14,9 +14,9 @@ namespace callsim::scenarios::detail {
 
 /// The documents of a YAML text: the first as a tree, the others only counted.
 struct YamlDocuments {
-  std::size_t count = 0;     ///< 0 for a text of only comments and blank lines
-  YAML::Node first;          ///< the first document (a Null node when count is 0)
-  YAML::Mark second_start;   ///< where the second document's content starts, when count > 1
+  std::size_t count = 0;    ///< 0 for a text of only comments and blank lines
+  YAML::Node first;         ///< the first document (a Null node when count is 0)
+  YAML::Mark second_start;  ///< where the second document's content starts, when count > 1
   /// The first document's nodes with every alias counted as all that its anchor holds:
   /// what a reader that walks the tree visits (aliases of aliases multiply). Counted from
   /// the scan's events, without expanding anything.

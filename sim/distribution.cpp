@@ -35,8 +35,8 @@ double checked_param(const DistributionParams& params, std::string_view distribu
   }
   const double value = it->second;
   if (!std::isfinite(value)) {
-    throw DistributionError(prefix + (is_duration ? "be a finite duration" : "be a finite number") +
-                            ", got " + detail::format_param(value, is_duration));
+    throw DistributionError(prefix + (is_duration ? "be a finite duration" : "be a finite number") + ", got " +
+                            detail::format_param(value, is_duration));
   }
   if (zero_allowed ? value < 0 : value <= 0) {
     throw DistributionError(prefix + (zero_allowed ? "be at least 0" : "be greater than 0") + ", got " +
@@ -96,8 +96,7 @@ double positive_duration(const DistributionParams& params, std::string_view dist
 }
 
 /// A required duration parameter (seconds) that must be finite and at least 0.
-double non_negative_duration(const DistributionParams& params, std::string_view distribution,
-                             std::string_view key) {
+double non_negative_duration(const DistributionParams& params, std::string_view distribution, std::string_view key) {
   return checked_param(params, distribution, key, true, true);
 }
 

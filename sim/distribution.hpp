@@ -47,8 +47,8 @@ class Distribution {
   using SampleFn = double (*)(const Distribution&, RandomStream&);
 
   Distribution() = default;
-  Distribution(std::string name, SampleFn sample, double mean, double p0 = 0, double p1 = 0,
-               double p2 = 0, double p3 = 0, std::shared_ptr<const std::vector<double>> table = {})
+  Distribution(std::string name, SampleFn sample, double mean, double p0 = 0, double p1 = 0, double p2 = 0,
+               double p3 = 0, std::shared_ptr<const std::vector<double>> table = {})
       : sample_(sample), mean_(mean), p_{p0, p1, p2, p3}, table_(std::move(table)), name_(std::move(name)) {}
 
   /// One draw. O(1) for every shipped distribution (empirical: O(1) by inversion of the

@@ -19,8 +19,9 @@ Distribution make_constant(const DistributionParams& params) {
 
 }  // namespace
 
-CALLSIM_REGISTER_DISTRIBUTION((DistributionInfo{
-    "constant", "always the same duration", {{"value", true, false, "the duration every draw returns"}},
-    &make_constant}));
+CALLSIM_REGISTER_DISTRIBUTION((DistributionInfo{"constant",
+                                                "always the same duration",
+                                                {{"value", true, false, "the duration every draw returns"}},
+                                                &make_constant}));
 
 }  // namespace callsim::sim

@@ -30,8 +30,7 @@ Distribution make_empirical(const DistributionParams& params) {
   auto sorted = std::make_shared<std::vector<double>>(params.values);
   for (const double v : *sorted) {
     if (!std::isfinite(v)) {
-      throw DistributionError("empirical 'values' must all be finite durations, got " +
-                              detail::format_param(v, true));
+      throw DistributionError("empirical 'values' must all be finite durations, got " + detail::format_param(v, true));
     }
     if (v < 0) {
       throw DistributionError("empirical 'values' must all be at least 0, got " + detail::format_param(v, true));
@@ -46,7 +45,9 @@ Distribution make_empirical(const DistributionParams& params) {
 }  // namespace
 
 CALLSIM_REGISTER_DISTRIBUTION((DistributionInfo{
-    "empirical", "draws one of the given durations, each equally likely",
-    {{"values", true, true, "observed durations (at least one, all at least 0)"}}, &make_empirical}));
+    "empirical",
+    "draws one of the given durations, each equally likely",
+    {{"values", true, true, "observed durations (at least one, all at least 0)"}},
+    &make_empirical}));
 
 }  // namespace callsim::sim

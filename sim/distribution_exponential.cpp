@@ -21,8 +21,9 @@ Distribution make_exponential(const DistributionParams& params) {
 
 }  // namespace
 
-CALLSIM_REGISTER_DISTRIBUTION((DistributionInfo{
-    "exponential", "memoryless durations (cv = 1) with the given mean", {{"mean", true, false, "mean time"}},
-    &make_exponential}));
+CALLSIM_REGISTER_DISTRIBUTION((DistributionInfo{"exponential",
+                                                "memoryless durations (cv = 1) with the given mean",
+                                                {{"mean", true, false, "mean time"}},
+                                                &make_exponential}));
 
 }  // namespace callsim::sim

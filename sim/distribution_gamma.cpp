@@ -27,8 +27,8 @@ Distribution make_gamma(const DistributionParams& params) {
   const double scale = mean / shape;
   // Extreme cv over- or underflows the shape (cv 1e-200 gives an infinite shape).
   if (!std::isfinite(shape) || !(shape > 0) || !std::isfinite(scale) || !(scale > 0)) {
-    throw DistributionError("gamma 'cv' is out of range for mean " + detail::format_param(mean, true) +
-                            ", got " + detail::format_param(cv, false));
+    throw DistributionError("gamma 'cv' is out of range for mean " + detail::format_param(mean, true) + ", got " +
+                            detail::format_param(cv, false));
   }
   return {"gamma", &sample, mean, shape, scale};
 }
@@ -36,7 +36,8 @@ Distribution make_gamma(const DistributionParams& params) {
 }  // namespace
 
 CALLSIM_REGISTER_DISTRIBUTION((DistributionInfo{
-    "gamma", "durations with the given mean and coefficient of variation (shape 1/cv^2)",
+    "gamma",
+    "durations with the given mean and coefficient of variation (shape 1/cv^2)",
     {{"mean", true, false, "mean time"}, {"cv", false, false, "coefficient of variation: std dev / mean"}},
     &make_gamma}));
 

@@ -27,8 +27,7 @@ struct StreamKey {
 
 /// The 64-bit seed of stream `key` in replication `replication` under `master_seed`:
 /// each component is folded in through the mixer, so nearby inputs give unrelated seeds.
-[[nodiscard]] constexpr std::uint64_t stream_seed(std::uint64_t master_seed, std::uint64_t replication,
-                                                  StreamKey key) {
+[[nodiscard]] constexpr std::uint64_t stream_seed(std::uint64_t master_seed, std::uint64_t replication, StreamKey key) {
   std::uint64_t h = mix64(master_seed);
   h = mix64(h ^ replication);
   h = mix64(h ^ ((static_cast<std::uint64_t>(key.kind) << 32) | key.entity));

@@ -132,8 +132,7 @@ void put_bytes_dataset(const H5::Group& group, const std::string& name, std::str
     dcpl.setChunk(1, &chunk);
     dcpl.setDeflate(6);
   }
-  const H5::DataSet dataset =
-      group.createDataSet(name, H5::PredType::STD_U8LE, H5::DataSpace(1, &count), dcpl);
+  const H5::DataSet dataset = group.createDataSet(name, H5::PredType::STD_U8LE, H5::DataSpace(1, &count), dcpl);
   if (count > 0) dataset.write(bytes.data(), H5::PredType::NATIVE_UINT8);
 }
 

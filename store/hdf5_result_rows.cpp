@@ -22,15 +22,15 @@ bool is_raw_field(std::string_view name) {
   return false;
 }
 
-Kind kind_of(analysis::TallyFieldKind kind) {
-  return kind == analysis::TallyFieldKind::COUNT ? Kind::U64 : Kind::F64;
-}
+Kind kind_of(analysis::TallyFieldKind kind) { return kind == analysis::TallyFieldKind::COUNT ? Kind::U64 : Kind::F64; }
 
 void add_tally_fields(RowLayout& layout, int version) {
   // A field appended to the format after it was published may be missing from a file.
   const auto add_raw = [&](const analysis::KpiField& f, bool optional) {
-    if (optional || f.appended) layout.add_optional(std::string(f.name), kind_of(f.kind));
-    else layout.add(std::string(f.name), kind_of(f.kind));
+    if (optional || f.appended)
+      layout.add_optional(std::string(f.name), kind_of(f.kind));
+    else
+      layout.add(std::string(f.name), kind_of(f.kind));
   };
   if (version >= kFirstLongFormat) {
     for (const auto& f : analysis::kpi_tally_fields()) add_raw(f, false);
@@ -70,8 +70,10 @@ void mark_absent(analysis::KpiTally& t, const std::vector<std::string>& absent) 
   for (const std::string& name : absent)
     for (const auto& f : analysis::kpi_tally_fields())
       if (f.name == name) {
-        if (f.count) t.*f.count = 0;
-        else t.*f.seconds = std::numeric_limits<double>::quiet_NaN();
+        if (f.count)
+          t.*f.count = 0;
+        else
+          t.*f.seconds = std::numeric_limits<double>::quiet_NaN();
       }
 }
 
@@ -139,8 +141,10 @@ RowLayout interval_types_layout(int version, std::size_t call_type_bytes) {
 RowLayout groups_layout(int version, std::size_t group_bytes) {
   RowLayout layout;
   layout.add("replication", Kind::U32);
-  if (version >= kFirstLongFormat) layout.add_text("group", group_bytes);
-  else layout.add("group", Kind::U32);
+  if (version >= kFirstLongFormat)
+    layout.add_text("group", group_bytes);
+  else
+    layout.add("group", Kind::U32);
   for (const auto& f : analysis::group_tally_fields()) layout.add(std::string(f.name), kind_of(f.kind));
   layout.add("occupancy", Kind::F64);
   layout.add("aht", Kind::F64);
@@ -162,8 +166,10 @@ RowLayout interval_summary_layout() {
 
 RowLayout comparison_day_layout(int version, std::size_t variant_bytes) {
   RowLayout layout;
-  if (version >= kFirstLongFormat) layout.add_text("variant", variant_bytes);
-  else layout.add("variant", Kind::U32);
+  if (version >= kFirstLongFormat)
+    layout.add_text("variant", variant_bytes);
+  else
+    layout.add("variant", Kind::U32);
   add_difference_fields(layout);
   return layout;
 }
@@ -190,8 +196,10 @@ void put_interval_labels(RowWriter& w, std::size_t interval, double interval_sta
 
 void put_tally(RowWriter& w, const analysis::KpiTally& t) {
   for (const auto& f : analysis::kpi_tally_fields()) {
-    if (f.count) w.u64(t.*f.count);
-    else w.f64(t.*f.seconds);
+    if (f.count)
+      w.u64(t.*f.count);
+    else
+      w.f64(t.*f.seconds);
   }
   for (const auto& def : analysis::kpi_definitions())  // no vector per row
     if (!is_raw_field(def.name)) w.f64(def.compute(t));
@@ -202,8 +210,10 @@ analysis::KpiTally get_tally(RowReader& r, int version, const std::string& where
   analysis::KpiTally t;
   if (version >= kFirstLongFormat) {
     for (const auto& f : analysis::kpi_tally_fields()) {
-      if (f.count) t.*f.count = r.u64();
-      else t.*f.seconds = r.f64();
+      if (f.count)
+        t.*f.count = r.u64();
+      else
+        t.*f.seconds = r.f64();
     }
     mark_absent(t, absent);
     return t;  // the derived KPIs follow from the raw fields
@@ -212,8 +222,10 @@ analysis::KpiTally get_tally(RowReader& r, int version, const std::string& where
   for (double& kpi : kpis) kpi = r.f64();
   for (const auto& f : analysis::kpi_tally_fields()) {
     if (const auto k = analysis::find_kpi(f.name)) {
-      if (f.count) t.*f.count = exact_count(kpis[*k], f.name, where);
-      else t.*f.seconds = kpis[*k];
+      if (f.count)
+        t.*f.count = exact_count(kpis[*k], f.name, where);
+      else
+        t.*f.seconds = kpis[*k];
     } else if (f.count) {
       t.*f.count = r.u64();
     } else {
@@ -226,8 +238,10 @@ analysis::KpiTally get_tally(RowReader& r, int version, const std::string& where
 
 void put_group(RowWriter& w, const analysis::GroupTally& g) {
   for (const auto& f : analysis::group_tally_fields()) {
-    if (f.count) w.u64(g.*f.count);
-    else w.f64(g.*f.seconds);
+    if (f.count)
+      w.u64(g.*f.count);
+    else
+      w.f64(g.*f.seconds);
   }
   w.f64(g.occupancy());
   w.f64(g.aht());
@@ -236,8 +250,10 @@ void put_group(RowWriter& w, const analysis::GroupTally& g) {
 analysis::GroupTally get_group(RowReader& r) {
   analysis::GroupTally g;
   for (const auto& f : analysis::group_tally_fields()) {
-    if (f.count) g.*f.count = r.u64();
-    else g.*f.seconds = r.f64();
+    if (f.count)
+      g.*f.count = r.u64();
+    else
+      g.*f.seconds = r.f64();
   }
   return g;  // occupancy and aht follow
 }
@@ -278,7 +294,8 @@ analysis::PairedDifference get_difference(RowReader& r, const std::string& where
 }
 
 std::string unit_of(std::string_view kpi) {
-  if (const auto k = analysis::find_kpi(kpi)) return std::string(analysis::kpi_definitions()[*k].unit.substr(0, kUnitBytes));
+  if (const auto k = analysis::find_kpi(kpi))
+    return std::string(analysis::kpi_definitions()[*k].unit.substr(0, kUnitBytes));
   return "";  // a summary row of something that is not a KPI: no unit known
 }
 

@@ -55,7 +55,8 @@ RowLayout summary_layout();
 RowLayout interval_summary_layout();
 /// `/comparison/day` [V x S]: variant (name, 4; index, 3), then the paired-difference fields.
 RowLayout comparison_day_layout(int version, std::size_t variant_bytes);
-/// `/comparison/intervals` [V x I x S]: variant, interval, interval_start, clock (4), then the paired-difference fields.
+/// `/comparison/intervals` [V x I x S]: variant, interval, interval_start, clock (4), then the paired-difference
+/// fields.
 RowLayout comparison_intervals_layout(int version, std::size_t variant_bytes);
 
 /// Format 4 label columns after `replication`/`variant`: interval, interval_start, clock.

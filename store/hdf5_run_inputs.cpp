@@ -123,8 +123,8 @@ void write_sources(const H5::H5File& file, const std::vector<run::ScenarioSource
       const run::StoredInput& in = sources[s].inputs[j];
       const std::string digest = sha256_hex(in.bytes);
       if (!in.sha256.empty() && in.sha256 != digest)
-        throw Problem("the stored input " + in_quotes(in.path) + " has SHA-256 " + digest + ", not the " +
-                      in.sha256 + " it was given with");
+        throw Problem("the stored input " + in_quotes(in.path) + " has SHA-256 " + digest + ", not the " + in.sha256 +
+                      " it was given with");
       RowWriter w(table.rows.data() + row * layout.size());
       w.u32(static_cast<std::uint32_t>(s));
       w.text(sources[s].path, widths.source);
@@ -138,8 +138,8 @@ void write_sources(const H5::H5File& file, const std::vector<run::ScenarioSource
   }
   write_table(file, names::kInputs, layout, table);
   const H5::DataSet inputs = file.openDataSet(names::kInputs);
-  for (const auto& [name, width] : {std::pair{"source_path_bytes", widths.source}, {"role_bytes", widths.role},
-                                    {"path_bytes", widths.path}})
+  for (const auto& [name, width] :
+       {std::pair{"source_path_bytes", widths.source}, {"role_bytes", widths.role}, {"path_bytes", widths.path}})
     put_number_attr(inputs, name, H5::PredType::STD_U64LE, H5::PredType::NATIVE_UINT64, std::uint64_t{width});
 }
 
@@ -160,7 +160,8 @@ std::vector<run::ScenarioSource> read_sources(const H5::H5File& file) {
     const std::uint32_t s = r.u32();
     const std::string source_path = r.text(widths.source);
     const std::uint32_t j = r.u32();
-    if (s > sources.size() || (s == sources.size()) != (j == 0) || (s < sources.size() && j != sources[s].inputs.size()))
+    if (s > sources.size() || (s == sources.size()) != (j == 0) ||
+        (s < sources.size() && j != sources[s].inputs.size()))
       throw Problem("row " + std::to_string(row) + " of " + where + " is out of order (source " + std::to_string(s) +
                     ", input " + std::to_string(j) + ")");
     if (s == sources.size()) sources.push_back({source_path, {}});
@@ -240,8 +241,8 @@ std::optional<run::RunInputs> read_run_inputs(const H5::Group& group, const anal
   const std::string path = "/" + run.name;
   const std::string where = in_quotes(path);
   run::RunInputs in;
-  in.source = static_cast<std::size_t>(
-      get_number_attr<std::uint64_t>(group, where, "source", H5::PredType::NATIVE_UINT64));
+  in.source =
+      static_cast<std::size_t>(get_number_attr<std::uint64_t>(group, where, "source", H5::PredType::NATIVE_UINT64));
   in.overrides = get_text_list_attr(group, where, "overrides");
   in.clock_start = get_f64_attr(group, where, "clock_start");
   in.applied_text = get_text_dataset(group, path, names::kAppliedScenario);

@@ -44,8 +44,8 @@ class ErrorRecorder {
 
   H5E_auto2_t old_func_ = nullptr;
   void* old_data_ = nullptr;
-  bool recorded_ = false;   ///< a failure was recorded: keep it
-  std::string innermost_;   ///< of the failure being recorded, then of the first one
+  bool recorded_ = false;  ///< a failure was recorded: keep it
+  std::string innermost_;  ///< of the failure being recorded, then of the first one
   int errno_ = 0;
 };
 

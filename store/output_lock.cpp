@@ -112,8 +112,10 @@ OutputLock::OutputLock(const std::string& target, const std::string& what, const
     }
     if (!read_lock(fd).first) {
       ::close(fd);
-      throw ResultsStoreError(prefix + in_quotes(lock_path_) + " exists and is not a callsim lock file; remove it if no "
-                              "program uses it, or " + elsewhere);
+      throw ResultsStoreError(prefix + in_quotes(lock_path_) +
+                              " exists and is not a callsim lock file; remove it if no "
+                              "program uses it, or " +
+                              elsewhere);
     }
     fd_ = fd;
     break;
@@ -134,7 +136,8 @@ void OutputLock::release() noexcept {
   if (fd_ < 0) return;
   // Unlink first, then unlock: a writer waiting on this file then sees it gone and opens a
   // new one. Only our own inode is unlinked (nobody else removes a lock file we hold).
-  struct stat held {}, named {};
+  struct stat held {
+  }, named{};
   if (::fstat(fd_, &held) == 0 && ::stat(lock_path_.c_str(), &named) == 0 && same_file(held, named))
     ::unlink(lock_path_.c_str());
   ::close(fd_);
@@ -158,8 +161,10 @@ void OutputLock::remove_stale_temps(const std::string& target) {
     if (!fs::remove(entry.path(), remove_ec)) continue;
     removed_.push_back(path);
     if (warning_handler())
-      warning_handler()("removed stale temporary file " + in_quotes(path) + " (its callsim process stopped while "
-                        "writing " + in_quotes(target) + ")");
+      warning_handler()("removed stale temporary file " + in_quotes(path) +
+                        " (its callsim process stopped while "
+                        "writing " +
+                        in_quotes(target) + ")");
   }
 }
 

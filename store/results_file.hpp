@@ -15,13 +15,13 @@ namespace callsim::store {
 
 /// Everything a results file holds.
 struct ResultsFile {
-  int format_version = 0;      ///< filled by the reader (the writer writes its own version)
+  int format_version = 0;  ///< filled by the reader (the writer writes its own version)
   std::string callsim_version;
-  std::string command_line;    ///< as typed, for provenance
-  std::string created;         ///< ISO-8601 UTC; filled by the reader (the writer stamps the time of writing)
+  std::string command_line;  ///< as typed, for provenance
+  std::string created;       ///< ISO-8601 UTC; filled by the reader (the writer stamps the time of writing)
   std::uint64_t seed = 0;
   std::string scenario_path;
-  std::string scenario_text;   ///< the scenario file as given
+  std::string scenario_text;           ///< the scenario file as given
   std::vector<std::string> overrides;  ///< the `--set key=value` overrides, as given, in order
   /// false: the run was interrupted (SIGINT/SIGTERM) and holds only the replications
   /// 0..n-1 finished by then; `callsim run --resume` adds the rest.

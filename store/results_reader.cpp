@@ -69,8 +69,10 @@ hdf5::Table read_shaped(const H5::Group& group, const std::string& where, const 
     std::size_t known = 1;
     std::size_t open = extents.size();
     for (std::size_t a = 0; a < extents.size(); ++a) {
-      if (sources[a].empty()) open = a;
-      else known *= extents[a];
+      if (sources[a].empty())
+        open = a;
+      else
+        known *= extents[a];
     }
     if (open < extents.size()) extents[open] = known == 0 ? 0 : table.dims[0] / known;
     std::size_t rows = 1;
@@ -85,8 +87,10 @@ hdf5::Table read_shaped(const H5::Group& group, const std::string& where, const 
   }
   hdf5::Table table = hdf5::read_table(group, where, name, layout, static_cast<int>(extents.size()));
   for (std::size_t a = 0; a < extents.size(); ++a) {
-    if (sources[a].empty()) extents[a] = table.dims[a];
-    else dataset.check_extent(table.dims[a], axes[a].c_str(), extents[a], sources[a]);
+    if (sources[a].empty())
+      extents[a] = table.dims[a];
+    else
+      dataset.check_extent(table.dims[a], axes[a].c_str(), extents[a], sources[a]);
   }
   return table;
 }
@@ -125,7 +129,7 @@ std::size_t read_intervals(const H5::Group& group, analysis::RunResult& run, int
       const std::string row = dataset.row({r, i});
       hdf5::RowReader rd(table.rows.data() + (r * intervals + i) * layout.size());
       if (rd.u32() != r || rd.u32() != i) throw Problem(row + " has the wrong replication or interval number");
-      rd.f64();  // interval_start: derived from the run's attributes
+      rd.f64();                                                     // interval_start: derived from the run's attributes
       if (version >= kFirstLongFormat) rd.text(hdf5::kClockBytes);  // clock: likewise
       run.replications[r].intervals[i] = hdf5::get_tally(rd, version, row, table.absent);
     }
@@ -138,11 +142,11 @@ void read_interval_types(const H5::Group& group, analysis::RunResult& run, std::
   const hdf5::RowLayout layout = hdf5::interval_types_layout(version, type_bytes);
   const std::size_t types = run.call_types.size();
   std::vector<std::size_t> extents{run.replications.size(), intervals, types};
-  const hdf5::Table table = read_shaped(
-      group, "/" + run.name, hdf5::names::kIntervalTypes, layout, version, extents,
-      {"replications", "intervals", "call types"},
-      {in_quotes("/" + run.name + "/replications"), in_quotes("/" + run.name + "/intervals"),
-       "the attribute 'call_types' of " + in_quotes("/" + run.name)});
+  const hdf5::Table table =
+      read_shaped(group, "/" + run.name, hdf5::names::kIntervalTypes, layout, version, extents,
+                  {"replications", "intervals", "call types"},
+                  {in_quotes("/" + run.name + "/replications"), in_quotes("/" + run.name + "/intervals"),
+                   "the attribute 'call_types' of " + in_quotes("/" + run.name)});
   const RunDataset dataset(run.name, hdf5::names::kIntervalTypes);
   for (std::size_t r = 0; r < run.replications.size(); ++r) {
     auto& cells = run.replications[r].interval_types;
@@ -154,8 +158,8 @@ void read_interval_types(const H5::Group& group, analysis::RunResult& run, std::
       hdf5::RowReader rd(table.rows.data() + (r * cells.size() + cell) * layout.size());
       if (version >= kFirstLongFormat) {
         if (rd.u32() != r || rd.u32() != i) throw Problem(row + " has the wrong replication or interval number");
-        rd.f64();                       // interval_start: derived from the run's attributes
-        rd.text(hdf5::kClockBytes);     // clock: likewise
+        rd.f64();                    // interval_start: derived from the run's attributes
+        rd.text(hdf5::kClockBytes);  // clock: likewise
         check_label(rd.text(type_bytes), run.call_types[k], "call type", row);
       } else {
         if (rd.u32() != r || rd.u32() != i || rd.u32() != k)
@@ -172,10 +176,9 @@ void read_groups(const H5::Group& group, analysis::RunResult& run, int version) 
   const hdf5::RowLayout layout = hdf5::groups_layout(version, group_bytes);
   const std::size_t groups = run.agent_groups.size();
   std::vector<std::size_t> extents{run.replications.size(), groups};
-  const hdf5::Table table = read_shaped(group, "/" + run.name, hdf5::names::kGroups, layout, version, extents,
-                                        {"replications", "agent groups"},
-                                        {in_quotes("/" + run.name + "/replications"),
-                                         "the attribute 'agent_groups' of " + in_quotes("/" + run.name)});
+  const hdf5::Table table = read_shaped(
+      group, "/" + run.name, hdf5::names::kGroups, layout, version, extents, {"replications", "agent groups"},
+      {in_quotes("/" + run.name + "/replications"), "the attribute 'agent_groups' of " + in_quotes("/" + run.name)});
   const RunDataset dataset(run.name, hdf5::names::kGroups);
   for (std::size_t r = 0; r < run.replications.size(); ++r) {
     run.replications[r].groups.resize(groups);
@@ -183,8 +186,10 @@ void read_groups(const H5::Group& group, analysis::RunResult& run, int version) 
       hdf5::RowReader rd(table.rows.data() + (r * groups + g) * layout.size());
       const std::string row = dataset.row({r, g});
       if (rd.u32() != r) throw Problem(row + " has the wrong replication number");
-      if (version >= kFirstLongFormat) check_label(rd.text(group_bytes), run.agent_groups[g], "group", row);
-      else if (rd.u32() != g) throw Problem(row + " has the wrong group number");
+      if (version >= kFirstLongFormat)
+        check_label(rd.text(group_bytes), run.agent_groups[g], "group", row);
+      else if (rd.u32() != g)
+        throw Problem(row + " has the wrong group number");
       run.replications[r].groups[g] = hdf5::get_group(rd);
     }
   }
@@ -297,8 +302,10 @@ analysis::Comparison read_comparison(const H5::Group& group, const ResultsFile& 
     kpis = day.dims[1];
   }
   const auto check_variant = [&](hdf5::RowReader& rd, std::size_t v, const std::string& row) {
-    if (version >= kFirstLongFormat) check_label(rd.text(variant_bytes), variants[v], "variant", row);
-    else if (rd.u32() != v) throw Problem(row + " has the wrong variant number");
+    if (version >= kFirstLongFormat)
+      check_label(rd.text(variant_bytes), variants[v], "variant", row);
+    else if (rd.u32() != v)
+      throw Problem(row + " has the wrong variant number");
   };
   for (std::size_t v = 0; v < variants.size(); ++v) {
     for (std::size_t s = 0; s < kpis; ++s) {
@@ -311,13 +318,14 @@ analysis::Comparison read_comparison(const H5::Group& group, const ResultsFile& 
 
   const hdf5::RowLayout iv_layout = hdf5::comparison_intervals_layout(version, variant_bytes);
   std::vector<std::size_t> extents{variants.size(), 0, kpis};
-  const hdf5::Table iv = read_shaped(group, "/comparison", hdf5::names::kComparisonIntervals, iv_layout, version,
-                                     extents, {"variants", "intervals", "KPIs"},
-                                     {"the attribute 'variants' of " + where, "", day_set.quoted()});
+  const hdf5::Table iv =
+      read_shaped(group, "/comparison", hdf5::names::kComparisonIntervals, iv_layout, version, extents,
+                  {"variants", "intervals", "KPIs"}, {"the attribute 'variants' of " + where, "", day_set.quoted()});
   const RunDataset iv_set(kComparison, hdf5::names::kComparisonIntervals);
   const std::size_t intervals = extents[1];
   for (std::size_t v = 0; v < variants.size(); ++v) {
-    for (std::size_t cell = 0; cell < intervals * kpis; ++cell) {  // cell = i * S + s, as in analysis::VariantComparison
+    for (std::size_t cell = 0; cell < intervals * kpis;
+         ++cell) {  // cell = i * S + s, as in analysis::VariantComparison
       const std::string row = iv_set.row({v, cell / kpis, cell % kpis});
       hdf5::RowReader rd(iv.rows.data() + (v * intervals * kpis + cell) * iv_layout.size());
       check_variant(rd, v, row);
@@ -366,8 +374,8 @@ ResultsFile read_file(const H5::H5File& file) {
   }
   contents.replications_requested = contents.runs.empty() ? 0 : contents.runs[0].replications.size();
   if (file.attrExists("replications_requested"))
-    contents.replications_requested = hdf5::get_number_attr<std::uint64_t>(file, root, "replications_requested",
-                                                                           H5::PredType::NATIVE_UINT64);
+    contents.replications_requested =
+        hdf5::get_number_attr<std::uint64_t>(file, root, "replications_requested", H5::PredType::NATIVE_UINT64);
   return contents;
 }
 
@@ -438,13 +446,13 @@ void for_each_call_block(const std::string& path, const std::string& run,
     const std::string where = "/" + run;
     hdf5::read_table_blocks(file.openGroup(run), where, hdf5::names::kCalls, layout, 16 * hdf5::kCallChunkRows,
                             [&](const hdf5::Table& table) {
-      std::vector<run::CallRecord> calls(table.count());
-      for (std::size_t i = 0; i < calls.size(); ++i) {
-        hdf5::RowReader rd(table.rows.data() + i * layout.size());
-        calls[i] = hdf5::get_call(rd);
-      }
-      consume(calls);
-    });
+                              std::vector<run::CallRecord> calls(table.count());
+                              for (std::size_t i = 0; i < calls.size(); ++i) {
+                                hdf5::RowReader rd(table.rows.data() + i * layout.size());
+                                calls[i] = hdf5::get_call(rd);
+                              }
+                              consume(calls);
+                            });
     return 0;
   });
 }

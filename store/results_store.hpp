@@ -14,8 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "run/call_records.hpp"
 #include "analysis/run_result.hpp"
+#include "run/call_records.hpp"
 #include "store/results_file.hpp"
 
 namespace callsim::store {

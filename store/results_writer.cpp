@@ -17,6 +17,7 @@
 #include <set>
 #include <system_error>
 
+#include "analysis/summary.hpp"
 #include "store/directory_sync.hpp"
 #include "store/hdf5_attributes.hpp"
 #include "store/hdf5_call_table.hpp"
@@ -27,7 +28,6 @@
 #include "store/hdf5_table.hpp"
 #include "store/hdf5_util.hpp"
 #include "store/output_lock.hpp"
-#include "analysis/summary.hpp"
 
 namespace callsim::store {
 
@@ -110,7 +110,8 @@ double interval_start(const analysis::RunResult& run, std::size_t i) {
 
 /// Writes dataset `name`: `rows` rows of `layout`, row n filled by `fill(writer, n)`.
 template <class Fill>
-void write_rows(const H5::Group& group, const char* name, const hdf5::RowLayout& layout, std::size_t rows, Fill&& fill) {
+void write_rows(const H5::Group& group, const char* name, const hdf5::RowLayout& layout, std::size_t rows,
+                Fill&& fill) {
   hdf5::Table table({rows}, layout);
   for (std::size_t n = 0; n < rows; ++n) {
     hdf5::RowWriter w(table.rows.data() + n * layout.size());
@@ -294,7 +295,8 @@ void write_contents(const H5::H5File& file, const ResultsFile& contents,
   for (const auto& run : contents.runs) check_run(run, names);
   const std::size_t comparison_intervals = contents.comparison ? check_comparison(*contents.comparison, names) : 0;
   for (const auto& [name, table] : calls) {
-    if (!names.count(name)) throw Problem("per-call rows were given for run " + in_quotes(name) + ", which is not written");
+    if (!names.count(name))
+      throw Problem("per-call rows were given for run " + in_quotes(name) + ", which is not written");
   }
   // Format 4's self-description: per run, or not at all (a file written without it).
   if (!contents.run_inputs.empty() && contents.run_inputs.size() != contents.runs.size())
@@ -308,8 +310,7 @@ void write_contents(const H5::H5File& file, const ResultsFile& contents,
     const auto table = calls.find(run.name);
     if (table != calls.end()) check_calls(run, table->second);
     write_run(file, run, hdf5::clock_start_of(contents.run_inputs, r));
-    if (r < contents.run_inputs.size())
-      hdf5::write_run_inputs(file.openGroup(run.name), run, contents.run_inputs[r]);
+    if (r < contents.run_inputs.size()) hdf5::write_run_inputs(file.openGroup(run.name), run, contents.run_inputs[r]);
     if (table != calls.end()) table->second.finish(file.openGroup(run.name));
   }
   if (contents.comparison) {
@@ -372,7 +373,7 @@ void check_writable(const std::string& path) {
 struct ResultsWriter::State {
   std::string path;
   std::string temp;
-  std::string prefix;  ///< "cannot write results file 'path': "
+  std::string prefix;              ///< "cannot write results file 'path': "
   std::optional<OutputLock> lock;  ///< held from the constructor until the file is in place or given up
   std::optional<H5::H5File> file;
   std::map<std::string, hdf5::CallTableWriter> calls;  ///< per run; their datasets live in `file`

@@ -107,7 +107,7 @@ TEST_CASE("staffing down sends idle agents off at once and busy ones after their
   REQUIRE(pool.restaff(0, 1) == 0);  // two must go: idle agent 2 now, one busy agent later
   CHECK(pool.on_duty(0) == 2);
   CHECK(pool.idle_agents(0) == 0);
-  CHECK(pool.end_service(1));   // leaves when its call ends
+  CHECK(pool.end_service(1));  // leaves when its call ends
   CHECK(pool.on_duty(0) == 1);
   CHECK_FALSE(pool.end_service(0));  // the one who stays
   CHECK(pool.on_duty(0) == 1);
@@ -123,7 +123,7 @@ TEST_CASE("staffing up keeps busy agents due to leave before calling in others",
   pool.start_service(1, 1, CallInfo{});
   REQUIRE(pool.restaff(0, 0) == 0);  // both busy: both due to leave, both still on duty
   CHECK(pool.on_duty(0) == 2);
-  CHECK(pool.restaff(0, 3) == 1);    // the two stay after all, one more joins
+  CHECK(pool.restaff(0, 3) == 1);  // the two stay after all, one more joins
   CHECK(pool.on_duty(0) == 3);
   CHECK(pool.come_on_duty(0) == 2);
   CHECK_FALSE(pool.end_service(0));

@@ -139,17 +139,21 @@ std::vector<double> per_type_totals(const fs::path& path, double& day_total) {
 
 TEST_CASE("bank-weekday fit script reproduces the committed forecast and staffing", "[bank_fit]") {
   if (!fs::exists(kData / "01_January.txt")) {
-    WARN("skipped: ../shared/data/anonymous_bank_1999 is absent; the shipped bank-weekday tables are used as committed");
+    WARN(
+        "skipped: ../shared/data/anonymous_bank_1999 is absent; the shipped bank-weekday tables are used as committed");
     return;
   }
   if (std::system("/usr/bin/python3 -c 'import numpy' >/dev/null 2>&1") != 0) {
-    WARN("skipped: /usr/bin/python3 with numpy is absent (apt-get install python3-numpy); the shipped bank-weekday tables are used as committed");
+    WARN(
+        "skipped: /usr/bin/python3 with numpy is absent (apt-get install python3-numpy); the shipped bank-weekday "
+        "tables are used as committed");
     return;
   }
   const fs::path out = fs::temp_directory_path() / ("callsim_bank_fit_" + std::to_string(::getpid()));
   fs::remove_all(out);
-  const std::string command = "/usr/bin/python3 '" + (kSource / "scenarios" / "fit" / "fit_anonymous_bank.py").string() +
-                              "' --data '" + kData.string() + "' --out '" + out.string() + "' >/dev/null";
+  const std::string command = "/usr/bin/python3 '" +
+                              (kSource / "scenarios" / "fit" / "fit_anonymous_bank.py").string() + "' --data '" +
+                              kData.string() + "' --out '" + out.string() + "' >/dev/null";
   INFO(command);
   const int status = std::system(command.c_str());
   REQUIRE(status == 0);

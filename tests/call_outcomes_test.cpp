@@ -31,7 +31,7 @@ CenterSpec one_queue(double per_hour, double service, int agents, double hours) 
 
 struct Outcomes : callsim::models::NullObserver {
   std::uint64_t offered = 0, balked = 0, blocked = 0, closed = 0, retrials = 0, waited = 0;
-  std::vector<double> failures;        // times of blocked/balked/abandoned
+  std::vector<double> failures;  // times of blocked/balked/abandoned
   std::vector<double> retrial_times;
   std::vector<double> offered_at;
   void on_arrival(const CallInfo& c) {

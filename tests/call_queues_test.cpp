@@ -115,7 +115,7 @@ TEST_CASE("the head wait key counts the type's priority credit", "[models][queue
   CHECK(queues.head_arrival(0) == callsim::models::kNobodyWaits);
   queues.wait(call_in(queues, 0, 40, -1), 0, sim);
   queues.wait(call_in(queues, 1, 40, -1), queues.group_queue(2), sim);  // a type-b call in group z's queue
-  CHECK(queues.head_wait_key(0) == 30);  // 40 s minus type a's 10 s credit
+  CHECK(queues.head_wait_key(0) == 30);                                 // 40 s minus type a's 10 s credit
   CHECK(queues.head_arrival(0) == 40);
   CHECK(queues.head_wait_key(queues.group_queue(2)) == 40);
   CHECK(queues.type_waiting(1) == 1);  // counted for its type whatever queue it waits in

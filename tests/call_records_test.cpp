@@ -25,10 +25,10 @@
 
 #include "run/call_records.hpp"
 #include "run/experiment.hpp"
-#include "store/hdf5_call_table.hpp"
 #include "run/in_order_delivery.hpp"
-#include "store/results_store.hpp"
 #include "spec_builders.hpp"
+#include "store/hdf5_call_table.hpp"
+#include "store/results_store.hpp"
 
 using namespace callsim::analysis;
 using namespace callsim::run;
@@ -479,9 +479,8 @@ TEST_CASE("run --calls writes a calls table that h5dump reads, the same for 1 an
                          "    patience: {distribution: exponential, mean: 120s}\n"
                          "agent_groups:\n  - {name: agents, skills: [general], count: 15}\n";
   const auto run = [&](const std::string& args) {
-    return std::system((std::string(CALLSIM_BINARY) + " run " + yaml + " -r 4 --quiet " + args + " 2>" +
-                        dir.file("err.txt"))
-                           .c_str());
+    return std::system(
+        (std::string(CALLSIM_BINARY) + " run " + yaml + " -r 4 --quiet " + args + " 2>" + dir.file("err.txt")).c_str());
   };
   REQUIRE(run("--calls --threads 1 --out " + dir.file("t1.h5")) == 0);
   REQUIRE(run("--calls --threads 2 --out " + dir.file("t2.h5")) == 0);

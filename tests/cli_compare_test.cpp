@@ -3,16 +3,16 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include "store/results_store.hpp"
 #include "cli_shell.hpp"
+#include "store/results_store.hpp"
 
 namespace fs = std::filesystem;
 using callsim::store::read_results_file;
@@ -48,11 +48,11 @@ std::string json_object(const std::string& json, const std::string& key) {
 
 }  // namespace
 
-TEST_CASE("compare runs policies on common random numbers and writes every run and the comparison",
-          "[cli][compare]") {
+TEST_CASE("compare runs policies on common random numbers and writes every run and the comparison", "[cli][compare]") {
   const auto dir = temp_dir("policies");
-  const auto r = compare(kSmall + " --policy longest_idle_agent --policy static_priority --policy reserve:reserved=2 "
-                                  "-r 6 -j 2 --json",
+  const auto r = compare(kSmall +
+                             " --policy longest_idle_agent --policy static_priority --policy reserve:reserved=2 "
+                             "-r 6 -j 2 --json",
                          dir);
   INFO(r.err);
   REQUIRE(r.code == 0);
@@ -113,10 +113,12 @@ TEST_CASE("compare runs scenario files and a variant against itself differs by e
     if (d.n >= 2) CHECK((d.mean == 0 && d.ci95 == 0 && !d.significant));
 }
 
-TEST_CASE("compare what-if variants of one scenario: more agents answer more calls on the same callers", "[cli][compare]") {
+TEST_CASE("compare what-if variants of one scenario: more agents answer more calls on the same callers",
+          "[cli][compare]") {
   const auto dir = temp_dir("whatif");
-  const auto r = compare(kSmall + " -r 6 --what-if agent_groups.generalists.count=14 --what-if "
-                                  "'agent_groups.generalists.count=10;call_types.*.service.mean=3min' -o w.h5",
+  const auto r = compare(kSmall +
+                             " -r 6 --what-if agent_groups.generalists.count=14 --what-if "
+                             "'agent_groups.generalists.count=10;call_types.*.service.mean=3min' -o w.h5",
                          dir);
   INFO(r.err << r.out);
   REQUIRE(r.code == 0);
@@ -182,9 +184,9 @@ TEST_CASE("compare refuses bad input with one message and exit code 2", "[cli][c
          "callsim compare: unknown KPI 'sl' for --kpi; valid KPIs are: offered, answered, abandoned, service_level, ");
   expect(kSmall + two + " --kpi service_level",
          "callsim compare: --kpi and --max-replications belong to the sequential mode, which --target-ci H turns on\n");
-  expect(kSmall + two + " --target-ci 0.01 --max-replications 20",
-         "callsim compare: --target-ci needs --kpi NAME");
-  expect(kSmall + two + " --target-ci 0.01 --kpi service_level", "callsim compare: --target-ci needs --max-replications");
+  expect(kSmall + two + " --target-ci 0.01 --max-replications 20", "callsim compare: --target-ci needs --kpi NAME");
+  expect(kSmall + two + " --target-ci 0.01 --kpi service_level",
+         "callsim compare: --target-ci needs --max-replications");
   expect(kSmall + two + " --target-ci 0 --kpi service_level --max-replications 20",
          "callsim compare: --target-ci '0' is not valid: expected a number above 0\n");
   expect(kSmall + two + " -r 10 --target-ci 0.01 --kpi service_level --max-replications 5",
@@ -203,10 +205,10 @@ TEST_CASE("compare refuses bad input with one message and exit code 2", "[cli][c
   std::string text = slurp(kSmall);
   text.replace(text.find("interval: 30min"), 15, "interval: 1h");
   std::ofstream(other) << text;
-  fs::copy_file(fs::path(kSmall).parent_path() / "multiskill-small-forecast.csv", dir / "multiskill-small-forecast.csv");
-  expect(kSmall + " " + other.string(),
-         "callsim compare: scenario '" + other.string() + "' has another warm-up, duration or interval than '" +
-             kSmall + "'");
+  fs::copy_file(fs::path(kSmall).parent_path() / "multiskill-small-forecast.csv",
+                dir / "multiskill-small-forecast.csv");
+  expect(kSmall + " " + other.string(), "callsim compare: scenario '" + other.string() +
+                                            "' has another warm-up, duration or interval than '" + kSmall + "'");
   CHECK(fs::is_empty(dir / "multiskill-small-forecast.csv") == false);
   for (const auto& entry : fs::directory_iterator(dir))  // nothing was written
     CHECK(entry.path().extension() != ".h5");

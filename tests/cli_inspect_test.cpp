@@ -10,8 +10,8 @@
 #include <fstream>
 #include <string>
 
-#include "store/results_store.hpp"
 #include "cli_shell.hpp"
+#include "store/results_store.hpp"
 #include "subprocess.hpp"
 
 namespace fs = std::filesystem;
@@ -72,7 +72,8 @@ TEST_CASE("inspect shows provenance runs per-call rows and headline KPIs", "[cli
   std::snprintf(line, sizeof line, "%.2f%%", 100 * sl.mean);
   CHECK(i.out.find(std::string("  service_level ")) != std::string::npos);
   CHECK(i.out.find(line) != std::string::npos);
-  for (const char* kpi : {"offered", "asa", "abandon_rate", "occupancy"}) CHECK(i.out.find(std::string("  ") + kpi) != std::string::npos);
+  for (const char* kpi : {"offered", "asa", "abandon_rate", "occupancy"})
+    CHECK(i.out.find(std::string("  ") + kpi) != std::string::npos);
   CHECK(i.out.find("comparison") == std::string::npos);
 }
 
@@ -101,7 +102,8 @@ TEST_CASE("inspect refuses a missing or foreign file with one message and exit 2
   const auto missing = run_callsim("inspect " + (dir / "none.h5").string(), dir);
   CHECK(missing.code == 2);
   CHECK(missing.out.empty());
-  CHECK(missing.err == "callsim inspect: cannot read results file '" + (dir / "none.h5").string() + "': no such file\n");
+  CHECK(missing.err ==
+        "callsim inspect: cannot read results file '" + (dir / "none.h5").string() + "': no such file\n");
   std::ofstream(dir / "text.h5") << "not hdf5\n";
   const auto foreign = run_callsim("inspect " + (dir / "text.h5").string(), dir);
   CHECK(foreign.code == 2);
@@ -129,7 +131,8 @@ TEST_CASE("inspect and report read the format 3 files of tests/data", "[cli][ins
   CHECK(compare.out.find("comparison: baseline 'longest_idle_agent', 1 variant\n") != std::string::npos);
   for (const char* file : {"format3-run.h5", "format3-compare.h5"}) {
     const std::string html = (dir / (std::string(file) + ".html")).string();
-    const auto report = run_callsim("report " + data + file + " --html " + html + " --csv " + (dir / "csv").string(), dir);
+    const auto report =
+        run_callsim("report " + data + file + " --html " + html + " --csv " + (dir / "csv").string(), dir);
     INFO(file << ": " << report.err);
     CHECK(report.code == 0);
     CHECK(fs::file_size(html) > 10000);

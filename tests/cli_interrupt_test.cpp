@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "store/results_store.hpp"
 #include "cli_shell.hpp"
+#include "store/results_store.hpp"
 #include "subprocess.hpp"
 
 namespace fs = std::filesystem;
@@ -90,8 +90,8 @@ int interrupted_run(const fs::path& dir, const std::string& out, const std::stri
                     std::uint64_t& replications) {
   int code = 0;
   for (replications = 100; replications <= 100 * 256; replications *= 4) {
-    std::vector<std::string> args = {"run", kErlangA, "--set", duration, "-r", std::to_string(replications), "-j", "2",
-                                     "--progress", "-o", out};
+    std::vector<std::string> args = {"run", kErlangA, "--set",      duration, "-r", std::to_string(replications),
+                                     "-j",  "2",      "--progress", "-o",     out};
     args.insert(args.end(), extra.begin(), extra.end());
     Child child(args, dir / "stdout.txt", dir / "stderr.txt");
     REQUIRE(child.wait_for_stderr("replications 1/", 60s));
@@ -141,9 +141,9 @@ TEST_CASE("SIGINT writes the finished replications marked incomplete and resume 
   CHECK(whole.complete);
   CHECK(whole.runs[0].replications.size() == reps);
   CHECK(whole.command_line == partial.command_line);
-  REQUIRE(run_callsim("run " + kErlangA + " --set " + kShort + " -r " + std::to_string(reps) + " -j 3 -q -o " + full,
-                      dir)
-              .code == 0);
+  REQUIRE(
+      run_callsim("run " + kErlangA + " --set " + kShort + " -r " + std::to_string(reps) + " -j 3 -q -o " + full, dir)
+          .code == 0);
   require_same_datasets(part, full, "erlang-a", false);
 
   const auto again = run_callsim("run --resume " + part, dir);
@@ -175,10 +175,10 @@ TEST_CASE("SIGTERM with per-call rows keeps the table in step and resume complet
   const auto resumed = run_callsim("run --resume " + part + " -j 2 -q", dir);
   INFO(resumed.err);
   REQUIRE(resumed.code == 0);
-  REQUIRE(run_callsim("run " + kErlangA + " --set time.duration=2h -r " + std::to_string(reps) + " --calls -j 2 -q -o " +
-                          full,
-                      dir)
-              .code == 0);
+  REQUIRE(
+      run_callsim(
+          "run " + kErlangA + " --set time.duration=2h -r " + std::to_string(reps) + " --calls -j 2 -q -o " + full, dir)
+          .code == 0);
   require_same_datasets(part, full, "erlang-a", true);
 }
 
@@ -254,13 +254,14 @@ TEST_CASE("resume refuses a file the options or the scenario do not continue", "
   std::ofstream(yaml, std::ios::app) << "# edited\n";
   // Given with --resume, the scenario file is checked against the stored text (without it,
   // a format-4 file continues from its own stored scenario and never reads the disk).
-  refused(yaml.string() + " -r 4", prefix + "the scenario '" + yaml.string() +
-                      "' is not the text it was made from (stored in its /scenario); the replications to come would "
-                      "not continue it");
+  refused(yaml.string() + " -r 4",
+          prefix + "the scenario '" + yaml.string() +
+              "' is not the text it was made from (stored in its /scenario); the replications to come would "
+              "not continue it");
   const auto missing = run_callsim("run --resume " + (dir / "none.h5").string(), dir);
   CHECK(missing.code == 2);
-  CHECK(missing.err == "callsim run: cannot resume: cannot read results file '" + (dir / "none.h5").string() +
-                           "': no such file\n");
+  CHECK(missing.err ==
+        "callsim run: cannot resume: cannot read results file '" + (dir / "none.h5").string() + "': no such file\n");
   const std::string c = (dir / "c.h5").string();
   REQUIRE(run_callsim("compare " + kErlangA + " --set " + kShort +
                           " --policy longest_idle_agent --policy static_priority -r 2 -q -o " + c,

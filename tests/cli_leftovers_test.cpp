@@ -17,8 +17,8 @@
 #include <thread>
 #include <vector>
 
-#include "store/results_store.hpp"
 #include "cli_shell.hpp"
+#include "store/results_store.hpp"
 #include "subprocess.hpp"
 
 namespace fs = std::filesystem;
@@ -36,8 +36,7 @@ const std::string kShort = "time.duration=10h";
 /// children's stdout and stderr stay beside it), removed afterwards.
 struct Dirs {
   fs::path dir, out;
-  explicit Dirs(const std::string& name)
-      : dir(callsim::testing::temp_dir("leftovers", name)), out(dir / "out") {
+  explicit Dirs(const std::string& name) : dir(callsim::testing::temp_dir("leftovers", name)), out(dir / "out") {
     fs::create_directories(out);
   }
   ~Dirs() {
@@ -77,12 +76,12 @@ TEST_CASE("leftovers: a second callsim writing the same --out is refused at once
     // After the size check's warning ("this run simulates about 1,200,000,000 calls ..."):
     CHECK(last_line(second.err) == "callsim run: '" + target + "' is being written by another callsim process (pid " +
                                        pid + "); wait for it or choose another --out\n");
-    const auto compare = run_callsim("compare " + kErlangA + " " + kErlangA + " --set " + kShort +
-                                         " -r 100000 -q -o " + target,
-                                     dirs.dir);
+    const auto compare = run_callsim(
+        "compare " + kErlangA + " " + kErlangA + " --set " + kShort + " -r 100000 -q -o " + target, dirs.dir);
     CHECK(compare.code == 2);
-    CHECK(last_line(compare.err) == "callsim compare: '" + target + "' is being written by another callsim process (pid " +
-                                        pid + "); wait for it or choose another --out\n");
+    CHECK(last_line(compare.err) == "callsim compare: '" + target +
+                                        "' is being written by another callsim process (pid " + pid +
+                                        "); wait for it or choose another --out\n");
     CHECK_FALSE(fs::exists(target));  // the first is still simulating
     first.signal(SIGKILL);
     CHECK(first.wait() == 128 + SIGKILL);
@@ -91,8 +90,8 @@ TEST_CASE("leftovers: a second callsim writing the same --out is refused at once
   // The killed run left its temp file and its (unlocked) lock file: the next run takes
   // the lock over and removes the temp file.
   CHECK(before.count("r.h5.lock") == 1);
-  CHECK(std::count_if(before.begin(), before.end(), [](const std::string& n) { return n.rfind("r.h5.tmp-", 0) == 0; }) ==
-        1);
+  CHECK(std::count_if(before.begin(), before.end(),
+                      [](const std::string& n) { return n.rfind("r.h5.tmp-", 0) == 0; }) == 1);
   const auto next = run_callsim("run " + kErlangA + " --set " + kShort + " -r 2 -q -o " + target, dirs.dir);
   CHECK(next.code == 0);
   CHECK(dirs.outputs() == std::set<std::string>{"r.h5"});

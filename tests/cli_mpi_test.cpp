@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
-#include "store/results_store.hpp"
 #include "cli_shell.hpp"
+#include "store/results_store.hpp"
 #include "subprocess.hpp"
 
 namespace fs = std::filesystem;
@@ -86,8 +86,8 @@ TEST_CASE("mpi: 2 and 3 ranks write the datasets of one process with one thread"
 TEST_CASE("mpi: compare over 2 ranks writes the runs and comparison of one process", "[cli][mpi]") {
   const auto dir = temp_dir("compare");
   const std::string one = (dir / "one.h5").string(), many = (dir / "many.h5").string();
-  const std::string args = "compare " + scenario("multiskill-small.yaml") +
-                           " --policy longest_idle_agent --policy static_priority -r 5 -q ";
+  const std::string args =
+      "compare " + scenario("multiskill-small.yaml") + " --policy longest_idle_agent --policy static_priority -r 5 -q ";
   REQUIRE(one_process(args + "-j 1 -o " + one, dir).code == 0);
   const auto r = mpirun(2, args + "-j 1 -o " + many, dir);
   INFO(r.err);

@@ -70,7 +70,8 @@ TEST_CASE("option values: finite decimal numbers within open or closed ends", "[
         "--x '-0.1' is not valid: expected a number from 0 to below 1");
   CHECK(real_error("0", 0, Bound::EXCLUSIVE, 1, Bound::INCLUSIVE) ==
         "--x '0' is not valid: expected a number above 0 and at most 1");
-  CHECK(real_error("0", 0, Bound::EXCLUSIVE, inf, Bound::INCLUSIVE) == "--x '0' is not valid: expected a number above 0");
+  CHECK(real_error("0", 0, Bound::EXCLUSIVE, inf, Bound::INCLUSIVE) ==
+        "--x '0' is not valid: expected a number above 0");
   CHECK(real_error("2", 0, Bound::INCLUSIVE, 1, Bound::INCLUSIVE) ==
         "--x '2' is not valid: expected a number from 0 to 1");
   for (const std::string bad : {"nan", "inf", "-inf", "1e400", "0x1p3", "", "0.5x", "1,5", " 0.5"}) {

@@ -12,12 +12,12 @@
 #include <string>
 #include <vector>
 
-#include "store/results_probe.hpp"
-#include "store/results_store.hpp"
 #include "app/output_paths.hpp"
 #include "cli_shell.hpp"
 #include "report/csv_export.hpp"
 #include "report/html_page.hpp"
+#include "store/results_probe.hpp"
+#include "store/results_store.hpp"
 
 namespace fs = std::filesystem;
 using callsim::app::check_outputs;
@@ -66,7 +66,8 @@ TEST_CASE("output paths: an output that is an input is refused, however it is sp
 
   CHECK(refusal(inputs, {out("s.yaml")}) == "--out 's.yaml' would overwrite the scenario 's.yaml'" + tail);
   CHECK(refusal(inputs, {out("./s.yaml")}) == "--out './s.yaml' would overwrite the scenario 's.yaml'" + tail);
-  CHECK(refusal(inputs, {out("sub/../s.yaml")}) == "--out 'sub/../s.yaml' would overwrite the scenario 's.yaml'" + tail);
+  CHECK(refusal(inputs, {out("sub/../s.yaml")}) ==
+        "--out 'sub/../s.yaml' would overwrite the scenario 's.yaml'" + tail);
   CHECK(refusal(inputs, {out((dir / "s.yaml").string())}).find("would overwrite the scenario 's.yaml'") !=
         std::string::npos);
   CHECK(refusal(inputs, {out("link.yaml")}) == "--out 'link.yaml' would overwrite the scenario 's.yaml'" + tail);
@@ -113,8 +114,9 @@ TEST_CASE("output paths: a file callsim did not write is replaced only with --fo
   CHECK_FALSE(callsim::store::is_results_file("missing.h5"));
   CHECK_FALSE(callsim::store::is_results_file("/dev/zero"));
 
-  CHECK(refusal({}, {out("data.h5")}) == "--out 'data.h5' exists and is not a callsim results file; give --force to "
-                                         "replace it");
+  CHECK(refusal({}, {out("data.h5")}) ==
+        "--out 'data.h5' exists and is not a callsim results file; give --force to "
+        "replace it");
   CHECK(refusal({}, {out("data.h5")}, true).empty());
   CHECK(refusal({}, {out("ours.h5")}).empty());
   CHECK(refusal({}, {out("ours.html")}) ==
@@ -173,19 +175,22 @@ TEST_CASE("output paths: directories, devices and empty paths", "[cli][output_pa
         "--out '/dev/null' exists and is not a regular file (a device, FIFO or socket), which callsim would replace "
         "with its own file; choose another path");
   CHECK_FALSE(refusal({}, {out("/dev/null")}, true).empty());  // not even with --force
-  CHECK(refusal({}, {OutputPath::typed("--csv", "f", OutputKind::CSV_DIR)}) == "--csv 'f' exists and is not a directory");
+  CHECK(refusal({}, {OutputPath::typed("--csv", "f", OutputKind::CSV_DIR)}) ==
+        "--csv 'f' exists and is not a directory");
   CHECK(refusal({}, {OutputPath::typed("--csv", "f/sub", OutputKind::CSV_DIR)}) ==
         "--csv 'f/sub': 'f' is not a directory");
   CHECK(refusal({}, {OutputPath::typed("--csv", "new/sub", OutputKind::CSV_DIR)}).empty());  // created when written
   CHECK_FALSE(fs::exists("new"));  // the check creates nothing
-  if (::geteuid() != 0) {  // root may write anywhere
+  if (::geteuid() != 0) {          // root may write anywhere
     fs::create_directory("ro");
     fs::permissions("ro", fs::perms::owner_read | fs::perms::owner_exec);
-    CHECK(refusal({}, {out("ro/x.h5")}) == "--out 'ro/x.h5': cannot create a file in directory 'ro' (Permission denied)");
+    CHECK(refusal({}, {out("ro/x.h5")}) ==
+          "--out 'ro/x.h5': cannot create a file in directory 'ro' (Permission denied)");
     fs::permissions("ro", fs::perms::owner_all);
   }
   // The probe file is gone again.
-  for (const auto& entry : fs::directory_iterator(".")) CHECK(entry.path().filename().string().find("probe") == std::string::npos);
+  for (const auto& entry : fs::directory_iterator("."))
+    CHECK(entry.path().filename().string().find("probe") == std::string::npos);
 }
 
 TEST_CASE("output paths: default names are safe file names, bounded, and tell variants apart", "[cli][output_paths]") {

@@ -39,7 +39,6 @@ TEST_CASE("cli: the dashboard of a run with --set draws the scaled forecast", "[
   // Retail is most of the 10:00 volume: doubling it takes the line far above the plain one.
   CHECK(std::stod(scaled) > 1.5 * std::stod(plain));
   CHECK(forecast_at(slurp(dir / "later.html"), "10:00") == scaled);
-  CHECK(slurp(dir / "x2.html").find("Made with the overrides call_types.retail.arrivals.scale=2") !=
-        std::string::npos);
+  CHECK(slurp(dir / "x2.html").find("Made with the overrides call_types.retail.arrivals.scale=2") != std::string::npos);
   CHECK(slurp(dir / "plain.html").find("Made with the overrides") == std::string::npos);
 }

@@ -13,11 +13,11 @@
 #include <string>
 #include <vector>
 
-#include "store/results_store.hpp"
 #include "cli_shell.hpp"
 #include "report/interval_figures.hpp"
 #include "report/number_format.hpp"
 #include "report/run_context.hpp"
+#include "store/results_store.hpp"
 
 namespace fs = std::filesystem;
 using namespace callsim;

@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
+#include "cli_shell.hpp"
 #include "store/results_probe.hpp"
 #include "store/results_store.hpp"
-#include "cli_shell.hpp"
 
 namespace fs = std::filesystem;
 using callsim::testing::Output;
@@ -81,11 +81,13 @@ TEST_CASE("safety: run refuses outputs that are its inputs, before simulating", 
           "callsim run: --report 's.yaml' would overwrite the scenario 's.yaml'" + kTail, dir);
   refused("run m.yaml -q -o multiskill-small-forecast.csv",
           "callsim run: --out 'multiskill-small-forecast.csv' would overwrite the forecast "
-          "'multiskill-small-forecast.csv'" + kTail,
+          "'multiskill-small-forecast.csv'" +
+              kTail,
           dir);
   refused("run m.yaml -q -o x.h5 --report ./sub/../multiskill-small-forecast.csv",
           "callsim run: --report './sub/../multiskill-small-forecast.csv' would overwrite the forecast "
-          "'multiskill-small-forecast.csv'" + kTail,
+          "'multiskill-small-forecast.csv'" +
+              kTail,
           dir);
   refused("run m.yaml -q -o hard.yaml", "callsim run: --out 'hard.yaml' would overwrite the scenario 'm.yaml'" + kTail,
           dir);
@@ -146,11 +148,13 @@ TEST_CASE("safety: compare and report refuse outputs that are their inputs", "[c
   std::ofstream(dir / "t.yaml") << other;
   refused("compare s.yaml t.yaml -r 2 -q -o t.yaml",
           "callsim compare: --out 't.yaml' would overwrite the scenario 't.yaml'" + kTail, dir);
-  refused("compare m.yaml --policy longest_idle_agent --policy static_priority -r 2 -q --report "
-          "multiskill-small-forecast.csv",
-          "callsim compare: --report 'multiskill-small-forecast.csv' would overwrite the forecast "
-          "'multiskill-small-forecast.csv'" + kTail,
-          dir);
+  refused(
+      "compare m.yaml --policy longest_idle_agent --policy static_priority -r 2 -q --report "
+      "multiskill-small-forecast.csv",
+      "callsim compare: --report 'multiskill-small-forecast.csv' would overwrite the forecast "
+      "'multiskill-small-forecast.csv'" +
+          kTail,
+      dir);
   refused("compare s.yaml t.yaml -r 2 -q -o c.h5 --report c.h5",
           "callsim compare: --out 'c.h5' and --report 'c.h5' are the same file; give each output its own", dir);
 
@@ -272,8 +276,9 @@ TEST_CASE("safety: a run too big for the machine is refused with its figures", "
 
   // 10^6 calls an hour (the loader's limit) to 55 agents, no patience: the queue would hold
   // hundreds of millions of calls.
-  const Output q = run_callsim("run " + kLibrary + "erlang-c.yaml --set call_types.general.arrivals.rate=1e6/h -j 1 "
-                                                   "-o q.h5",
+  const Output q = run_callsim("run " + kLibrary +
+                                   "erlang-c.yaml --set call_types.general.arrivals.rate=1e6/h -j 1 "
+                                   "-o q.h5",
                                dir);
   CHECK(q.code == 2);
   const std::string last = q.err.substr(q.err.rfind('\n', q.err.size() - 2) + 1);  // after the loader's warning
@@ -309,14 +314,13 @@ TEST_CASE("safety: a results file larger than its file system's free space is re
   CHECK(fs::is_empty(dir / "small"));
 }
 
-TEST_CASE("safety: output directories that do not exist or are files are refused before simulating",
-          "[cli][safety]") {
+TEST_CASE("safety: output directories that do not exist or are files are refused before simulating", "[cli][safety]") {
   const auto dir = temp_dir("dirs");
   copy_scenarios(dir);
   std::ofstream(dir / "file") << "x\n";
   refused("run s.yaml -q -o nodir/r.h5", "callsim run: --out 'nodir/r.h5': directory 'nodir' does not exist", dir);
-  refused("run s.yaml -q -o r.h5 --report file/r.html", "callsim run: --report 'file/r.html': 'file' is not a directory",
-          dir);
+  refused("run s.yaml -q -o r.h5 --report file/r.html",
+          "callsim run: --report 'file/r.html': 'file' is not a directory", dir);
   refused("run s.yaml -q -o .", "callsim run: --out '.' names a directory; give a file name", dir);
   // A FIFO of our own stands for every non-regular file (as root, a regression here on
   // /dev/null would replace the system's).
@@ -342,8 +346,8 @@ TEST_CASE("safety: standard output that cannot be written is a failure", "[cli][
     return;
   }
   // In a subshell: run_shell's own redirection of stdout would otherwise win.
-  const auto r =
-      callsim::testing::run_shell("(" + std::string(CALLSIM_BINARY) + " run s.yaml -r 1 --json -o r.h5 >/dev/full)", dir);
+  const auto r = callsim::testing::run_shell(
+      "(" + std::string(CALLSIM_BINARY) + " run s.yaml -r 1 --json -o r.h5 >/dev/full)", dir);
   CHECK(r.code == 1);
   CHECK(r.err == "callsim: writing to standard output failed (No space left on device)\n");
   CHECK(callsim::store::is_results_file((dir / "r.h5").string()));  // the file is whole
@@ -393,8 +397,10 @@ TEST_CASE("safety: an exception is one line, exit 1 or 2, and no temp file is le
     }
   }
   const Output loop = run_callsim("run loop.yaml -r 1 -o loop.h5", dir);
-  if (loop.code == 1) CHECK(loop.err == "callsim: an IVR path passed 100000 nodes without reaching an exit; check the "
-                                        "loop probabilities\n");
+  if (loop.code == 1)
+    CHECK(loop.err ==
+          "callsim: an IVR path passed 100000 nodes without reaching an exit; check the "
+          "loop probabilities\n");
 }
 
 TEST_CASE("safety: a name the results file cannot take is refused before simulating", "[cli][safety]") {

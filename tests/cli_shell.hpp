@@ -23,8 +23,8 @@ struct Output {
 
 /// A fresh, empty directory "/tmp/callsim-<prefix>-<name>-<pid>".
 inline std::filesystem::path temp_dir(const std::string& prefix, const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("callsim-" + prefix + "-" + name + "-" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("callsim-" + prefix + "-" + name + "-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -10,11 +12,9 @@
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include "store/results_store.hpp"
 #include "cli_shell.hpp"
+#include "store/results_store.hpp"
 
 namespace fs = std::filesystem;
 
@@ -51,7 +51,8 @@ TEST_CASE("callsim --version and --help", "[cli]") {
   }
   const auto bad = run_callsim("frobnicate", dir);
   REQUIRE(bad.code == 2);
-  REQUIRE(bad.err == "callsim: unknown command 'frobnicate'; valid commands are: compare, erlang, inspect, list, report, run\n");
+  REQUIRE(bad.err ==
+          "callsim: unknown command 'frobnicate'; valid commands are: compare, erlang, inspect, list, report, run\n");
 }
 
 TEST_CASE("list prints the registered distributions and policies", "[cli]") {
@@ -112,8 +113,8 @@ TEST_CASE("same seed gives the same results for 1 and 2 threads and another seed
   // 'created' and 'command_line' differ by design, so the datasets are named one by one).
   if (std::system("command -v h5diff >/dev/null 2>&1") == 0) {
     auto h5diff = [&](const std::string& a, const std::string& b, const std::string& object) {
-      const std::string cmd = "h5diff " + (dir / a).string() + " " + (dir / b).string() + " " + object + " " + object +
-                              " >/dev/null 2>&1";
+      const std::string cmd =
+          "h5diff " + (dir / a).string() + " " + (dir / b).string() + " " + object + " " + object + " >/dev/null 2>&1";
       return std::system(cmd.c_str());
     };
     for (const std::string object :

@@ -151,8 +151,7 @@ TEST_CASE("comparison: common random numbers narrow the CI of a difference at le
   CHECK(staffing.significant);
 }
 
-TEST_CASE("comparison: without undefined replications the paired mean is the difference of the means",
-          "[comparison]") {
+TEST_CASE("comparison: without undefined replications the paired mean is the difference of the means", "[comparison]") {
   const RunResult a = run(two_types("longest_idle_agent"), 7, 6);
   const RunResult b = run(two_types("static_priority"), 7, 6);
   const Comparison c = compare_runs({a, b});
@@ -219,12 +218,12 @@ TEST_CASE("comparison: mean, CI and significance on known values", "[comparison]
 TEST_CASE("comparison: runs that cannot be paired are refused", "[comparison]") {
   const RunResult a = hand_run("A", {replication(100, 50, 10, 100), replication(102, 60, 20, 100)});
   const RunResult shorter = hand_run("B", {replication(100, 50, 10, 100)});
-  CHECK_THROWS_WITH(compare_runs({a, shorter}),
-                    "compare_runs: run 'B' has 1 replications but the baseline 'A' has 2");
+  CHECK_THROWS_WITH(compare_runs({a, shorter}), "compare_runs: run 'B' has 1 replications but the baseline 'A' has 2");
   RunResult more_intervals = a;
   more_intervals.name = "C";
   for (auto& r : more_intervals.replications) r.intervals.push_back(r.intervals[0]);
-  CHECK_THROWS_WITH(compare_runs({a, more_intervals}), "compare_runs: run 'C' has 2 intervals but the baseline 'A' has 1");
+  CHECK_THROWS_WITH(compare_runs({a, more_intervals}),
+                    "compare_runs: run 'C' has 2 intervals but the baseline 'A' has 1");
   RunResult other_length = a;
   other_length.name = "D";
   other_length.interval_seconds = 900;
@@ -261,7 +260,8 @@ TEST_CASE("comparison: 10 then 10 more replications equal 20 in one run", "[comp
     REQUIRE(x.intervals.size() == y.intervals.size());
     for (std::size_t i = 0; i < x.intervals.size(); ++i) check_same_tally(x.intervals[i], y.intervals[i]);
     REQUIRE(x.interval_types.size() == y.interval_types.size());
-    for (std::size_t i = 0; i < x.interval_types.size(); ++i) check_same_tally(x.interval_types[i], y.interval_types[i]);
+    for (std::size_t i = 0; i < x.interval_types.size(); ++i)
+      check_same_tally(x.interval_types[i], y.interval_types[i]);
     REQUIRE(x.groups.size() == y.groups.size());
     for (std::size_t g = 0; g < x.groups.size(); ++g) {
       CHECK(x.groups[g].busy_time == y.groups[g].busy_time);

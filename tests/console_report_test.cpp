@@ -5,8 +5,8 @@
 #include <sstream>
 #include <string>
 
-#include "run/experiment.hpp"
 #include "report/worst_intervals.hpp"
+#include "run/experiment.hpp"
 
 using namespace callsim;
 

@@ -22,10 +22,10 @@
 #include <string>
 #include <vector>
 
-#include "run/experiment.hpp"
-#include "store/results_store.hpp"
 #include "report/output_file.hpp"
+#include "run/experiment.hpp"
 #include "scenarios/loader.hpp"
+#include "store/results_store.hpp"
 #include "subprocess.hpp"
 
 namespace {
@@ -49,9 +49,9 @@ class SmallDisk {
            ("callsim-disk-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "disk");
-    mounted_ = std::system(("mount -t tmpfs -o size=" + size + " tmpfs '" + (dir_ / "disk").string() +
-                            "' 2>/dev/null")
-                               .c_str()) == 0;
+    mounted_ =
+        std::system(
+            ("mount -t tmpfs -o size=" + size + " tmpfs '" + (dir_ / "disk").string() + "' 2>/dev/null").c_str()) == 0;
     if (!mounted_) WARN("skipped: cannot mount a tmpfs here (needs root and a mount namespace)");
   }
   ~SmallDisk() {
@@ -102,8 +102,7 @@ ResultsFile simulated_file(std::size_t replications, std::vector<std::vector<Cal
   ExperimentOptions options;
   options.replications = replications;
   options.threads = 1;
-  if (calls)
-    options.on_calls = [&](std::size_t, std::vector<CallRecord>&& rows) { calls->push_back(std::move(rows)); };
+  if (calls) options.on_calls = [&](std::size_t, std::vector<CallRecord>&& rows) { calls->push_back(std::move(rows)); };
   ResultsFile file;
   file.callsim_version = "0.1.0-test";
   file.command_line = "callsim run erlang-a.yaml";
@@ -120,7 +119,7 @@ ResultsFile simulated_file(std::size_t replications, std::vector<std::vector<Cal
 TEST_CASE("disk full: the results writer fails in one line, removes its temp file and lock, keeps the old file",
           "[disk_full][results_store]") {
   std::vector<std::vector<CallRecord>> calls;
-  const ResultsFile big = simulated_file(120);  // about 420 KB compressed: more than the disk holds
+  const ResultsFile big = simulated_file(120);               // about 420 KB compressed: more than the disk holds
   const ResultsFile with_calls = simulated_file(2, &calls);  // about 600 KB of per-call rows
   for (const bool per_call : {false, true}) {
     // From a full disk to one that takes most of the file: the failure comes at creating
@@ -233,8 +232,9 @@ TEST_CASE("disk full: callsim run on a disk that fills up while it simulates say
     if (!disk.mounted()) return;
     // Room for the file when the run starts (the size check passes), none once it has begun.
     const std::string target = disk.file(per_call ? "c.h5" : "r.h5");
-    std::vector<std::string> args = {"run", kErlangA, "--set", "time.duration=10h", "-r", per_call ? "40" : "400",
-                                     "-j", "1", "--progress", "-o", target};
+    std::vector<std::string> args = {
+        "run",        kErlangA, "--set", "time.duration=10h", "-r", per_call ? "40" : "400", "-j", "1",
+        "--progress", "-o",     target};
     if (per_call) args.push_back("--calls");
     callsim::testing::Child child(args, disk.outside() / "stdout.txt", disk.outside() / "stderr.txt");
     REQUIRE(child.wait_for_stderr("replications 1/", 60s));

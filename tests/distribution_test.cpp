@@ -17,7 +17,6 @@
 
 #include "sim/distribution_params.hpp"
 
-
 namespace {
 
 using callsim::sim::Distribution;
@@ -49,21 +48,25 @@ double fourth_central(double m1, double m2, double m3, double m4) {
 
 Exact exponential(double mean) {
   // Excess kurtosis 6, so E[(X - mean)^4] = 9 sigma^4.
-  return {"exponential", scalars({{"mean", mean}}), mean, mean * mean, 9 * std::pow(mean, 4),
-          [=](double x) { return x <= 0 ? 0.0 : -std::expm1(-x / mean); }};
+  return {"exponential", scalars({{"mean", mean}}), mean,
+          mean * mean,   9 * std::pow(mean, 4),     [=](double x) { return x <= 0 ? 0.0 : -std::expm1(-x / mean); }};
 }
 
 Exact uniform(double min, double max) {
   const double w = max - min;
-  return {"uniform", scalars({{"min", min}, {"max", max}}), (min + max) / 2, w * w / 12, std::pow(w, 4) / 80,
-          [=](double x) { return std::clamp((x - min) / w, 0.0, 1.0); }};
+  return {"uniform",           scalars({{"min", min}, {"max", max}}),
+          (min + max) / 2,     w * w / 12,
+          std::pow(w, 4) / 80, [=](double x) { return std::clamp((x - min) / w, 0.0, 1.0); }};
 }
 
 Exact gamma(double mean, double cv) {
   const double k = 1 / (cv * cv);
   const double theta = mean / k;
   // Excess kurtosis 6/k: E[(X - mean)^4] = 3k(k + 2) theta^4.
-  return {"gamma", scalars({{"mean", mean}, {"cv", cv}}), mean, (cv * mean) * (cv * mean),
+  return {"gamma",
+          scalars({{"mean", mean}, {"cv", cv}}),
+          mean,
+          (cv * mean) * (cv * mean),
           3 * k * (k + 2) * std::pow(theta, 4),
           [=](double x) { return x <= 0 ? 0.0 : boost::math::gamma_p(k, x / theta); }};
 }
@@ -72,17 +75,22 @@ Exact lognormal(double mean, double cv) {
   const double s2 = std::log(1 + cv * cv);
   const double mu = std::log(mean) - s2 / 2;
   auto raw = [=](int n) { return std::exp(n * mu + n * n * s2 / 2); };
-  return {"lognormal", scalars({{"mean", mean}, {"cv", cv}}), mean, (cv * mean) * (cv * mean),
-          fourth_central(raw(1), raw(2), raw(3), raw(4)), [=](double x) {
-            return x <= 0 ? 0.0 : 0.5 * std::erfc(-(std::log(x) - mu) / std::sqrt(2 * s2));
-          }};
+  return {"lognormal",
+          scalars({{"mean", mean}, {"cv", cv}}),
+          mean,
+          (cv * mean) * (cv * mean),
+          fourth_central(raw(1), raw(2), raw(3), raw(4)),
+          [=](double x) { return x <= 0 ? 0.0 : 0.5 * std::erfc(-(std::log(x) - mu) / std::sqrt(2 * s2)); }};
 }
 
 /// `by_mean`: the distribution is given its mean instead of its scale.
 Exact weibull(double shape, double scale, bool by_mean) {
   auto raw = [=](int n) { return std::pow(scale, n) * std::tgamma(1 + n / shape); };
   auto params = scalars({{"shape", shape}, {by_mean ? "mean" : "scale", by_mean ? raw(1) : scale}});
-  return {"weibull", std::move(params), raw(1), raw(2) - raw(1) * raw(1),
+  return {"weibull",
+          std::move(params),
+          raw(1),
+          raw(2) - raw(1) * raw(1),
           fourth_central(raw(1), raw(2), raw(3), raw(4)),
           [=](double x) { return x <= 0 ? 0.0 : -std::expm1(-std::pow(x / scale, shape)); }};
 }
@@ -98,9 +106,7 @@ std::vector<double> draw(const Distribution& d, int n, RandomStream stream = tes
 /// 0.999 keeps the chance of a false alarm across all our chi-squared tests near 1%, while a
 /// real error (a wrong parameter conversion, a 3% scale error) gives statistics in the
 /// hundreds at 200,000 draws (see the power test below).
-double chi2_critical(int df) {
-  return boost::math::quantile(boost::math::chi_squared(static_cast<double>(df)), 0.999);
-}
+double chi2_critical(int df) { return boost::math::quantile(boost::math::chi_squared(static_cast<double>(df)), 0.999); }
 
 /// Pearson's statistic on kBins bins equiprobable under `cdf`: bin = floor(kBins * F(x)).
 double chi2_statistic(const std::vector<double>& xs, const std::function<double(double)>& cdf) {
@@ -184,8 +190,8 @@ TEST_CASE("the chi-squared test rejects a 3 percent scale error", "[distribution
 TEST_CASE("the normal quantile matches Boost to 1e-15 relative in every branch", "[distribution]") {
   const boost::math::normal standard;
   // Central branch (|p - 0.5| <= 0.425), tail branch, and far tail (p below about 1e-11).
-  for (const double p : {1e-300, 1e-100, 1e-20, 1e-12, 1e-11, 1e-6, 0.01, 0.07, 0.075, 0.076, 0.2, 0.3, 0.4999,
-                         0.5001, 0.6, 0.8, 0.924, 0.926, 0.99, 1 - 1e-6, 1 - 1e-12}) {
+  for (const double p : {1e-300, 1e-100, 1e-20,  1e-12, 1e-11, 1e-6,  0.01,  0.07, 0.075,    0.076,    0.2,
+                         0.3,    0.4999, 0.5001, 0.6,   0.8,   0.924, 0.926, 0.99, 1 - 1e-6, 1 - 1e-12}) {
     INFO("p = " << p);
     const double expected = boost::math::quantile(standard, p);
     CHECK(callsim::sim::detail::normal_quantile(p) == Approx(expected).epsilon(1e-15).margin(1e-300));
@@ -213,8 +219,10 @@ TEST_CASE("empirical returns only given values, each with its frequency", "[dist
   std::map<double, int> counts;
   int unexpected = 0;
   for (const double x : draw(d, kDraws)) {
-    if (probability.contains(x)) ++counts[x];
-    else ++unexpected;
+    if (probability.contains(x))
+      ++counts[x];
+    else
+      ++unexpected;
   }
   REQUIRE(unexpected == 0);
   double stat = 0;
@@ -307,8 +315,7 @@ TEST_CASE("missing parameters are named with an example", "[distribution]") {
                       "uniform needs 'max' (a duration such as 180s)");
   REQUIRE_THROWS_WITH(make_distribution("lognormal", scalars({{"mean", 180}})),
                       "lognormal needs 'cv' (a number such as 0.8)");
-  REQUIRE_THROWS_WITH(make_distribution("gamma", scalars({{"cv", 1}})),
-                      "gamma needs 'mean' (a duration such as 180s)");
+  REQUIRE_THROWS_WITH(make_distribution("gamma", scalars({{"cv", 1}})), "gamma needs 'mean' (a duration such as 180s)");
   REQUIRE_THROWS_WITH(make_distribution("weibull", scalars({{"scale", 100}})),
                       "weibull needs 'shape' (a number such as 0.8)");
   REQUIRE_THROWS_WITH(make_distribution("weibull", scalars({{"shape", 2}})),

@@ -44,21 +44,18 @@ long double erlang_c_sum(long double a, int c) {
   return queued / (closed_form(a, c).below + queued);
 }
 
-ErlangInput input(double rate_per_hour, double aht, int agents, std::optional<double> patience,
-                  double threshold = 20) {
+ErlangInput input(double rate_per_hour, double aht, int agents, std::optional<double> patience, double threshold = 20) {
   return {rate_per_hour * kPerHour, aht, agents, patience, threshold};
 }
 
 // Relative closeness for figures that can be small.
-bool close(double got, double want, double rel) {
-  return std::fabs(got - want) <= rel * std::fabs(want);
-}
+bool close(double got, double want, double rel) { return std::fabs(got - want) <= rel * std::fabs(want); }
 
 }  // namespace
 
 TEST_CASE("erlang_b agrees with the textbook sum", "[erlang]") {
-  for (const auto& [a, c] : std::vector<std::pair<double, int>>{
-           {0.5, 1}, {2, 3}, {10, 11}, {50, 55}, {50, 80}, {950, 1000}, {120, 100}}) {
+  for (const auto& [a, c] :
+       std::vector<std::pair<double, int>>{{0.5, 1}, {2, 3}, {10, 11}, {50, 55}, {50, 80}, {950, 1000}, {120, 100}}) {
     INFO("a = " << a << ", c = " << c);
     CHECK(erlang_b(a, c) == Approx(static_cast<double>(erlang_b_sum(a, c))).epsilon(1e-12));
   }
@@ -69,8 +66,7 @@ TEST_CASE("Erlang C probability of waiting agrees with the textbook sum", "[erla
   for (const auto& [a, c] : std::vector<std::pair<double, int>>{
            {0.5, 1}, {2, 3}, {10, 11}, {10, 12}, {50, 55}, {50, 80}, {950, 1000}, {4500, 5000}}) {
     INFO("a = " << a << ", c = " << c);
-    CHECK(erlang_c_probability_of_wait(a, c) ==
-          Approx(static_cast<double>(erlang_c_sum(a, c))).epsilon(1e-12));
+    CHECK(erlang_c_probability_of_wait(a, c) == Approx(static_cast<double>(erlang_c_sum(a, c))).epsilon(1e-12));
   }
   // M/M/1: C = rho. M/M/2: C = 2 rho^2 / (1 + rho) with rho = a/2.
   CHECK(erlang_c_probability_of_wait(0.7, 1) == Approx(0.7).epsilon(1e-14));
@@ -128,10 +124,8 @@ TEST_CASE("Erlang C wait tail at the threshold limits", "[erlang]") {
   long_wait.threshold = 1e5;
   CHECK(erlang(long_wait).service_level == 1);
 
-  CHECK(erlang_c_wait_exceeds(1000 * kPerHour, 180, 55, 20) ==
-        Approx(1 - erlang(base).service_level).epsilon(1e-12));
-  CHECK(erlang_c_wait_exceeds(1000 * kPerHour, 180, 55, 0) ==
-        Approx(erlang(base).p_wait).epsilon(1e-14));
+  CHECK(erlang_c_wait_exceeds(1000 * kPerHour, 180, 55, 20) == Approx(1 - erlang(base).service_level).epsilon(1e-12));
+  CHECK(erlang_c_wait_exceeds(1000 * kPerHour, 180, 55, 0) == Approx(erlang(base).p_wait).epsilon(1e-14));
 }
 
 TEST_CASE("Erlang C at or above 100 percent load is unstable", "[erlang]") {
@@ -179,8 +173,7 @@ TEST_CASE("erlang rejects inputs outside its domain", "[erlang]") {
   }
 }
 
-TEST_CASE("Erlang A matches an independent solution for 1000 per hour, 55 agents, patience 300 s",
-          "[erlang]") {
+TEST_CASE("Erlang A matches an independent solution for 1000 per hour, 55 agents, patience 300 s", "[erlang]") {
   // Reference: scipy on the chain truncated at 400 calls, stationary law by a linear solve,
   // P(W <= 20 s) by expm of the tagged call's generator, means by absorbing-chain solves.
   const ErlangResult r = erlang(input(1000, 180, 55, 300.0));
@@ -280,8 +273,7 @@ TEST_CASE("Erlang A with one agent matches an ODE integration of the tagged call
     const State k3 = derivative(t + dt / 2, y);
     for (std::size_t i = 0; i < x.size(); ++i) y[i] = x[i] + dt * k3[i];
     const State k4 = derivative(t + dt, y);
-    for (std::size_t i = 0; i < x.size(); ++i)
-      x[i] += dt / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
+    for (std::size_t i = 0; i < x.size(); ++i) x[i] += dt / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
     t += dt;
   }
   const auto answered = static_cast<double>(x[kStages]);
@@ -290,10 +282,8 @@ TEST_CASE("Erlang A with one agent matches an ODE integration of the tagged call
 
   CHECK(r.p_wait == Approx(static_cast<double>(1 - pi[0])).epsilon(1e-12));
   CHECK(r.service_level_offered == Approx(static_cast<double>(answered_within)).epsilon(1e-9));
-  CHECK(r.service_level ==
-        Approx(static_cast<double>(answered_within / (1 - abandoned_within))).epsilon(1e-9));
-  CHECK(r.service_level_answered ==
-        Approx(static_cast<double>(answered_within) / answered).epsilon(1e-9));
+  CHECK(r.service_level == Approx(static_cast<double>(answered_within / (1 - abandoned_within))).epsilon(1e-9));
+  CHECK(r.service_level_answered == Approx(static_cast<double>(answered_within) / answered).epsilon(1e-9));
   CHECK(r.abandon_rate == Approx(abandoned).epsilon(1e-9));
   CHECK(r.asa == Approx(static_cast<double>(x[kStages + 2]) / answered).epsilon(1e-9));
   CHECK(r.awt == Approx(static_cast<double>(x[kStages + 2] + x[kStages + 3])).epsilon(1e-9));
@@ -320,8 +310,8 @@ TEST_CASE("Erlang A obeys Little and the abandonment balance", "[erlang]") {
                                          {19000, 180, 900, 90, 15},
                                          {100, 180, 60, 3600, 30},
                                          {1000, 180, 45, 20000, 20}}) {
-    INFO(k.rate_per_hour << "/h, AHT " << k.aht << " s, " << k.agents << " agents, patience "
-                         << k.patience << " s, T " << k.threshold << " s");
+    INFO(k.rate_per_hour << "/h, AHT " << k.aht << " s, " << k.agents << " agents, patience " << k.patience << " s, T "
+                         << k.threshold << " s");
     const double lambda = k.rate_per_hour * kPerHour;
     const ErlangResult r = erlang(input(k.rate_per_hour, k.aht, k.agents, k.patience, k.threshold));
     CHECK(close(r.abandon_rate, r.mean_queue_length / k.patience / lambda, 1e-11));
@@ -329,8 +319,8 @@ TEST_CASE("Erlang A obeys Little and the abandonment balance", "[erlang]") {
     // Answered traffic keeps agents busy: the occupancy definition.
     CHECK(close(r.occupancy, lambda * (1 - r.abandon_rate) * k.aht / k.agents, 1e-12));
     // Everything is a probability, and answered within T cannot exceed answered.
-    for (const double p : {r.p_wait, r.service_level, r.service_level_answered,
-                           r.service_level_offered, r.abandon_rate, r.occupancy}) {
+    for (const double p :
+         {r.p_wait, r.service_level, r.service_level_answered, r.service_level_offered, r.abandon_rate, r.occupancy}) {
       CHECK(p >= 0);
       CHECK(p <= 1 + 1e-15);
     }
@@ -363,8 +353,7 @@ TEST_CASE("Erlang A state probabilities agree with the figures", "[erlang]") {
 TEST_CASE("Erlang A tends to Erlang C as patience grows", "[erlang]") {
   // Near 100% load queues are long and even 1e9 s of patience still shows (by about 1e-5
   // relative on 51 agents, as theta E[queue^2] / (c mu) predicts): go further there.
-  for (const auto& [agents, patience] :
-       std::vector<std::pair<int, double>>{{51, 1e12}, {55, 1e9}, {70, 1e9}}) {
+  for (const auto& [agents, patience] : std::vector<std::pair<int, double>>{{51, 1e12}, {55, 1e9}, {70, 1e9}}) {
     INFO(agents << " agents, patience " << patience << " s");
     const ErlangResult c = erlang(input(1000, 180, agents, std::nullopt));
     const ErlangResult a = erlang(input(1000, 180, agents, patience));
@@ -401,8 +390,7 @@ TEST_CASE("Erlang A service level at the threshold limits", "[erlang]") {
   // Within 0 s means answered on arrival: no abandonment happens at W = 0.
   CHECK(zero.service_level_offered == Approx(1 - zero.p_wait).epsilon(1e-14));
   CHECK(zero.service_level == Approx(1 - zero.p_wait).epsilon(1e-14));
-  CHECK(zero.service_level_answered ==
-        Approx((1 - zero.p_wait) / (1 - zero.abandon_rate)).epsilon(1e-14));
+  CHECK(zero.service_level_answered == Approx((1 - zero.p_wait) / (1 - zero.abandon_rate)).epsilon(1e-14));
 
   // After long enough every call has been answered or has left.
   const ErlangResult forever = erlang(input(1000, 180, 55, 300.0, 20000));

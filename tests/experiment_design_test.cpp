@@ -158,7 +158,8 @@ TEST_CASE("experiment: the forecast per interval is the scenario's times the --s
 
 TEST_CASE("experiment: what-if variants on common random numbers, each with its own overrides", "[experiment]") {
   const auto base = scenarios::load_scenario_text(kCenter, "small.yaml");
-  const auto variants = run::what_if_variants(base, {"agent_groups.generalists.count=16;call_types.business.arrivals.scale=1.5"});
+  const auto variants =
+      run::what_if_variants(base, {"agent_groups.generalists.count=16;call_types.business.arrivals.scale=1.5"});
   REQUIRE(variants.size() == 2);
   CHECK(variants[1].name == "agent_groups.generalists.count=16;call_types.business.arrivals.scale=1.5");
   const run::ExperimentResult result = run::Experiment(variants).run(settings(3));
@@ -197,7 +198,7 @@ TEST_CASE("experiment: sequential doubling stops at the target or the maximum", 
   CHECK_FALSE(result.sequential->met);
   CHECK(result.sequential->replications == 8);
   CHECK(result.runs[0].replications.size() == 8);
-  CHECK(batches == std::vector<std::uint64_t>{4, 4, 8});  // 2, then 2 more, then 4 more, x 2 variants
+  CHECK(batches == std::vector<std::uint64_t>{4, 4, 8});          // 2, then 2 more, then 4 more, x 2 variants
   s.sequential = run::SequentialTarget{"service_level", 1.0, 8};  // met at once
   const run::ExperimentResult quick = run::Experiment(variants).run(s);
   CHECK(quick.sequential->met);
@@ -229,7 +230,8 @@ TEST_CASE("experiment: what-if variants take the base scenario's CSV files from 
   fs::create_directories(dir / "bank-weekday");
   fs::copy(library("bank-weekday.yaml"), dir / "b.yaml");
   for (const char* csv : {"forecast.csv", "staffing.csv", "ivr_arrivals.csv", "vru_arrivals.csv"})
-    if (fs::exists(library("bank-weekday/") + csv)) fs::copy(library("bank-weekday/") + csv, dir / "bank-weekday" / csv);
+    if (fs::exists(library("bank-weekday/") + csv))
+      fs::copy(library("bank-weekday/") + csv, dir / "bank-weekday" / csv);
   const auto base = scenarios::load_scenario((dir / "b.yaml").string());
   fs::remove_all(dir);  // the what-if must not need the disk any more
   const auto variants = run::what_if_variants(base, {"call_types.retail.arrivals.scale=2"});
@@ -238,7 +240,7 @@ TEST_CASE("experiment: what-if variants take the base scenario's CSV files from 
   CHECK(scaled.overrides == std::vector<std::string>{"call_types.retail.arrivals.scale=2"});
   const std::vector<double> plain = run::forecast_by_type(base.spec), doubled = run::forecast_by_type(scaled.spec);
   REQUIRE(plain.size() == doubled.size());
-  CHECK(doubled[6 * 6] == Approx(2 * plain[6 * 6]));  // retail at 10:00
+  CHECK(doubled[6 * 6] == Approx(2 * plain[6 * 6]));      // retail at 10:00
   CHECK(doubled[6 * 6 + 1] == Approx(plain[6 * 6 + 1]));  // english unchanged
   REQUIRE(scaled.inputs.size() == base.inputs.size());
   for (std::size_t i = 0; i < base.inputs.size(); ++i) CHECK(scaled.inputs[i].bytes == base.inputs[i].bytes);

@@ -94,7 +94,8 @@ TEST_CASE("interrupt: stopping keeps a prefix equal to the uninterrupted replica
       options.on_progress = {};
       options.replications = run.replications.size();
       const analysis::RunResult reference = run::run_in_process(spec, options);
-      for (std::size_t r = 0; r < run.replications.size(); ++r) CHECK(same(run.replications[r], reference.replications[r]));
+      for (std::size_t r = 0; r < run.replications.size(); ++r)
+        CHECK(same(run.replications[r], reference.replications[r]));
       // With no replication kept (level 2 may drop replication 0) both means are undefined.
       const double a = run.summary[3].mean, b = reference.summary[3].mean;
       CHECK((a == b || (run.replications.empty() && std::isnan(a) && std::isnan(b))));

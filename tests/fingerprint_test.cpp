@@ -56,12 +56,28 @@ struct Fnv {
 /// (a reordering of additions) does not count, a change of behaviour does.
 void add_tally(Fnv& f, const callsim::analysis::KpiTally& t) {
   char buf[64];
-  for (const double v : {double(t.offered), double(t.answered), double(t.abandoned), double(t.balked),
-                         double(t.blocked), double(t.closed), double(t.ivr_self_served), double(t.ivr_hang_up),
-                         double(t.retrials), double(t.answered_within), double(t.abandoned_within),
-                         double(t.waited), t.wait_answered, t.wait_all, t.busy_time, t.staffed_time,
-                         double(t.callbacks), double(t.callbacks_made), double(t.callbacks_made_within),
-                         t.callback_delay, t.talk_time, t.handle_time}) {
+  for (const double v : {double(t.offered),
+                         double(t.answered),
+                         double(t.abandoned),
+                         double(t.balked),
+                         double(t.blocked),
+                         double(t.closed),
+                         double(t.ivr_self_served),
+                         double(t.ivr_hang_up),
+                         double(t.retrials),
+                         double(t.answered_within),
+                         double(t.abandoned_within),
+                         double(t.waited),
+                         t.wait_answered,
+                         t.wait_all,
+                         t.busy_time,
+                         t.staffed_time,
+                         double(t.callbacks),
+                         double(t.callbacks_made),
+                         double(t.callbacks_made_within),
+                         t.callback_delay,
+                         t.talk_time,
+                         t.handle_time}) {
     std::snprintf(buf, sizeof buf, "%.12g,", v);
     f.add(buf);
   }
@@ -114,8 +130,8 @@ TEST_CASE("fingerprints of the shipped scenarios are those of the table", "[fing
     const std::string now = fingerprint(result);
     if (now != row.fingerprint) {
       changed.push_back(row.scenario + " seed " + std::to_string(row.seed) + " replication " +
-                        std::to_string(row.replication) + " " + row.overrides + ": " + row.fingerprint + " -> " +
-                        now + " (offered " + std::to_string(result.total.offered) + ", answered " +
+                        std::to_string(row.replication) + " " + row.overrides + ": " + row.fingerprint + " -> " + now +
+                        " (offered " + std::to_string(result.total.offered) + ", answered " +
                         std::to_string(result.total.answered) + ")");
       row.fingerprint = now;
     }
@@ -124,8 +140,7 @@ TEST_CASE("fingerprints of the shipped scenarios are those of the table", "[fing
     std::ofstream out(kTable);
     for (const auto& c : comments) out << c << "\n";
     for (const Row& r : rows)
-      out << r.scenario << " " << r.seed << " " << r.replication << " " << r.overrides << " " << r.fingerprint
-          << "\n";
+      out << r.scenario << " " << r.seed << " " << r.replication << " " << r.overrides << " " << r.fingerprint << "\n";
   }
   std::string report = "changed rows (if intended, rerun with CALLSIM_UPDATE_FINGERPRINTS=1 and commit the table):";
   for (const auto& c : changed) report += "\n  " + c;
@@ -134,8 +149,8 @@ TEST_CASE("fingerprints of the shipped scenarios are those of the table", "[fing
 }
 
 TEST_CASE("a fingerprint sees a change of one call", "[fingerprint]") {
-  const auto scenario = callsim::scenarios::load_scenario(CALLSIM_SOURCE_DIR "/scenarios/library/erlang-a.yaml",
-                                                          {"time.duration=2h"});
+  const auto scenario =
+      callsim::scenarios::load_scenario(CALLSIM_SOURCE_DIR "/scenarios/library/erlang-a.yaml", {"time.duration=2h"});
   auto result = callsim::run::simulate_replication(scenario.spec, 1, 0);
   const std::string before = fingerprint(result);
   CHECK(fingerprint(callsim::run::simulate_replication(scenario.spec, 1, 0)) == before);

@@ -46,9 +46,9 @@ TEST_CASE("calls count in their arrival interval, only within the counted period
                  late = call(4, 400, 10);
   for (const auto& x : {warm, a, b, c, late}) k.on_arrival(x);
   k.on_answer(warm, Time(120), service(warm, 0, 0));  // answered in interval 0 but arrived in warm-up: not counted
-  k.on_answer(a, Time(150), service(a, 0, 0));     // no wait
-  k.on_answer(b, Time(219), service(b, 1, 0));     // waited 20 s = T: within
-  k.on_abandon(c, Time(271));       // abandoned after 21 s > T
+  k.on_answer(a, Time(150), service(a, 0, 0));        // no wait
+  k.on_answer(b, Time(219), service(b, 1, 0));        // waited 20 s = T: within
+  k.on_abandon(c, Time(271));                         // abandoned after 21 s > T
   const auto r = k.finish(5);
   REQUIRE(r.calls_simulated == 5);
   REQUIRE(r.intervals.size() == 3);
@@ -71,12 +71,12 @@ TEST_CASE("calls count in their arrival interval, only within the counted period
   REQUIRE(r.intervals[2].busy_time == 0);
   // KPIs from the tallies, by the README's definitions.
   const auto kpis = callsim::analysis::compute_kpis(r.total);
-  REQUIRE(kpis[3] == Approx(2.0 / 3.0));  // service_level: 2 within / (2 answered + 1 abandoned after T)
-  REQUIRE(kpis[9] == Approx(1.0 / 3.0));         // abandon_rate
-  REQUIRE(kpis[7] == Approx(10.0));              // asa: (0 + 20) / 2
-  REQUIRE(kpis[8] == Approx(41.0 / 3.0));        // awt: (0 + 20 + 21) / 3
-  REQUIRE(kpis[6] == Approx(2.0 / 3.0));         // p_wait
-  REQUIRE(kpis[10] == Approx(50.0 / 600.0));     // occupancy
+  REQUIRE(kpis[3] == Approx(2.0 / 3.0));      // service_level: 2 within / (2 answered + 1 abandoned after T)
+  REQUIRE(kpis[9] == Approx(1.0 / 3.0));      // abandon_rate
+  REQUIRE(kpis[7] == Approx(10.0));           // asa: (0 + 20) / 2
+  REQUIRE(kpis[8] == Approx(41.0 / 3.0));     // awt: (0 + 20 + 21) / 3
+  REQUIRE(kpis[6] == Approx(2.0 / 3.0));      // p_wait
+  REQUIRE(kpis[10] == Approx(50.0 / 600.0));  // occupancy
   // An interval with no calls has undefined (NaN) service level, not 0.
   REQUIRE(std::isnan(callsim::analysis::compute_kpis(r.intervals[2])[3]));
 }
@@ -122,7 +122,7 @@ TEST_CASE("tallies per call type and per group add up to the interval totals", "
   for (const auto& x : {a, b, c, d}) k.on_arrival(x);
   k.on_answer(a, Time(10), service(a, 0, 0));   // group 0, no wait
   k.on_answer(b, Time(50), service(b, 1, 1));   // group 1, waited 30 s
-  k.on_abandon(c, Time(125));       // type 1 abandons after 5 s
+  k.on_abandon(c, Time(125));                   // type 1 abandons after 5 s
   k.on_answer(d, Time(180), service(d, 2, 1));  // group 1, waited 50 s; busy 180..190
   const auto r = k.finish(4);
   REQUIRE(r.interval_types.size() == 4);

@@ -13,10 +13,10 @@
 #include <thread>
 #include <vector>
 
-#include "run/experiment.hpp"
 #include "models/call_center.hpp"
 #include "models/ivr.hpp"
 #include "models/simulation_error.hpp"
+#include "run/experiment.hpp"
 #include "scenarios/loader.hpp"
 #include "sim/random_stream.hpp"
 #include "sim/simulator.hpp"
@@ -39,7 +39,9 @@ struct TraceObserver : models::NullObserver {
     trace.insert(trace.end(), {what, static_cast<double>(c.id), static_cast<double>(c.type), now.seconds(),
                                c.service.seconds(), c.patience.seconds()});
   }
-  void on_staffing(Time now, std::uint32_t group, int n) { trace.insert(trace.end(), {0, now.seconds(), 1.0 * group, 1.0 * n}); }
+  void on_staffing(Time now, std::uint32_t group, int n) {
+    trace.insert(trace.end(), {0, now.seconds(), 1.0 * group, 1.0 * n});
+  }
   void on_arrival(const models::CallInfo& c) { note(1, c, c.arrival); }
   void on_answer(const models::CallInfo& c, Time now, const models::Service& s) {
     note(2, c, now);
@@ -130,7 +132,8 @@ TEST_CASE("kernel: a run split into event budgets handles the very events of one
     ToyModel sliced;
     std::uint64_t handled = 0, calls = 0;
     while (sliced.sim.pending() > 0) {
-      const std::uint64_t n = sliced.sim.run_until(Time::infinity(), [&](const sim::Event& e) { sliced.handle(e); }, budget);
+      const std::uint64_t n = sliced.sim.run_until(
+          Time::infinity(), [&](const sim::Event& e) { sliced.handle(e); }, budget);
       REQUIRE(n <= budget);
       REQUIRE(n > 0);
       handled += n;
@@ -268,10 +271,12 @@ TEST_CASE("model: a retrial loop through another type names the type and retrial
         "full); give retrial.delay a positive mean or a probability below 1");
   spec.call_types[1].retrial.as_type = 0;  // vip back as retail: the loop runs through both
   const std::string both = stall_message(spec, 100000);
-  const bool named = both.find("re-offers blocked callers forever (queue_capacity 1 is full) as call type 'retail' "
-                               "(retrial.as); ") != std::string::npos ||
-                     both.find("re-offers blocked callers forever (queue_capacity 5 is full) as call type 'vip' "
-                               "(retrial.as); ") != std::string::npos;
+  const bool named = both.find(
+                         "re-offers blocked callers forever (queue_capacity 1 is full) as call type 'retail' "
+                         "(retrial.as); ") != std::string::npos ||
+                     both.find(
+                         "re-offers blocked callers forever (queue_capacity 5 is full) as call type 'vip' "
+                         "(retrial.as); ") != std::string::npos;
   CHECK(named);
 }
 
@@ -324,10 +329,11 @@ TEST_CASE("model: an IVR loop callers hardly ever leave is a SimulationError", "
     (void)models::walk_ivr(ivr, stream);
     FAIL("no SimulationError");
   } catch (const models::SimulationError& e) {
-    CHECK(std::string(e.what()) ==
-          "the IVR: a caller's path passed 1000000 nodes without reaching an exit (it was at node 'menu'); the branches "
-          "of ivr.nodes lead back into a loop with a probability so close to 1 that callers hardly ever leave it; give "
-          "the branches out of the loop a larger probability");
+    CHECK(
+        std::string(e.what()) ==
+        "the IVR: a caller's path passed 1000000 nodes without reaching an exit (it was at node 'menu'); the branches "
+        "of ivr.nodes lead back into a loop with a probability so close to 1 that callers hardly ever leave it; give "
+        "the branches out of the loop a larger probability");
   }
 }
 

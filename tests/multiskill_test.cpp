@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "analysis/erlang.hpp"
-#include "run/experiment.hpp"
 #include "models/call_center.hpp"
+#include "run/experiment.hpp"
 #include "sim/distribution.hpp"
 #include "spec_builders.hpp"
 

@@ -17,10 +17,10 @@ namespace {
 struct Logger {
   std::string who;
   std::vector<std::string>* log;
-#define CALLSIM_LOG_EVENT(name, params, args) \
-  void name params {                          \
+#define CALLSIM_LOG_EVENT(name, params, args)   \
+  void name params {                            \
     callsim::models::detail::ignore_event args; \
-    log->push_back(who + ":" #name);          \
+    log->push_back(who + ":" #name);            \
   }
   CALLSIM_OBSERVER_EVENTS(CALLSIM_LOG_EVENT)
 #undef CALLSIM_LOG_EVENT
@@ -50,8 +50,8 @@ TEST_CASE("the tee forwards every listed event to the first observer, then the s
   tee.on_closed(call, Time(1));
   tee.on_ivr_exit(call, Time(1), callsim::models::IvrOutcome::SELF_SERVED);
   tee.on_service_end(call, Time(2), service);
-  const std::vector<std::string> events = {"on_staffing", "on_arrival", "on_answer",  "on_abandon",  "on_callback",
-                                           "on_balk",     "on_blocked", "on_closed",  "on_ivr_exit", "on_service_end"};
+  const std::vector<std::string> events = {"on_staffing", "on_arrival", "on_answer", "on_abandon",  "on_callback",
+                                           "on_balk",     "on_blocked", "on_closed", "on_ivr_exit", "on_service_end"};
   REQUIRE(log.size() == 2 * events.size());
   for (std::size_t i = 0; i < events.size(); ++i) {
     CHECK(log[2 * i] == "1:" + events[i]);

@@ -18,9 +18,9 @@
 #include <string>
 #include <vector>
 
+#include "report/output_file.hpp"
 #include "store/output_lock.hpp"
 #include "store/results_store.hpp"
-#include "report/output_file.hpp"
 #include "subprocess.hpp"
 
 namespace {
@@ -35,8 +35,8 @@ struct TempDir {
   fs::path path;
   TempDir() {
     static std::atomic<int> counter{0};
-    path = fs::temp_directory_path() / ("callsim-lock-test-" + std::to_string(::getpid()) + "-" +
-                                        std::to_string(counter++));
+    path = fs::temp_directory_path() /
+           ("callsim-lock-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     fs::remove_all(path);
     fs::create_directories(path);
   }
@@ -149,8 +149,7 @@ class LockHolder {
 
 }  // namespace
 
-TEST_CASE("output lock: a second writer in another process is refused at once with OutputBusyError",
-          "[output_lock]") {
+TEST_CASE("output lock: a second writer in another process is refused at once with OutputBusyError", "[output_lock]") {
   TempDir dir;
   const std::string target = dir.file("out.h5");
   LockHolder other(target);
@@ -226,14 +225,13 @@ TEST_CASE("output lock: a lock file left by a killed writer is reused by the nex
   CHECK(dir.entries() == std::set<std::string>{"out.h5"});
 }
 
-TEST_CASE("output lock: while holding the lock, the writer removes stale temp files and says so",
-          "[output_lock]") {
+TEST_CASE("output lock: while holding the lock, the writer removes stale temp files and says so", "[output_lock]") {
   TempDir dir;
   const std::string target = dir.file("out.h5");
-  for (const char* name : {"out.h5.tmp-12345", "out.h5.tmp-1", "out.h5.tmp-abc", "out.h5.tmp-", "other.h5.tmp-77",
-                           "out.h5.tmp-9x"})
+  for (const char* name :
+       {"out.h5.tmp-12345", "out.h5.tmp-1", "out.h5.tmp-abc", "out.h5.tmp-", "other.h5.tmp-77", "out.h5.tmp-9x"})
     std::ofstream(dir.file(name)) << "half a file";
-  fs::create_directory(dir.file("out.h5.tmp-555"));  // not a file: kept
+  fs::create_directory(dir.file("out.h5.tmp-555"));                            // not a file: kept
   fs::create_symlink(dir.file("other.h5.tmp-77"), dir.file("out.h5.tmp-66"));  // a symlink: kept, target too
   std::vector<std::string> warnings;
   set_output_warning_handler([&](const std::string& w) { warnings.push_back(w); });
@@ -245,11 +243,10 @@ TEST_CASE("output lock: while holding the lock, the writer removes stale temp fi
   }
   set_output_warning_handler(nullptr);
   const std::set<std::string> said(warnings.begin(), warnings.end());
-  CHECK(said == std::set<std::string>{
-                    "removed stale temporary file '" + dir.file("out.h5.tmp-12345") +
-                        "' (its callsim process stopped while writing '" + target + "')",
-                    "removed stale temporary file '" + dir.file("out.h5.tmp-1") +
-                        "' (its callsim process stopped while writing '" + target + "')"});
+  CHECK(said == std::set<std::string>{"removed stale temporary file '" + dir.file("out.h5.tmp-12345") +
+                                          "' (its callsim process stopped while writing '" + target + "')",
+                                      "removed stale temporary file '" + dir.file("out.h5.tmp-1") +
+                                          "' (its callsim process stopped while writing '" + target + "')"});
   CHECK(dir.entries() == std::set<std::string>{"out.h5", "out.h5.tmp-abc", "out.h5.tmp-", "other.h5.tmp-77",
                                                "out.h5.tmp-9x", "out.h5.tmp-555", "out.h5.tmp-66"});
   CHECK(read_file(dir.file("other.h5.tmp-77")) == "half a file");

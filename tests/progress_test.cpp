@@ -28,8 +28,10 @@ TEST_CASE("progress: done of total with calls per second and ETA", "[progress]")
   CHECK(format_progress(ProgressFigures{12, 100, 3'000'000, 6.0}) ==
         "replications 12/100 (12%), 500.0 k calls/s, ETA 44 s");
   CHECK(format_progress(ProgressFigures{1, 3, 12'345, 2.0}) == "replications 1/3 (33%), 6.2 k calls/s, ETA 4 s");
-  CHECK(format_progress(ProgressFigures{2, 1000, 900, 3.0}) == "replications 2/1000 (0%), 300 calls/s, ETA 24 min 57 s");
-  CHECK(format_progress(ProgressFigures{400, 400, 600'000, 0.25}) == "replications 400/400 (100%), 2.40 M calls/s, done");
+  CHECK(format_progress(ProgressFigures{2, 1000, 900, 3.0}) ==
+        "replications 2/1000 (0%), 300 calls/s, ETA 24 min 57 s");
+  CHECK(format_progress(ProgressFigures{400, 400, 600'000, 0.25}) ==
+        "replications 400/400 (100%), 2.40 M calls/s, done");
 }
 
 TEST_CASE("progress: nothing finished yet gives no rate and no ETA", "[progress]") {

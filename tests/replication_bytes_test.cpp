@@ -70,7 +70,8 @@ TEST_CASE("replication bytes: results round-trip bit for bit", "[parallel]") {
                      sent[r].intervals.size() * sizeof(analysis::KpiTally)));
     CHECK(same_bytes(got[r].interval_types.data(), sent[r].interval_types.data(),
                      sent[r].interval_types.size() * sizeof(analysis::KpiTally)));
-    CHECK(same_bytes(got[r].groups.data(), sent[r].groups.data(), sent[r].groups.size() * sizeof(analysis::GroupTally)));
+    CHECK(
+        same_bytes(got[r].groups.data(), sent[r].groups.data(), sent[r].groups.size() * sizeof(analysis::GroupTally)));
     CHECK(got[r].calls_simulated == sent[r].calls_simulated);
   }
   CHECK(std::isnan(got[0].total.wait_all));

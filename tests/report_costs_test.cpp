@@ -7,9 +7,9 @@
 #include "sim/statistics.hpp"
 
 using namespace callsim;
+using models::SlaContract;
 using report::replication_costs;
 using report::summarize_costs;
-using models::SlaContract;
 
 namespace {
 

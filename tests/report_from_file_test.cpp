@@ -42,7 +42,8 @@ store::ResultsFile file_of(const scenarios::LoadedScenario& scenario, std::uint6
   return file;
 }
 
-std::size_t index_of_label(const store::ResultsFile& file, const report::RunContext& context, const std::string& label) {
+std::size_t index_of_label(const store::ResultsFile& file, const report::RunContext& context,
+                           const std::string& label) {
   for (std::size_t i = 0; i < report::interval_count(file.runs[0]); ++i)
     if (report::interval_label(file.runs[0], context, i) == label) return i;
   FAIL("no interval labelled " << label);

@@ -98,7 +98,6 @@ store::ResultsFile make_file() {
   return f;
 }
 
-
 std::string read_text_field(const H5::H5File& file, const std::string& dataset, const char* field, std::size_t row) {
   const H5::DataSet ds = file.openDataSet(dataset);
   H5::StrType text(H5::PredType::C_S1, 64);
@@ -213,9 +212,10 @@ TEST_CASE("results inputs: bad inputs are refused on writing, altered bytes on r
   CHECK_THROWS_WITH(store::write_results_file(path, bad), prefix + "in run 'bank', the inputs name source 1 of 1");
   bad = make_file();
   bad.sources[0].inputs[0].sha256 = std::string(64, '0');
-  CHECK_THROWS_WITH(store::write_results_file(path, bad),
-                    prefix + "the stored input 'bank.yaml' has SHA-256 " + store::sha256_hex(bad.sources[0].inputs[0].bytes) +
-                        ", not the " + std::string(64, '0') + " it was given with");
+  CHECK_THROWS_WITH(store::write_results_file(path, bad), prefix + "the stored input 'bank.yaml' has SHA-256 " +
+                                                              store::sha256_hex(bad.sources[0].inputs[0].bytes) +
+                                                              ", not the " + std::string(64, '0') +
+                                                              " it was given with");
   CHECK_FALSE(fs::exists(path));
 
   store::write_results_file(path, make_file());

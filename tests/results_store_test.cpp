@@ -396,7 +396,8 @@ void check_same_comparison(const Comparison& a, const Comparison& b) {
     CHECK(a.variants[v].variant == b.variants[v].variant);
     CHECK(a.variants[v].baseline == b.variants[v].baseline);
     REQUIRE(a.variants[v].day.size() == b.variants[v].day.size());
-    for (std::size_t k = 0; k < a.variants[v].day.size(); ++k) check_same_difference(a.variants[v].day[k], b.variants[v].day[k]);
+    for (std::size_t k = 0; k < a.variants[v].day.size(); ++k)
+      check_same_difference(a.variants[v].day[k], b.variants[v].day[k]);
     REQUIRE(a.variants[v].intervals.size() == b.variants[v].intervals.size());
     for (std::size_t k = 0; k < a.variants[v].intervals.size(); ++k)
       check_same_difference(a.variants[v].intervals[k], b.variants[v].intervals[k]);
@@ -433,15 +434,15 @@ TEST_CASE("results store: a comparison reads back exactly and is not a run", "[r
   REQUIRE(file.openDataSet("/comparison/intervals").getSpace().getSimpleExtentNdims() == 1);
   file.openDataSet("/comparison/intervals").getSpace().getSimpleExtentDims(iv_dims);
   CHECK(iv_dims[0] == 2 * 4 * s);
-  const auto significant =
-      read_field<std::uint8_t>(file, "/comparison/day", "significant", H5::PredType::NATIVE_UINT8);
+  const auto significant = read_field<std::uint8_t>(file, "/comparison/day", "significant", H5::PredType::NATIVE_UINT8);
   const auto ci = read_f64(file, "/comparison/day", "ci95");
   for (std::size_t row = 0; row < 2 * s; ++row) {
     CHECK(significant[row] == (written.comparison->variants[row / s].day[row % s].significant ? 1 : 0));
     CHECK(same(ci[row], written.comparison->variants[row / s].day[row % s].ci95));
   }
   const auto starts = read_f64(file, "/comparison/intervals", "interval_start");
-  const auto interval = read_field<std::uint32_t>(file, "/comparison/intervals", "interval", H5::PredType::NATIVE_UINT32);
+  const auto interval =
+      read_field<std::uint32_t>(file, "/comparison/intervals", "interval", H5::PredType::NATIVE_UINT32);
   for (std::size_t row = 0; row < starts.size(); ++row) {
     CHECK(interval[row] == (row / s) % 4);
     CHECK(starts[row] == 1800.0 + 900.0 * static_cast<double>((row / s) % 4));  // the baseline's intervals
@@ -675,9 +676,9 @@ TEST_CASE("results store: fields hold the documented values and read by name", "
     unit_type.setStrpad(H5T_STR_NULLPAD);
     using Unit = std::array<char, 16>;
     const auto units = read_field<Unit>(file, g + "/summary", "unit", unit_type);
-    CHECK(std::string(units[0].data(), 5) == "calls");  // offered
+    CHECK(std::string(units[0].data(), 5) == "calls");     // offered
     CHECK(std::string(units[3].data(), 8) == "fraction");  // service_level
-    CHECK(units.back()[0] == '\0');  // not a KPI: no unit
+    CHECK(units.back()[0] == '\0');                        // not a KPI: no unit
   }
   // Creation and modification times are off, so equal results give equal bytes.
   for (const char* object : {"/", "/scenario", "/base", "/base/intervals", "/base/interval_types", "/base/groups",
@@ -714,7 +715,7 @@ TEST_CASE("results store: h5dump reads the file", "[results_store]") {
   const std::string dump = read_text(out);
   CHECK(dump.find("GROUP \"after hiring\"") != std::string::npos);
   CHECK(dump.find("H5T_IEEE_F64LE \"service_level\";") != std::string::npos);
-  CHECK(dump.find("H5T_STD_U64LE \"offered\";") != std::string::npos);  // counts are integers
+  CHECK(dump.find("H5T_STD_U64LE \"offered\";") != std::string::npos);             // counts are integers
   CHECK(dump.find("DATASPACE  SIMPLE { ( 12 ) / ( 12 ) }") != std::string::npos);  // intervals: 3 x 4 rows
   CHECK(dump.find("DATASET \"interval_types\"") != std::string::npos);
   CHECK(dump.find("\"call_type\";") != std::string::npos);
@@ -830,9 +831,9 @@ TEST_CASE("results store: reading refuses datasets that disagree with the run na
 
 TEST_CASE("results store: check_writable explains why a path cannot be written", "[results_store]") {
   TempDir dir;
-  CHECK(what_of([&] { check_writable(dir.file("missing/x.h5")); }) ==
-        "cannot write results file '" + dir.file("missing/x.h5") + "': directory '" + dir.file("missing") +
-            "' does not exist");
+  CHECK(what_of([&] { check_writable(dir.file("missing/x.h5")); }) == "cannot write results file '" +
+                                                                          dir.file("missing/x.h5") + "': directory '" +
+                                                                          dir.file("missing") + "' does not exist");
   std::ofstream(dir.file("plain")) << "not a directory";
   CHECK(what_of([&] { check_writable(dir.file("plain/x.h5")); }) ==
         "cannot write results file '" + dir.file("plain/x.h5") + "': '" + dir.file("plain") + "' is not a directory");
@@ -1046,9 +1047,8 @@ TEST_CASE("results store: the Python example reader prints the comparison", "[re
   for (const auto& v : f.comparison->variants) {
     for (const PairedDifference& d : v.day) {
       char line[200];
-      std::snprintf(line, sizeof line, "%-32s %-9s %14.6f %14.6f %4llu%s\n", d.kpi.c_str(),
-                    hdf5_unit(d.kpi).c_str(), d.mean, d.ci95, static_cast<unsigned long long>(d.n),
-                    d.significant ? " *" : "");
+      std::snprintf(line, sizeof line, "%-32s %-9s %14.6f %14.6f %4llu%s\n", d.kpi.c_str(), hdf5_unit(d.kpi).c_str(),
+                    d.mean, d.ci95, static_cast<unsigned long long>(d.n), d.significant ? " *" : "");
       INFO("expected line: " << line);
       CHECK(text.find(line) != std::string::npos);
     }
@@ -1057,7 +1057,8 @@ TEST_CASE("results store: the Python example reader prints the comparison", "[re
   CHECK(text.find("service level differs significantly in intervals: [0, 3]") != std::string::npos);
 }
 
-TEST_CASE("results store: format 3 files written before talk and handle times read them as unknown", "[results_store]") {
+TEST_CASE("results store: format 3 files written before talk and handle times read them as unknown",
+          "[results_store]") {
   TempDir dir;
   const std::string fixture = std::string(CALLSIM_SOURCE_DIR) + "/tests/data/format3-run.h5";
   std::filesystem::copy_file(fixture, dir.file("r.h5"));
@@ -1075,7 +1076,8 @@ TEST_CASE("results store: format 3 files written before talk and handle times re
       h5::RowLayout old;
       for (const auto& f : full.fields())
         if (!f.optional) old.add(f.name, f.kind);
-      const h5::Table rows = h5::read_table(run, "/multiskill-small", name, full, static_cast<int>(run.openDataSet(name).getSpace().getSimpleExtentNdims()));
+      const h5::Table rows = h5::read_table(run, "/multiskill-small", name, full,
+                                            static_cast<int>(run.openDataSet(name).getSpace().getSimpleExtentNdims()));
       h5::Table shorter(rows.dims, old);
       for (std::size_t r = 0; r < rows.count(); ++r)
         std::copy_n(rows.rows.data() + r * full.size(), old.size(), shorter.rows.data() + r * old.size());

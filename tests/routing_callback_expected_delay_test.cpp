@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "run/experiment.hpp"
 #include "models/call_center.hpp"
 #include "models/routing_policies.hpp"
+#include "run/experiment.hpp"
 #include "spec_builders.hpp"
 
 using callsim::models::CallInfo;
@@ -36,8 +36,8 @@ CenterSpec callback_center(double acceptance) {
 
 /// Tracks live waiting calls and accepted callbacks to check each callback against them.
 struct CallbackWatch : callsim::models::NullObserver {
-  std::map<std::uint64_t, CallInfo> live;        // waiting on the line
-  std::map<std::uint64_t, double> accepted_at;   // callbacks not made yet
+  std::map<std::uint64_t, CallInfo> live;       // waiting on the line
+  std::map<std::uint64_t, double> accepted_at;  // callbacks not made yet
   std::uint64_t callbacks = 0, made = 0, made_while_live_waits = 0;
   std::function<std::uint32_t(std::uint32_t)> group_skills_mask;  // bit k: the group takes type k
   void on_arrival(const CallInfo& c) { live[c.id] = c; }

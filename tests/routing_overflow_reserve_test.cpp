@@ -5,9 +5,9 @@
 #include <functional>
 #include <string>
 
-#include "run/experiment.hpp"
 #include "models/call_center.hpp"
 #include "models/routing_policies.hpp"
+#include "run/experiment.hpp"
 #include "spec_builders.hpp"
 
 using callsim::models::CallInfo;
@@ -34,9 +34,9 @@ CenterSpec overflow_center(double retail_per_hour = 260) {
 
 /// Counts how retail calls reached the generalists.
 struct OverflowWatch : callsim::models::NullObserver {
-  double min_wait = 1e300;             // shortest wait of a retail call a generalist answered
-  std::uint64_t overflowed = 0;        // retail calls answered by generalists
-  std::uint64_t at_delay = 0;          // ... at the very moment they became eligible
+  double min_wait = 1e300;       // shortest wait of a retail call a generalist answered
+  std::uint64_t overflowed = 0;  // retail calls answered by generalists
+  std::uint64_t at_delay = 0;    // ... at the very moment they became eligible
   double delay = 30;
   void on_answer(const CallInfo& c, Time now, const Service& s) {
     if (c.type != 0 || s.group != 1) return;
@@ -50,7 +50,7 @@ struct OverflowWatch : callsim::models::NullObserver {
 template <class Observer>
 void run_overflow(const CenterSpec& spec, Observer& obs) {
   callsim::models::CallCenter<Observer, callsim::sim::EventCalendar, callsim::models::OverflowDelay> center(spec, 4, 0,
-                                                                                                          obs);
+                                                                                                            obs);
   center.run_to_completion();
 }
 
@@ -60,7 +60,8 @@ TEST_CASE("overflow_delay gives no call to a secondary group before its delay", 
   CenterSpec spec = overflow_center();
   OverflowWatch watch;
   run_overflow(spec, watch);
-  INFO("overflowed " << watch.overflowed << ", shortest wait " << watch.min_wait << " s, at the delay " << watch.at_delay);
+  INFO("overflowed " << watch.overflowed << ", shortest wait " << watch.min_wait << " s, at the delay "
+                     << watch.at_delay);
   REQUIRE(watch.overflowed > 200);
   REQUIRE(watch.min_wait >= 30);
   // The re-offer at 30 s works: many calls go to an idle generalist exactly then.
@@ -117,7 +118,7 @@ CenterSpec reserve_center(double reserved) {
 }
 
 struct ReserveWatch : callsim::models::NullObserver {
-  std::function<std::size_t()> idle;  // the group's idle agents now
+  std::function<std::size_t()> idle;    // the group's idle agents now
   std::size_t fewest_idle_left = 1000;  // after a regular call was answered
   std::uint64_t regular_at_limit = 0;   // regular answers that left exactly the reserve idle
   std::size_t reserved = 0;
@@ -135,11 +136,11 @@ TEST_CASE("reserve never lets a low-priority call take a reserved agent", "[mode
   ReserveWatch watch;
   watch.reserved = 3;
   callsim::models::CallCenter<ReserveWatch, callsim::sim::EventCalendar, callsim::models::Reserve> center(spec, 6, 0,
-                                                                                                         watch);
+                                                                                                          watch);
   watch.idle = [&] { return center.idle_agents(0); };
   center.run_to_completion();
   INFO("fewest idle after a regular answer " << watch.fewest_idle_left << ", at the limit " << watch.regular_at_limit);
-  REQUIRE(watch.fewest_idle_left == 3);   // never below the reserve, and the reserve binds
+  REQUIRE(watch.fewest_idle_left == 3);  // never below the reserve, and the reserve binds
   REQUIRE(watch.regular_at_limit > 100);
 
   // The point of it: vip callers wait far less than under longest_idle_agent.
@@ -150,7 +151,9 @@ TEST_CASE("reserve never lets a low-priority call take a reserved agent", "[mode
   lia.routing.policy = "longest_idle_agent";
   const auto a = callsim::run::run_in_process(lia, options);
   const auto b = callsim::run::run_in_process(reserve_center(3), options);
-  const auto vip_asa = [](const auto& run) { return callsim::analysis::summarize_call_type(run.replications, 1, 2)[7].mean; };
+  const auto vip_asa = [](const auto& run) {
+    return callsim::analysis::summarize_call_type(run.replications, 1, 2)[7].mean;
+  };
   INFO("vip ASA: LIA " << vip_asa(a) << " s, reserve " << vip_asa(b) << " s");
   REQUIRE(vip_asa(b) < 0.25 * vip_asa(a));
 }

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "run/experiment.hpp"
 #include "models/call_center.hpp"
 #include "models/routing_policies.hpp"
+#include "run/experiment.hpp"
 #include "scenarios/loader.hpp"
 #include "spec_builders.hpp"
 
@@ -67,8 +67,8 @@ TEST_CASE("static_priority answers the high-priority type faster", "[models][rou
   const auto lia = run(two_priorities("longest_idle_agent"));
   const auto prio = run(two_priorities("static_priority"));
   const double vip_asa = kpi(prio, 1, "asa"), regular_asa = kpi(prio, 0, "asa");
-  INFO("static_priority: vip ASA " << vip_asa << " s, regular " << regular_asa << " s; LIA vip "
-                                   << kpi(lia, 1, "asa") << " s, regular " << kpi(lia, 0, "asa") << " s");
+  INFO("static_priority: vip ASA " << vip_asa << " s, regular " << regular_asa << " s; LIA vip " << kpi(lia, 1, "asa")
+                                   << " s, regular " << kpi(lia, 0, "asa") << " s");
   REQUIRE(vip_asa < 0.25 * regular_asa);
   // Under FIFO across types both wait alike (within 20%).
   REQUIRE(std::abs(kpi(lia, 1, "asa") - kpi(lia, 0, "asa")) < 0.2 * kpi(lia, 0, "asa"));
@@ -86,7 +86,7 @@ TEST_CASE("static_priority never takes a regular call while a vip call waits", "
     }
   } obs;
   callsim::models::CallCenter<Obs, callsim::sim::EventCalendar, callsim::models::StaticPriority> center(spec, 1, 0,
-                                                                                                      obs);
+                                                                                                        obs);
   center.run_until(Time(20 * 3600));
   REQUIRE(obs.queued_answers > 1000);
 }
@@ -118,7 +118,7 @@ TEST_CASE("skill_preference sends calls to the groups that rank them first", "[m
     void on_service_end(const CallInfo&, Time, const callsim::models::Service& s) { idle_specialists += s.group == 0; }
   } obs;
   callsim::models::CallCenter<Obs, callsim::sim::EventCalendar, callsim::models::SkillPreference> center(spec, 2, 0,
-                                                                                                       obs);
+                                                                                                         obs);
   center.run_to_completion();
   REQUIRE(obs.queued_answers > 500);
   REQUIRE(obs.retail_to_generalists_at_arrival > 50);
@@ -148,8 +148,7 @@ TEST_CASE("every registered policy runs and the names match the registry", "[mod
     ran.insert(std::string(info.name));
   }
   REQUIRE(ran == std::set<std::string>{"callback_offer", "expected_delay", "longest_idle_agent", "overflow_delay",
-                                      "reserve", "skill_preference",
-                                      "static_priority", "weighted_wait"});
+                                       "reserve", "skill_preference", "static_priority", "weighted_wait"});
   REQUIRE_THROWS_AS(callsim::models::with_policy("nope", [](auto) { return 0; }), std::invalid_argument);
 }
 
@@ -163,8 +162,9 @@ TEST_CASE("a call type's priority is read from the scenario", "[scenario][routin
   REQUIRE(loaded.spec.routing.policy == "static_priority");
   std::string bad = text;
   bad.replace(bad.find("priority: 3"), 11, "priority: high");
-  REQUIRE_THROWS_WITH(callsim::scenarios::load_scenario_text(bad, "p.yaml"),
-                      "p.yaml:7: call_types[0].priority 'high' is not a whole number; expected a whole number such as 2");
+  REQUIRE_THROWS_WITH(
+      callsim::scenarios::load_scenario_text(bad, "p.yaml"),
+      "p.yaml:7: call_types[0].priority 'high' is not a whole number; expected a whole number such as 2");
 }
 
 TEST_CASE("weighted_wait takes the call with the largest weight times wait", "[models][routing]") {

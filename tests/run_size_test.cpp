@@ -7,18 +7,18 @@
 #include <cmath>
 #include <limits>
 
-#include "run/call_records.hpp"
 #include "analysis/kpi.hpp"
 #include "analysis/run_result.hpp"
 #include "app/run_size.hpp"
 #include "app/run_size_check.hpp"
+#include "run/call_records.hpp"
 #include "spec_builders.hpp"
 
 using callsim::app::estimate_run_size;
-using callsim::app::RunSize;
-using callsim::app::RunSizeOptions;
 using callsim::app::judge_run_size;
 using callsim::app::MachineRoom;
+using callsim::app::RunSize;
+using callsim::app::RunSizeOptions;
 using callsim::sim::Time;
 
 namespace {
@@ -179,8 +179,7 @@ TEST_CASE("run size verdict: refused beyond the machine, warned beyond half of i
   CHECK(v.refusal.find("(the interval tallies of 3 variants x 20 replications x ") != std::string::npos);
 }
 
-TEST_CASE("run size: calls in the system by Little's law, a queue without patience that grows for ever",
-          "[run_size]") {
+TEST_CASE("run size: calls in the system by Little's law, a queue without patience that grows for ever", "[run_size]") {
   RunSizeOptions options;
   options.replications = 10;
   options.threads = 2;
@@ -211,9 +210,10 @@ TEST_CASE("run size: calls in the system by Little's law, a queue without patien
   auto v = judge_run_size(size, MachineRoom{24e9, 1e15}, "x.h5", 10);
   INFO(v.refusal);
   CHECK(v.refusal.rfind("this run would need about ", 0) == 0);
-  CHECK(v.refusal.find(" of memory (up to 20,099,959,810 calls in the system at once in each of the 2 "
-                       "replications running at a time take 12 TB), but the machine has 24 GB available; check the arrival rates, "
-                       "the staffing and the patience, or use fewer threads (-j)") != std::string::npos);
+  CHECK(v.refusal.find(
+            " of memory (up to 20,099,959,810 calls in the system at once in each of the 2 "
+            "replications running at a time take 12 TB), but the machine has 24 GB available; check the arrival rates, "
+            "the staffing and the patience, or use fewer threads (-j)") != std::string::npos);
   options.threads = 1;
   size = estimate_run_size({&spec}, options);
   v = judge_run_size(size, MachineRoom{24e9, 1e15}, "x.h5", 10);

@@ -5,9 +5,9 @@
 
 #include "scenarios/loader.hpp"
 
+using callsim::models::SlaContract;
 using callsim::scenarios::load_scenario_text;
 using callsim::scenarios::ScenarioError;
-using callsim::models::SlaContract;
 
 namespace {
 

@@ -144,8 +144,7 @@ TEST_CASE("the overload warning counts IVR callers reaching each queue", "[scena
   CHECK(loaded.warnings[0] ==
         "bank.yaml: offered load 16.1 Erlangs is at or above the 12 agents and callers never abandon: the queue "
         "grows without bound and the results depend on the horizon");
-  CHECK(load(edited("    patience: {distribution: exponential, mean: 5min}\n", "",
-                    edited("count: 12", "count: 17")))
+  CHECK(load(edited("    patience: {distribution: exponential, mean: 5min}\n", "", edited("count: 12", "count: 17")))
             .warnings.empty());
 }
 
@@ -226,8 +225,9 @@ TEST_CASE("the IVR graph must lead every caller from the entry to an exit", "[sc
 TEST_CASE("a call type without arrivals needs the IVR to lead to it", "[scenario][ivr][errors]") {
   // Without an IVR every call type needs arrivals.
   const std::string no_ivr = kBase.substr(0, kBase.find("ivr:"));
-  CHECK_THROWS_WITH(load(no_ivr), "bank.yaml:6: call type 'retail' is missing 'arrivals' (how calls arrive, e.g. "
-                                  "arrivals: {rate: 1000/h})");
+  CHECK_THROWS_WITH(load(no_ivr),
+                    "bank.yaml:6: call type 'retail' is missing 'arrivals' (how calls arrive, e.g. "
+                    "arrivals: {rate: 1000/h})");
   // No branch to its queue, or only one with probability 0.
   const std::string loans = "  - name: loans\n    service: {distribution: exponential, mean: 5min}\nagent_groups:";
   const std::string with_loans =
@@ -276,8 +276,8 @@ TEST_CASE("forecast columns are checked where they are named", "[scenario][ivr][
   {
     const ForecastFiles files(edited("{forecast: vru.csv}", "{forecast: vru.csv, column: VRU}", ivr_forecast),
                               "interval_start,vru\n08:00,100\n12:00,200\n");
-    CHECK_THROWS_WITH(files.load(), files.yaml + ":17: the forecast '" + files.csv +
-                                        "' has no column 'VRU'; its columns are: vru");
+    CHECK_THROWS_WITH(files.load(),
+                      files.yaml + ":17: the forecast '" + files.csv + "' has no column 'VRU'; its columns are: vru");
   }
   CHECK_THROWS_WITH(load(edited("{rate: 20/h}", "{rate: 20/h, column: NW}")),
                     "bank.yaml:10: call_types[1].arrivals.column applies to a forecast only (the forecast column to "

@@ -157,8 +157,9 @@ TEST_CASE("tiny inputs that loop yaml-cpp's LoadAll are syntax errors, found in 
   CHECK(bounded_error_of("---\n,\n") == "center.yaml:2: YAML syntax error: " + kStrayComma + kSyntaxFix);
   CHECK(bounded_error_of(kCenter + ",\n") == "center.yaml:15: YAML syntax error: end of map not found" + kSyntaxFix);
   // Other tiny inputs end too, each with its own message.
-  for (const std::string text : {"!", "&a", "*a", "[", "]", "{", "}", ":", "?", "-", "- ,", "a: ,", "!a", "'", "\"",
-                                 "---", "...", "--- !a ,", "%YAML 1.2\n", "\t", "\xEF\xBB\xBF", "\x00"}) {
+  for (const std::string text : {"!",           "&a",  "*a",           "[",   "]", "{",  "}",   ":",   "?",
+                                 "-",           "- ,", "a: ,",         "!a",  "'", "\"", "---", "...", "--- !a ,",
+                                 "%YAML 1.2\n", "\t",  "\xEF\xBB\xBF", "\x00"}) {
     const std::string message = bounded_error_of(text);
     CAPTURE(text, message);
     CHECK(message.rfind("center.yaml:", 0) == 0);
@@ -169,7 +170,8 @@ TEST_CASE("tiny inputs that loop yaml-cpp's LoadAll are syntax errors, found in 
             "); check its brackets and quotes, and quote the whole --set argument for the shell");
   CHECK(bounded_error_of(kCenter, {"call_types.0.name=!a,"}).rfind("--set call_types.0.name=!a,: the value", 0) == 0);
   // So is the start time reports read from a stored scenario.
-  const Bounded peek = run_bounded([] { return std::to_string(callsim::scenarios::peek_clock_start(",").has_value()); });
+  const Bounded peek =
+      run_bounded([] { return std::to_string(callsim::scenarios::peek_clock_start(",").has_value()); });
   CHECK(peek.exited);
   CHECK(peek.output == "0");
 }
@@ -186,7 +188,8 @@ TEST_CASE("a scenario must be a regular file of at most 1 MiB", "[scenario][limi
   CHECK_THROWS_WITH(load_scenario("/dev/zero"),
                     "cannot read scenario '/dev/zero': '/dev/zero' is not a regular file (it is a character device)");
   CHECK_THROWS_WITH(load_scenario(dir.path.string()), "cannot read scenario '" + dir.path.string() + "': '" +
-                                                          dir.path.string() + "' is not a regular file (it is a directory)");
+                                                          dir.path.string() +
+                                                          "' is not a regular file (it is a directory)");
   // A FIFO without a writer would block an open for reading: refused, never waited on.
   const std::string fifo = dir.file("fifo.yaml");
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
@@ -209,9 +212,9 @@ TEST_CASE("a scenario must be a regular file of at most 1 MiB", "[scenario][limi
   const std::string exactly = dir.write("exactly.yaml", kCenter + std::string((1 << 20) - kCenter.size(), '\n'));
   CHECK(load_scenario(exactly).spec.name == "center");
   // Text not read from a file (a results file's stored scenario) meets the same limit.
-  CHECK(error_of(kCenter + std::string(1 << 20, '\n')) == "center.yaml: the scenario is " +
-                                                            std::to_string(kCenter.size() + (1 << 20)) +
-                                                            " bytes; a scenario file may be at most 1 MiB (1048576 bytes)");
+  CHECK(error_of(kCenter + std::string(1 << 20, '\n')) ==
+        "center.yaml: the scenario is " + std::to_string(kCenter.size() + (1 << 20)) +
+            " bytes; a scenario file may be at most 1 MiB (1048576 bytes)");
 }
 
 TEST_CASE("every CSV must be a regular file of at most 256 MiB", "[scenario][limits][files]") {
@@ -243,15 +246,15 @@ TEST_CASE("every CSV must be a regular file of at most 256 MiB", "[scenario][lim
             "is not a regular file (it is a character device)"},
            {"{forecast: big.csv}", "forecast", big,
             "is 268435457 bytes; a forecast file may be at most 256 MiB (268435456 bytes)"},
-           {"{trace: big.csv}", "trace", big, "is 268435457 bytes; a trace file may be at most 256 MiB (268435456 bytes)"},
+           {"{trace: big.csv}", "trace", big,
+            "is 268435457 bytes; a trace file may be at most 256 MiB (268435456 bytes)"},
        }) {
     const Bounded run = message(scenario_with(arrivals));
     CAPTURE(arrivals);
     CHECK(run.exited);
     CHECK(run.output == "cannot read " + role + " '" + file + "'" + given + "'" + file + "' " + why);
   }
-  const std::string plan = dir.write(
-      "center.yaml", edited("    count: 10\n", "    staffing: " + fifo + "\n"));
+  const std::string plan = dir.write("center.yaml", edited("    count: 10\n", "    staffing: " + fifo + "\n"));
   const Bounded run = message(plan);
   CHECK(run.exited);
   CHECK(run.output == "cannot read staffing plan '" + fifo + "' (given in " + plan + ":14): '" + fifo +
@@ -277,8 +280,8 @@ TEST_CASE("the horizon and the reporting intervals have limits", "[scenario][lim
         "center.yaml:4: time.duration 30000d in intervals of 30min gives 1440000 reporting intervals; at most 1000000 "
         "are allowed: give a longer time.interval or a shorter time.duration");
   // At the limits themselves: a century in hours, a year in minutes.
-  CHECK(load(edited("warmup: 1h", "warmup: 0s", edited("duration: 8h", "duration: 36525d",
-                                                       edited("interval: 30min", "interval: 1d"))))
+  CHECK(load(edited("warmup: 1h", "warmup: 0s",
+                    edited("duration: 8h", "duration: 36525d", edited("interval: 30min", "interval: 1d"))))
             .spec.time.duration.seconds() == 36525.0 * 86400);
   CHECK(load(edited("duration: 8h", "duration: 365d", edited("interval: 30min", "interval: 1min")))
             .spec.time.interval.seconds() == 60);
@@ -294,8 +297,8 @@ TEST_CASE("every duration is at most 100 years", "[scenario][limits][numbers]") 
   CHECK(error_of(edited("    patience:", "    priority_credit: 1e10d\n    patience:")) ==
         "center.yaml:10: call_types[0].priority_credit must be at most 36525d (100 years), got 1e10d");
   // Parameters within their limits can still give a mean beyond any horizon.
-  CHECK(error_of(edited("{distribution: exponential, mean: 180s}",
-                        "{distribution: weibull, shape: 0.01, scale: 100d}")) ==
+  CHECK(error_of(
+            edited("{distribution: exponential, mean: 180s}", "{distribution: weibull, shape: 0.01, scale: 100d}")) ==
         "center.yaml:9: call_types[0].service has a mean of 8.06339e+164s; a distribution's mean must be at most "
         "36525d (100 years)");
   CHECK(error_of(edited("{distribution: exponential, mean: 180s}", "{distribution: lognormal, mean: 180s, cv: 1e6}")) ==
@@ -339,11 +342,11 @@ TEST_CASE("forecast volumes make rates of at most 1000000/h", "[scenario][limits
                                                  ":3: volume 1e300 of 'retail' in a 30 min interval is a rate of "
                                                  "2e+300/h; an arrival rate may be at most 1000000/h");
   dir.write("day.csv", "interval_start,retail\n08:00,100\n08:30,200\n09:00,5\n");
-  const std::string scaled =
-      dir.write("center.yaml", edited("{forecast: day.csv}", "{forecast: day.csv, scale: 1e4}",
-                                      edited("time:\n", "time:\n  start: 08:00\n", yaml)));
-  CHECK_THROWS_WITH(load_scenario(scaled), scaled + ":10: call_types[0].arrivals.scale 1e4 makes the forecast's "
-                                                    "busiest interval (" +
+  const std::string scaled = dir.write("center.yaml", edited("{forecast: day.csv}", "{forecast: day.csv, scale: 1e4}",
+                                                             edited("time:\n", "time:\n  start: 08:00\n", yaml)));
+  CHECK_THROWS_WITH(load_scenario(scaled), scaled +
+                                               ":10: call_types[0].arrivals.scale 1e4 makes the forecast's "
+                                               "busiest interval (" +
                                                dir.file("day.csv") +
                                                ":3) a rate of 4000000/h; an arrival rate may be at most 1000000/h");
   dir.write("day.csv", "interval_start,retail\n08:00,100\n08:30,inf\n");
@@ -359,8 +362,9 @@ TEST_CASE("agents are at most 100000 per group and 1000000 in all", "[scenario][
         "center.yaml:14: agent_groups[0].count must be at most 100000, got 1000000000000");
   CHECK(load(edited("count: 10", "count: 100000")).spec.agent_groups[0].count == 100000);
   // Overlapping shifts add up past the limit.
-  const std::string shifts = "    shifts:\n      - {start: 00:00, end: 12:00, count: 60000}\n"
-                             "      - {start: 06:00, end: 12:00, count: 60000}\n";
+  const std::string shifts =
+      "    shifts:\n      - {start: 00:00, end: 12:00, count: 60000}\n"
+      "      - {start: 06:00, end: 12:00, count: 60000}\n";
   CHECK(error_of(edited("    count: 10\n", shifts)) ==
         "center.yaml:15: agent group 'agents' has 120000 agents on duty at once (its shifts add up); a group may have "
         "at most 100000 agents on duty at once");
@@ -371,8 +375,9 @@ TEST_CASE("agents are at most 100000 per group and 1000000 in all", "[scenario][
   for (int g = 1; g <= 10; ++g) {
     many += "  - name: g" + std::to_string(g) + "\n    skills: [retail]\n    count: 100000\n";
   }
-  CHECK(error_of(many) == "center.yaml:42: the agent groups up to agent group 'g10' have 1000010 agents (each group at "
-                          "its most on duty); a scenario may have at most 1000000");
+  CHECK(error_of(many) ==
+        "center.yaml:42: the agent groups up to agent group 'g10' have 1000010 agents (each group at "
+        "its most on duty); a scenario may have at most 1000000");
   const TempDir dir;
   dir.write("plan.csv", "interval_start,agents\n00:00,5\n04:00,100001\n");
   const std::string planned = dir.write("center.yaml", edited("    count: 10\n", "    staffing: plan.csv\n"));
@@ -388,7 +393,8 @@ TEST_CASE("call type numbers have limits", "[scenario][limits][numbers]") {
   const auto with = [](const std::string& line) { return edited("    patience:", "    " + line + "\n    patience:"); };
   CHECK(error_of(with("queue_capacity: 1000001")) ==
         "center.yaml:10: call_types[0].queue_capacity must be at most 1000000, got 1000001");
-  CHECK(error_of(with("priority: 1000001")) == "center.yaml:10: call_types[0].priority must be at most 1000000, got 1000001");
+  CHECK(error_of(with("priority: 1000001")) ==
+        "center.yaml:10: call_types[0].priority must be at most 1000000, got 1000001");
   CHECK(error_of(with("priority: -1000001")) ==
         "center.yaml:10: call_types[0].priority must be at least -1000000, got -1000001");
   CHECK(error_of(with("weight: 1e300")) == "center.yaml:10: call_types[0].weight must be at most 1000000, got 1e300");
@@ -445,8 +451,9 @@ TEST_CASE("routing settings are nested at most per type and group, and bounded i
   std::string outer = "routing:\n  policy: overflow_delay\n  delay:\n    t0: &g " + inner + "\n";
   for (int i = 1; i < 1000; ++i) outer += "    t" + std::to_string(i) + ": *g\n";
   const std::string message = bounded_error_of(kCenter + outer);
-  CHECK(message == "center.yaml:18: 'routing' gives more than 100000 settings; give one value for all cells and only "
-                   "the exceptions per cell");
+  CHECK(message ==
+        "center.yaml:18: 'routing' gives more than 100000 settings; give one value for all cells and only "
+        "the exceptions per cell");
 }
 
 TEST_CASE("policy options name each parameter once and never the policy", "[scenario][limits]") {
@@ -462,14 +469,16 @@ TEST_CASE("policy options name each parameter once and never the policy", "[scen
 TEST_CASE("counts of call types, groups and IVR nodes have limits", "[scenario][limits]") {
   std::string types = "name: center\ntime: {duration: 1h}\ncall_types:\n";
   for (int k = 0; k <= 1000; ++k) {
-    types += "  - {name: t" + std::to_string(k) + ", arrivals: {rate: 1/h}, service: {distribution: constant, value: 1s}}\n";
+    types +=
+        "  - {name: t" + std::to_string(k) + ", arrivals: {rate: 1/h}, service: {distribution: constant, value: 1s}}\n";
   }
   types += "agent_groups:\n  - {name: a, skills: [t0], count: 1}\n";
   CHECK(error_of(types) == "center.yaml:4: 'call_types' has 1001 call types; a scenario may have at most 1000");
   std::string groups = kCenter;
   for (int g = 0; g < 1000; ++g) groups += "  - {name: g" + std::to_string(g) + ", skills: [retail], count: 1}\n";
   CHECK(error_of(groups) == "center.yaml:12: 'agent_groups' has 1001 agent groups; a scenario may have at most 1000");
-  std::string ivr = edited("    arrivals: {rate: 100/h}\n", "", kCenter) + "ivr:\n  arrivals: {rate: 100/h}\n  nodes:\n";
+  std::string ivr =
+      edited("    arrivals: {rate: 100/h}\n", "", kCenter) + "ivr:\n  arrivals: {rate: 100/h}\n  nodes:\n";
   for (int v = 0; v <= 500; ++v) ivr += "    - {name: n" + std::to_string(v) + ", branches: {queue retail: 1}}\n";
   CHECK(error_of(ivr) == "center.yaml:17: ivr.nodes has 501 nodes; an IVR may have at most 500");
 }
@@ -479,8 +488,9 @@ TEST_CASE("an IVR loop left with a tiny probability is refused at load", "[scena
                            "ivr:\n  arrivals: {rate: 100/h}\n  nodes:\n"
                            "    - name: menu\n      duration: {distribution: constant, value: 10s}\n"
                            "      branches: {queue retail: 1e-10, menu: 0.9999999999}\n";
-  CHECK(error_of(base) == "center.yaml:19: IVR node 'menu' sends callers through 1e+10 nodes on average before they "
-                          "leave the IVR, more than 1000; give the branches that leave its loop more probability");
+  CHECK(error_of(base) ==
+        "center.yaml:19: IVR node 'menu' sends callers through 1e+10 nodes on average before they "
+        "leave the IVR, more than 1000; give the branches that leave its loop more probability");
   // Far below the probability doubles resolve next to 1: the loop never ends in arithmetic.
   CHECK(error_of(edited("queue retail: 1e-10, menu: 0.9999999999", "queue retail: 1e-300, menu: 1", base)) ==
         "center.yaml:19: IVR node 'menu' sends callers through endlessly many nodes on average before they leave the "
@@ -514,8 +524,9 @@ TEST_CASE("an IVR walk never takes a branch of probability 0", "[models][ivr][li
   ivr.nodes[0].branches = {{0, 0.9999999999}, {1, 1e-10}};
   const auto problems = callsim::models::ivr_problems(ivr);
   REQUIRE(problems.size() == 1);
-  CHECK(problems[0] == "IVR node 'menu' sends callers through 1e+10 nodes on average before they leave the IVR, more "
-                       "than 1000; give the branches that leave its loop more probability");
+  CHECK(problems[0] ==
+        "IVR node 'menu' sends callers through 1e+10 nodes on average before they leave the IVR, more "
+        "than 1000; give the branches that leave its loop more probability");
 }
 
 TEST_CASE("shifts, breaks and overrides are bounded in number", "[scenario][limits]") {
@@ -530,7 +541,8 @@ TEST_CASE("shifts, breaks and overrides are bounded in number", "[scenario][limi
         "a staffing plan)");
   const std::vector<std::string> sets(1001, "call_types.0.service.mean=200s");
   CHECK(error_of(kCenter, sets) == "--set is given 1001 times; at most 1000 overrides are allowed in one run");
-  CHECK(load(kCenter, std::vector<std::string>(1000, "call_types.0.service.mean=200s")).spec.call_types[0]
+  CHECK(load(kCenter, std::vector<std::string>(1000, "call_types.0.service.mean=200s"))
+            .spec.call_types[0]
             .service.mean() == 200);
 }
 
@@ -551,8 +563,9 @@ TEST_CASE("wide and varied CSVs are checked in time that grows with their size o
     return std::string("loaded");
   });
   CHECK(wide.exited);
-  CHECK(wide.output == dir.file("wide.csv") + ":1: column 'c0' appears twice (columns 2 and 200002); name each column "
-                                              "once");
+  CHECK(wide.output == dir.file("wide.csv") +
+                           ":1: column 'c0' appears twice (columns 2 and 200002); name each column "
+                           "once");
   // A trace of 100,000 call types the scenario does not define: ten named, the rest counted.
   std::string trace = "time,call_type\n00:10:00,retail\n";
   for (int k = 0; k < 100000; ++k) trace += "00:20:00,x" + std::to_string(k) + "\n";

@@ -159,12 +159,14 @@ TEST_CASE("unknown keys are reported at every level and never ignored", "[scenar
   CHECK_THROWS_WITH(load(edited("  warmup: 2h", "  warm_up: 2h")),
                     "erlang-a.yaml:3: unknown key 'warm_up' in 'time' (did you mean 'warmup'?); valid keys are: "
                     "duration, interval, start, warmup");
-  CHECK_THROWS_WITH(load(edited("  threshold: 20s", "  target: 20s")),
-                    "erlang-a.yaml:7: unknown key 'target' in 'service_level'; valid keys are: callback_threshold, threshold");
-  CHECK_THROWS_WITH(load(edited("    arrivals:", "    arival:")),
-                    "erlang-a.yaml:10: unknown key 'arival' in call type 'general' (did you mean 'arrivals'?); valid "
-                    "keys are: arrivals, balking, name, patience, priority, priority_credit, queue_capacity, retrial, service, "
-                    "weight, wrap_up");
+  CHECK_THROWS_WITH(
+      load(edited("  threshold: 20s", "  target: 20s")),
+      "erlang-a.yaml:7: unknown key 'target' in 'service_level'; valid keys are: callback_threshold, threshold");
+  CHECK_THROWS_WITH(
+      load(edited("    arrivals:", "    arival:")),
+      "erlang-a.yaml:10: unknown key 'arival' in call type 'general' (did you mean 'arrivals'?); valid "
+      "keys are: arrivals, balking, name, patience, priority, priority_credit, queue_capacity, retrial, service, "
+      "weight, wrap_up");
   CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "{rate: 1000/h, burst: 2}")),
                     "erlang-a.yaml:10: unknown key 'burst' in call_types[0].arrivals; valid keys are: column, "
                     "date, forecast, format, rate, scale, trace, types");
@@ -363,9 +365,9 @@ TEST_CASE("an unknown routing policy lists the valid ones", "[scenario][errors]"
       "skill_preference, static_priority, weighted_wait";
   CHECK_THROWS_WITH(load(edited("policy: longest_idle_agent", "policy: x")),
                     "erlang-a.yaml:18: unknown routing policy 'x'; " + valid);
-  CHECK_THROWS_WITH(load(edited("policy: longest_idle_agent", "policy: longest_idle")),
-                    "erlang-a.yaml:18: unknown routing policy 'longest_idle' (did you mean 'longest_idle_agent'?); " +
-                        valid);
+  CHECK_THROWS_WITH(
+      load(edited("policy: longest_idle_agent", "policy: longest_idle")),
+      "erlang-a.yaml:18: unknown routing policy 'longest_idle' (did you mean 'longest_idle_agent'?); " + valid);
 }
 
 TEST_CASE("YAML syntax errors keep yaml-cpp's position counted from 1", "[scenario][errors]") {
@@ -400,9 +402,9 @@ TEST_CASE("files are read from disk and errors name the path as given", "[scenar
   CHECK_THROWS_AS(load_scenario(dir.path.string() + "/missing.yaml"), ScenarioError);
   CHECK_THROWS_WITH(load_scenario(dir.path.string() + "/missing.yaml"),
                     "cannot read scenario '" + dir.path.string() + "/missing.yaml': No such file or directory");
-  CHECK_THROWS_WITH(load_scenario(dir.path.string()),
-                    "cannot read scenario '" + dir.path.string() + "': '" + dir.path.string() +
-                        "' is not a regular file (it is a directory)");
+  CHECK_THROWS_WITH(load_scenario(dir.path.string()), "cannot read scenario '" + dir.path.string() + "': '" +
+                                                          dir.path.string() +
+                                                          "' is not a regular file (it is a directory)");
 }
 
 TEST_CASE("an unstable queue without abandonment gets a warning", "[scenario][warnings]") {

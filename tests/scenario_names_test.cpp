@@ -96,7 +96,9 @@ TEST_CASE("set overrides on names and items without names", "[scenario][names][o
 }
 
 TEST_CASE("names follow the rules of the results file", "[scenario][names]") {
-  const auto type_named = [](const std::string& yaml_name) { return error_of(edited("name: retail", "name: " + yaml_name)); };
+  const auto type_named = [](const std::string& yaml_name) {
+    return error_of(edited("name: retail", "name: " + yaml_name));
+  };
   const std::string type = "center.yaml:4: call_types[0].name ";
   CHECK(type_named("a/b") == type + "'a/b' contains '/'; " + kRule + " (e.g. general)");
   CHECK(type_named("'a,b'") == type + "'a,b' contains ','; " + kRule + " (e.g. general)");
@@ -107,13 +109,14 @@ TEST_CASE("names follow the rules of the results file", "[scenario][names]") {
         type + "'retail\u00A0' begins or ends with a space; " + kRule + " (e.g. general)");
   CHECK(type_named("\"a\\tb\"") == type + "'a\\tb' contains a control character; " + kRule + " (e.g. general)");
   CHECK(type_named("\"a\\0b\"") == type + "'a\\x00b' contains a NUL byte; " + kRule + " (e.g. general)");
-  CHECK(type_named("\"a\\e[31mb\"") == type + "'a\\x1B[31mb' contains a control character; " + kRule + " (e.g. general)");
+  CHECK(type_named("\"a\\e[31mb\"") ==
+        type + "'a\\x1B[31mb' contains a control character; " + kRule + " (e.g. general)");
   CHECK(type_named("\"a\\u202Eb\"") ==
         type + "'a\\xE2\\x80\\xAEb' contains a control character; " + kRule + " (e.g. general)");
   CHECK(type_named("a\xff") == type + "'a\\xFF' is not valid UTF-8 text; " + kRule + " (e.g. general)");
   CHECK(type_named("a\xc0\xaf") == type + "'a\\xC0\\xAF' is not valid UTF-8 text; " + kRule + " (e.g. general)");
-  CHECK(type_named(std::string(65, 'x')) == type + "'" + std::string(40, 'x') + "...' is longer than 64 bytes (65); " +
-                                                kRule + " (e.g. general)");
+  CHECK(type_named(std::string(65, 'x')) ==
+        type + "'" + std::string(40, 'x') + "...' is longer than 64 bytes (65); " + kRule + " (e.g. general)");
   // Within the rules: 64 bytes, inner spaces, any script, punctuation other than / and ,.
   const std::string longest(64, 'x');
   CHECK(error_of(edited("name: retail", "name: " + longest, edited("[retail]", "[" + longest + "]"))) == "loaded");
@@ -135,8 +138,10 @@ TEST_CASE("the scenario's name is not one of the results file's own entries", "[
         "center.yaml:1: 'name' 'scenario' is reserved: the results file has its own '/scenario'; " + rule);
   CHECK(error_of(edited("name: center", "name: comparison")) ==
         "center.yaml:1: 'name' 'comparison' is reserved: the results file has its own '/comparison'; " + rule);
-  CHECK(error_of(edited("name: center", "name: ../center")) == "center.yaml:1: 'name' '../center' contains '/'; " + rule);
-  CHECK(error_of(edited("name: center", "name: '.'")) == "center.yaml:1: 'name' '.' is reserved: '.' and '..' name directories; " + rule);
+  CHECK(error_of(edited("name: center", "name: ../center")) ==
+        "center.yaml:1: 'name' '../center' contains '/'; " + rule);
+  CHECK(error_of(edited("name: center", "name: '.'")) ==
+        "center.yaml:1: 'name' '.' is reserved: '.' and '..' name directories; " + rule);
   // Blank names keep their message.
   CHECK(error_of(edited("name: center", "name: '  '")) ==
         "center.yaml:1: 'name' must not be blank; give a name such as erlang-a");
@@ -147,8 +152,9 @@ TEST_CASE("the scenario's name is not one of the results file's own entries", "[
 TEST_CASE("messages are one printable line whatever the file holds", "[scenario][names][errors]") {
   // An unknown key with a terminal escape and a newline in it, quoted in the message.
   const std::string message = error_of(edited("time: {duration: 8h}", "time: {duration: 8h, \"x\\e]0;\\n\": 1}"));
-  CHECK(message == "center.yaml:2: unknown key 'x\\x1B]0;\\n' in 'time'; valid keys are: duration, interval, start, "
-                   "warmup");
+  CHECK(message ==
+        "center.yaml:2: unknown key 'x\\x1B]0;\\n' in 'time'; valid keys are: duration, interval, start, "
+        "warmup");
   // Bytes that are not UTF-8 in a value.
   CHECK(error_of(edited("rate: 100/h", "rate: \"100\xff/h\"")) ==
         "center.yaml:5: call_types[0].arrivals.rate '100\\xFF/h' is not a rate: expected calls per unit of time: /s, "

@@ -160,8 +160,7 @@ TEST_CASE("wrap_up is a distribution and cannot be left empty", "[scenario][outc
 // ---- opening hours ----
 
 TEST_CASE("open hours are simulation seconds from time.start", "[scenario][outcomes]") {
-  const auto spec =
-      load(with_top("open_hours:\n  - {from: 07:00, to: 12:00}\n  - {from: 13:00, to: 24:00}\n")).spec;
+  const auto spec = load(with_top("open_hours:\n  - {from: 07:00, to: 12:00}\n  - {from: 13:00, to: 24:00}\n")).spec;
   CHECK(periods_of(spec) == Periods{{0, 5 * 3600}, {6 * 3600, 17 * 3600}});
 }
 
@@ -220,19 +219,18 @@ TEST_CASE("busyness takes a cv of at least 0", "[scenario][outcomes]") {
 
 TEST_CASE("a bounded queue or closed hours change the overload warning", "[scenario][outcomes][warnings]") {
   // 150 calls/h of 4 min: 10 Erlangs on 10 agents, nobody abandons.
-  const std::string overloaded = edited(
-      "    patience: {distribution: exponential, mean: 5min}\n", "",
-      edited("    arrivals: {rate: 10/h}", "    arrivals: {rate: 50/h}",
-             edited("    service: {distribution: exponential, mean: 3min}",
-                    "    service: {distribution: exponential, mean: 4min}")));
+  const std::string overloaded = edited("    patience: {distribution: exponential, mean: 5min}\n", "",
+                                        edited("    arrivals: {rate: 10/h}", "    arrivals: {rate: 50/h}",
+                                               edited("    service: {distribution: exponential, mean: 3min}",
+                                                      "    service: {distribution: exponential, mean: 4min}")));
   REQUIRE(load(overloaded).warnings.size() == 1);
   CHECK(load(overloaded).warnings[0] ==
         "center.yaml: offered load 10.0 Erlangs is at or above the 10 agents and callers never abandon: the queue "
         "grows without bound and the results depend on the horizon");
   // A queue capacity bounds the queue: no warning.
-  CHECK(load(edited("    arrivals: {rate: 100/h}\n", "    arrivals: {rate: 100/h}\n    queue_capacity: 50\n",
-                    overloaded))
-            .warnings.empty());
+  CHECK(
+      load(edited("    arrivals: {rate: 100/h}\n", "    arrivals: {rate: 100/h}\n    queue_capacity: 50\n", overloaded))
+          .warnings.empty());
   // Balking that reaches 1 bounds it too; balking below 1 does not.
   CHECK(load(edited("    arrivals: {rate: 100/h}\n",
                     "    arrivals: {rate: 100/h}\n    balking: {by_queue_length: [0, 0.5, 1]}\n", overloaded))

@@ -162,8 +162,9 @@ TEST_CASE("IVR nodes are selected by name like call types", "[scenario][override
     (void)load_scenario(ivr, {"ivr.nodes.menue.duration={distribution: constant, value: 30s}"});
     FAIL("the scenario loaded");
   } catch (const ScenarioError& error) {
-    CHECK(std::string(error.what()) == "--set ivr.nodes.menue.duration={distribution: constant, value: 30s}: no IVR "
-                                       "node named 'menue' (IVR nodes: welcome, menu, balance)");
+    CHECK(std::string(error.what()) ==
+          "--set ivr.nodes.menue.duration={distribution: constant, value: 30s}: no IVR "
+          "node named 'menue' (IVR nodes: welcome, menu, balance)");
   }
 }
 
@@ -193,9 +194,9 @@ TEST_CASE("an override value may be a whole mapping or list", "[scenario][overri
 }
 
 TEST_CASE("overrides apply in order and a later one changes one place only", "[scenario][overrides]") {
-  const auto loaded = load({"agent_groups.0.count=20", "agent_groups.generalists.count=14",
-                            "call_types.*.service={distribution: exponential, mean: 5min}",
-                            "call_types.retail.service.mean=2min"});
+  const auto loaded =
+      load({"agent_groups.0.count=20", "agent_groups.generalists.count=14",
+            "call_types.*.service={distribution: exponential, mean: 5min}", "call_types.retail.service.mean=2min"});
   CHECK(loaded.spec.agent_groups[0].count == 14);
   CHECK(loaded.spec.call_types[0].service.mean() == Approx(120));
   CHECK(loaded.spec.call_types[1].service.mean() == Approx(300));  // its own copy of the starred value
@@ -268,8 +269,9 @@ TEST_CASE("a bad value inside an override names the override instead of a line",
         "--set call_types.0.service.mean=: center.yaml:7: call_types[0].service.mean is empty; give a value such "
         "as 20s");
   // Another line named in the message is the override, not a line past the file's end.
-  const std::string item = "call_types.0={name: business, arrivals: {rate: 1/h}, service: {distribution: constant, "
-                           "value: 1min}}";
+  const std::string item =
+      "call_types.0={name: business, arrivals: {rate: 1/h}, service: {distribution: constant, "
+      "value: 1min}}";
   CHECK(error_of({item}) == "center.yaml:9: call type name 'business' is used twice (first in --set " + item +
                                 "); give each call type a unique name");
   CHECK(error_of({"agent_groups.0.shifts=[{start: 00:00, end: 08:00, count: 3}]"}) ==
@@ -302,9 +304,11 @@ TEST_CASE("files named in an override are read relative to the scenario", "[scen
   const std::string arrivals = "call_types.retail.arrivals={forecast: multiskill-small-forecast.csv}";
   const auto longer = load_scenario(kMultiskill, {arrivals, "time.duration=7h"});
   REQUIRE(longer.warnings.size() == 3);
-  CHECK(longer.warnings[0] == "--set " + arrivals + ": the forecast '" CALLSIM_SOURCE_DIR
-                              "/scenarios/library/multiskill-small-forecast.csv' of call type 'retail' ends at 14:00, "
-                              "before the counted period ends at 15:00; no 'retail' calls arrive after 14:00");
+  CHECK(longer.warnings[0] ==
+        "--set " + arrivals +
+            ": the forecast '" CALLSIM_SOURCE_DIR
+            "/scenarios/library/multiskill-small-forecast.csv' of call type 'retail' ends at 14:00, "
+            "before the counted period ends at 15:00; no 'retail' calls arrive after 14:00");
   const ScenarioFiles files(kBase, "unused.csv", "");
   CHECK(files.error_of({"call_types.retail.arrivals={forecast: day.csv}"}) ==
         "cannot read forecast 'DIR/day.csv' (given in --set call_types.retail.arrivals={forecast: day.csv}): No "
@@ -403,7 +407,7 @@ TEST_CASE("staffing_scale is a positive number that leaves someone on duty", "[s
   CHECK(error_of({"agent_groups.0.staffing_scale=1e9"}) ==
         "--set agent_groups.0.staffing_scale=1e9: agent_groups[0].staffing_scale 1e9 gives agent group "
         "'generalists' 12 x 1e9 agents, more than 100000 (the most a group may have on duty at once); give a smaller "
-            "staffing_scale");
+        "staffing_scale");
   CHECK(error_of({}, edited("    count: 12\n", "    count: 12\n    staffing_scale: -1\n")) ==
         "center.yaml:16: agent_groups[0].staffing_scale must be greater than 0, got -1");
 }

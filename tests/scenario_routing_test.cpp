@@ -54,7 +54,8 @@ TEST_CASE("routing parameters take their defaults and per-cell overrides", "[sce
 
 TEST_CASE("bad routing parameters are refused with the file and line", "[scenario][routing]") {
   CHECK(error_of("{policy: overflow_delay, dely: 30s}") ==
-        "r.yaml:9: unknown key 'dely' in 'routing' (did you mean 'delay'?); routing policy 'overflow_delay' takes: delay");
+        "r.yaml:9: unknown key 'dely' in 'routing' (did you mean 'delay'?); routing policy 'overflow_delay' takes: "
+        "delay");
   CHECK(error_of("{policy: static_priority, delay: 30s}") ==
         "r.yaml:9: unknown key 'delay' in 'routing'; routing policy 'static_priority' takes no parameters, so the only "
         "key is 'policy'");
@@ -69,8 +70,9 @@ TEST_CASE("bad routing parameters are refused with the file and line", "[scenari
         "r.yaml:9: routing.min_priority.retail: 'min_priority' takes one value");
   CHECK(error_of("{policy: reserve, reserved: 1.5}") ==
         "r.yaml:9: routing.reserved '1.5' is not a whole number; expected a whole number such as 2");
-  CHECK(error_of("{policy: overflow, delay: 1s}").starts_with(
-      "r.yaml:9: unknown routing policy 'overflow' (did you mean 'overflow_delay'?); valid values are: "));
+  CHECK(error_of("{policy: overflow, delay: 1s}")
+            .starts_with(
+                "r.yaml:9: unknown routing policy 'overflow' (did you mean 'overflow_delay'?); valid values are: "));
 }
 
 TEST_CASE("the policy option takes the same parameters and names itself in messages", "[scenario][routing]") {
@@ -84,6 +86,7 @@ TEST_CASE("the policy option takes the same parameters and names itself in messa
                       "overflow_delay:delay=30s,delay.business=60s");
   REQUIRE_THROWS_WITH(parse_policy_option("overflow_delay:delay=soon", spec),
                       Catch::Matchers::StartsWith("--policy 'overflow_delay:delay=soon': routing.delay 'soon' "));
-  REQUIRE_THROWS_WITH(parse_policy_option("nope", spec),
-                      Catch::Matchers::StartsWith("--policy 'nope': unknown routing policy 'nope'; valid values are: "));
+  REQUIRE_THROWS_WITH(
+      parse_policy_option("nope", spec),
+      Catch::Matchers::StartsWith("--policy 'nope': unknown routing policy 'nope'; valid values are: "));
 }

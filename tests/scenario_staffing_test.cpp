@@ -93,9 +93,9 @@ TEST_CASE("plain skills leave levels and multipliers empty", "[scenario][staffin
 }
 
 TEST_CASE("skills may give a level and a talk-time multiplier per call type", "[scenario][staffing]") {
-  const std::string text = edited("    skills: [retail]",
-                                  "    skills: [retail, {type: business, level: 2, multiplier: 1.2}, {type: vip}]",
-                                  edited("agent_groups:", R"(  - name: business
+  const std::string text =
+      edited("    skills: [retail]", "    skills: [retail, {type: business, level: 2, multiplier: 1.2}, {type: vip}]",
+             edited("agent_groups:", R"(  - name: business
     arrivals: {rate: 20/h}
     service: {distribution: exponential, mean: 5min}
   - name: vip
@@ -203,13 +203,11 @@ TEST_CASE("overlapping shifts add up and a break defaults to the whole shift", "
       - {start: 08:00, end: 12:00, count: 2}
 )"))
                         .spec;
-  CHECK(steps_of(spec.agent_groups[0].staffing) ==
-        Steps{{3600, 6}, {3 * 3600, 2}, {3 * 3600 + 600, 6}, {5 * 3600, 0}});
+  CHECK(steps_of(spec.agent_groups[0].staffing) == Steps{{3600, 6}, {3 * 3600, 2}, {3 * 3600 + 600, 6}, {5 * 3600, 0}});
 }
 
 TEST_CASE("a shift past midnight ends on day 2 and 24:00 ends day 1", "[scenario][staffing]") {
-  const std::string text = edited("  start: 07:00", "  start: 20:00",
-                                  staffed(R"(    shifts:
+  const std::string text = edited("  start: 07:00", "  start: 20:00", staffed(R"(    shifts:
       - {start: 22:00, end: 2 06:00, count: 3}
       - {start: 18:00, end: 23:00, count: 2}
       - {start: 20:00, end: 24:00, count: 1}
@@ -259,10 +257,9 @@ TEST_CASE("breaks lie within their shift and never take more agents than it has"
   CHECK_THROWS_WITH(load(staffed(shift + "          - {start: 10:00, duration: 15min, count: 12}\n")),
                     "center.yaml:18: agent_groups[0].shifts[0].breaks[0].count must be at most the shift's count 10, "
                     "got 12; only agents on the shift can take its break");
-  CHECK_THROWS_WITH(load(staffed(shift +
-                                 "          - {start: 10:00, duration: 30min, count: 4}\n"
-                                 "          - {start: 12:00, duration: 30min, count: 5}\n"
-                                 "          - {start: 10:15, duration: 30min, count: 7}\n")),
+  CHECK_THROWS_WITH(load(staffed(shift + "          - {start: 10:00, duration: 30min, count: 4}\n"
+                                         "          - {start: 12:00, duration: 30min, count: 5}\n"
+                                         "          - {start: 10:15, duration: 30min, count: 7}\n")),
                     "center.yaml:20: agent_groups[0].shifts[0].breaks: breaks[0] and breaks[2] put 11 agents on "
                     "break at once at 10:15, more than the shift's 10; stagger the breaks or lower their counts");
   CHECK_THROWS_WITH(load(staffed(shift + "          - {start: 10:00, duration: 0min}\n")),
@@ -282,9 +279,9 @@ TEST_CASE("a group whose shifts all end before time.start has nobody on duty", "
 
 TEST_CASE("a staffing plan gives one step per row and 0 after its last interval", "[scenario][staffing]") {
   // time.start 07:45 falls into the first row (07:30): it counts from time 0.
-  const PlanFiles files(edited("  start: 07:00\n  duration: 12h", "  start: 07:45\n  duration: 2h",
-                               staffed("    staffing: plan.csv\n")),
-                        kPlan);
+  const PlanFiles files(
+      edited("  start: 07:00\n  duration: 12h", "  start: 07:45\n  duration: 2h", staffed("    staffing: plan.csv\n")),
+      kPlan);
   const auto loaded = files.load();
   CHECK(loaded.warnings.empty());
   CHECK(steps_of(loaded.spec.agent_groups[0].staffing) ==
@@ -317,8 +314,7 @@ TEST_CASE("staffing plan counts are whole numbers of agents", "[scenario][staffi
   }
   {
     const PlanFiles files(staffed("    staffing: plan.csv\n"), "interval_start,agnets\n07:00,3\n07:30,1\n");
-    CHECK_THROWS_WITH(files.load(),
-                      files.csv + ":1: no column 'agents' (did you mean 'agnets'?); columns are: agnets");
+    CHECK_THROWS_WITH(files.load(), files.csv + ":1: no column 'agents' (did you mean 'agnets'?); columns are: agnets");
   }
   {
     const PlanFiles files(staffed("    staffing: plan.csv\n"), "interval_start,agents\n07:00,0\n07:30,0\n");
@@ -342,9 +338,9 @@ TEST_CASE("staffing plan counts are whole numbers of agents", "[scenario][staffi
 }
 
 TEST_CASE("a staffing plan outside the simulated period is refused", "[scenario][staffing][errors]") {
-  const PlanFiles files(edited("  start: 07:00\n  duration: 12h", "  start: 12:00\n  duration: 2h",
-                               staffed("    staffing: plan.csv\n")),
-                        kPlan);
+  const PlanFiles files(
+      edited("  start: 07:00\n  duration: 12h", "  start: 12:00\n  duration: 2h", staffed("    staffing: plan.csv\n")),
+      kPlan);
   CHECK_THROWS_WITH(files.load(), files.yaml + ":13: the staffing plan '" + files.csv +
                                       "' of agent group 'agents' covers 07:30 to 10:00, outside the simulated period "
                                       "12:00 to 14:00 (time.start, warmup and duration), so the group would never "
@@ -354,8 +350,8 @@ TEST_CASE("a staffing plan outside the simulated period is refused", "[scenario]
 
 TEST_CASE("a missing staffing plan names the scenario line", "[scenario][staffing][errors]") {
   const PlanFiles files(staffed("    staffing: other.csv\n"), kPlan);
-  CHECK_THROWS_WITH(files.load(), "cannot read staffing plan '" + (files.dir / "other.csv").string() +
-                                      "' (given in " + files.yaml + ":13): No such file or directory");
+  CHECK_THROWS_WITH(files.load(), "cannot read staffing plan '" + (files.dir / "other.csv").string() + "' (given in " +
+                                      files.yaml + ":13): No such file or directory");
 }
 
 TEST_CASE("the overload warning averages staffing steps over the counted period", "[scenario][staffing][warnings]") {

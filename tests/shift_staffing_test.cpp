@@ -3,10 +3,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 #include "run/experiment.hpp"
 #include "scenarios/loader.hpp"

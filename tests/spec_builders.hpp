@@ -23,8 +23,8 @@ inline callsim::sim::Distribution constant(double value) {
 
 /// A call type with constant Poisson arrivals (per hour), exponential service and, when
 /// `patience` > 0, exponential patience, all in seconds.
-inline callsim::models::CallTypeSpec type(const std::string& name, double per_hour, double service,
-                                          double patience = 0, double credit = 0) {
+inline callsim::models::CallTypeSpec type(const std::string& name, double per_hour, double service, double patience = 0,
+                                          double credit = 0) {
   callsim::models::CallTypeSpec t;
   t.name = name;
   t.arrivals = callsim::sim::PiecewiseRate::constant(per_hour / 3600);

@@ -21,8 +21,7 @@ CenterSpec two_groups() {
   CenterSpec spec;
   spec.call_types = {test_specs::type("a", 60, 100)};
   spec.agent_groups = {test_specs::group("flat", {"a"}, 4), test_specs::group("shifts", {"a"}, 0)};
-  spec.agent_groups[1].staffing = {StaffingStep{Time(0), 2}, StaffingStep{Time(3600), 6},
-                                   StaffingStep{Time(7200), 3}};
+  spec.agent_groups[1].staffing = {StaffingStep{Time(0), 2}, StaffingStep{Time(3600), 6}, StaffingStep{Time(7200), 3}};
   return spec;
 }
 
@@ -71,10 +70,10 @@ TEST_CASE("an absent agent stays away the whole day, whatever the step", "[model
   const int morning = schedule.present_target(1, 0, Time(0), 40);
   const int noon = schedule.present_target(1, 1, Time(3600), 40);
   const int afternoon = schedule.present_target(1, 2, Time(7200), 40);
-  CHECK(morning > 5);   // about 20 of 40
+  CHECK(morning > 5);  // about 20 of 40
   CHECK(morning < 35);
-  CHECK(noon <= morning);     // ranks [0, 20) are a subset of [0, 40)
-  CHECK(afternoon == morning);  // the same ranks are absent all day
+  CHECK(noon <= morning);                                            // ranks [0, 20) are a subset of [0, 40)
+  CHECK(afternoon == morning);                                       // the same ranks are absent all day
   CHECK(schedule.present_target(1, 3, Time(86400), 40) != morning);  // a new day, new draws (this seed)
   StaffingSchedule again(spec, 7, 0);
   CHECK(again.present_target(1, 0, Time(0), 40) == morning);  // reproducible

@@ -19,8 +19,10 @@ template <class Tally>
 void fill(Tally& t, std::span<const TallyField<Tally>> fields, std::uint64_t scale) {
   for (std::size_t n = 0; n < fields.size(); ++n) {
     const std::uint64_t v = (n + 1) * scale;
-    if (fields[n].count) t.*fields[n].count = v;
-    else t.*fields[n].seconds = static_cast<double>(v) + 0.5;
+    if (fields[n].count)
+      t.*fields[n].count = v;
+    else
+      t.*fields[n].seconds = static_cast<double>(v) + 0.5;
   }
 }
 
