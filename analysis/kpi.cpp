@@ -76,6 +76,11 @@ std::size_t kpi_index(std::string_view name) {
 
 const KpiDefinition& kpi(std::string_view name) { return kDefinitions[kpi_index(name)]; }
 
+std::string_view kpi_unit(std::string_view name) {
+  const auto i = find_kpi(name);
+  return i ? kDefinitions[*i].unit : std::string_view();
+}
+
 std::vector<double> compute_kpis(const KpiTally& tally) {
   std::vector<double> values;
   values.reserve(kDefinitions.size());

@@ -78,5 +78,8 @@ std::optional<std::size_t> find_kpi(std::string_view name);
 const KpiDefinition& kpi(std::string_view name);
 /// kpi(name)'s index in kpi_definitions().
 std::size_t kpi_index(std::string_view name);
+/// The unit of the KPI named `name`, or "" if there is no such KPI (a summary row of
+/// something else: no unit known).
+std::string_view kpi_unit(std::string_view name);
 
 }  // namespace callsim::analysis

@@ -18,7 +18,7 @@ std::string seconds_text(double s) {
 
 /// The number of reporting intervals of `time`, checked before any cast: a duration of
 /// 1e300 h must not become an undefined conversion to size_t.
-std::size_t interval_count(const models::TimeSpec& time, std::size_t types) {
+std::size_t interval_count(const models::TimeSpec& time, std::size_t types, std::size_t groups) {
   const double duration = time.duration.seconds(), interval = time.interval.seconds();
   if (!(interval > 0) || !std::isfinite(interval))
     throw std::invalid_argument(
@@ -32,9 +32,10 @@ std::size_t interval_count(const models::TimeSpec& time, std::size_t types) {
         seconds_text(duration));
   const double count = std::ceil(duration / interval);
   // The results file numbers intervals in a uint32 field; the tallies take (1 + types) x
-  // count of KpiTally, which must also fit a vector.
+  // count of KpiTally and groups x count of GroupTally, which must also fit vectors.
   const double most_by_memory =
-      static_cast<double>(std::vector<KpiTally>().max_size()) / static_cast<double>(types + 1);
+      std::min(static_cast<double>(std::vector<KpiTally>().max_size()) / static_cast<double>(types + 1),
+               static_cast<double>(std::vector<GroupTally>().max_size()) / static_cast<double>(groups + 1));
   const double most = std::min(static_cast<double>(kMaxIntervals), most_by_memory);
   if (!(count <= most))
     throw std::length_error("KPI collector: a counted duration of " + seconds_text(duration) + " s in intervals of " +
@@ -75,9 +76,10 @@ KpiCollector::KpiCollector(const models::CenterSpec& spec)
       threshold_(spec.service_level_threshold),
       callback_threshold_(spec.callback_threshold),
       types_(spec.call_types.size()),
-      intervals_(interval_count(spec.time, spec.call_types.size())),
+      intervals_(interval_count(spec.time, spec.call_types.size(), spec.agent_groups.size())),
       interval_types_(intervals_.size() * types_),
       groups_(spec.agent_groups.size()),
+      interval_groups_(intervals_.size() * groups_.size()),
       staffing_since_(groups_.size(), sim::Time(0)),
       staffed_(groups_.size(), 0) {}
 
@@ -85,7 +87,7 @@ void KpiCollector::on_answer(const models::CallInfo& call, sim::Time now, const 
   // The agent is busy for talk and after-call work alike (AHT = talk + wrap-up).
   const sim::Time handling = service.talk + service.wrap_up;
   const std::uint32_t group = service.group;
-  groups_[group].busy_time += spread(now, now + handling, 1.0, &KpiTally::busy_time);
+  groups_[group].busy_time += spread(now, now + handling, 1.0, group, &KpiTally::busy_time, &GroupTally::busy_time);
   const std::size_t i = interval_of(call.arrival);
   if (i == kOutside) return;
   const sim::Time wait = now - call.arrival;
@@ -100,8 +102,10 @@ void KpiCollector::on_answer(const models::CallInfo& call, sim::Time now, const 
     count_answer(intervals_[i], wait, threshold_);
     count_answer(interval_types_[i * types_ + call.type], wait, threshold_);
   }
-  ++groups_[group].handled;
-  groups_[group].handle_time += handling.seconds();
+  for (GroupTally* g : {&groups_[group], &interval_groups_[i * groups_.size() + group]}) {
+    ++g->handled;
+    g->handle_time += handling.seconds();
+  }
 }
 
 void KpiCollector::on_abandon(const models::CallInfo& call, sim::Time now) {
@@ -118,12 +122,14 @@ void KpiCollector::on_balk(const models::CallInfo& call, sim::Time now) {
 }
 
 void KpiCollector::on_staffing(sim::Time now, std::uint32_t group, int staffed) {
-  groups_[group].staffed_time += spread(staffing_since_[group], now, staffed_[group], &KpiTally::staffed_time);
+  groups_[group].staffed_time +=
+      spread(staffing_since_[group], now, staffed_[group], group, &KpiTally::staffed_time, &GroupTally::staffed_time);
   staffing_since_[group] = now;
   staffed_[group] = staffed;
 }
 
-double KpiCollector::spread(sim::Time from, sim::Time to, double agents, double KpiTally::*field) {
+double KpiCollector::spread(sim::Time from, sim::Time to, double agents, std::uint32_t group, double KpiTally::*field,
+                            double GroupTally::*group_field) {
   from = std::max(from, warmup_);
   to = std::min(to, end_);
   if (!(from < to) || agents == 0) return 0;
@@ -133,7 +139,10 @@ double KpiCollector::spread(sim::Time from, sim::Time to, double agents, double 
     const sim::Time stop = std::min(start + sim::Time(interval_), end_);
     if (!(start < to)) break;
     const double overlap = (std::min(stop, to) - std::max(start, from)).seconds();
-    if (overlap > 0) intervals_[i].*field += agents * overlap;
+    if (overlap > 0) {
+      intervals_[i].*field += agents * overlap;
+      interval_groups_[i * groups_.size() + group].*group_field += agents * overlap;
+    }
   }
   return agents * (to - from).seconds();
 }
@@ -144,6 +153,7 @@ ReplicationResult KpiCollector::finish(std::uint64_t calls_simulated) {
   result.intervals = std::move(intervals_);
   result.interval_types = std::move(interval_types_);
   result.groups = std::move(groups_);
+  result.interval_groups = std::move(interval_groups_);
   for (const KpiTally& t : result.intervals) result.total += t;
   result.calls_simulated = calls_simulated;
   return result;

@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// The observer that turns what the model emits into KPI tallies per interval, per
-/// (interval, call type) and per agent group.
+/// (interval, call type), per agent group and per (interval, agent group).
 ///
 /// Counting rules (ARCHITECTURE.md): a call belongs to the interval in which it arrived, and
 /// only calls arriving in the counted period [warmup, warmup + duration) are counted. Agent
@@ -80,8 +80,10 @@ class KpiCollector : public models::NullObserver {
     }
   }
   /// Adds `agents` x the overlap of [from, to) with each interval to `field` of that
-  /// interval; returns the overlap with the whole counted period.
-  double spread(sim::Time from, sim::Time to, double agents, double KpiTally::*field);
+  /// interval and to `group_field` of group `group` in it; returns the overlap with the
+  /// whole counted period.
+  double spread(sim::Time from, sim::Time to, double agents, std::uint32_t group, double KpiTally::*field,
+                double GroupTally::*group_field);
 
   sim::Time warmup_;
   sim::Time end_;
@@ -92,6 +94,7 @@ class KpiCollector : public models::NullObserver {
   std::vector<KpiTally> intervals_;
   std::vector<KpiTally> interval_types_;
   std::vector<GroupTally> groups_;
+  std::vector<GroupTally> interval_groups_;  ///< [I x G], as ReplicationResult::interval_groups
   std::vector<sim::Time> staffing_since_;
   std::vector<int> staffed_;
 };

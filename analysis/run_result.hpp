@@ -30,14 +30,17 @@ struct GroupTally {
 };
 
 /// One replication's tallies: the whole counted period, each reporting interval, each
-/// (interval, call type), and each agent group.
+/// (interval, call type), each agent group and each (interval, agent group).
 struct ReplicationResult {
   KpiTally total;
-  std::vector<KpiTally> intervals;       ///< [I]: interval i covers [warmup + i*interval, ...)
-  std::vector<KpiTally> interval_types;  ///< [I x K], row-major: (interval i, call type k) at i*K + k;
-                                         ///< agent time is not split by type (0 here)
-  std::vector<GroupTally> groups;        ///< [G], one per agent group
-  std::uint64_t calls_simulated = 0;     ///< every arrival, warm-up included
+  std::vector<KpiTally> intervals;          ///< [I]: interval i covers [warmup + i*interval, ...)
+  std::vector<KpiTally> interval_types;     ///< [I x K], row-major: (interval i, call type k) at i*K + k;
+                                            ///< agent time is not split by type (0 here)
+  std::vector<GroupTally> groups;           ///< [G], one per agent group
+  std::vector<GroupTally> interval_groups;  ///< [I x G], row-major: (interval i, group g) at i*G + g;
+                                            ///< agent time clipped to the interval, calls by the
+                                            ///< interval of their arrival; sums to `groups`
+  std::uint64_t calls_simulated = 0;        ///< every arrival, warm-up included
 };
 
 /// One KPI across replications. NaN replications (KPI undefined) are left out of n.

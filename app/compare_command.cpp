@@ -31,7 +31,7 @@
 #include "app/report_output.hpp"
 #include "app/run_size.hpp"
 #include "app/run_size_check.hpp"
-#include "report/comparison_report.hpp"
+#include "report/command_summary.hpp"
 #include "report/json_report.hpp"
 #include "run/experiment_design.hpp"
 #include "run/mpi_session.hpp"
@@ -132,15 +132,6 @@ void check_compare_files(const po::variables_map& vm, const std::vector<scenario
     throw BadInput(scenarios + " with --replications " + std::to_string(replications) + ": " + verdict.refusal);
   }
   for (const auto& warning : verdict.warnings) std::cerr << "warning: " << warning << "\n";
-}
-
-void print_sequential(std::ostream& out, const analysis::SequentialOutcome& s) {
-  const std::string what = "the largest 95% CI half-width of a difference in " + s.kpi + " is ";
-  char numbers[96];
-  std::snprintf(numbers, sizeof numbers, "%.6g %s the target %.6g", s.half_width,
-                s.met ? "<=" : "is not <=", s.target_ci);
-  out << "\nsequential: target " << (s.met ? "met" : "NOT met") << " after " << s.replications
-      << " replications: " << what << numbers << (s.met ? "" : " (--max-replications reached)") << "\n";
 }
 
 /// The command's options, parsed.
@@ -300,24 +291,16 @@ bool load_variants(CompareSettings& c, const po::variables_map& vm, std::vector<
 
 void print_results(const CompareSettings& c, const store::ResultsFile& file, std::uint64_t calls, double wall,
                    const std::optional<analysis::SequentialOutcome>& outcome) {
-  const std::vector<analysis::RunResult>& runs = file.runs;
   if (c.json) {
     report::write_json_summary(std::cout, file.runs, calls, wall, &*file.comparison, outcome ? &*outcome : nullptr);
   } else if (!c.quiet) {
-    std::cout << "comparison of " << runs.size()
-              << " variants on common random numbers: " << runs[0].replications.size() << " replications each, seed "
-              << c.seed << "; baseline '" << runs[0].name << "'\n\n";
-    report::print_variant_table(std::cout, runs, *file.comparison);
-    // Every KPI side by side fits a screen for a few variants only.
-    if (runs.size() <= 3) {
-      std::cout << "\n";
-      report::print_comparison_table(std::cout, runs, *file.comparison);
-    } else {
-      std::cout << "(every KPI of every variant: --json, or /comparison in " << c.out_path << ")\n";
-    }
-    report::print_interval_differences(std::cout, runs, *file.comparison, file.run_inputs[0].clock_start);
-    if (outcome) print_sequential(std::cout, *outcome);
-    std::cout << "\n" << calls << " calls simulated in " << wall << " s; results in " << c.out_path << "\n";
+    report::CompareSummaryFacts facts;
+    facts.seed = c.seed;
+    facts.calls_simulated = calls;
+    facts.wall_seconds = wall;
+    facts.results_path = c.out_path;
+    facts.sequential = outcome ? &*outcome : nullptr;
+    report::print_compare_summary(std::cout, file, facts);
   }
 }
 

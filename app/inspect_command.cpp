@@ -28,12 +28,6 @@ constexpr const char* kInspectUsage =
 /// The KPIs a planner looks at first; the full table is `callsim run`'s.
 constexpr std::string_view kHeadline[] = {"offered", "service_level", "asa", "abandon_rate", "occupancy"};
 
-std::string_view unit_of(std::string_view kpi) {
-  for (const auto& def : analysis::kpi_definitions())
-    if (def.name == kpi) return def.unit;
-  return "";
-}
-
 /// "a, b", or "none".
 std::string list(const std::vector<std::string>& names) { return names.empty() ? "none" : join(names, ", "); }
 
@@ -67,7 +61,7 @@ void print_run(std::ostream& out, const std::string& path, const analysis::RunRe
   for (const std::string_view kpi : kHeadline) {
     for (const analysis::KpiSummary& s : run.summary) {
       if (s.kpi != kpi) continue;
-      const std::string_view unit = unit_of(kpi);
+      const std::string_view unit = analysis::kpi_unit(kpi);
       std::snprintf(line, sizeof line, "  %-16s %14s   %-12s %6llu\n", s.kpi.c_str(),
                     report::format_kpi_value(s.mean, unit).c_str(), report::format_kpi_value(s.ci95, unit).c_str(),
                     static_cast<unsigned long long>(s.n));
@@ -84,7 +78,7 @@ void print_comparison(std::ostream& out, const analysis::Comparison& c) {
     for (const std::string_view kpi : kHeadline) {
       for (const analysis::PairedDifference& d : v.day) {
         if (d.kpi != kpi) continue;
-        const std::string_view unit = unit_of(kpi);
+        const std::string_view unit = analysis::kpi_unit(kpi);
         const std::string mean = (d.mean > 0 ? "+" : "") + report::format_kpi_value(d.mean, unit);
         std::snprintf(line, sizeof line, "    %-16s %14s   %-12s %6llu%s\n", d.kpi.c_str(), mean.c_str(),
                       report::format_kpi_value(d.ci95, unit).c_str(), static_cast<unsigned long long>(d.n),

@@ -38,6 +38,10 @@ void list_policies(std::ostream& out) {
           << "; default " << p.default_value << (p.unit == models::PolicyParamUnit::kSeconds ? " s" : "")
           << "): " << p.description << "\n";
     }
+    // Keys the policy reads on each call type (call_types[].NAME in a scenario).
+    for (const auto& k : policy.call_type_keys)
+      out << "    call_types[]." << k.name << " (number in [" << k.least << ", " << k.most << "], above " << k.above
+          << "; default " << k.default_value << "): " << k.description << "\n";
   }
 }
 

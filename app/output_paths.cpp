@@ -240,7 +240,8 @@ std::vector<CsvReportFile> csv_report_files() {
   const auto first_line = [](const std::string& text) { return text.substr(0, text.find('\n')); };
   return {{"intervals.csv", first_line(report::intervals_csv(none, {}))},
           {"daily.csv", first_line(report::daily_csv(none, {}))},
-          {"agent_groups.csv", first_line(report::agent_groups_csv(none))}};
+          {"agent_groups.csv", first_line(report::agent_groups_csv(none))},
+          {"interval_groups.csv", first_line(report::interval_groups_csv(none, {}))}};
 }
 
 void check_outputs(const std::vector<InputPath>& inputs, const std::vector<OutputPath>& outputs, bool force) {

@@ -61,7 +61,7 @@ struct CsvReportFile {
   std::string name;
   std::string header;
 };
-/// intervals.csv, daily.csv and agent_groups.csv (report/csv_export.hpp), headers as written.
+/// intervals.csv, daily.csv, agent_groups.csv and interval_groups.csv (report/csv_export.hpp), headers as written.
 std::vector<CsvReportFile> csv_report_files();
 
 /// `name` made safe as a file name: bytes other than ASCII letters, digits, '.', '_', '+',

@@ -32,7 +32,7 @@ int report_command(const std::vector<std::string>& args) {
   options.add_options()
       ("help,h", "show this help")
       ("html", po::value(&html_path), "write the dashboard to this HTML file")
-      ("csv", po::value(&csv_dir), "write intervals.csv, daily.csv and agent_groups.csv into this directory")
+      ("csv", po::value(&csv_dir), "write intervals.csv, daily.csv, agent_groups.csv and interval_groups.csv into this directory")
       ("shrinkage", po::value(&shrinkage_text)->default_value("0"),
        "share of paid time agents are unavailable, from 0 to below 1: required staffing is the Erlang figure / (1 - "
        "shrinkage)")

@@ -30,10 +30,9 @@
 #include "app/resume.hpp"
 #include "app/run_size.hpp"
 #include "app/run_size_check.hpp"
+#include "report/command_summary.hpp"
 #include "report/console_report.hpp"
 #include "report/json_report.hpp"
-#include "report/run_context.hpp"
-#include "report/worst_intervals.hpp"
 #include "run/distributed_experiment.hpp"
 #include "run/experiment.hpp"
 #include "run/experiment_design.hpp"
@@ -135,35 +134,28 @@ void apply_resume(Settings& s, const po::variables_map& vm, const ResumePoint& p
 
 void print_report(const Settings& s, const scenarios::LoadedScenario& scenario, const store::ResultsFile& file,
                   std::uint64_t calls, double wall, unsigned threads) {
-  const analysis::RunResult& run = file.runs[0];
   if (s.json) {
     report::write_json_summary(std::cout, file.runs, calls, wall);
     return;
   }
   if (s.quiet) return;
-  report::ConsoleStyle style;
-  style.color = report::use_color(::isatty(STDOUT_FILENO) == 1, std::getenv("NO_COLOR"));
-  if (scenario.costs && scenario.costs->sla) style.sl_target = scenario.costs->sla->target;
-  std::cout << "scenario " << run.name << " (" << scenario.path << "): " << run.replications.size()
-            << " replications, seed " << s.seed << "\n";
+  report::RunSummaryFacts facts;
+  facts.scenario_path = scenario.path;
+  facts.seed = s.seed;
+  facts.calls_simulated = calls;
+  facts.wall_seconds = wall;
+  facts.threads = threads;
+  facts.mpi_ranks = run::size();
+  facts.results_path = s.out_path;
+  facts.dashboard_path = s.report_path;
+  facts.color = report::use_color(::isatty(STDOUT_FILENO) == 1, std::getenv("NO_COLOR"));
   // Beside the simulated figures, the exact ones where a textbook formula applies.
   if (const auto exact = analysis::erlang_reference(scenario.spec)) {
-    std::vector<double> values;
-    for (const auto& k : run.summary) values.push_back(analysis::erlang_kpi_value(*exact, scenario.spec, k.kpi));
-    report::print_summary_table(std::cout, run, &values,
-                                scenario.spec.call_types[0].patience ? "Erlang A exact" : "Erlang C exact", style);
-  } else {
-    report::print_summary_table(std::cout, run, nullptr, {}, style);
+    for (const auto& k : file.runs[0].summary)
+      facts.exact.push_back(analysis::erlang_kpi_value(*exact, scenario.spec, k.kpi));
+    facts.exact_label = scenario.spec.call_types[0].patience ? "Erlang A exact" : "Erlang C exact";
   }
-  if (run.call_types.size() > 1 || run.agent_groups.size() > 1) report::print_breakdown(std::cout, run);
-  report::print_worst_intervals(std::cout, run, report::run_contexts(file)[0], 3, style);
-  std::cout << "\n"
-            << calls << " calls simulated in " << wall << " s ("
-            << static_cast<std::uint64_t>(wall > 0 ? static_cast<double>(calls) / wall : 0) << " calls/s on " << threads
-            << " threads";
-  if (run::size() > 1) std::cout << " x " << run::size() << " MPI ranks";
-  std::cout << "); results in " << s.out_path << (s.report_path.empty() ? "" : ", dashboard in " + s.report_path)
-            << "\n";
+  report::print_run_summary(std::cout, file, facts);
 }
 
 /// Copies the per-call rows of the file being resumed into the new one, a block at a time.

@@ -54,7 +54,7 @@ double replication_bytes(const models::CenterSpec& spec) {
   const double groups = static_cast<double>(spec.agent_groups.size());
   return static_cast<double>(sizeof(analysis::ReplicationResult)) +
          intervals * (1 + types) * static_cast<double>(sizeof(analysis::KpiTally)) +
-         groups * static_cast<double>(sizeof(analysis::GroupTally));
+         groups * (1 + intervals) * static_cast<double>(sizeof(analysis::GroupTally));
 }
 
 /// The most a rate reaches, events per second.
@@ -123,6 +123,7 @@ RunSize estimate_run_size(const std::vector<const models::CenterSpec*>& variants
   const double interval_row = static_cast<double>(store::hdf5::intervals_layout(kVersion).size());
   const double type_row = static_cast<double>(store::hdf5::interval_types_layout(kVersion, kName).size());
   const double group_row = static_cast<double>(store::hdf5::groups_layout(kVersion, kName).size());
+  const double interval_group_row = static_cast<double>(store::hdf5::interval_groups_layout(kName).size());
   const double summary_row = static_cast<double>(store::hdf5::summary_layout().size());
   const double day_row = static_cast<double>(store::hdf5::comparison_day_layout(kVersion, kName).size());
   const double difference_row = static_cast<double>(store::hdf5::comparison_intervals_layout(kVersion, kName).size());
@@ -145,8 +146,9 @@ RunSize estimate_run_size(const std::vector<const models::CenterSpec*>& variants
     kept += reps * replication_bytes(*spec);
     largest_calls = std::max(largest_calls, calls);
     size.calls_in_system = std::max(size.calls_in_system, calls_in_system(*spec, calls));
-    // The writer builds each table whole in memory: intervals, then interval_types.
-    const double tables = reps * intervals * (interval_row + types * type_row);
+    // The writer builds each table whole in memory, one after the other: the largest
+    // (interval, call type or group) ones are counted together, an upper bound.
+    const double tables = reps * intervals * (interval_row + types * type_row + groups * interval_group_row);
     largest_tables = std::max(largest_tables, tables);
     size.file_bytes += reps * (rep_row + groups * group_row) + tables + kpis * summary_row;
   }

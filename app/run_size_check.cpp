@@ -57,6 +57,15 @@ std::string two_digits(double v) {
   return text;
 }
 
+/// `seconds` as a planner reads a wall time: "40 s", "12 min", "3.5 h", "2.1 days".
+std::string wall_text(double seconds) {
+  if (!std::isfinite(seconds) || seconds >= 1e12) return "far too long";
+  if (seconds < 90) return two_digits(seconds) + " s";
+  if (seconds < 90 * 60) return two_digits(seconds / 60) + " min";
+  if (seconds < 48 * 3600) return two_digits(seconds / 3600) + " h";
+  return two_digits(seconds / 86400) + " days";
+}
+
 }  // namespace
 
 std::string bytes_text(double bytes) {
@@ -143,10 +152,16 @@ RunSizeVerdict judge_run_size(const app::RunSize& size, const MachineRoom& room,
   if (room.disk && size.file_bytes > *room.disk / 2)
     verdict.warnings.push_back("the results file '" + output_path + "' will take about " + bytes_text(size.file_bytes) +
                                ", more than half of the " + bytes_text(*room.disk) + " free on its file system");
-  if (size.calls > kManyCalls)
-    verdict.warnings.push_back("this run simulates about " + count_text(size.calls) + " calls (" +
-                               count_text(size.calls_per_replication) +
-                               " per replication); at a few million calls per second that takes minutes to hours");
+  if (size.calls > kManyCalls) {
+    // callsim simulates 1 to 5 million calls per second and thread (bench/, README), by
+    // model: the wall time follows from the replications simulated at once.
+    const double in_flight = std::max(1.0, size.running);
+    verdict.warnings.push_back(
+        "this run simulates about " + count_text(size.calls) + " calls (" + count_text(size.calls_per_replication) +
+        " per replication); at 1 to 5 million calls per second per thread, on " + count_text(in_flight) +
+        (in_flight == 1 ? " thread" : " threads") + " that takes " + wall_text(size.calls / (5e6 * in_flight)) +
+        " to " + wall_text(size.calls / (1e6 * in_flight)));
+  }
   return verdict;
 }
 

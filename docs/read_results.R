@@ -125,6 +125,16 @@ for (name in runs) {
     for (k in names(occupancy)) cat(sprintf("  %12.6f  %s\n", occupancy[[k]], label(k, groups)))
   }
 
+  if (run$exists("interval_groups") && length(groups) > 0 && nrow(reps) > 0) {
+    # Format 4: one row per (replication, interval, agent group); pooled occupancy per
+    # group in the first interval.
+    ig <- run[["interval_groups"]]$read()
+    first <- ig[ig$interval == 0, ]
+    occupancy <- ratio(by(first$busy_time, first$group), by(first$staffed_time, first$group))
+    cat(sprintf("  dataset /%s/interval_groups: pooled occupancy per agent group in the first interval:\n", name))
+    for (k in names(occupancy)) cat(sprintf("  %12.6f  %s\n", occupancy[[k]], label(k, groups)))
+  }
+
   if (run$exists("interval_summary")) {
     # Format 4: each KPI's mean and CI per interval, one row per (interval, KPI).
     by_interval <- run[["interval_summary"]]$read()

@@ -144,6 +144,27 @@ def print_group_occupancy(run):
         print(f"  {occupancy[g]:>12.6f} {int(n_occupancy[g]):>3d} {aht[g]:>12.6f} {int(n_aht[g]):>3d}  {name}")
 
 
+def print_interval_group_occupancy(run):
+    """Occupancy per agent group and interval, pooled over the replications (busy over
+    staffed agent time), from the long table interval_groups."""
+    if "interval_groups" not in run:  # format 3, and the first format 4 files
+        return
+    names = [text(name) for name in run.attrs["agent_groups"]]
+    rows = table(run, "interval_groups", replication_count(run), -1, len(names))  # (replications, intervals, groups)
+    print(f"  dataset {run.name}/interval_groups: shape {rows.shape}")
+    if not names or rows.shape[0] == 0 or rows.shape[1] == 0:
+        return
+    busy, staffed = rows["busy_time"].sum(axis=0), rows["staffed_time"].sum(axis=0)  # (intervals, groups)
+    occupancy = np.divide(busy, staffed, out=np.full(busy.shape, np.nan), where=staffed > 0)
+    agents = staffed / (replication_count(run) * run.attrs["interval_seconds"])
+    clocks = [text(c) for c in rows["clock"][0, :, 0]]
+    print("  per interval and agent group: agents on duty (mean) and occupancy (pooled), first intervals")
+    print(f"  {'clock':>10}  " + "  ".join(f"{name[:16]:>16}" for name in names))
+    for i in range(min(4, len(clocks))):
+        cells = "  ".join(f"{agents[i, g]:>7.2f} {occupancy[i, g]:>8.3f}" for g in range(len(names)))
+        print(f"  {clocks[i]:>10}  {cells}")
+
+
 def print_calls(run):
     """Summary of the optional per-call table, read a slice at a time (it can be large)."""
     if "calls" not in run:
@@ -282,6 +303,7 @@ def main(argv):
             print_interval_service_level(run)
             print_call_type_service_level(run)
             print_group_occupancy(run)
+            print_interval_group_occupancy(run)
             print_interval_summary(run)
             print_run_inputs(run)
             print_calls(run)

@@ -1,5 +1,6 @@
 #include "report/csv_export.hpp"
 
+#include <cmath>
 #include <filesystem>
 
 #include "report/costs.hpp"
@@ -21,12 +22,6 @@ std::string cell(const std::string& text) {
   std::string out = "\"";
   for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
-}
-
-std::string unit_of(const std::string& kpi) {
-  for (const auto& def : analysis::kpi_definitions())
-    if (def.name == kpi) return std::string(def.unit);
-  return "";
 }
 
 void add(std::string& row, const Estimate& e) { row += "," + csv_number(e.mean) + "," + csv_number(e.ci95); }
@@ -84,9 +79,9 @@ std::string daily_csv(const store::ResultsFile& file, const std::vector<RunConte
   for (std::size_t r = 0; r < file.runs.size(); ++r) {
     const analysis::RunResult& run = file.runs[r];
     for (const analysis::KpiSummary& s : run.summary) {
-      out += cell(run.name) + "," + cell(s.kpi) + "," + unit_of(s.kpi) + "," + csv_number(s.mean) + "," +
-             csv_number(s.ci95) + "," + csv_number(s.mean - s.ci95) + "," + csv_number(s.mean + s.ci95) + "," +
-             csv_number(s.std_dev) + "," + std::to_string(s.n) + "\n";
+      out += cell(run.name) + "," + cell(s.kpi) + "," + std::string(analysis::kpi_unit(s.kpi)) + "," +
+             csv_number(s.mean) + "," + csv_number(s.ci95) + "," + csv_number(s.mean - s.ci95) + "," +
+             csv_number(s.mean + s.ci95) + "," + csv_number(s.std_dev) + "," + std::to_string(s.n) + "\n";
     }
     const auto& inputs = contexts[r].inputs;
     if (!inputs || !inputs->costs) continue;
@@ -133,6 +128,34 @@ std::string agent_groups_csv(const store::ResultsFile& file) {
   return out;
 }
 
+std::string interval_groups_csv(const store::ResultsFile& file, const std::vector<RunContext>& contexts) {
+  std::string out = "run,interval,interval_start,agent_group" +
+                    estimate_header({"agents", "occupancy", "calls_handled", "aht"}) + "\n";
+  for (std::size_t run_index = 0; run_index < file.runs.size(); ++run_index) {
+    const analysis::RunResult& run = file.runs[run_index];
+    const std::size_t groups = run.agent_groups.size();
+    for (std::size_t i = 0; i < interval_count(run); ++i) {
+      for (std::size_t g = 0; g < groups; ++g) {
+        std::string row = cell(run.name) + "," + std::to_string(i) + "," + interval_label(run, contexts[run_index], i) +
+                          "," + cell(run.agent_groups[g]);
+        const auto of_cell = [&](auto value) {
+          return estimate_over(
+              run, [&](const analysis::ReplicationResult& r) { return value(r.interval_groups[i * groups + g]); });
+        };
+        add(row, of_cell([&](const analysis::GroupTally& t) { return t.staffed_time / run.interval_seconds; }));
+        add(row, of_cell([](const analysis::GroupTally& t) { return t.occupancy(); }));
+        // A file without these tallies reads them as NaN sums and 0 counts: unknown, not 0.
+        add(row, of_cell([](const analysis::GroupTally& t) {
+              return std::isnan(t.staffed_time) ? t.staffed_time : static_cast<double>(t.handled);
+            }));
+        add(row, of_cell([](const analysis::GroupTally& t) { return t.aht(); }));
+        out += row + "\n";
+      }
+    }
+  }
+  return out;
+}
+
 void write_csv_reports(const std::string& dir, const store::ResultsFile& file,
                        const std::vector<RunContext>& contexts) {
   ensure_directory(dir);
@@ -140,6 +163,7 @@ void write_csv_reports(const std::string& dir, const store::ResultsFile& file,
   write_file_atomically((base / "intervals.csv").string(), intervals_csv(file, contexts));
   write_file_atomically((base / "daily.csv").string(), daily_csv(file, contexts));
   write_file_atomically((base / "agent_groups.csv").string(), agent_groups_csv(file));
+  write_file_atomically((base / "interval_groups.csv").string(), interval_groups_csv(file, contexts));
 }
 
 }  // namespace callsim::report

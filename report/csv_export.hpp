@@ -1,7 +1,8 @@
 #pragma once
 /// \file
 /// The CSV files MIS teams load into spreadsheets (docs/reports.md): the interval report
-/// (interval x call type), the daily summary and the agent-group productivity report.
+/// (interval x call type), the daily summary, the agent-group productivity report and its
+/// per-interval form.
 /// Every figure is a mean over replications with its 95% CI half-width beside it in a
 /// `<name>_ci95` column; an undefined figure is an empty cell; numbers have 12 significant
 /// digits (csv_number).
@@ -29,7 +30,13 @@ std::string daily_csv(const store::ResultsFile& file, const std::vector<RunConte
 /// calls_handled, calls_per_hour, aht, each with its _ci95.
 std::string agent_groups_csv(const store::ResultsFile& file);
 
-/// Writes the three files into `dir` (created if missing), each atomically. Throws ReportError.
+/// interval_groups.csv: run, interval, interval_start, agent_group, then agents (on duty,
+/// mean over the interval), occupancy, calls_handled (calls that arrived in the interval),
+/// aht, each with its _ci95. Cells are empty for files that do not hold the per-interval
+/// group tallies (format 3 and the first format 4 files).
+std::string interval_groups_csv(const store::ResultsFile& file, const std::vector<RunContext>& contexts);
+
+/// Writes the four files into `dir` (created if missing), each atomically. Throws ReportError.
 void write_csv_reports(const std::string& dir, const store::ResultsFile& file, const std::vector<RunContext>& contexts);
 
 }  // namespace callsim::report

@@ -14,12 +14,6 @@ namespace {
 // The KPIs a manager compares; the rest are in the CSV files.
 constexpr const char* kShown[] = {"offered", "service_level", "asa", "awt", "abandon_rate", "occupancy", "p_wait"};
 
-std::string unit_of(std::string_view kpi) {
-  for (const auto& def : analysis::kpi_definitions())
-    if (def.name == kpi) return std::string(def.unit);
-  return "";
-}
-
 const analysis::KpiSummary* summary_of(const analysis::RunResult& run, std::string_view kpi) {
   for (const auto& s : run.summary)
     if (s.kpi == kpi) return &s;
@@ -53,7 +47,7 @@ std::string html_comparison(const store::ResultsFile& file, const std::vector<Ru
   for (const auto& v : cmp.variants) head += "<th>" + escape_html(v.variant) + "</th><th>difference</th>";
   std::string body = "<table class=\"data\"><thead>" + head + "</tr></thead><tbody>\n";
   for (const char* kpi : kShown) {
-    const std::string unit = unit_of(kpi);
+    const std::string unit(analysis::kpi_unit(kpi));
     const auto* b = summary_of(*base, kpi);
     if (!b) continue;
     body += "<tr data-kpi=\"" + std::string(kpi) + "\"><td>" + kpi + "</td><td>" + with_ci(b->mean, b->ci95, unit) +

@@ -78,6 +78,7 @@ void append_replications(std::vector<std::byte>& out, std::span<const analysis::
     put_vector(out, r.intervals);
     put_vector(out, r.interval_types);
     put_vector(out, r.groups);
+    put_vector(out, r.interval_groups);
     put(out, r.calls_simulated);
   }
 }
@@ -92,6 +93,7 @@ std::vector<analysis::ReplicationResult> read_replications(std::span<const std::
     r.intervals = in.get_vector<analysis::KpiTally>();
     r.interval_types = in.get_vector<analysis::KpiTally>();
     r.groups = in.get_vector<analysis::GroupTally>();
+    r.interval_groups = in.get_vector<analysis::GroupTally>();
     r.calls_simulated = in.get<std::uint64_t>();
     replications.push_back(std::move(r));
   }

@@ -14,7 +14,7 @@
 namespace callsim::run {
 
 /// Appends `replications` to `out`: their count, then each one's total, intervals,
-/// interval_types, groups and calls_simulated.
+/// interval_types, groups, interval_groups and calls_simulated.
 void append_replications(std::vector<std::byte>& out, std::span<const analysis::ReplicationResult> replications);
 
 /// Reads what append_replications wrote, starting at `at` (moved past it). Throws

@@ -16,6 +16,7 @@ inline constexpr const char* kReplications = "replications";
 inline constexpr const char* kIntervals = "intervals";
 inline constexpr const char* kIntervalTypes = "interval_types";
 inline constexpr const char* kGroups = "groups";
+inline constexpr const char* kIntervalGroups = "interval_groups";  ///< format 4; absent from its first files
 inline constexpr const char* kSummary = "summary";
 inline constexpr const char* kIntervalSummary = "interval_summary";  ///< format 4
 inline constexpr const char* kCalls = "calls";

@@ -58,6 +58,13 @@ void add_difference_fields(RowLayout& layout) {
   layout.add("significant", Kind::U8);
 }
 
+/// The GroupTally fields, then occupancy and aht (what put_group writes).
+void add_group_fields(RowLayout& layout) {
+  for (const auto& f : analysis::group_tally_fields()) layout.add(std::string(f.name), kind_of(f.kind));
+  layout.add("occupancy", Kind::F64);
+  layout.add("aht", Kind::F64);
+}
+
 void add_interval_labels(RowLayout& layout) {
   layout.add("interval", Kind::U32);
   layout.add("interval_start", Kind::F64);
@@ -145,9 +152,16 @@ RowLayout groups_layout(int version, std::size_t group_bytes) {
     layout.add_text("group", group_bytes);
   else
     layout.add("group", Kind::U32);
-  for (const auto& f : analysis::group_tally_fields()) layout.add(std::string(f.name), kind_of(f.kind));
-  layout.add("occupancy", Kind::F64);
-  layout.add("aht", Kind::F64);
+  add_group_fields(layout);
+  return layout;
+}
+
+RowLayout interval_groups_layout(std::size_t group_bytes) {
+  RowLayout layout;
+  layout.add("replication", Kind::U32);
+  add_interval_labels(layout);
+  layout.add_text("group", group_bytes);
+  add_group_fields(layout);
   return layout;
 }
 
@@ -260,7 +274,7 @@ analysis::GroupTally get_group(RowReader& r) {
 
 void put_summary(RowWriter& w, const analysis::KpiSummary& s) {
   w.text(s.kpi, kKpiNameBytes);
-  w.text(unit_of(s.kpi), kUnitBytes);
+  w.text(std::string(analysis::kpi_unit(s.kpi).substr(0, kUnitBytes)), kUnitBytes);
   w.f64(s.mean);
   w.f64(s.std_dev);
   w.f64(s.ci95);
@@ -291,12 +305,6 @@ analysis::PairedDifference get_difference(RowReader& r, const std::string& where
     throw Problem(where + " field 'significant' holds " + std::to_string(significant) + ", not 0 or 1");
   d.significant = significant == 1;
   return d;
-}
-
-std::string unit_of(std::string_view kpi) {
-  if (const auto k = analysis::find_kpi(kpi))
-    return std::string(analysis::kpi_definitions()[*k].unit.substr(0, kUnitBytes));
-  return "";  // a summary row of something that is not a KPI: no unit known
 }
 
 }  // namespace callsim::store::hdf5

@@ -49,6 +49,9 @@ RowLayout interval_types_layout(int version, std::size_t call_type_bytes);
 /// `/<run>/groups` [R x G]: replication, group (name, 4; index, 3), the GroupTally fields,
 /// occupancy, aht.
 RowLayout groups_layout(int version, std::size_t group_bytes);
+/// `/<run>/interval_groups` [R x I x G] (format 4 only): replication, interval, interval_start, clock, group
+/// (name), the GroupTally fields, occupancy, aht.
+RowLayout interval_groups_layout(std::size_t group_bytes);
 /// `/<run>/summary` [S]: kpi, unit, mean, std, ci95, n.
 RowLayout summary_layout();
 /// `/<run>/interval_summary` [I x S] (format 4): interval, interval_start, clock, then the summary fields.
@@ -86,8 +89,5 @@ void put_difference(RowWriter& w, const analysis::PairedDifference& d);
 /// Reads what put_difference wrote (the unit follows from the KPI name). Throws
 /// hdf5::Problem, naming `where` (a row), if `significant` is neither 0 nor 1.
 analysis::PairedDifference get_difference(RowReader& r, const std::string& where);
-
-/// The unit of KPI `kpi` as stored in `summary` ("" if it is not a KPI).
-std::string unit_of(std::string_view kpi);
 
 }  // namespace callsim::store::hdf5

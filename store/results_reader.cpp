@@ -9,9 +9,11 @@
 #include <filesystem>
 #include <functional>
 #include <initializer_list>
+#include <limits>
 #include <optional>
 #include <system_error>
 
+#include "analysis/tally_fields.hpp"
 #include "store/hdf5_attributes.hpp"
 #include "store/hdf5_call_table.hpp"
 #include "store/hdf5_names.hpp"
@@ -195,6 +197,44 @@ void read_groups(const H5::Group& group, analysis::RunResult& run, int version) 
   }
 }
 
+/// Files of format 3, and the first ones of format 4, have no per-(interval, group) table:
+/// their tallies are unknown, NaN for the sums and 0 for the counts (as for a field
+/// appended to a format, analysis/tally_fields.hpp).
+void read_interval_groups(const H5::Group& group, analysis::RunResult& run, std::size_t intervals, int version) {
+  const std::size_t groups = run.agent_groups.size();
+  if (version < kFirstLongFormat || !group.nameExists(hdf5::names::kIntervalGroups)) {
+    analysis::GroupTally unknown;
+    for (const auto& f : analysis::group_tally_fields())
+      if (f.seconds) unknown.*f.seconds = std::numeric_limits<double>::quiet_NaN();
+    for (auto& rep : run.replications) rep.interval_groups.assign(intervals * groups, unknown);
+    return;
+  }
+  const std::size_t group_bytes = hdf5::label_bytes(run.agent_groups);
+  const hdf5::RowLayout layout = hdf5::interval_groups_layout(group_bytes);
+  std::vector<std::size_t> extents{run.replications.size(), intervals, groups};
+  const hdf5::Table table =
+      read_shaped(group, "/" + run.name, hdf5::names::kIntervalGroups, layout, version, extents,
+                  {"replications", "intervals", "agent groups"},
+                  {in_quotes("/" + run.name + "/replications"), in_quotes("/" + run.name + "/intervals"),
+                   "the attribute 'agent_groups' of " + in_quotes("/" + run.name)});
+  const RunDataset dataset(run.name, hdf5::names::kIntervalGroups);
+  for (std::size_t r = 0; r < run.replications.size(); ++r) {
+    auto& cells = run.replications[r].interval_groups;
+    cells.resize(intervals * groups);
+    for (std::size_t cell = 0; cell < cells.size(); ++cell) {  // cell = i * G + g, as in analysis::ReplicationResult
+      const std::size_t i = cell / groups;
+      const std::size_t g = cell % groups;
+      const std::string row = dataset.row({r, i, g});
+      hdf5::RowReader rd(table.rows.data() + (r * cells.size() + cell) * layout.size());
+      if (rd.u32() != r || rd.u32() != i) throw Problem(row + " has the wrong replication or interval number");
+      rd.f64();                    // interval_start: derived from the run's attributes
+      rd.text(hdf5::kClockBytes);  // clock: likewise
+      check_label(rd.text(group_bytes), run.agent_groups[g], "group", row);
+      cells[cell] = hdf5::get_group(rd);
+    }
+  }
+}
+
 void read_summary(const H5::Group& group, analysis::RunResult& run) {
   const hdf5::RowLayout layout = hdf5::summary_layout();
   const hdf5::Table table = hdf5::read_table(group, "/" + run.name, hdf5::names::kSummary, layout, 1);
@@ -221,6 +261,7 @@ analysis::RunResult read_run(const H5::Group& group, const std::string& name, in
   const std::size_t intervals = read_intervals(group, run, version);
   read_interval_types(group, run, intervals, version);
   read_groups(group, run, version);
+  read_interval_groups(group, run, intervals, version);
   read_summary(group, run);
   return run;
 }

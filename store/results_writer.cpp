@@ -94,6 +94,9 @@ void check_run(const analysis::RunResult& run, std::set<std::string>& names) {
     if (rep.groups.size() != groups)
       throw Problem(this_rep + std::to_string(rep.groups.size()) + " agent group tallies, but the run names " +
                     std::to_string(groups) + " agent groups");
+    if (rep.interval_groups.size() != rep.intervals.size() * groups)
+      throw Problem(this_rep + std::to_string(rep.interval_groups.size()) + " (interval, agent group) tallies, not " +
+                    std::to_string(rep.intervals.size()) + " intervals x " + std::to_string(groups) + " agent groups");
   }
   for (const auto& s : run.summary)
     if (s.kpi.size() > hdf5::kKpiNameBytes)
@@ -168,6 +171,15 @@ void write_run(const H5::H5File& file, const analysis::RunResult& run, double cl
                w.u32(static_cast<std::uint32_t>(n / groups));
                w.text(run.agent_groups[n % groups], group_bytes);
                hdf5::put_group(w, run.replications[n / groups].groups[n % groups]);
+             });
+  const std::size_t group_cells = intervals * groups;
+  write_rows(group, names::kIntervalGroups, hdf5::interval_groups_layout(group_bytes), reps * group_cells,
+             [&](hdf5::RowWriter& w, std::size_t n) {
+               const std::size_t cell = n % group_cells;  // cell = i * G + g, as in analysis::ReplicationResult
+               w.u32(static_cast<std::uint32_t>(n / group_cells));
+               labels(w, cell / groups);
+               w.text(run.agent_groups[cell % groups], group_bytes);
+               hdf5::put_group(w, run.replications[n / group_cells].interval_groups[cell]);
              });
   write_rows(group, names::kSummary, hdf5::summary_layout(), run.summary.size(),
              [&](hdf5::RowWriter& w, std::size_t k) { hdf5::put_summary(w, run.summary[k]); });

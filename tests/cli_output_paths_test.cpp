@@ -133,7 +133,7 @@ TEST_CASE("output paths: a file callsim did not write is replaced only with --fo
   const auto csv = OutputPath::typed("--csv", "csv", OutputKind::CSV_DIR);
   CHECK(refusal({}, {csv}).empty());
   const auto files = callsim::app::csv_report_files();
-  REQUIRE(files.size() == 3);
+  REQUIRE(files.size() == 4);
   write("csv/daily.csv", files[1].header + "\nx\n");
   CHECK(refusal({}, {csv}).empty());
   write("csv/daily.csv", files[1].header + ",extra\n");

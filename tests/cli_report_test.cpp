@@ -237,6 +237,24 @@ TEST_CASE("report: CSV files hold every interval and call type with the results 
   CHECK(groups[1][column(groups[0], "staffed_hours")] == report::csv_number(staffed / reps));
   CHECK(groups[1][column(groups[0], "calls_handled")] == report::csv_number(handled / reps));
 
+  // interval_groups.csv: one row per (interval, group); its agents are the interval's agents
+  // on duty (one group here), its calls handled add up over the intervals to the group's.
+  const auto cells = read_csv(dir / "csv" / "interval_groups.csv");
+  REQUIRE(cells.size() == 1 + intervals * run.agent_groups.size());
+  CHECK(cells[0][3] == "agent_group");
+  double handled_cells = 0;
+  for (std::size_t i = 0; i < intervals; ++i) {
+    INFO("interval " << i);
+    const Row& row = cells[1 + i];
+    CHECK(row[1] == std::to_string(i));
+    CHECK(row[3] == "agents");
+    double on_duty = 0;
+    for (const auto& rep : run.replications) on_duty += rep.intervals[i].staffed_time / run.interval_seconds;
+    CHECK(std::stod(row[column(cells[0], "agents")]) == Approx(on_duty / reps).epsilon(1e-9));
+    handled_cells += std::stod(row[column(cells[0], "calls_handled")]);
+  }
+  CHECK(handled_cells == Approx(handled / reps).epsilon(1e-9));
+
   // The page from the file read back is the page made in memory by run --report.
   REQUIRE(run_callsim("run " + scenario("bank-weekday.yaml") + " -r 4 -q -o " + (dir / "s.h5").string() + " --report " +
                           (dir / "s.html").string(),

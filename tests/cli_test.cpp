@@ -70,6 +70,11 @@ TEST_CASE("list prints the registered distributions and policies", "[cli]") {
     REQUIRE(("\n" + p.out).find("\n" + name + ": ") != std::string::npos);
   }
   REQUIRE(p.out.find("    delay (duration, per call type and agent group; default 30 s): ") != std::string::npos);
+  // A key a policy reads on each call type is listed under that policy, with its range.
+  const auto weighted = p.out.find("\nweighted_wait: ");
+  REQUIRE(weighted != std::string::npos);
+  CHECK(p.out.find("    call_types[].weight (number in [1e-06, 1e+06], above 0; default 1): ", weighted) ==
+        p.out.find('\n', weighted + 1) + 1);
   REQUIRE(run_callsim("list agents", dir).code == 2);
 }
 

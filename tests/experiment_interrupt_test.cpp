@@ -26,13 +26,16 @@ bool same(const analysis::KpiTally& a, const analysis::KpiTally& b) { return std
 
 bool same(const analysis::ReplicationResult& a, const analysis::ReplicationResult& b) {
   if (!same(a.total, b.total) || a.calls_simulated != b.calls_simulated || a.intervals.size() != b.intervals.size() ||
-      a.interval_types.size() != b.interval_types.size() || a.groups.size() != b.groups.size())
+      a.interval_types.size() != b.interval_types.size() || a.groups.size() != b.groups.size() ||
+      a.interval_groups.size() != b.interval_groups.size())
     return false;
   for (std::size_t i = 0; i < a.intervals.size(); ++i)
     if (!same(a.intervals[i], b.intervals[i])) return false;
   for (std::size_t i = 0; i < a.interval_types.size(); ++i)
     if (!same(a.interval_types[i], b.interval_types[i])) return false;
-  return std::memcmp(a.groups.data(), b.groups.data(), a.groups.size() * sizeof(analysis::GroupTally)) == 0;
+  return std::memcmp(a.groups.data(), b.groups.data(), a.groups.size() * sizeof(analysis::GroupTally)) == 0 &&
+         std::memcmp(a.interval_groups.data(), b.interval_groups.data(),
+                     a.interval_groups.size() * sizeof(analysis::GroupTally)) == 0;
 }
 
 }  // namespace

@@ -153,3 +153,53 @@ TEST_CASE("tallies per call type and per group add up to the interval totals", "
   REQUIRE(r.total.staffed_time == r.groups[0].staffed_time + r.groups[1].staffed_time);
   REQUIRE(r.total.busy_time == r.groups[0].busy_time + r.groups[1].busy_time);
 }
+
+TEST_CASE("per (interval, group) tallies split agent time at boundaries and add up to the group's",
+          "[analysis][collector]") {
+  // Two intervals of 100 s after a 50 s warm-up; groups 0 and 1.
+  KpiCollector k(horizon(50, 200, 100, 1, 2));
+  k.on_staffing(Time(0), 0, 2);    // group 0: 2 agents throughout (the warm-up is not counted)
+  k.on_staffing(Time(0), 1, 0);    // group 1: none until t = 120
+  k.on_staffing(Time(120), 1, 3);  // then 3 agents
+  const CallInfo a = call(0, 60, 130), b = call(1, 170, 20), c = call(2, 40, 30);
+  for (const auto& x : {a, b, c}) k.on_arrival(x);
+  k.on_answer(c, Time(40), service(c, 0, 0));   // arrived in the warm-up: busy 50..70 counts, the call does not
+  k.on_answer(a, Time(60), service(a, 1, 0));   // group 0 busy 60..190: 90 in interval 0, 40 in interval 1
+  k.on_answer(b, Time(175), service(b, 2, 1));  // group 1 busy 175..195, all in interval 1
+  const auto r = k.finish(3);
+  REQUIRE(r.interval_groups.size() == 2 * 2);  // (interval i, group g) at i * G + g
+  const auto& g00 = r.interval_groups[0 * 2 + 0];
+  const auto& g01 = r.interval_groups[0 * 2 + 1];
+  const auto& g10 = r.interval_groups[1 * 2 + 0];
+  const auto& g11 = r.interval_groups[1 * 2 + 1];
+  CHECK(g00.staffed_time == Approx(200));
+  CHECK(g10.staffed_time == Approx(200));
+  CHECK(g01.staffed_time == Approx(3 * 30));  // 120..150
+  CHECK(g11.staffed_time == Approx(3 * 100));
+  CHECK(g00.busy_time == Approx(20 + 90));  // c's 50..70 and a's 60..150
+  CHECK(g10.busy_time == Approx(40));
+  CHECK(g01.busy_time == 0);
+  CHECK(g11.busy_time == Approx(20));
+  // Calls count in the interval of their arrival: a in interval 0, b in interval 1, c not at all.
+  CHECK(g00.handled == 1);
+  CHECK(g00.handle_time == Approx(130));
+  CHECK(g10.handled == 0);
+  CHECK(g11.handled == 1);
+  CHECK(g01.handled == 0);
+  // Conservation: the intervals of a group add up to the group's tally, and the groups of an
+  // interval to the interval's agent time.
+  for (std::size_t g = 0; g < 2; ++g) {
+    callsim::analysis::GroupTally sum;
+    for (std::size_t i = 0; i < 2; ++i) sum += r.interval_groups[i * 2 + g];
+    CHECK(sum.staffed_time == Approx(r.groups[g].staffed_time));
+    CHECK(sum.busy_time == Approx(r.groups[g].busy_time));
+    CHECK(sum.handled == r.groups[g].handled);
+    CHECK(sum.handle_time == Approx(r.groups[g].handle_time));
+  }
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(r.interval_groups[i * 2].staffed_time + r.interval_groups[i * 2 + 1].staffed_time ==
+          Approx(r.intervals[i].staffed_time));
+    CHECK(r.interval_groups[i * 2].busy_time + r.interval_groups[i * 2 + 1].busy_time ==
+          Approx(r.intervals[i].busy_time));
+  }
+}

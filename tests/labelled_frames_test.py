@@ -54,7 +54,8 @@ def check_run(f, frames, run):
     n_int = len(intervals) // reps
     s = len(frames[p + "/summary"])
     expected = {"replications": reps, "intervals": reps * n_int, "interval_types": reps * n_int * len(types),
-                "groups": reps * len(groups), "summary": s, "interval_summary": n_int * s}
+                "groups": reps * len(groups), "interval_groups": reps * n_int * len(groups), "summary": s,
+                "interval_summary": n_int * s}
     if "forecast" in g:
         expected["forecast"] = n_int * len(types)
     if "call_type_inputs" in g:
@@ -77,6 +78,22 @@ def check_run(f, frames, run):
     # Counts add up: the call types of each (replication, interval) to the interval's.
     by_type = it.groupby(["replication", "interval"])["offered"].sum().to_numpy()
     check((by_type == intervals["offered"].to_numpy()).all(), f"{p}/interval_types offered adds up to intervals")
+    # Per (replication, interval, group): the intervals of a group add up to the group's
+    # tally, the groups of an interval to the interval's agent time.
+    ig = frames[p + "/interval_groups"]
+    check(text(ig["group"][: len(groups)]) == groups, f"{p}/interval_groups group labels are the agent groups")
+    per_group = ig.groupby(["replication", "group"], sort=False)[["staffed_time", "busy_time", "handled"]].sum()
+    check(per_group["handled"].to_numpy().tolist() == gr["handled"].to_numpy().tolist(),
+          f"{p}/interval_groups handled adds up to groups")
+    for field in ("staffed_time", "busy_time"):
+        got = per_group[field].to_numpy()
+        want = gr[field].to_numpy()
+        check(len(got) == len(want) and (abs(got - want) <= 1e-9 * (1 + abs(want))).all(),
+              f"{p}/interval_groups {field} adds up to groups")
+        by_interval = ig.groupby(["replication", "interval"])[field].sum().to_numpy()
+        want = intervals[field].to_numpy()
+        check(len(by_interval) == len(want) and (abs(by_interval - want) <= 1e-9 * (1 + abs(want))).all(),
+              f"{p}/interval_groups {field} adds up to intervals")
     summary = frames[p + "/interval_summary"]
     sl = summary[summary["kpi"] == b"service_level"]
     check(len(sl) == n_int, f"{p}/interval_summary has one service_level row per interval")

@@ -78,6 +78,7 @@ ResultsFile tiny_file() {
   rep.intervals.resize(2);
   rep.interval_types.resize(2);
   rep.groups.resize(1);
+  rep.interval_groups.resize(2);
   r.replications.push_back(rep);
   f.runs.push_back(r);
   return f;

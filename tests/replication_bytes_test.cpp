@@ -40,6 +40,8 @@ analysis::ReplicationResult replication(int r, std::size_t intervals, std::size_
   }
   for (std::size_t g = 0; g < groups; ++g)
     result.groups.push_back({3600.0 * static_cast<double>(g), 1000.0 / 3, 17 + g, 12.5});
+  for (std::size_t cell = 0; cell < intervals * groups; ++cell)
+    result.interval_groups.push_back({1800.0 / 7 * static_cast<double>(cell), 100.0 / 3, 5 + cell, -0.0});
   result.total = tally(r);
   result.calls_simulated = 12345 + static_cast<std::uint64_t>(r);
   return result;
@@ -66,12 +68,15 @@ TEST_CASE("replication bytes: results round-trip bit for bit", "[parallel]") {
     REQUIRE(got[r].intervals.size() == sent[r].intervals.size());
     REQUIRE(got[r].interval_types.size() == sent[r].interval_types.size());
     REQUIRE(got[r].groups.size() == sent[r].groups.size());
+    REQUIRE(got[r].interval_groups.size() == sent[r].interval_groups.size());
     CHECK(same_bytes(got[r].intervals.data(), sent[r].intervals.data(),
                      sent[r].intervals.size() * sizeof(analysis::KpiTally)));
     CHECK(same_bytes(got[r].interval_types.data(), sent[r].interval_types.data(),
                      sent[r].interval_types.size() * sizeof(analysis::KpiTally)));
     CHECK(
         same_bytes(got[r].groups.data(), sent[r].groups.data(), sent[r].groups.size() * sizeof(analysis::GroupTally)));
+    CHECK(same_bytes(got[r].interval_groups.data(), sent[r].interval_groups.data(),
+                     sent[r].interval_groups.size() * sizeof(analysis::GroupTally)));
     CHECK(got[r].calls_simulated == sent[r].calls_simulated);
   }
   CHECK(std::isnan(got[0].total.wait_all));

@@ -55,6 +55,8 @@ analysis::RunResult make_run(const std::string& name) {
       for (int k = 0; k < 2; ++k) rep.interval_types.push_back(t);
     }
     rep.groups = {{3600, 1500, 7, 1400}, {1800, 0, 0, 0}};
+    for (int i = 0; i < 3; ++i)
+      rep.interval_groups.insert(rep.interval_groups.end(), {{1200, 500, 2, 400}, {600, 0, 0, 0}});
     rep.calls_simulated = 100 + static_cast<std::uint64_t>(r);
     run.replications.push_back(rep);
   }

@@ -136,6 +136,16 @@ RunResult make_run(unsigned run, const std::string& name, double interval_s, dou
         result.interval_types.push_back(make_type_tally(run, rep, i, k));
     }
     for (unsigned g = 0; g < r.agent_groups.size(); ++g) result.groups.push_back(make_group(run, rep, g));
+    // Per (interval, group): distinct values per cell, so a row written to the wrong cell is caught.
+    for (unsigned i = 0; i < 4; ++i)
+      for (unsigned g = 0; g < r.agent_groups.size(); ++g) {
+        GroupTally cell = make_group(run, rep, g);
+        cell.staffed_time = cell.staffed_time / 4 + i;
+        cell.busy_time = cell.busy_time / 4 + 0.5 * i;
+        cell.handled = cell.handled / 4 + 3 * i + g;
+        cell.handle_time = cell.handle_time / 4 + 0.25 * i;
+        result.interval_groups.push_back(cell);
+      }
     result.calls_simulated = result.total.offered + 11 + rep;
     r.replications.push_back(result);
   }
@@ -190,11 +200,12 @@ void check_tally(const KpiTally& a, const KpiTally& b) {
   CHECK(same(a.handle_time, b.handle_time));
 }
 
+// same(): the tallies of a file without them read as NaN, on both sides.
 void check_group(const GroupTally& a, const GroupTally& b) {
-  CHECK(a.staffed_time == b.staffed_time);
-  CHECK(a.busy_time == b.busy_time);
+  CHECK(same(a.staffed_time, b.staffed_time));
+  CHECK(same(a.busy_time, b.busy_time));
   CHECK(a.handled == b.handled);
-  CHECK(a.handle_time == b.handle_time);
+  CHECK(same(a.handle_time, b.handle_time));
 }
 
 void check_equal(const ResultsFile& a, const ResultsFile& b) {
@@ -233,6 +244,11 @@ void check_equal(const ResultsFile& a, const ResultsFile& b) {
       for (std::size_t g = 0; g < x.replications[rep].groups.size(); ++g) {
         INFO("agent group " << g);
         check_group(x.replications[rep].groups[g], y.replications[rep].groups[g]);
+      }
+      REQUIRE(x.replications[rep].interval_groups.size() == y.replications[rep].interval_groups.size());
+      for (std::size_t cell = 0; cell < x.replications[rep].interval_groups.size(); ++cell) {
+        INFO("interval x agent group cell " << cell);
+        check_group(x.replications[rep].interval_groups[cell], y.replications[rep].interval_groups[cell]);
       }
     }
     REQUIRE(x.summary.size() == y.summary.size());
@@ -785,6 +801,12 @@ TEST_CASE("results store: per-type and per-group tallies must match the run name
   bad.runs[1].agent_groups.pop_back();
   CHECK(what_of([&] { write_results_file(path, bad); }) ==
         prefix + "in run 'after hiring', replication 0 has 3 agent group tallies, but the run names 2 agent groups");
+  bad = make_file();
+  bad.runs[1].replications[1].interval_groups.pop_back();
+  CHECK(what_of([&] { write_results_file(path, bad); }) ==
+        prefix +
+            "in run 'after hiring', replication 1 has 11 (interval, agent group) tallies, not 4 intervals x 3 "
+            "agent groups");
   bad = make_file();
   bad.runs[0].agent_groups[1] = std::string("pre\0mium", 8);
   CHECK(what_of([&] { write_results_file(path, bad); }) ==

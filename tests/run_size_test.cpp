@@ -170,9 +170,16 @@ TEST_CASE("run size verdict: refused beyond the machine, warned beyond half of i
   size.calls_per_replication = 1.6e9;
   v = judge_run_size(size, MachineRoom{64e9, 1e12}, "out.h5", 20);
   REQUIRE(v.warnings.size() == 1);
+  // 3.2e10 calls on one thread: 3.2e10 / 5e6 = 6400 s = 1.8 h, 3.2e10 / 1e6 s = 8.9 h.
   CHECK(v.warnings[0] ==
-        "this run simulates about 32,000,000,000 calls (1,600,000,000 per replication); at a few million calls per "
-        "second that takes minutes to hours");
+        "this run simulates about 32,000,000,000 calls (1,600,000,000 per replication); at 1 to 5 million calls per "
+        "second per thread, on 1 thread that takes 1.8 h to 8.9 h");
+  size.running = 20;  // 320 s and 1600 s
+  v = judge_run_size(size, MachineRoom{64e9, 1e12}, "out.h5", 20);
+  REQUIRE(v.warnings.size() == 1);
+  CHECK(v.warnings[0].substr(v.warnings[0].find("; at")) ==
+        "; at 1 to 5 million calls per second per thread, on 20 threads that takes 5.3 min to 27 min");
+  size.running = 0;
 
   size.variants = 3;
   v = judge_run_size(size, MachineRoom{1e9, 1e12}, "out.h5", 20);
