@@ -33,8 +33,8 @@ void print_run_summary(std::ostream& out, const store::ResultsFile& file, const 
 void print_sequential_outcome(std::ostream& out, const analysis::SequentialOutcome& s) {
   const std::string what = "the largest 95% CI half-width of a difference in " + s.kpi + " is ";
   char numbers[96];
-  std::snprintf(numbers, sizeof numbers, "%.6g %s the target %.6g", s.half_width, s.met ? "<=" : "is not <=",
-                s.target_ci);
+  std::snprintf(numbers, sizeof numbers, "%.6g %s the target %.6g", s.half_width,
+                s.met ? "<=" : "is not <=", s.target_ci);
   out << "\nsequential: target " << (s.met ? "met" : "NOT met") << " after " << s.replications
       << " replications: " << what << numbers << (s.met ? "" : " (--max-replications reached)") << "\n";
 }

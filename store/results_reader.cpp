@@ -139,38 +139,54 @@ std::size_t read_intervals(const H5::Group& group, analysis::RunResult& run, int
   return intervals;
 }
 
-void read_interval_types(const H5::Group& group, analysis::RunResult& run, std::size_t intervals, int version) {
-  const std::size_t type_bytes = hdf5::label_bytes(run.call_types);
-  const hdf5::RowLayout layout = hdf5::interval_types_layout(version, type_bytes);
-  const std::size_t types = run.call_types.size();
-  std::vector<std::size_t> extents{run.replications.size(), intervals, types};
+/// Reads the (replication, interval, name) table `name` into `cells_of(replication)`
+/// [I x N], cell i * N + n, as in analysis::ReplicationResult: `labels` are the N names
+/// (the run attribute `attribute`, each a `what`), `get(reader, row, table)` reads a cell's
+/// tally after its label columns. Format 3 (interval_types only) has index columns.
+template <class CellsOf, class Get>
+void read_interval_cells(const H5::Group& group, analysis::RunResult& run, const char* name,
+                         const hdf5::RowLayout& layout, int version, std::size_t intervals,
+                         const std::vector<std::string>& labels, const char* axis, const char* attribute,
+                         const char* what, CellsOf cells_of, Get get) {
+  const std::size_t count = labels.size();
+  const std::size_t label_bytes = hdf5::label_bytes(labels);
+  std::vector<std::size_t> extents{run.replications.size(), intervals, count};
   const hdf5::Table table =
-      read_shaped(group, "/" + run.name, hdf5::names::kIntervalTypes, layout, version, extents,
-                  {"replications", "intervals", "call types"},
+      read_shaped(group, "/" + run.name, name, layout, version, extents, {"replications", "intervals", axis},
                   {in_quotes("/" + run.name + "/replications"), in_quotes("/" + run.name + "/intervals"),
-                   "the attribute 'call_types' of " + in_quotes("/" + run.name)});
-  const RunDataset dataset(run.name, hdf5::names::kIntervalTypes);
+                   "the attribute '" + std::string(attribute) + "' of " + in_quotes("/" + run.name)});
+  const RunDataset dataset(run.name, name);
   for (std::size_t r = 0; r < run.replications.size(); ++r) {
-    auto& cells = run.replications[r].interval_types;
-    cells.resize(intervals * types);
-    for (std::size_t cell = 0; cell < cells.size(); ++cell) {  // cell = i * K + k, as in analysis::ReplicationResult
-      const std::size_t i = cell / types;
-      const std::size_t k = cell % types;
+    auto& cells = cells_of(run.replications[r]);
+    cells.resize(intervals * count);
+    for (std::size_t cell = 0; cell < cells.size(); ++cell) {
+      const std::size_t i = cell / count;
+      const std::size_t k = cell % count;
       const std::string row = dataset.row({r, i, k});
       hdf5::RowReader rd(table.rows.data() + (r * cells.size() + cell) * layout.size());
       if (version >= kFirstLongFormat) {
         if (rd.u32() != r || rd.u32() != i) throw Problem(row + " has the wrong replication or interval number");
         rd.f64();                    // interval_start: derived from the run's attributes
         rd.text(hdf5::kClockBytes);  // clock: likewise
-        check_label(rd.text(type_bytes), run.call_types[k], "call type", row);
+        check_label(rd.text(label_bytes), labels[k], what, row);
       } else {
         if (rd.u32() != r || rd.u32() != i || rd.u32() != k)
-          throw Problem(row + " has the wrong replication, interval or call type number");
+          throw Problem(row + " has the wrong replication, interval or " + what + " number");
         rd.f64();  // interval_start
       }
-      cells[cell] = hdf5::get_tally(rd, version, row, table.absent);
+      cells[cell] = get(rd, row, table);
     }
   }
+}
+
+void read_interval_types(const H5::Group& group, analysis::RunResult& run, std::size_t intervals, int version) {
+  read_interval_cells(
+      group, run, hdf5::names::kIntervalTypes, hdf5::interval_types_layout(version, hdf5::label_bytes(run.call_types)),
+      version, intervals, run.call_types, "call types", "call_types", "call type",
+      [](analysis::ReplicationResult & r) -> auto& { return r.interval_types; },
+      [&](hdf5::RowReader& rd, const std::string& row, const hdf5::Table& table) {
+        return hdf5::get_tally(rd, version, row, table.absent);
+      });
 }
 
 void read_groups(const H5::Group& group, analysis::RunResult& run, int version) {
@@ -209,30 +225,11 @@ void read_interval_groups(const H5::Group& group, analysis::RunResult& run, std:
     for (auto& rep : run.replications) rep.interval_groups.assign(intervals * groups, unknown);
     return;
   }
-  const std::size_t group_bytes = hdf5::label_bytes(run.agent_groups);
-  const hdf5::RowLayout layout = hdf5::interval_groups_layout(group_bytes);
-  std::vector<std::size_t> extents{run.replications.size(), intervals, groups};
-  const hdf5::Table table =
-      read_shaped(group, "/" + run.name, hdf5::names::kIntervalGroups, layout, version, extents,
-                  {"replications", "intervals", "agent groups"},
-                  {in_quotes("/" + run.name + "/replications"), in_quotes("/" + run.name + "/intervals"),
-                   "the attribute 'agent_groups' of " + in_quotes("/" + run.name)});
-  const RunDataset dataset(run.name, hdf5::names::kIntervalGroups);
-  for (std::size_t r = 0; r < run.replications.size(); ++r) {
-    auto& cells = run.replications[r].interval_groups;
-    cells.resize(intervals * groups);
-    for (std::size_t cell = 0; cell < cells.size(); ++cell) {  // cell = i * G + g, as in analysis::ReplicationResult
-      const std::size_t i = cell / groups;
-      const std::size_t g = cell % groups;
-      const std::string row = dataset.row({r, i, g});
-      hdf5::RowReader rd(table.rows.data() + (r * cells.size() + cell) * layout.size());
-      if (rd.u32() != r || rd.u32() != i) throw Problem(row + " has the wrong replication or interval number");
-      rd.f64();                    // interval_start: derived from the run's attributes
-      rd.text(hdf5::kClockBytes);  // clock: likewise
-      check_label(rd.text(group_bytes), run.agent_groups[g], "group", row);
-      cells[cell] = hdf5::get_group(rd);
-    }
-  }
+  read_interval_cells(
+      group, run, hdf5::names::kIntervalGroups, hdf5::interval_groups_layout(hdf5::label_bytes(run.agent_groups)),
+      version, intervals, run.agent_groups, "agent groups", "agent_groups", "group",
+      [](analysis::ReplicationResult & r) -> auto& { return r.interval_groups; },
+      [](hdf5::RowReader& rd, const std::string&, const hdf5::Table&) { return hdf5::get_group(rd); });
 }
 
 void read_summary(const H5::Group& group, analysis::RunResult& run) {

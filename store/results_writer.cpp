@@ -130,7 +130,6 @@ void write_run(const H5::H5File& file, const analysis::RunResult& run, double cl
   const H5::Group group = hdf5::create_untimed_group(file, run.name);
   const std::size_t reps = run.replications.size();
   const std::size_t intervals = reps > 0 ? run.replications[0].intervals.size() : 0;
-  const std::size_t types = run.call_types.size();
   const std::size_t groups = run.agent_groups.size();
   put_f64_attr(group, "interval_seconds", run.interval_seconds);
   put_f64_attr(group, "warmup_seconds", run.warmup_seconds);
@@ -155,16 +154,23 @@ void write_run(const H5::H5File& file, const analysis::RunResult& run, double cl
                labels(w, n % intervals);
                hdf5::put_tally(w, run.replications[n / intervals].intervals[n % intervals]);
              });
+  // A (replication, interval, name) table: cell = i * N + n, as in analysis::ReplicationResult.
+  const auto write_interval_cells = [&](const char* name, const hdf5::RowLayout& layout,
+                                        const std::vector<std::string>& labels_of, std::size_t label_bytes,
+                                        auto cells_of, auto put) {
+    const std::size_t per_interval = labels_of.size(), cells = intervals * per_interval;
+    write_rows(group, name, layout, reps * cells, [&](hdf5::RowWriter& w, std::size_t n) {
+      const std::size_t cell = n % cells;
+      w.u32(static_cast<std::uint32_t>(n / cells));
+      labels(w, cell / per_interval);
+      w.text(labels_of[cell % per_interval], label_bytes);
+      put(w, cells_of(run.replications[n / cells])[cell]);
+    });
+  };
   const std::size_t type_bytes = hdf5::label_bytes(run.call_types);
-  const std::size_t cells = intervals * types;
-  write_rows(group, names::kIntervalTypes, hdf5::interval_types_layout(v, type_bytes), reps * cells,
-             [&](hdf5::RowWriter& w, std::size_t n) {
-               const std::size_t cell = n % cells;  // cell = i * K + k, as in analysis::ReplicationResult
-               w.u32(static_cast<std::uint32_t>(n / cells));
-               labels(w, cell / types);
-               w.text(run.call_types[cell % types], type_bytes);
-               hdf5::put_tally(w, run.replications[n / cells].interval_types[cell]);
-             });
+  write_interval_cells(
+      names::kIntervalTypes, hdf5::interval_types_layout(v, type_bytes), run.call_types, type_bytes,
+      [](const analysis::ReplicationResult& r) -> const auto& { return r.interval_types; }, hdf5::put_tally);
   const std::size_t group_bytes = hdf5::label_bytes(run.agent_groups);
   write_rows(group, names::kGroups, hdf5::groups_layout(v, group_bytes), reps * groups,
              [&](hdf5::RowWriter& w, std::size_t n) {
@@ -172,15 +178,9 @@ void write_run(const H5::H5File& file, const analysis::RunResult& run, double cl
                w.text(run.agent_groups[n % groups], group_bytes);
                hdf5::put_group(w, run.replications[n / groups].groups[n % groups]);
              });
-  const std::size_t group_cells = intervals * groups;
-  write_rows(group, names::kIntervalGroups, hdf5::interval_groups_layout(group_bytes), reps * group_cells,
-             [&](hdf5::RowWriter& w, std::size_t n) {
-               const std::size_t cell = n % group_cells;  // cell = i * G + g, as in analysis::ReplicationResult
-               w.u32(static_cast<std::uint32_t>(n / group_cells));
-               labels(w, cell / groups);
-               w.text(run.agent_groups[cell % groups], group_bytes);
-               hdf5::put_group(w, run.replications[n / group_cells].interval_groups[cell]);
-             });
+  write_interval_cells(
+      names::kIntervalGroups, hdf5::interval_groups_layout(group_bytes), run.agent_groups, group_bytes,
+      [](const analysis::ReplicationResult& r) -> const auto& { return r.interval_groups; }, hdf5::put_group);
   write_rows(group, names::kSummary, hdf5::summary_layout(), run.summary.size(),
              [&](hdf5::RowWriter& w, std::size_t k) { hdf5::put_summary(w, run.summary[k]); });
   // What a report's per-interval table shows, so that readers need not recompute it.
