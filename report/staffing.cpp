@@ -4,8 +4,9 @@
 #include <cstdio>
 #include <limits>
 #include <stdexcept>
+#include <vector>
 
-#include "analysis/erlang.hpp"
+#include "analysis/erlang_staffing.hpp"
 #include "report/interval_figures.hpp"
 
 namespace callsim::report {
@@ -13,15 +14,6 @@ namespace callsim::report {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-double service_level(double rate, double aht, std::optional<double> patience, double threshold, int agents) {
-  try {
-    const analysis::ErlangResult r = analysis::erlang({rate, aht, agents, patience, threshold});
-    return r.stable ? r.service_level : 0;  // an unstable Erlang C queue serves nobody in time
-  } catch (const std::domain_error&) {
-    return kNaN;  // too large to compute exactly
-  }
-}
 
 /// Scenario means for interval `i`, weighted by each call type's simulated offered calls.
 struct Means {
@@ -59,24 +51,21 @@ double required_agents(double rate, double aht, std::optional<double> mean_patie
   constexpr double kShortest = 1e-6;
   if (!std::isfinite(rate) || !std::isfinite(aht) || !(aht >= kShortest) || rate < 0) return kNaN;
   if (mean_patience && !(*mean_patience >= kShortest && std::isfinite(*mean_patience))) return kNaN;
-  if (rate == 0) return 0;
+  if (!(target >= 0 && target <= 1)) return kNaN;
   constexpr int kMax = 100000;
   // An offered load above the most agents searched has no answer; evaluating the Erlang
   // formulas at such a load costs seconds per agent count (a talk time of 1e9 s made
   // `report` run for hours), and its agent count may not fit an int.
   if (!(rate * aht <= kMax)) return kNaN;
-  const auto meets = [&](int n) { return service_level(rate, aht, mean_patience, threshold, n) >= target; };
-  int high = std::max(1, static_cast<int>(std::ceil(rate * aht)));
-  while (!meets(high)) {
-    if (high >= kMax) return kNaN;
-    high = std::min(kMax, 2 * high);
+  const std::vector<analysis::StaffingTarget> targets{
+      {"service_level", analysis::StaffingTarget::Direction::AT_LEAST, target}};
+  try {
+    const analysis::StaffingAnswer answer =
+        analysis::agents_for({rate, aht, 1, mean_patience, threshold}, targets, kMax);
+    return answer.agents ? *answer.agents : kNaN;
+  } catch (const std::domain_error&) {
+    return kNaN;  // too large to compute exactly
   }
-  int low = 0;  // invariant: low fails (or is 0), high meets
-  while (high - low > 1) {
-    const int mid = low + (high - low) / 2;
-    (meets(mid) ? high : low) = mid;
-  }
-  return high;
 }
 
 Staffing staffing(const analysis::RunResult& run, const run::RunInputs* inputs, double sl_target, double shrinkage) {

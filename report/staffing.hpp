@@ -16,8 +16,9 @@ namespace callsim::report {
 
 /// The smallest number of agents N >= 1 whose exact Erlang A service level (Erlang C
 /// without patience) reaches `target` for `rate` calls/s, mean handle time `aht` s and
-/// threshold `threshold` s; 0 when rate is 0; NaN when no N up to 100,000 does or the
-/// inputs are not finite (no AHT known). O(log N) Erlang evaluations.
+/// threshold `threshold` s; 0 when rate is 0; NaN when no N up to 100,000 does, when the
+/// target is 100 % (no finite staffing reaches it), or the inputs are not finite (no AHT
+/// known). analysis::agents_for with one service_level target: O(log N) Erlang evaluations.
 double required_agents(double rate, double aht, std::optional<double> mean_patience, double threshold, double target);
 
 struct Staffing {

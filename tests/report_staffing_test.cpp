@@ -20,6 +20,9 @@ TEST_CASE("staffing: required agents are the fewest that reach the target", "[re
   CHECK(analysis::erlang({rate, 180, static_cast<int>(a) - 1, 300.0, 20}).service_level < 0.9);
   CHECK(report::required_agents(0, 180, std::nullopt, 20, 0.8) == 0);
   CHECK(std::isnan(report::required_agents(rate, std::nan(""), std::nullopt, 20, 0.8)));  // no AHT known
+  // 100 % is reached by no finite staffing (far above the load it only rounds to 100 %).
+  CHECK(std::isnan(report::required_agents(rate, 180, std::nullopt, 20, 1)));
+  CHECK(std::isnan(report::required_agents(rate, 180, 300.0, 20, 1)));
 }
 
 TEST_CASE("staffing: present from staffed time, required with shrinkage", "[report][staffing]") {
