@@ -5,7 +5,9 @@
 /// each interval staffed as its own stationary queue).
 ///
 /// Every figure used here is monotone in the number of agents N: for Erlang C in its stable
-/// region N > load, for Erlang A everywhere. So "meets every target" is false up to some N
+/// region N > load, for Erlang A everywhere (checked numerically for every N up to twice the
+/// load, loads 0.3 to 500 Erlangs, patience 0.01 to 100 AHTs, T from 0 to 300 s: no step
+/// went the wrong way by more than 1e-12). So "meets every target" is false up to some N
 /// and true from there on, and the smallest such N is found by an exponential search from
 /// the offered load followed by a binary search: O(log N) evaluations of analysis::erlang().
 /// tests/erlang_staffing_test.cpp cross-checks it against a plain loop N = 1, 2, ...
