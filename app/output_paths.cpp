@@ -132,7 +132,8 @@ bool written_by_callsim(const Target& t) {
       // The marker is in the <head>; reports from before it carry the footer line.
       return read_some(t.path, 4096, false).find("<meta name=\"generator\" content=\"callsim") != std::string::npos ||
              read_some(t.path, 65536, true).find("<footer>Made by callsim ") != std::string::npos;
-    case OutputKind::CSV_DIR: {
+    case OutputKind::CSV_DIR:
+    case OutputKind::CSV_FILE: {
       const std::string head = read_some(t.path, t.header.size() + 1, false);
       return head == t.header + "\n";
     }
@@ -145,6 +146,7 @@ std::string foreign_description(OutputKind kind) {
     case OutputKind::RESULTS: return "a callsim results file";
     case OutputKind::HTML_REPORT: return "a report written by callsim";
     case OutputKind::CSV_DIR: return "a CSV report written by callsim";
+    case OutputKind::CSV_FILE: return "a CSV file written by callsim";
   }
   return "";
 }
@@ -184,7 +186,7 @@ fs::path existing_ancestor(fs::path dir) {
 void expand(const OutputPath& output, std::vector<Target>& targets) {
   if (output.path.empty()) throw OutputPathError(output.label + ": the path is empty; give a file name");
   if (output.kind != OutputKind::CSV_DIR) {
-    targets.push_back({output.label, output.path, output.kind, "", false, {}});
+    targets.push_back({output.label, output.path, output.kind, output.header, false, {}});
     return;
   }
   std::error_code ec;
@@ -226,11 +228,11 @@ void check_target(const Target& t, bool force) {
 }  // namespace
 
 OutputPath OutputPath::typed(std::string_view option, const std::string& path, OutputKind kind) {
-  return {std::string(option) + " " + quoted(path), path, kind};
+  return {std::string(option) + " " + quoted(path), path, kind, ""};
 }
 
 OutputPath OutputPath::defaulted(const std::string& path, OutputKind kind) {
-  return {"the default output " + quoted(path), path, kind};
+  return {"the default output " + quoted(path), path, kind, ""};
 }
 
 std::vector<CsvReportFile> csv_report_files() {

@@ -8,38 +8,13 @@
 
 #include "analysis/erlang_staffing.hpp"
 #include "report/interval_figures.hpp"
+#include "run/interval_means.hpp"
 
 namespace callsim::report {
 
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-/// Scenario means for interval `i`, weighted by each call type's simulated offered calls.
-struct Means {
-  double aht = kNaN;
-  std::optional<double> patience;
-};
-
-Means scenario_means(const analysis::RunResult& run, const run::RunInputs& inputs, std::size_t i) {
-  const std::size_t offered = kpi_index("offered");
-  double weight = 0, handle = 0, abandon_rate = 0;
-  for (std::size_t k = 0; k < inputs.handle_mean.size(); ++k) {
-    const double w = interval_type_kpi(run, i, k, offered).mean;
-    if (!(w > 0)) continue;
-    weight += w;
-    handle += w * inputs.handle_mean[k];
-    // Abandonment rates (1 / mean patience) mix linearly; a type that never abandons (NaN) adds 0.
-    const double patience = inputs.patience_mean[k];
-    if (!std::isnan(patience) && patience > 0) abandon_rate += w / patience;
-  }
-  Means m;
-  if (weight > 0) {
-    m.aht = handle / weight;
-    if (abandon_rate > 0) m.patience = weight / abandon_rate;
-  }
-  return m;
-}
 
 }  // namespace
 
@@ -76,14 +51,14 @@ Staffing staffing(const analysis::RunResult& run, const run::RunInputs* inputs, 
   const std::vector<Estimate> aht = interval_values(run, tally_aht);
   for (std::size_t i = 0; i < offered.size(); ++i) {
     const double rate = offered[i].mean / length;
-    Means m;
+    run::IntervalMeans m;
     if (inputs) {
-      m = scenario_means(run, *inputs, i);
+      m = run::interval_means(run, *inputs, i);
     } else {
-      m.aht = aht[i].mean;
+      m.handle = aht[i].mean;
     }
-    out.load.push_back(rate * m.aht);
-    const double agents = required_agents(rate, m.aht, m.patience, run.service_level_threshold, sl_target);
+    out.load.push_back(rate * m.handle);
+    const double agents = required_agents(rate, m.handle, m.patience, run.service_level_threshold, sl_target);
     out.required.push_back(std::isnan(agents) ? kNaN : std::ceil(agents / (1 - shrinkage) - 1e-9));
   }
   char text[320];
