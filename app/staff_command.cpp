@@ -116,8 +116,8 @@ std::optional<int> parse_options(const std::vector<std::string>& args, Settings&
   try {
     if (s.scenario_path.empty()) throw OptionError("no scenario given (callsim staff SCENARIO --target ...)");
     if (s.target_texts.empty())
-      throw OptionError("give at least one --target, e.g. --target 'service_level>=0.8' (" +
-                        std::string(kTargetHelp) + ")");
+      throw OptionError("give at least one --target, e.g. --target 'service_level>=0.8' (" + std::string(kTargetHelp) +
+                        ")");
     for (const std::string& text : s.target_texts) search.targets.push_back(parse_target("--target", text));
     plan::check_targets(search.targets);
     if (s.per != "interval" && s.per != "day")
@@ -126,8 +126,8 @@ std::optional<int> parse_options(const std::vector<std::string>& args, Settings&
       throw OptionError("--method '" + s.method + "' is not valid: expected simulation or erlang");
     if (s.method == "erlang" && s.per == "day")
       throw OptionError("--method erlang staffs each interval on its own; --per day needs --method simulation");
-    search.scope = s.per == "day" ? plan::StaffingSearchSettings::Scope::DAY
-                                  : plan::StaffingSearchSettings::Scope::INTERVAL;
+    search.scope =
+        s.per == "day" ? plan::StaffingSearchSettings::Scope::DAY : plan::StaffingSearchSettings::Scope::INTERVAL;
     search.method = s.method == "erlang" ? plan::StaffingSearchSettings::Method::ERLANG
                                          : plan::StaffingSearchSettings::Method::SIMULATION;
     search.confidence = parse_real("--confidence", s.confidence_text, 0.5, Bound::EXCLUSIVE, 1, Bound::EXCLUSIVE);

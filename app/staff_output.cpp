@@ -142,8 +142,9 @@ void print_staff_json(std::ostream& out, const scenarios::LoadedScenario& scenar
     std::string text = "{";
     for (std::size_t t = 0; t < search.targets.size(); ++t) {
       const plan::TargetCheck& c = result.checks[t][i];
-      text += std::string(t ? ", " : "") + json_string(search.targets[t].kpi) + ": {\"mean\": " +
-              json_number(c.n ? c.mean : std::nan("")) + ", \"margin\": " + json_number(c.half_width) +
+      text += std::string(t ? ", " : "") + json_string(search.targets[t].kpi) +
+              ": {\"mean\": " + json_number(c.n ? c.mean : std::nan("")) +
+              ", \"margin\": " + json_number(c.half_width) +
               ", \"bound\": " + json_number(c.n ? c.bound(search.targets[t].direction) : std::nan("")) +
               ", \"n\": " + std::to_string(c.n) + ", \"meets\": " + (c.meets ? "true" : "false") + "}";
     }
@@ -176,7 +177,8 @@ void print_staff_json(std::ostream& out, const scenarios::LoadedScenario& scenar
     out << "], \"kpis\": " << checks_json(i) << "}";
   }
   const StaffTotals totals = staff_totals(scenario, result, options);
-  out << "], \"day\": " << checks_json(result.plan.intervals) << ", \"agent_hours\": " << json_number(totals.agent_hours)
+  out << "], \"day\": " << checks_json(result.plan.intervals)
+      << ", \"agent_hours\": " << json_number(totals.agent_hours)
       << ", \"erlang_agent_hours\": " << json_number(totals.erlang_agent_hours)
       << ", \"shrinkage\": " << json_number(options.shrinkage) << ", \"paid_hours\": " << json_number(totals.paid_hours)
       << ", \"fte_hours\": " << json_number(options.fte_hours) << ", \"fte\": " << json_number(totals.fte)

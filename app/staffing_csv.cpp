@@ -29,7 +29,7 @@ std::optional<std::string> staffing_csv_problem(const models::TimeSpec& time, st
            "minute (time.start, warmup or interval); give them in whole minutes";
   }
   const double last = first + static_cast<double>(intervals) * time.interval.seconds();
-  if (last >= 7 * 86400.0) {
+  if (last > 7 * 86400.0 + 1e-6) {
     return "the staffing CSV holds at most a week (day 1 to 7), and this scenario's plan runs past day 7; "
            "staff a week or less";
   }

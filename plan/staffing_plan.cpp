@@ -38,7 +38,11 @@ std::vector<PlanRow> plan_rows(const models::TimeSpec& time, const StaffingPlan&
     row.clock = counted - static_cast<double>(j) * length;
     rows.push_back(std::move(row));
   }
-  for (std::size_t i = 0; i <= plan.intervals; ++i) {
+  // The drain row is left out when it would start after day 7, where the staffing CSV's
+  // clock ends (a week-long plan ends with its last interval).
+  const double week_end = 7 * 86400.0;
+  const bool drain = counted + static_cast<double>(plan.intervals) * length < week_end - 1e-6;
+  for (std::size_t i = 0; i < plan.intervals + (drain ? 1 : 0); ++i) {
     PlanRow row = row_of(i < plan.intervals ? i : plan.intervals - 1);
     row.clock = counted + static_cast<double>(i) * length;
     rows.push_back(std::move(row));

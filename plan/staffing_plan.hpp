@@ -41,7 +41,9 @@ struct PlanRow {
 /// warm-up, staffed as interval 0 (as many whole intervals before the counted period as fit
 /// at or after midnight of day 1 and reach into the warm-up), then one row per counted
 /// interval, then one drain row staffed as the last interval, so the calls of the last
-/// interval are served as they were in it (after the drain row a plan gives 0 agents).
+/// interval are served as they were in it (after the drain row a plan gives 0 agents). The
+/// drain row is left out when it would start at or after the end of day 7, where the
+/// staffing CSV's clock ends.
 std::vector<PlanRow> plan_rows(const models::TimeSpec& time, const StaffingPlan& plan);
 
 /// Sets every group's staffing to the plan's rows (the steps the scenario loader makes of the

@@ -207,8 +207,8 @@ class Search {
 
   /// Interval i's staffing per group: one group takes the pooled need; several are each
   /// staffed for the share of the interval's calls the routing gave them in the pilot run.
-  void split(const Evaluation& pilot, std::size_t i, double rate, const run::IntervalMeans& means,
-             double threshold, int pooled, StaffingPlan& plan) const {
+  void split(const Evaluation& pilot, std::size_t i, double rate, const run::IntervalMeans& means, double threshold,
+             int pooled, StaffingPlan& plan) const {
     if (groups_ == 1 || pooled == 0) {
       plan.at(i, 0) = pooled;
       for (std::size_t g = 1; g < groups_; ++g) plan.at(i, g) = 0;
@@ -351,7 +351,7 @@ class Search {
           continue;
         }
         for (const std::size_t g : cuts[i]) {
-          ++trial.at(i, g);                                       // undo
+          ++trial.at(i, g);                                           // undo
           if (cuts[i].size() == 1) floor_.at(i, g) = trial.at(i, g);  // and never try it again
         }
         batch[i] = std::max<std::size_t>(1, batch[i] / 2);
@@ -377,8 +377,9 @@ class Search {
     }
     std::vector<std::size_t> order(intervals_);
     std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return most_first ? slack[a] > slack[b] : slack[a] < slack[b]; });
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return most_first ? slack[a] > slack[b] : slack[a] < slack[b];
+    });
     order.resize(std::min(count, order.size()));
     return order;
   }
@@ -427,7 +428,7 @@ class Search {
   const StaffingSearchSettings& settings_;
   std::size_t intervals_ = 0, groups_ = 0;
   double length_ = 0;
-  StaffingPlan floor_;  // per (interval, group): fewer agents than this were refused
+  StaffingPlan floor_;              // per (interval, group): fewer agents than this were refused
   std::uint64_t replications_ = 0;  // per simulation
   int evaluations_ = 0;
   std::uint64_t calls_ = 0;
@@ -448,7 +449,8 @@ void check_targets(const std::vector<analysis::StaffingTarget>& targets) {
   }
 }
 
-StaffingSearchResult search_staffing(const scenarios::LoadedScenario& scenario, const StaffingSearchSettings& settings) {
+StaffingSearchResult search_staffing(const scenarios::LoadedScenario& scenario,
+                                     const StaffingSearchSettings& settings) {
   check_targets(settings.targets);
   if (scenario.spec.agent_groups.empty()) throw StaffingError("the scenario has no agent group to staff");
   return Search(scenario, settings).run();

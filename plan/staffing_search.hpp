@@ -56,9 +56,9 @@ struct StaffingSearchSettings {
   /// one quick simulations: its intervals hold thousands of calls each).
   std::uint64_t replications = 0;
   std::uint64_t seed = 1;
-  unsigned threads = 0;      ///< 0: one per hardware thread
-  int max_agents = 100000;   ///< per group and interval
-  int max_evaluations = 400; ///< simulations of the whole scenario the search may run
+  unsigned threads = 0;       ///< 0: one per hardware thread
+  int max_agents = 100000;    ///< per group and interval
+  int max_evaluations = 400;  ///< simulations of the whole scenario the search may run
   /// After each evaluation: its number, what it was for ("pilot", "raise", "cut", "check"),
   /// how many intervals meet every target (of `intervals`), the agent-hours simulated.
   std::function<void(int evaluation, const std::string& phase, std::size_t meeting, std::size_t intervals,
@@ -67,21 +67,21 @@ struct StaffingSearchSettings {
 };
 
 struct StaffingSearchResult {
-  StaffingPlan plan;                   ///< the answer [I x G]
-  StaffingPlan erlang;                 ///< the Erlang start [I x G] (the answer of Method::ERLANG)
-  std::vector<int> erlang_pooled;      ///< [I] Erlang agents of the whole center as one pool: a lower bound
-  std::vector<double> offered;         ///< [I] mean offered calls of the pilot run
-  std::vector<double> load;            ///< [I] offered load, Erlangs (offered / length x handle time)
-  analysis::RunResult run;             ///< the plan simulated (the search's seed)
-  run::RunInputs inputs;               ///< what `run` recorded of the scenario
+  StaffingPlan plan;                             ///< the answer [I x G]
+  StaffingPlan erlang;                           ///< the Erlang start [I x G] (the answer of Method::ERLANG)
+  std::vector<int> erlang_pooled;                ///< [I] Erlang agents of the whole center as one pool: a lower bound
+  std::vector<double> offered;                   ///< [I] mean offered calls of the pilot run
+  std::vector<double> load;                      ///< [I] offered load, Erlangs (offered / length x handle time)
+  analysis::RunResult run;                       ///< the plan simulated (the search's seed)
+  run::RunInputs inputs;                         ///< what `run` recorded of the scenario
   std::vector<std::vector<TargetCheck>> checks;  ///< [target][I + 1] at the plan, the last entry the day
-  bool met = false;                    ///< every interval (scope DAY: the day) meets every target
+  bool met = false;                              ///< every interval (scope DAY: the day) meets every target
   /// False when the search stopped at max_evaluations while tightening: the plan meets the
   /// targets but may not be the fewest agents that do.
   bool settled = true;
-  std::vector<std::size_t> missed;     ///< intervals that do not (empty when met)
-  std::uint64_t replications = 0;      ///< per simulation, as chosen
-  int evaluations = 0;                 ///< simulations run, the pilot included
+  std::vector<std::size_t> missed;  ///< intervals that do not (empty when met)
+  std::uint64_t replications = 0;   ///< per simulation, as chosen
+  int evaluations = 0;              ///< simulations run, the pilot included
   std::uint64_t calls_simulated = 0;
 };
 

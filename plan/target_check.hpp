@@ -15,10 +15,10 @@
 namespace callsim::plan {
 
 struct TargetCheck {
-  double mean = 0;          ///< mean of the KPI over the replications where it is defined
-  double half_width = 0;    ///< t_{confidence, n-1} s / sqrt(n); 0 when n < 2
-  std::uint64_t n = 0;      ///< replications where the KPI is defined (e.g. some call was offered)
-  bool meets = false;       ///< the one-sided bound meets the target; true when n = 0 (nothing to serve)
+  double mean = 0;        ///< mean of the KPI over the replications where it is defined
+  double half_width = 0;  ///< t_{confidence, n-1} s / sqrt(n); 0 when n < 2
+  std::uint64_t n = 0;    ///< replications where the KPI is defined (e.g. some call was offered)
+  bool meets = false;     ///< the one-sided bound meets the target; true when n = 0 (nothing to serve)
   /// The bound the decision used: mean - half_width (at least) or mean + half_width (at most).
   [[nodiscard]] double bound(analysis::StaffingTarget::Direction d) const {
     return d == analysis::StaffingTarget::Direction::AT_LEAST ? mean - half_width : mean + half_width;

@@ -14,8 +14,8 @@
 namespace callsim::run {
 
 struct IntervalMeans {
-  double handle = 0;              ///< mean talk + after-call work, s; NaN when nobody was offered
-  std::optional<double> patience; ///< mean patience, s; none when nobody abandons
+  double handle = 0;               ///< mean talk + after-call work, s; NaN when nobody was offered
+  std::optional<double> patience;  ///< mean patience, s; none when nobody abandons
 };
 
 /// Means of interval `interval` of `run`, whose scenario is described by `inputs`: handle

@@ -24,7 +24,8 @@ double number_after(const std::string& text, const std::string& key) {
 
 TEST_CASE("callsim staff writes a staffing CSV that runs as the scenario's plan", "[cli_staff]") {
   const auto dir = temp_dir("cli-staff", "out");
-  const auto r = run_callsim("staff " + kLibrary + "multiskill-small.yaml --target 'service_level>=80%' -q -o plan.csv", dir);
+  const auto r =
+      run_callsim("staff " + kLibrary + "multiskill-small.yaml --target 'service_level>=80%' -q -o plan.csv", dir);
   REQUIRE(r.code == 0);
   const std::string csv = slurp(dir / "plan.csv");
   REQUIRE(csv.rfind("interval_start,generalists,specialists\n08:00,", 0) == 0);
@@ -33,7 +34,8 @@ TEST_CASE("callsim staff writes a staffing CSV that runs as the scenario's plan"
   // Plugged into both groups, the scenario runs.
   std::ifstream in(kLibrary + "multiskill-small.yaml");
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  for (const std::string count : {"count: 12", "count: 6"}) text.replace(text.find(count), count.size(), "staffing: plan.csv");
+  for (const std::string count : {"count: 12", "count: 6"})
+    text.replace(text.find(count), count.size(), "staffing: plan.csv");
   const std::string forecast = "multiskill-small-forecast.csv";
   text.replace(text.find(forecast), forecast.size(), kLibrary + forecast);
   while (text.find("forecast: multiskill-small-forecast.csv") != std::string::npos)
@@ -43,13 +45,16 @@ TEST_CASE("callsim staff writes a staffing CSV that runs as the scenario's plan"
   CHECK(run.code == 0);
   CHECK(run.err.empty());
   // A second --out over its own file needs no --force.
-  CHECK(run_callsim("staff " + kLibrary + "multiskill-small.yaml --target 'service_level>=80%' -q -o plan.csv", dir).code == 0);
+  CHECK(run_callsim("staff " + kLibrary + "multiskill-small.yaml --target 'service_level>=80%' -q -o plan.csv", dir)
+            .code == 0);
 }
 
 TEST_CASE("callsim staff --json gives the plan per interval and the totals", "[cli_staff]") {
   const auto dir = temp_dir("cli-staff", "json");
-  const auto r = run_callsim("staff " + kLibrary + "bank-weekday.yaml --target 'service_level>=0.8' "
-                             "--target 'abandon_rate<=5%' --shrinkage 0.3 --json", dir);
+  const auto r = run_callsim("staff " + kLibrary +
+                                 "bank-weekday.yaml --target 'service_level>=0.8' "
+                                 "--target 'abandon_rate<=5%' --shrinkage 0.3 --json",
+                             dir);
   REQUIRE(r.code == 0);
   CHECK(r.out.find("\"method\": \"simulation\"") != std::string::npos);
   CHECK(r.out.find("\"start\": \"07:00\"") != std::string::npos);

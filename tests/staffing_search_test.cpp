@@ -85,7 +85,8 @@ TEST_CASE("a staffing plan simulates as the staffing CSV written from it loads",
   const std::string text =
       "name: two\n"
       "time: {start: \"07:00\", warmup: 45min, duration: 90min, interval: 30min}\n"
-      "call_types:\n  - name: a\n    arrivals: {forecast: f.csv}\n    service: {distribution: exponential, mean: 3min}\n"
+      "call_types:\n  - name: a\n    arrivals: {forecast: f.csv}\n    service: {distribution: exponential, mean: "
+      "3min}\n"
       "agent_groups:\n"
       "  - {name: g1, skills: [a], staffing: plan.csv}\n"
       "  - {name: g2, skills: [a], staffing: plan.csv}\n";
@@ -190,8 +191,8 @@ TEST_CASE("simulation staffing of a time-varying day holds under another seed, w
 }
 
 TEST_CASE("multi-skill staffing plugged back meets the target under another seed", "[staffing_search]") {
-  const auto scenario = callsim::scenarios::load_scenario(std::string(CALLSIM_SOURCE_DIR) +
-                                                          "/scenarios/library/multiskill-small.yaml");
+  const auto scenario =
+      callsim::scenarios::load_scenario(std::string(CALLSIM_SOURCE_DIR) + "/scenarios/library/multiskill-small.yaml");
   plan::StaffingSearchSettings settings;
   settings.targets = {{"service_level", Direction::AT_LEAST, 0.8}};
   settings.threads = 2;
