@@ -38,7 +38,7 @@ callsim::scenarios::LoadedScenario week() {
   }
   std::ofstream(dir / "week.csv") << csv;
   std::ofstream(dir / "week.yaml") << "name: week\n"
-                                      "time: {start: \"1 00:00\", warmup: 0s, duration: 168h, interval: 30min}\n"
+                                      "time: {start: \"00:00\", warmup: 0s, duration: 168h, interval: 30min}\n"
                                       "call_types:\n  - name: calls\n    arrivals: {forecast: week.csv}\n"
                                       "    service: {distribution: lognormal, mean: 4min, cv: 0.9}\n"
                                       "    patience: {distribution: exponential, mean: 5min}\n"
