@@ -71,4 +71,7 @@ BENCHMARK_CAPTURE(BM_StaffingSearch, bank_weekday, std::string("bank-weekday"))
 BENCHMARK_CAPTURE(BM_StaffingSearch, multiskill_small, std::string("multiskill-small"))
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
-BENCHMARK_CAPTURE(BM_StaffingSearch, week, std::string("week"))->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
+BENCHMARK_CAPTURE(BM_StaffingSearch, week, std::string("week"))
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(1);

@@ -265,3 +265,37 @@ TEST_CASE("the one-sided check uses the Student-t bound", "[staffing_search]") {
   CHECK(plan::check_values({"asa", Direction::AT_MOST, 0.91}, v, 0.9).meets);
   CHECK(plan::check_values(t, std::vector<double>{std::nan(""), std::nan("")}, 0.9).meets);  // no calls
 }
+
+TEST_CASE("per day, the day meets with no more agent-hours than every interval meeting", "[staffing_search]") {
+  const auto dir = callsim::testing::temp_dir("staffing", "per-day");
+  write(dir / "f.csv", rising_forecast());
+  write(dir / "s.yaml", one_type_scenario("f.csv", true, "count: 5"));
+  const auto scenario = callsim::scenarios::load_scenario((dir / "s.yaml").string());
+  plan::StaffingSearchSettings settings;
+  settings.targets = {{"service_level", Direction::AT_LEAST, 0.8}};
+  settings.threads = 2;
+  const plan::StaffingSearchResult per_interval = plan::search_staffing(scenario, settings);
+  settings.scope = plan::StaffingSearchSettings::Scope::DAY;
+  const plan::StaffingSearchResult per_day = plan::search_staffing(scenario, settings);
+  REQUIRE(per_day.met);
+  CHECK(per_day.checks[0].back().meets);
+  CHECK(per_day.checks[0].back().mean - per_day.checks[0].back().half_width >= 0.8);
+  CHECK(per_day.plan.agent_hours(1800) <= per_interval.plan.agent_hours(1800));
+}
+
+TEST_CASE("an interval without calls needs no agent", "[staffing_search]") {
+  const auto dir = callsim::testing::temp_dir("staffing", "quiet");
+  write(dir / "f.csv",
+        "interval_start,calls\n08:00,0\n08:30,0\n09:00,80\n09:30,90\n10:00,0\n10:30,0\n11:00,60\n11:30,40\n"
+        "12:00,30\n12:30,20\n13:00,10\n13:30,5\n14:00,5\n14:30,5\n15:00,5\n15:30,5\n");
+  write(dir / "s.yaml", one_type_scenario("f.csv", true, "count: 5"));
+  const auto scenario = callsim::scenarios::load_scenario((dir / "s.yaml").string());
+  plan::StaffingSearchSettings settings;
+  settings.targets = {{"service_level", Direction::AT_LEAST, 0.8}};
+  settings.threads = 2;
+  const plan::StaffingSearchResult result = plan::search_staffing(scenario, settings);
+  CHECK(result.plan.at(0, 0) == 0);
+  CHECK(result.plan.at(1, 0) == 0);
+  CHECK(result.plan.at(2, 0) > 0);
+  CHECK(result.plan.at(5, 0) == 0);
+}
