@@ -57,6 +57,23 @@ std::string rising_forecast() {
   return csv;
 }
 
+/// The one-type day of `forecast_csv` (with patience or not), loaded from a fresh directory.
+callsim::scenarios::LoadedScenario day_scenario(const std::string& name, const std::string& forecast_csv,
+                                                bool patience) {
+  const auto dir = callsim::testing::temp_dir("staffing", name);
+  write(dir / "f.csv", forecast_csv);
+  write(dir / "s.yaml", one_type_scenario("f.csv", patience, "count: 5"));
+  return callsim::scenarios::load_scenario((dir / "s.yaml").string());
+}
+
+/// 80/20 in every interval, on two threads.
+plan::StaffingSearchSettings eighty_twenty() {
+  plan::StaffingSearchSettings settings;
+  settings.targets = {{"service_level", Direction::AT_LEAST, 0.8}};
+  settings.threads = 2;
+  return settings;
+}
+
 /// Per-interval means of `kpi` when `spec` runs with `plan` on another seed.
 std::vector<double> rerun_means(callsim::models::CenterSpec spec, const plan::StaffingPlan& p, const std::string& kpi,
                                 std::uint64_t seed) {
@@ -155,13 +172,8 @@ TEST_CASE("Erlang staffing of an hourly forecast is the textbook Erlang C answer
 
 TEST_CASE("simulation staffing of a time-varying day holds under another seed, within Erlang C's hours",
           "[staffing_search]") {
-  const auto dir = callsim::testing::temp_dir("staffing", "day");
-  write(dir / "f.csv", rising_forecast());
-  write(dir / "s.yaml", one_type_scenario("f.csv", true, "count: 5"));
-  const auto scenario = callsim::scenarios::load_scenario((dir / "s.yaml").string());
-  plan::StaffingSearchSettings settings;
-  settings.targets = {{"service_level", Direction::AT_LEAST, 0.8}};
-  settings.threads = 2;
+  const auto scenario = day_scenario("day", rising_forecast(), true);
+  plan::StaffingSearchSettings settings = eighty_twenty();
   const plan::StaffingSearchResult result = plan::search_staffing(scenario, settings);
   REQUIRE(result.met);
   // Every interval met at the search's own seed with the bound.
@@ -212,13 +224,8 @@ TEST_CASE("multi-skill staffing plugged back meets the target under another seed
 TEST_CASE("one fewer agent than the search's answer misses somewhere", "[staffing_search]") {
   // The answer is the fewest: taking one agent from any interval breaks that interval or a
   // neighbour at the search's seed (or the cut was refused as such during the search).
-  const auto dir = callsim::testing::temp_dir("staffing", "fewest");
-  write(dir / "f.csv", rising_forecast());
-  write(dir / "s.yaml", one_type_scenario("f.csv", false, "count: 5"));
-  const auto scenario = callsim::scenarios::load_scenario((dir / "s.yaml").string());
-  plan::StaffingSearchSettings settings;
-  settings.targets = {{"service_level", Direction::AT_LEAST, 0.8}};
-  settings.threads = 2;
+  const auto scenario = day_scenario("fewest", rising_forecast(), false);
+  plan::StaffingSearchSettings settings = eighty_twenty();
   settings.replications = 40;
   const plan::StaffingSearchResult result = plan::search_staffing(scenario, settings);
   REQUIRE(result.met);
@@ -239,10 +246,7 @@ TEST_CASE("one fewer agent than the search's answer misses somewhere", "[staffin
 }
 
 TEST_CASE("staffing targets no staffing can meet are refused", "[staffing_search]") {
-  const auto dir = callsim::testing::temp_dir("staffing", "unreachable");
-  write(dir / "f.csv", rising_forecast());
-  write(dir / "s.yaml", one_type_scenario("f.csv", false, "count: 5"));
-  const auto scenario = callsim::scenarios::load_scenario((dir / "s.yaml").string());
+  const auto scenario = day_scenario("unreachable", rising_forecast(), false);
   plan::StaffingSearchSettings settings;
   settings.targets = {{"service_level", Direction::AT_LEAST, 1.0}};
   CHECK_THROWS_AS(plan::search_staffing(scenario, settings), plan::StaffingError);
@@ -267,13 +271,8 @@ TEST_CASE("the one-sided check uses the Student-t bound", "[staffing_search]") {
 }
 
 TEST_CASE("per day, the day meets with no more agent-hours than every interval meeting", "[staffing_search]") {
-  const auto dir = callsim::testing::temp_dir("staffing", "per-day");
-  write(dir / "f.csv", rising_forecast());
-  write(dir / "s.yaml", one_type_scenario("f.csv", true, "count: 5"));
-  const auto scenario = callsim::scenarios::load_scenario((dir / "s.yaml").string());
-  plan::StaffingSearchSettings settings;
-  settings.targets = {{"service_level", Direction::AT_LEAST, 0.8}};
-  settings.threads = 2;
+  const auto scenario = day_scenario("per-day", rising_forecast(), true);
+  plan::StaffingSearchSettings settings = eighty_twenty();
   const plan::StaffingSearchResult per_interval = plan::search_staffing(scenario, settings);
   settings.scope = plan::StaffingSearchSettings::Scope::DAY;
   const plan::StaffingSearchResult per_day = plan::search_staffing(scenario, settings);
@@ -284,15 +283,12 @@ TEST_CASE("per day, the day meets with no more agent-hours than every interval m
 }
 
 TEST_CASE("an interval without calls needs no agent", "[staffing_search]") {
-  const auto dir = callsim::testing::temp_dir("staffing", "quiet");
-  write(dir / "f.csv",
-        "interval_start,calls\n08:00,0\n08:30,0\n09:00,80\n09:30,90\n10:00,0\n10:30,0\n11:00,60\n11:30,40\n"
-        "12:00,30\n12:30,20\n13:00,10\n13:30,5\n14:00,5\n14:30,5\n15:00,5\n15:30,5\n");
-  write(dir / "s.yaml", one_type_scenario("f.csv", true, "count: 5"));
-  const auto scenario = callsim::scenarios::load_scenario((dir / "s.yaml").string());
-  plan::StaffingSearchSettings settings;
-  settings.targets = {{"service_level", Direction::AT_LEAST, 0.8}};
-  settings.threads = 2;
+  const auto scenario =
+      day_scenario("quiet",
+                   "interval_start,calls\n08:00,0\n08:30,0\n09:00,80\n09:30,90\n10:00,0\n10:30,0\n11:00,60\n11:30,40\n"
+                   "12:00,30\n12:30,20\n13:00,10\n13:30,5\n14:00,5\n14:30,5\n15:00,5\n15:30,5\n",
+                   true);
+  const plan::StaffingSearchSettings settings = eighty_twenty();
   const plan::StaffingSearchResult result = plan::search_staffing(scenario, settings);
   CHECK(result.plan.at(0, 0) == 0);
   CHECK(result.plan.at(1, 0) == 0);
