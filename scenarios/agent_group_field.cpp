@@ -7,6 +7,7 @@
 #include "scenarios/distribution_field.hpp"
 #include "scenarios/limits.hpp"
 #include "scenarios/shifts_field.hpp"
+#include "scenarios/shrinkage_field.hpp"
 #include "scenarios/staffing_field.hpp"
 #include "scenarios/staffing_scale.hpp"
 
@@ -117,14 +118,16 @@ void read_staffing(const Reporter& reporter, const Fields& fields, const std::st
 models::AgentGroupSpec read_agent_group(const Reporter& reporter, const YAML::Node& item, const std::string& path,
                                         const std::vector<std::string>& type_names, LoadContext& context) {
   const std::string label = item_label(item, "agent group", path);
-  const Fields fields(reporter, item, line_of(item), label, path,
-                      {"absenteeism", "count", "name", "shifts", "skills", "staffing", "staffing_scale", "wrap_up"});
+  const Fields fields(
+      reporter, item, line_of(item), label, path,
+      {"absenteeism", "count", "name", "shifts", "shrinkage", "skills", "staffing", "staffing_scale", "wrap_up"});
   models::AgentGroupSpec group;
   group.name = read_identifier(reporter, fields.require("name", "a unique name, e.g. agents"), fields.path("name"),
                                "agents", NameKind::PART);
   read_skills(reporter, fields.require("skills", "the call types the group takes, e.g. [general]"),
               fields.path("skills"), label, type_names, group);
   read_staffing(reporter, fields, label, group, context);
+  apply_shrinkage(reporter, fields, label, group);
   apply_staffing_scale(reporter, fields, label, group);
   if (const auto wrap_up = fields.find("wrap_up")) {
     group.wrap_up =

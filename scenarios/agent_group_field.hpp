@@ -2,7 +2,8 @@
 /// \file
 /// Reads `agent_groups`: each group's skills (plain names, or `{type, level, multiplier}`),
 /// after-call work, absenteeism and staffing: a constant `count`, a `staffing` plan CSV or
-/// `shifts` (exactly one of the three), times an optional `staffing_scale`. See docs/scenario.md.
+/// `shifts` (exactly one of the three), less an optional `shrinkage` (shifts only), times an optional `staffing_scale`.
+/// See docs/scenario.md.
 
 #include <string>
 #include <vector>

@@ -172,7 +172,7 @@ TEST_CASE("unknown keys are reported at every level and never ignored", "[scenar
                     "date, forecast, format, rate, scale, trace, types");
   CHECK_THROWS_WITH(load(edited("    skills:", "    skils:")),
                     "erlang-a.yaml:15: unknown key 'skils' in agent group 'agents' (did you mean 'skills'?); valid "
-                    "keys are: absenteeism, count, name, shifts, skills, staffing, staffing_scale, wrap_up");
+                    "keys are: absenteeism, count, name, shifts, shrinkage, skills, staffing, staffing_scale, wrap_up");
   CHECK_THROWS_WITH(load(edited("  policy:", "  rule:")),
                     "erlang-a.yaml:18: unknown key 'rule' in 'routing'; routing policy 'longest_idle_agent' takes no "
                     "parameters, so the only key is 'policy'");

@@ -373,3 +373,28 @@ TEST_CASE("the overload warning averages staffing steps over the counted period"
         "center.yaml: offered load 5.00 Erlangs is at or above the 4.50 agents on duty on average and callers never "
         "abandon: the queue grows without bound and the results depend on the horizon");
 }
+
+TEST_CASE("shrinkage takes its share of every step the shifts resolve into", "[scenario][staffing]") {
+  const std::string shifts = R"(    shrinkage: 0.3
+    shifts:
+      - {start: 07:00, end: 15:00, count: 10, breaks: [{start: 11:00, duration: 30min, count: 5}]}
+      - {start: 11:00, end: 19:00, count: 6}
+)";
+  const auto loaded = load(staffed(shifts));
+  // On duty before shrinkage 10, 11 (5 on break + 6), 16, 6; x 0.7 = 7, 7.7 -> 8, 11.2 -> 11, 4.2 -> 4.
+  CHECK(steps_of(loaded.spec.agent_groups[0].staffing) ==
+        Steps{{0, 7}, {4 * 3600, 8}, {4.5 * 3600, 11}, {8 * 3600, 4}, {12 * 3600, 0}});
+  // Shrinkage first, then staffing_scale: 16 x 0.7 = 11.2 -> 11, x 1.5 = 16.5 -> 17.
+  const auto scaled = load(staffed(R"(    staffing_scale: 1.5
+)" + shifts));
+  CHECK(steps_of(scaled.spec.agent_groups[0].staffing)[2] == std::pair<double, int>{4.5 * 3600, 17});
+}
+
+TEST_CASE("shrinkage is refused on agents already on duty, and when it leaves nobody", "[scenario][staffing][errors]") {
+  CHECK_THROWS_WITH(load(edited("    count: 10\n", "    count: 10\n    shrinkage: 0.3\n")),
+                    Catch::Contains("shrinkage applies to rostered shifts") && Catch::Contains("center.yaml:"));
+  CHECK_THROWS_WITH(load(staffed("    shrinkage: 1\n    shifts: [{start: 07:00, end: 15:00, count: 1}]\n")),
+                    Catch::Contains("shrinkage"));
+  CHECK_THROWS_WITH(load(staffed("    shrinkage: 0.6\n    shifts: [{start: 07:00, end: 15:00, count: 1}]\n")),
+                    Catch::Contains("no agent on duty at any time"));
+}
