@@ -14,6 +14,7 @@ int erlang_command(const std::vector<std::string>& args);
 int list_command(const std::vector<std::string>& args);
 int inspect_command(const std::vector<std::string>& args);
 int report_command(const std::vector<std::string>& args);
+int roster_command(const std::vector<std::string>& args);
 int staff_command(const std::vector<std::string>& args);
 
 /// Exit code for bad input (scenario, options), as every callsim command uses it.

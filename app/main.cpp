@@ -39,6 +39,7 @@ constexpr std::string_view kUsage =
     "  list WHAT         list the registered distributions or routing policies\n"
     "  inspect FILE.h5   what a results file holds: provenance, completeness, runs, headline KPIs\n"
     "  report FILE.h5    write the HTML dashboard and CSV reports of a results file\n"
+    "  roster SCENARIO   least-cost shifts and breaks for per-interval requirements (MIP, CBC)\n"
     "  staff SCENARIO    the fewest agents per interval that meet targets (simulation or Erlang)\n"
     "\n"
     "callsim <command> --help shows a command's options; callsim --version prints the version.\n";
@@ -72,9 +73,10 @@ int dispatch(const std::vector<std::string>& args) {
   if (args[0] == "list") return callsim::app::list_command(rest);
   if (args[0] == "inspect") return callsim::app::inspect_command(rest);
   if (args[0] == "report") return callsim::app::report_command(rest);
+  if (args[0] == "roster") return callsim::app::roster_command(rest);
   if (args[0] == "staff") return callsim::app::staff_command(rest);
   std::cerr << "callsim: unknown command '" << args[0]
-            << "'; valid commands are: compare, erlang, inspect, list, report, run, staff\n";
+            << "'; valid commands are: compare, erlang, inspect, list, report, roster, run, staff\n";
   return callsim::app::kExitBadInput;
 }
 

@@ -52,8 +52,8 @@ TEST_CASE("callsim --version and --help", "[cli]") {
   const auto bad = run_callsim("frobnicate", dir);
   REQUIRE(bad.code == 2);
   REQUIRE(bad.err ==
-          "callsim: unknown command 'frobnicate'; valid commands are: compare, erlang, inspect, list, report, run, "
-          "staff\n");
+          "callsim: unknown command 'frobnicate'; valid commands are: compare, erlang, inspect, list, report, roster, "
+          "run, staff\n");
 }
 
 TEST_CASE("list prints the registered distributions and policies", "[cli]") {
