@@ -133,7 +133,8 @@ bool written_by_callsim(const Target& t) {
       return read_some(t.path, 4096, false).find("<meta name=\"generator\" content=\"callsim") != std::string::npos ||
              read_some(t.path, 65536, true).find("<footer>Made by callsim ") != std::string::npos;
     case OutputKind::CSV_DIR:
-    case OutputKind::CSV_FILE: {
+    case OutputKind::CSV_FILE:
+    case OutputKind::SCENARIO_FILE: {
       const std::string head = read_some(t.path, t.header.size() + 1, false);
       return head == t.header + "\n";
     }
@@ -147,6 +148,7 @@ std::string foreign_description(OutputKind kind) {
     case OutputKind::HTML_REPORT: return "a report written by callsim";
     case OutputKind::CSV_DIR: return "a CSV report written by callsim";
     case OutputKind::CSV_FILE: return "a CSV file written by callsim";
+    case OutputKind::SCENARIO_FILE: return "a scenario written by callsim";
   }
   return "";
 }

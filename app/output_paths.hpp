@@ -24,10 +24,11 @@ struct InputPath {
 /// What a command writes at an output path; decides how an existing file there is
 /// recognised as callsim's own.
 enum class OutputKind {
-  RESULTS,      ///< an HDF5 results file (store::is_results_file)
-  HTML_REPORT,  ///< a dashboard: its generator marker (or, older reports, its footer)
-  CSV_DIR,      ///< `report --csv DIR`: the directory and the CSV reports in it (csv_report_files)
-  CSV_FILE,     ///< one CSV file (`staff --out`): callsim's when its first line is OutputPath::header
+  RESULTS,        ///< an HDF5 results file (store::is_results_file)
+  HTML_REPORT,    ///< a dashboard: its generator marker (or, older reports, its footer)
+  CSV_DIR,        ///< `report --csv DIR`: the directory and the CSV reports in it (csv_report_files)
+  CSV_FILE,       ///< one CSV file (`staff --out`): callsim's when its first line is OutputPath::header
+  SCENARIO_FILE,  ///< a scenario callsim writes (`roster --out`): callsim's when its first line is OutputPath::header
 };
 
 /// One output; `label` names it in messages ("--out 'x.h5'", "the default output 'a.h5'").
@@ -35,7 +36,7 @@ struct OutputPath {
   std::string label;
   std::string path;
   OutputKind kind = OutputKind::RESULTS;
-  std::string header;  ///< CSV_FILE: the header line (without newline) callsim writes there
+  std::string header;  ///< CSV_FILE, SCENARIO_FILE: the first line (without newline) callsim writes there
 
   /// An output given by an option: labelled "OPTION 'PATH'".
   static OutputPath typed(std::string_view option, const std::string& path, OutputKind kind);

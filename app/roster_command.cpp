@@ -1,17 +1,32 @@
 // callsim roster: shift scheduling by MIP (COIN-OR CBC) for a scenario's agent groups, from
-// per-interval requirements (a staffing-plan CSV) and shift templates (templates.yaml).
+// per-interval requirements (a staffing-plan CSV) and shift templates (templates.yaml); with
+// --target, the roster simulated and repaired until it meets the targets in simulation;
+// with --out, the scenario with the roster as its shifts.
 
+#include <unistd.h>
 #include <boost/program_options.hpp>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
+#include <limits>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "app/commands.hpp"
+#include "app/option_values.hpp"
+#include "app/output_paths.hpp"
+#include "app/roster_output.hpp"
+#include "app/roster_scenario.hpp"
+#include "app/target_option.hpp"
+#include "models/simulation_error.hpp"
 #include "plan/roster_mip.hpp"
-#include "report/json_report.hpp"
+#include "plan/roster_repair.hpp"
+#include "plan/roster_steps.hpp"
+#include "plan/staffing_search.hpp"
+#include "report/output_file.hpp"
 #include "scenarios/clock_time.hpp"
 #include "scenarios/forecast_csv.hpp"
 #include "scenarios/loader.hpp"
@@ -24,15 +39,27 @@ namespace {
 
 constexpr const char* kRosterUsage =
     "usage: callsim roster SCENARIO --requirements staffing.csv --shifts templates.yaml\n"
+    "                      [--target 'service_level>=0.8' ...] [--shrinkage S] [--out roster.yaml]\n"
     "                      [--json] [--time-limit S]\n"
     "\n"
     "Chooses how many agents start on each shift template when, and where they take their\n"
     "breaks, so that agents on duty meet each interval's requirement at every moment, at\n"
     "least cost (a MIP solved with COIN-OR CBC). Requirements: a staffing-plan CSV\n"
-    "(interval_start,<group>...; whole agents on duty), one column per rostered group.\n"
-    "Templates: docs/roster.md.\n";
+    "(interval_start,<group>...; whole agents on duty, e.g. from callsim staff --out), one\n"
+    "column per rostered group. Templates: docs/roster.md. With --target, the roster is\n"
+    "simulated with its breaks placed and repaired (one agent more where the simulated gain\n"
+    "per cost is largest, then agents taken off where every interval still meets) until\n"
+    "every interval meets the targets in simulation. --out writes the scenario with the\n"
+    "roster as its shifts: callsim run runs it as is.\n";
 
-std::string clock_text(double seconds, bool weekly) { return scenarios::format_clock(seconds, weekly); }
+struct Settings {
+  std::string scenario_path, requirements_path, shifts_path, out_path;
+  std::vector<std::string> target_texts;
+  std::string time_limit_text = "60", confidence_text = "0.95", shrinkage_text = "0", replications_text = "auto",
+              seed_text = "1", threads_text = "0", max_evaluations_text = "200";
+  bool json = false, force = false, progress = false;
+  double time_limit = 60, shrinkage = 0;
+};
 
 /// Whole agents >= 0 per interval of `column`; "FILE:LINE: ..." otherwise.
 std::vector<int> read_requirement(const scenarios::ForecastTable& table, const std::string& column) {
@@ -50,22 +77,36 @@ std::vector<int> read_requirement(const scenarios::ForecastTable& table, const s
   return out;
 }
 
-}  // namespace
-
-int roster_command(const std::vector<std::string>& args) {
+std::optional<int> parse_options(const std::vector<std::string>& args, Settings& s,
+                                 plan::RosterRepairSettings& repair) {
   po::options_description options("options");
-  std::string scenario_path, requirements_path, shifts_path;
-  double time_limit = 60;
   // clang-format off
   options.add_options()
       ("help,h", "show this help")
-      ("requirements", po::value(&requirements_path), "staffing-plan CSV: agents required on duty per interval and group")
-      ("shifts", po::value(&shifts_path), "shift templates file (docs/roster.md)")
-      ("time-limit", po::value(&time_limit)->default_value(60), "CBC's time limit, seconds")
+      ("requirements", po::value(&s.requirements_path), "staffing-plan CSV: agents required on duty per interval and group")
+      ("shifts", po::value(&s.shifts_path), "shift templates file (docs/roster.md)")
+      ("target", po::value(&s.target_texts)->composing(),
+       "simulate the roster and repair it until every interval meets this target, KPI>=X or KPI<=X (repeat)")
+      ("confidence", po::value(&s.confidence_text)->default_value("0.95"),
+       "one-sided confidence that each interval meets its targets, above 0.5 and below 1")
+      ("shrinkage", po::value(&s.shrinkage_text)->default_value("0"),
+       "share of rostered time agents are not available (0 to below 1): rosters requirement / (1 - shrinkage) "
+       "and writes it as the groups' shrinkage")
+      ("out,o", po::value(&s.out_path), "write the scenario with the roster as its groups' shifts (YAML)")
+      ("force", "replace an existing --out file that callsim did not write")
+      ("replications,r", po::value(&s.replications_text)->default_value("auto"),
+       "replications per simulation, 2 to 100000; auto: about 2 million calls per simulation, 10 to 100")
+      ("seed,s", po::value(&s.seed_text)->default_value("1"), "master seed: the same seed gives the same roster")
+      ("threads,j", po::value(&s.threads_text)->default_value("0"),
+       "worker threads, 0 to 1024 (0: one per core); the roster does not depend on it")
+      ("max-evaluations", po::value(&s.max_evaluations_text)->default_value("200"),
+       "most simulations the repair runs, 1 to 100000")
+      ("time-limit", po::value(&s.time_limit_text)->default_value("60"), "CBC's time limit, seconds")
+      ("progress", "show one line per simulation on stderr even when it is not a terminal")
       ("json", "print one JSON object instead of the tables");
   // clang-format on
   po::options_description hidden;
-  hidden.add_options()("scenario", po::value(&scenario_path));
+  hidden.add_options()("scenario", po::value(&s.scenario_path));
   po::options_description all;
   all.add(options).add(hidden);
   po::positional_options_description positional;
@@ -75,9 +116,8 @@ int roster_command(const std::vector<std::string>& args) {
     const auto style = po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
     po::store(po::command_line_parser(args).options(all).positional(positional).style(style).run(), vm);
     po::notify(vm);
-    if (!vm.count("help") && (scenario_path.empty() || requirements_path.empty() || shifts_path.empty()))
+    if (!vm.count("help") && (s.scenario_path.empty() || s.requirements_path.empty() || s.shifts_path.empty()))
       throw po::error("give a SCENARIO, --requirements and --shifts");
-    if (!(time_limit > 0)) throw po::error("--time-limit must be a positive number of seconds");
   } catch (const po::error& e) {
     std::cerr << "callsim roster: " << e.what() << "\n" << kRosterUsage << "\n" << options;
     return kExitBadInput;
@@ -86,27 +126,88 @@ int roster_command(const std::vector<std::string>& args) {
     std::cout << kRosterUsage << "\n" << options;
     return 0;
   }
-  const bool json = vm.count("json") > 0;
+  s.json = vm.count("json") > 0;
+  s.force = vm.count("force") > 0;
+  s.progress = vm.count("progress") > 0;
+  try {
+    s.time_limit = parse_real("--time-limit", s.time_limit_text, 0, Bound::EXCLUSIVE, 1e6, Bound::INCLUSIVE);
+    s.shrinkage = parse_real("--shrinkage", s.shrinkage_text, 0, Bound::INCLUSIVE, 1, Bound::EXCLUSIVE);
+    for (const std::string& text : s.target_texts) repair.targets.push_back(parse_target("--target", text));
+    if (!repair.targets.empty()) plan::check_targets(repair.targets);
+    repair.confidence = parse_real("--confidence", s.confidence_text, 0.5, Bound::EXCLUSIVE, 1, Bound::EXCLUSIVE);
+    repair.replications =
+        s.replications_text == "auto" ? 0 : parse_whole("--replications", s.replications_text, 2, 100000);
+    repair.seed = parse_whole("--seed", s.seed_text, 0, std::numeric_limits<std::uint64_t>::max());
+    repair.threads = static_cast<unsigned>(parse_whole("--threads", s.threads_text, 0, kMaxThreads));
+    repair.max_evaluations = static_cast<int>(parse_whole("--max-evaluations", s.max_evaluations_text, 1, 100000));
+  } catch (const OptionError& e) {
+    std::cerr << "callsim roster: " << e.what() << "\n";
+    return kExitBadInput;
+  } catch (const plan::StaffingError& e) {
+    std::cerr << "callsim roster: --target: " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  return std::nullopt;
+}
+
+/// Where the roster scenario goes: --out, else beside the scenario (relative file names
+/// then stay as they are).
+std::string roster_path(const Settings& s) {
+  if (!s.out_path.empty()) return s.out_path;
+  const std::filesystem::path scenario(s.scenario_path);
+  return (scenario.parent_path() / (scenario.stem().string() + "-roster.yaml")).string();
+}
+
+}  // namespace
+
+int roster_command(const std::vector<std::string>& args) {
+  const auto began = std::chrono::steady_clock::now();
+  Settings s;
+  plan::RosterRepairSettings repair;
+  if (const auto code = parse_options(args, s, repair)) return *code;
 
   plan::RosterProblem problem;
+  scenarios::LoadedScenario scenario;
   bool weekly = false;
   try {
-    const auto scenario = scenarios::load_scenario(scenario_path);
+    scenario = scenarios::load_scenario(s.scenario_path);
     std::vector<std::string> groups;
     for (const auto& g : scenario.spec.agent_groups) groups.push_back(g.name);
-    problem.templates = scenarios::read_shift_templates(shifts_path, groups);
-    const auto table = scenarios::ForecastTable::read(requirements_path, "--requirements", scenarios::kStaffingTable);
-    weekly = table.weekly();
+    problem.templates = scenarios::read_shift_templates(s.shifts_path, groups);
+    const auto table = scenarios::ForecastTable::read(s.requirements_path, "--requirements", scenarios::kStaffingTable);
     problem.start = table.start();
     problem.interval = table.interval();
-    problem.time_limit = time_limit;
+    problem.time_limit = s.time_limit;
     for (std::size_t g = 0; g < groups.size(); ++g) {
       bool rostered = false;
       for (const auto& t : problem.templates) rostered = rostered || t.group == g;
       if (!rostered) continue;
-      problem.groups.push_back({g, groups[g], read_requirement(table, groups[g])});
+      auto required = read_requirement(table, groups[g]);
+      // Rows from the end of the counted period on (a staffing CSV's last row keeps agents
+      // on to drain the queue) are the simulation's to handle, not shifts to pay for.
+      const double counted_end = scenario.spec.time.clock_start.seconds() + scenario.spec.time.warmup.seconds() +
+                                 scenario.spec.time.duration.seconds();
+      while (!required.empty() &&
+             problem.start + problem.interval * static_cast<double>(required.size() - 1) >= counted_end - 1e-6)
+        required.pop_back();
+      for (int& r : required) r = plan::rostered_for_on_duty(r, s.shrinkage);
+      problem.groups.push_back({g, groups[g], std::move(required)});
+    }
+    // Day numbers only when the roster spans days (a staffing CSV's drain row on day 2 is cut).
+    weekly = false;
+    for (const auto& g : problem.groups)
+      weekly = weekly || problem.start + problem.interval * static_cast<double>(g.required.size()) > 86400 + 1e-6;
+    if (!s.out_path.empty()) {
+      std::vector<InputPath> inputs{{"requirements", s.requirements_path}, {"shift templates", s.shifts_path}};
+      for (const auto& input : scenario.inputs) inputs.push_back({input.role, input.path});
+      OutputPath out = OutputPath::typed("--out", s.out_path, OutputKind::SCENARIO_FILE);
+      out.header = "# " + std::string(kRosterHeader);
+      check_outputs(inputs, {out}, s.force);
     }
   } catch (const scenarios::ScenarioError& e) {
+    std::cerr << "callsim roster: " << e.what() << "\n";
+    return kExitBadInput;
+  } catch (const OutputPathError& e) {
     std::cerr << "callsim roster: " << e.what() << "\n";
     return kExitBadInput;
   }
@@ -115,8 +216,9 @@ int roster_command(const std::vector<std::string>& args) {
   if (!missing.empty()) {
     std::string list;
     for (std::size_t i = 0; i < missing.size() && i < 10; ++i)
-      list += std::string(i ? ", " : "") + missing[i].group_name + " " + clock_text(missing[i].start, weekly) + " (" +
-              std::to_string(missing[i].required) + " required)";
+      list += std::string(i ? ", " : "") + missing[i].group_name + " " +
+              scenarios::format_clock(missing[i].start, weekly) + " (" + std::to_string(missing[i].required) +
+              " required)";
     if (missing.size() > 10) list += " and " + std::to_string(missing.size() - 10) + " more";
     std::cerr << "callsim roster: no shift template can have an agent on duty in " << missing.size()
               << (missing.size() == 1 ? " interval" : " intervals") << " with a requirement: " << list
@@ -124,77 +226,81 @@ int roster_command(const std::vector<std::string>& args) {
     return kExitBadInput;
   }
 
-  const plan::RosterResult r = plan::solve_roster(problem);
-  if (!r.found) {
-    std::cerr << "callsim roster: CBC found no roster within " << time_limit
+  const plan::RosterResult mip = plan::solve_roster(problem);
+  if (!mip.found) {
+    std::cerr << "callsim roster: CBC found no roster within " << s.time_limit
               << " s (the templates' min/max cannot meet the requirements, or the time limit is too short)\n";
     return 1;
   }
 
-  using report::json_number;
-  using report::json_string;
-  if (json) {
-    std::string out = "{\"cost\": " + json_number(r.cost) + ", \"lower_bound\": " + json_number(r.lower_bound) +
-                      ", \"lp_relaxation\": " + json_number(r.lp_relaxation) + ", \"gap\": " + json_number(r.gap) +
-                      ", \"optimal\": " + (r.optimal ? "true" : "false") +
-                      ", \"paid_hours\": " + json_number(r.paid_hours) +
-                      ", \"solve_seconds\": " + json_number(r.seconds) + ", \"slot_seconds\": " + json_number(r.slot) +
-                      ",\n \"shifts\": [";
-    for (std::size_t i = 0; i < r.shifts.size(); ++i) {
-      const auto& s = r.shifts[i];
-      const auto& t = problem.templates[s.template_index];
-      out += std::string(i ? ",\n  " : "\n  ") + "{\"template\": " + json_string(t.name) +
-             ", \"group\": " + json_string(t.group_name) + ", \"start\": " + json_string(clock_text(s.start, weekly)) +
-             ", \"agents\": " + std::to_string(s.agents) + ", \"breaks\": [";
-      for (std::size_t b = 0; b < s.breaks.size(); ++b)
-        out += std::string(b ? ", " : "") + "{\"break\": " + std::to_string(s.breaks[b].break_index) +
-               ", \"start\": " + json_string(clock_text(s.start + s.breaks[b].offset, weekly)) +
-               ", \"agents\": " + std::to_string(s.breaks[b].agents) + "}";
-      out += "]}";
-    }
-    out += "],\n \"intervals\": [";
-    for (std::size_t i = 0; i < r.intervals.size(); ++i) {
-      const auto& c = r.intervals[i];
-      std::string name;
-      for (const auto& g : problem.groups)
-        if (g.group == c.group) name = g.name;
-      out += std::string(i ? ",\n  " : "\n  ") + "{\"group\": " + json_string(name);
-      out += ", \"interval_start\": " +
-             json_string(clock_text(problem.start + problem.interval * static_cast<double>(c.interval), weekly)) +
-             ", \"required\": " + std::to_string(c.required) + ", \"rostered\": " + std::to_string(c.rostered) + "}";
-    }
-    out += "]}\n";
-    std::cout << out;
-    return 0;
-  }
+  std::ostringstream provenance;
+  provenance << "from " << s.scenario_path << ", requirements " << s.requirements_path << ", templates "
+             << s.shifts_path << (s.shrinkage > 0 ? ", shrinkage " + s.shrinkage_text : "");
+  RosterScenarioSource source{&scenario, &problem, s.shrinkage, roster_path(s), provenance.str()};
 
+  RosterReport report{&problem, &mip, nullptr, repair.targets, repair.confidence, s.shrinkage, weekly, 0, 0, 0};
+  plan::RosterRepairResult repaired;
+  try {
+    // The roster as the scenario callsim run would run: also proves that it can be written.
+    const scenarios::LoadedScenario as_run = load_roster_scenario(source, mip.shifts);
+    report.counted_begin = as_run.spec.time.clock_start.seconds() + as_run.spec.time.warmup.seconds();
+    report.interval = as_run.spec.time.interval.seconds();
+    if (!repair.targets.empty()) {
+      if (s.progress || ::isatty(STDERR_FILENO)) {
+        repair.on_evaluation = [](int n, const std::string& phase, std::size_t meeting, std::size_t intervals,
+                                  double cost) {
+          std::fprintf(stderr, "  simulation %d (%s): %zu of %zu intervals meet the targets, cost %.2f\n", n,
+                       phase.c_str(), meeting, intervals, cost);
+        };
+      }
+      repaired = plan::repair_roster(
+          problem, mip.shifts,
+          [&](const std::vector<plan::RosteredShift>& shifts) { return load_roster_scenario(source, shifts); }, repair);
+      report.repair = &repaired;
+    }
+  } catch (const scenarios::ScenarioError& e) {
+    std::cerr << "callsim roster: " << e.what() << "\n";
+    return kExitBadInput;
+  } catch (const models::SimulationError& e) {
+    std::cerr << "callsim roster: " << s.scenario_path << ": " << e.what() << "\n";
+    return kExitBadInput;
+  }
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
+
+  const bool unmet = report.repair && !report.repair->met;
+  if (!s.out_path.empty() && !unmet) {
+    try {
+      report::write_file_atomically(s.out_path, roster_scenario_text(source, answer_shifts(report)));
+    } catch (const report::ReportBusyError& e) {
+      std::cerr << "callsim roster: " << e.what() << "\n";
+      return kExitBadInput;
+    } catch (const report::ReportError& e) {
+      std::cerr << "callsim roster: " << e.what() << "\n";
+      return 1;
+    }
+  }
   std::ostringstream o;
-  o << "roster: " << r.shifts.size() << " shift starts, cost " << r.cost << ", lower bound " << r.lower_bound
-    << ", gap " << r.gap * 100 << "%" << (r.optimal ? " (optimal)" : " (time limit: best found)") << ", "
-    << r.paid_hours << " agent-hours paid, solved in " << r.seconds << " s\n\n";
-  o << "template          group             start    agents  breaks\n";
-  for (const auto& s : r.shifts) {
-    const auto& t = problem.templates[s.template_index];
-    char line[160];
-    std::snprintf(line, sizeof line, "%-17s %-17s %-8s %6d  ", t.name.c_str(), t.group_name.c_str(),
-                  clock_text(s.start, weekly).c_str(), s.agents);
-    o << line;
-    for (std::size_t b = 0; b < s.breaks.size(); ++b)
-      o << (b ? ", " : "") << s.breaks[b].agents << "@" << clock_text(s.start + s.breaks[b].offset, weekly);
-    o << "\n";
-  }
-  o << "\ngroup             interval  required  rostered\n";
-  for (const auto& c : r.intervals) {
-    std::string name;
-    for (const auto& g : problem.groups)
-      if (g.group == c.group) name = g.name;
-    char line[160];
-    std::snprintf(line, sizeof line, "%-17s %-8s %9d %9d\n", name.c_str(),
-                  clock_text(problem.start + problem.interval * static_cast<double>(c.interval), weekly).c_str(),
-                  c.required, c.rostered);
-    o << line;
-  }
+  if (s.json)
+    print_roster_json(o, report);
+  else
+    print_roster_table(o, report);
   std::cout << o.str();
+  if (unmet) {
+    std::string list;
+    const auto& missed = report.repair->missed;
+    for (std::size_t i = 0; i < missed.size() && i < 10; ++i)
+      list += std::string(i ? ", " : "") +
+              scenarios::format_clock(report.counted_begin + report.interval * static_cast<double>(missed[i]), weekly);
+    if (missed.size() > 10) list += " and " + std::to_string(missed.size() - 10) + " more";
+    std::cerr << "callsim roster: after " << report.repair->evaluations << " simulations the roster still misses the "
+              << "targets in " << missed.size() << (missed.size() == 1 ? " interval: " : " intervals: ") << list
+              << (report.repair->stalled
+                      ? "; adding agents no longer helps there, or the templates' max allow no more: "
+                        "raise a template's max or add one, or check the target"
+                      : "; allow more simulations with --max-evaluations")
+              << (s.out_path.empty() ? "" : "; nothing written") << "\n";
+    return kExitBadInput;
+  }
   return 0;
 }
 

@@ -142,6 +142,23 @@ std::vector<UncoverableInterval> uncoverable_intervals(const RosterProblem& prob
   return out;
 }
 
+std::vector<IntervalCover> interval_covers(const RosterProblem& problem, const std::vector<RosteredShift>& shifts) {
+  const double slot = roster_slot(problem);
+  const auto per_interval = static_cast<std::int64_t>(std::llround(problem.interval / slot));
+  std::vector<IntervalCover> out;
+  for (const auto& g : problem.groups) {
+    const auto duty = on_duty_per_slot(problem, shifts, g.group, slot);
+    for (std::size_t i = 0; i < g.required.size(); ++i) {
+      int least = std::numeric_limits<int>::max();
+      for (auto k = static_cast<std::int64_t>(i) * per_interval; k < static_cast<std::int64_t>(i + 1) * per_interval;
+           ++k)
+        least = std::min(least, duty[static_cast<std::size_t>(k)]);
+      out.push_back({g.group, i, g.required[i], least});
+    }
+  }
+  return out;
+}
+
 RosterResult solve_roster(const RosterProblem& problem) {
   RosterResult result;
   const double slot = roster_slot(problem);
@@ -286,16 +303,7 @@ RosterResult solve_roster(const RosterProblem& problem) {
   if (result.optimal) result.lower_bound = std::min(result.lower_bound, result.cost);
   result.gap = result.cost > 0 ? std::max(0.0, (result.cost - result.lower_bound) / result.cost) : 0.0;
 
-  for (const auto& g : problem.groups) {
-    const auto duty = on_duty_per_slot(problem, result.shifts, g.group, slot);
-    for (std::size_t i = 0; i < g.required.size(); ++i) {
-      int least = std::numeric_limits<int>::max();
-      for (auto k = static_cast<std::int64_t>(i) * per_interval; k < static_cast<std::int64_t>(i + 1) * per_interval;
-           ++k)
-        least = std::min(least, duty[static_cast<std::size_t>(k)]);
-      result.intervals.push_back({g.group, i, g.required[i], least});
-    }
-  }
+  result.intervals = interval_covers(problem, result.shifts);
   return result;
 }
 

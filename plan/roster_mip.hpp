@@ -104,6 +104,10 @@ std::vector<UncoverableInterval> uncoverable_intervals(const RosterProblem& prob
 /// (non-positive interval or steps, a template of an unknown group).
 RosterResult solve_roster(const RosterProblem& problem);
 
+/// Per group of the problem and interval, required agents and the fewest of `shifts` on
+/// duty at any slot of the interval (RosterResult::intervals for the MIP's roster).
+std::vector<IntervalCover> interval_covers(const RosterProblem& problem, const std::vector<RosteredShift>& shifts);
+
 /// Agents of `group` on duty at each slot of the horizon for `shifts` (slot `slot`).
 std::vector<int> on_duty_per_slot(const RosterProblem& problem, const std::vector<RosteredShift>& shifts,
                                   std::size_t group, double slot);

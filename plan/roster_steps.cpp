@@ -1,6 +1,7 @@
 #include "plan/roster_steps.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace callsim::plan {
@@ -35,6 +36,22 @@ std::vector<std::vector<models::StaffingStep>> roster_steps(const RosterProblem&
     }
   }
   return steps;
+}
+
+int rostered_for_on_duty(int on_duty, double shrinkage) {
+  if (on_duty <= 0) return 0;
+  const double keep = 1 - shrinkage;
+  // As scenarios/staffing_scale.cpp rounds: a product within 1e-9 of a half is that half.
+  auto on_duty_of = [&](int rostered) {
+    double product = static_cast<double>(rostered) * keep;
+    const double half = std::round(product * 2) / 2;
+    if (std::abs(product - half) <= 1e-9 * std::max(1.0, product)) product = half;
+    return static_cast<long>(std::round(product));
+  };
+  int rostered = static_cast<int>(std::ceil((on_duty - 0.5) / keep));
+  while (rostered > 0 && on_duty_of(rostered - 1) >= on_duty) --rostered;
+  while (on_duty_of(rostered) < on_duty) ++rostered;
+  return rostered;
 }
 
 }  // namespace callsim::plan

@@ -20,4 +20,10 @@ std::vector<std::vector<models::StaffingStep>> roster_steps(const RosterProblem&
                                                             const std::vector<RosteredShift>& shifts,
                                                             std::size_t groups, double clock_start);
 
+/// The fewest rostered agents that leave at least `on_duty` on duty once a shrinkage of
+/// `shrinkage` (in [0, 1)) is taken off as the scenario loader takes it: rostered x
+/// (1 - shrinkage), rounded to the nearest whole number, halves away from zero. Rounding is
+/// monotone, so a roster with at least this many at every moment keeps `on_duty`.
+int rostered_for_on_duty(int on_duty, double shrinkage);
+
 }  // namespace callsim::plan

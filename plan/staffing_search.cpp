@@ -50,8 +50,7 @@ class Search {
     Evaluation pilot = evaluate(nullptr, "pilot");
     if (!settings_.replications) {
       const double per_replication = static_cast<double>(calls_) / static_cast<double>(replications_);
-      replications_ = static_cast<std::uint64_t>(
-          std::clamp(std::ceil(kCallsPerEvaluation / std::max(per_replication, 1.0)), 10.0, 100.0));
+      replications_ = replications_for(per_replication);
     }
     out.replications = replications_;
     start(pilot, out);
@@ -436,6 +435,11 @@ class Search {
 };
 
 }  // namespace
+
+std::uint64_t replications_for(double calls_per_replication) {
+  return static_cast<std::uint64_t>(
+      std::clamp(std::ceil(kCallsPerEvaluation / std::max(calls_per_replication, 1.0)), 10.0, 100.0));
+}
 
 void check_targets(const std::vector<analysis::StaffingTarget>& targets) {
   if (targets.empty()) throw StaffingError("give at least one --target, e.g. --target 'service_level>=0.8'");

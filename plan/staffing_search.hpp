@@ -85,6 +85,10 @@ struct StaffingSearchResult {
   std::uint64_t calls_simulated = 0;
 };
 
+/// The replications per simulation chosen when none is given: about 2 million calls per
+/// simulation, from 10 to 100 (`calls_per_replication` measured on a pilot of 10).
+std::uint64_t replications_for(double calls_per_replication);
+
 /// Checks the targets before any simulation: each one valid for its KPI and a KPI the
 /// simulation tallies per interval. Throws StaffingError naming the target and the fix.
 void check_targets(const std::vector<analysis::StaffingTarget>& targets);

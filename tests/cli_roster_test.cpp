@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -41,4 +42,66 @@ TEST_CASE("callsim roster exits 2 naming intervals no template covers") {
       "roster " + kLib + "erlang-c.yaml --requirements " + kLib + "erlang-c-requirements.csv --shifts t.yaml", dir);
   CHECK(r.code == 2);
   CHECK_THAT(r.err, Catch::Contains("no shift template can have an agent on duty") && Catch::Contains("agents 06:00"));
+}
+
+namespace {
+
+/// A four-hour center, requirements for it and 2 h shift templates.
+std::filesystem::path small_center(const std::string& name) {
+  const auto dir = temp_dir("roster", name);
+  std::filesystem::create_directories(dir / "in");
+  std::ofstream(dir / "in" / "f.csv") << "interval_start,calls\n08:00,40\n08:30,60\n09:00,90\n09:30,90\n10:00,60\n"
+                                         "10:30,40\n11:00,30\n11:30,20\n";
+  std::ofstream(dir / "in" / "c.yaml")
+      << "name: small\ntime: {start: \"08:00\", warmup: 0s, duration: 4h, interval: 30min}\n"
+         "call_types:\n  - name: calls\n    arrivals: {forecast: f.csv}\n"
+         "    service: {distribution: exponential, mean: 3min}\n"
+         "agent_groups:\n  - {name: agents, skills: [calls], count: 8}\n";
+  std::ofstream(dir / "in" / "need.csv") << "interval_start,agents\n08:00,3\n08:30,4\n09:00,6\n09:30,6\n10:00,4\n"
+                                            "10:30,3\n11:00,2\n11:30,2\n";
+  std::ofstream(dir / "in" / "t.yaml") << "templates:\n  - name: two\n    group: agents\n"
+                                          "    start: {from: \"08:00\", to: \"10:00\", step: 30min}\n"
+                                          "    length: 2h\n    cost_per_hour: 20\n";
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("callsim roster --target --out writes a scenario callsim run runs, meeting the target") {
+  const auto dir = small_center("out");
+  const auto r = run_callsim(
+      "roster in/c.yaml --requirements in/need.csv --shifts in/t.yaml --target 'service_level>=0.8' --out "
+      "roster.yaml --json",
+      dir);
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.out, Catch::Contains("\"simulation\": {\"met\": true, \"intervals\": 8, \"intervals_meeting\": 8"));
+  std::ifstream in(dir / "roster.yaml");
+  std::string first;
+  std::getline(in, first);
+  CHECK(first == "# roster written by callsim roster");
+  // The forecast is read from in/, relative to the roster written one directory up.
+  const auto run = run_callsim("run roster.yaml -r 20 --out r.h5 --quiet", dir);
+  INFO(run.err);
+  CHECK(run.code == 0);
+  CHECK(std::filesystem::exists(dir / "r.h5"));
+  // Written again over its own file; a file callsim did not write is kept.
+  CHECK(run_callsim("roster in/c.yaml --requirements in/need.csv --shifts in/t.yaml --out roster.yaml", dir).code == 0);
+  const auto foreign =
+      run_callsim("roster in/c.yaml --requirements in/need.csv --shifts in/t.yaml --out in/need.csv", dir);
+  CHECK(foreign.code == 2);
+  CHECK_THAT(foreign.err, Catch::Contains("--out 'in/need.csv'"));
+}
+
+TEST_CASE("callsim roster exits 2 and writes nothing when templates cannot add what the target needs") {
+  const auto dir = small_center("capped");
+  std::ofstream(dir / "in" / "t.yaml", std::ios::app) << "    max: 8\n";  // the MIP needs all 8
+  const auto r = run_callsim(
+      "roster in/c.yaml --requirements in/need.csv --shifts in/t.yaml --target 'service_level>=0.95' -r 10 --out "
+      "roster.yaml",
+      dir);
+  CHECK(r.code == 2);
+  CHECK_THAT(r.err, Catch::Contains("still misses the targets in") && Catch::Contains("templates' max") &&
+                        Catch::Contains("nothing written"));
+  CHECK_FALSE(std::filesystem::exists(dir / "roster.yaml"));
 }
