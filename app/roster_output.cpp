@@ -136,13 +136,14 @@ void print_roster_json(std::ostream& o, const RosterReport& r) {
   const auto& shifts = answer_shifts(r);
   const double cost = r.repair ? r.repair->cost : mip.cost;
   std::string out = "{\"cost\": " + json_number(cost) + ", \"lower_bound\": " + json_number(mip.lower_bound) +
-                    ", \"lp_relaxation\": " + json_number(mip.lp_relaxation) + ", \"gap\": " +
-                    json_number(cost > 0 ? std::max(0.0, (cost - mip.lower_bound) / cost) : 0.0) +
+                    ", \"lp_relaxation\": " + json_number(mip.lp_relaxation) +
+                    ", \"gap\": " + json_number(cost > 0 ? std::max(0.0, (cost - mip.lower_bound) / cost) : 0.0) +
                     ", \"mip_cost\": " + json_number(mip.cost) + ", \"mip_gap\": " + json_number(mip.gap) +
-                    ", \"optimal\": " + (mip.optimal ? "true" : "false") + ", \"paid_hours\": " +
-                    json_number(r.repair ? r.repair->paid_hours : mip.paid_hours) + ", \"shrinkage\": " +
-                    json_number(r.shrinkage) + ", \"solve_seconds\": " + json_number(mip.seconds) +
-                    ", \"seconds\": " + json_number(r.seconds) + ", \"slot_seconds\": " + json_number(mip.slot);
+                    ", \"optimal\": " + (mip.optimal ? "true" : "false") +
+                    ", \"paid_hours\": " + json_number(r.repair ? r.repair->paid_hours : mip.paid_hours) +
+                    ", \"shrinkage\": " + json_number(r.shrinkage) +
+                    ", \"solve_seconds\": " + json_number(mip.seconds) + ", \"seconds\": " + json_number(r.seconds) +
+                    ", \"slot_seconds\": " + json_number(mip.slot);
   if (const auto* rep = r.repair) {
     const std::size_t intervals = simulated_intervals(r);
     out += ",\n \"simulation\": {\"met\": " + std::string(rep->met ? "true" : "false") +
@@ -163,8 +164,9 @@ void print_roster_json(std::ostream& o, const RosterReport& r) {
       for (std::size_t k = 0; k < r.targets.size(); ++k) {
         const auto& c = rep->checks[k][i];
         meets = meets && c.meets;
-        kpis += std::string(k ? ", " : "") + json_string(r.targets[k].kpi) + ": {\"mean\": " +
-                (c.n ? json_number(c.mean) : "null") + ", \"half_width\": " + json_number(c.half_width) + "}";
+        kpis += std::string(k ? ", " : "") + json_string(r.targets[k].kpi) +
+                ": {\"mean\": " + (c.n ? json_number(c.mean) : "null") +
+                ", \"half_width\": " + json_number(c.half_width) + "}";
       }
       const int required = required_at(problem, at);
       out += std::string(i ? ",\n  " : "\n  ") + "{\"interval_start\": " + json_string(clock_text(r, at)) +

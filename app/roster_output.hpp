@@ -20,10 +20,10 @@ struct RosterReport {
   std::vector<analysis::StaffingTarget> targets;
   double confidence = 0.95;
   double shrinkage = 0;
-  bool weekly = false;         ///< requirements on a week's clock: times as "day D HH:MM"
-  double counted_begin = 0;    ///< clock seconds of the simulated scenario's first interval
-  double interval = 0;         ///< its reporting interval, seconds
-  double seconds = 0;          ///< wall time of the whole command
+  bool weekly = false;       ///< requirements on a week's clock: times as "day D HH:MM"
+  double counted_begin = 0;  ///< clock seconds of the simulated scenario's first interval
+  double interval = 0;       ///< its reporting interval, seconds
+  double seconds = 0;        ///< wall time of the whole command
 };
 
 /// The shifts of the answer (the repaired roster, else the MIP's).

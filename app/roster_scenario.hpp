@@ -20,9 +20,9 @@ inline constexpr std::string_view kRosterHeader = "roster written by callsim ros
 struct RosterScenarioSource {
   const scenarios::LoadedScenario* scenario = nullptr;  ///< as loaded (its text and path)
   const plan::RosterProblem* problem = nullptr;
-  double shrinkage = 0;     ///< written on every rostered group when > 0
-  std::string out_path;     ///< where the text is meant to go (relative file names start there)
-  std::string provenance;   ///< comment lines after the header (requirements, templates, cost)
+  double shrinkage = 0;    ///< written on every rostered group when > 0
+  std::string out_path;    ///< where the text is meant to go (relative file names start there)
+  std::string provenance;  ///< comment lines after the header (requirements, templates, cost)
 };
 
 /// The scenario text of `shifts`: one scenario shift per rostered start (its agents, and a

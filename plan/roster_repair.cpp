@@ -8,8 +8,8 @@
 #include <tuple>
 #include <utility>
 
+#include "plan/simulate_scenario.hpp"
 #include "plan/staffing_search.hpp"
-#include "run/experiment_design.hpp"
 #include "run/forecast.hpp"
 
 namespace callsim::plan {
@@ -41,7 +41,9 @@ struct Addition {
 double scale_of(const StaffingTarget& t) { return std::abs(t.value) > 0 ? std::abs(t.value) : 1.0; }
 
 /// Seconds of [a0, a1) inside [b0, b1).
-double overlap(double a0, double a1, double b0, double b1) { return std::max(0.0, std::min(a1, b1) - std::max(a0, b0)); }
+double overlap(double a0, double a1, double b0, double b1) {
+  return std::max(0.0, std::min(a1, b1) - std::max(a0, b0));
+}
 
 class Repair {
  public:
@@ -126,17 +128,13 @@ class Repair {
       length_ = time.interval.seconds();
       counted_begin_ = time.clock_start.seconds() + time.warmup.seconds();
     }
-    run::Variant variant{loaded.spec.name, std::move(loaded), 0};
-    run::ExperimentSettings es;
-    es.seed = settings_.seed;
-    es.replications = replications_;
-    es.threads = settings_.threads;
-    run::ExperimentResult result = run::Experiment(std::vector<run::Variant>{std::move(variant)}).run(es);
+    SimulatedScenario simulated =
+        simulate_scenario(std::move(loaded), settings_.seed, replications_, settings_.threads);
     ++evaluations_;
-    calls_ += result.calls_simulated;
+    calls_ += simulated.calls;
     Evaluation e;
-    e.run = std::move(result.runs.front());
-    e.inputs = std::move(result.run_inputs.front());
+    e.run = std::move(simulated.run);
+    e.inputs = std::move(simulated.inputs);
     e.shortfall.assign(intervals_, 0.0);
     e.margin.assign(intervals_, 1.0);
     for (const StaffingTarget& target : settings_.targets) {
@@ -145,8 +143,8 @@ class Repair {
       for (std::size_t i = 0; i < intervals_; ++i) {
         if (checks[i].n == 0) continue;  // nothing offered: nothing to meet
         const double bound = checks[i].bound(target.direction);
-        double slack = target.direction == StaffingTarget::Direction::AT_LEAST ? bound - target.value
-                                                                                : target.value - bound;
+        double slack =
+            target.direction == StaffingTarget::Direction::AT_LEAST ? bound - target.value : target.value - bound;
         if (!std::isfinite(slack)) slack = checks[i].meets ? 0.0 : -1.0;
         slack /= scale_of(target);
         if (!checks[i].meets) e.shortfall[i] += std::max(-slack, 1e-6);

@@ -41,8 +41,7 @@ struct RosterRepairSettings {
   bool trim = true;           ///< run step 2
   /// After each simulation: its number, its phase ("roster", "add", "trim"), intervals that
   /// meet every target (of `intervals`), the roster's cost.
-  std::function<void(int evaluation, const std::string& phase, std::size_t meeting, std::size_t intervals,
-                     double cost)>
+  std::function<void(int evaluation, const std::string& phase, std::size_t meeting, std::size_t intervals, double cost)>
       on_evaluation;
 };
 

@@ -6,7 +6,7 @@
 #include <numeric>
 
 #include "analysis/kpi.hpp"
-#include "run/experiment_design.hpp"
+#include "plan/simulate_scenario.hpp"
 #include "run/forecast.hpp"
 #include "run/interval_means.hpp"
 
@@ -87,18 +87,15 @@ class Search {
 
   Evaluation evaluate(const StaffingPlan* plan, const std::string& phase) {
     if (evaluations_ >= settings_.max_evaluations) throw OutOfEvaluations{};
-    run::Variant variant{scenario_.spec.name, scenario_, 0};
-    if (plan) apply_plan(variant.scenario.spec, *plan);
-    run::ExperimentSettings es;
-    es.seed = settings_.seed;
-    es.replications = replications_;
-    es.threads = settings_.threads;
-    run::ExperimentResult result = run::Experiment(std::vector<run::Variant>{std::move(variant)}).run(es);
+    scenarios::LoadedScenario staffed = scenario_;
+    if (plan) apply_plan(staffed.spec, *plan);
+    SimulatedScenario simulated =
+        simulate_scenario(std::move(staffed), settings_.seed, replications_, settings_.threads);
     ++evaluations_;
-    calls_ += result.calls_simulated;
+    calls_ += simulated.calls;
     Evaluation e;
-    e.run = std::move(result.runs.front());
-    e.inputs = std::move(result.run_inputs.front());
+    e.run = std::move(simulated.run);
+    e.inputs = std::move(simulated.inputs);
     e.ok.assign(intervals_ + 1, true);
     for (const StaffingTarget& target : settings_.targets) {
       e.checks.push_back(check_run(e.run, target, settings_.confidence));

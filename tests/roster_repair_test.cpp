@@ -137,8 +137,7 @@ TEST_CASE("an under-covering roster is repaired until it meets 80/20 in simulati
   REQUIRE(mip.found);
   const auto source = bank.source();
   const auto result = plan::repair_roster(
-      bank.problem, mip.shifts, [&](const auto& shifts) { return app::load_roster_scenario(source, shifts); },
-      sl80());
+      bank.problem, mip.shifts, [&](const auto& shifts) { return app::load_roster_scenario(source, shifts); }, sl80());
   CHECK(result.initial_missed.size() > 10);  // the short roster misses: the repair has work to do
   CHECK(result.met);
   CHECK(result.missed.empty());
@@ -156,8 +155,7 @@ TEST_CASE("an over-covering roster is trimmed to a cheaper one that still meets"
   REQUIRE(mip.found);
   const auto source = bank.source();
   const auto result = plan::repair_roster(
-      bank.problem, mip.shifts, [&](const auto& shifts) { return app::load_roster_scenario(source, shifts); },
-      sl80());
+      bank.problem, mip.shifts, [&](const auto& shifts) { return app::load_roster_scenario(source, shifts); }, sl80());
   CHECK(result.initial_missed.empty());
   CHECK(result.met);
   CHECK(result.added == 0);

@@ -33,12 +33,13 @@ TEST_CASE("scenario clock times: HH:MM on day 1, D HH:MM later, 24:00 for an end
   CHECK_THROWS_AS(scenario_clock(-60, false), ScenarioError);
   // Every written time reads back as the same clock time, in either role.
   for (double minute = 0; minute < 7 * 1440; minute += 97) {
-    const std::string text = "name: c\ntime: {start: \"00:00\", duration: 7d, interval: 1h}\n"
-                             "call_types:\n  - {name: a, arrivals: {rate: 1/h}, service: {distribution: "
-                             "exponential, mean: 1min}}\nagent_groups:\n  - name: g\n    skills: [a]\n    shifts:\n"
-                             "      - {start: \"" +
-                             scenario_clock(minute * 60, false) + "\", end: \"" +
-                             scenario_clock(minute * 60 + 3600, true) + "\", count: 2}\n";
+    const std::string text =
+        "name: c\ntime: {start: \"00:00\", duration: 7d, interval: 1h}\n"
+        "call_types:\n  - {name: a, arrivals: {rate: 1/h}, service: {distribution: "
+        "exponential, mean: 1min}}\nagent_groups:\n  - name: g\n    skills: [a]\n    shifts:\n"
+        "      - {start: \"" +
+        scenario_clock(minute * 60, false) + "\", end: \"" + scenario_clock(minute * 60 + 3600, true) +
+        "\", count: 2}\n";
     const auto loaded = load_scenario_text(text, "clock.yaml");
     REQUIRE(loaded.spec.agent_groups[0].staffing.size() == 2);
     CHECK(loaded.spec.agent_groups[0].staffing[0].from.seconds() == minute * 60);
@@ -52,7 +53,8 @@ TEST_CASE("a scenario rewritten with shifts keeps its forecasts from another dir
   std::filesystem::create_directories(dir);
   const std::string out = (dir / "roster.yaml").string();
   const std::vector<GroupShiftsOut> groups{
-      {"agents", {{7 * 3600, 15.5 * 3600, 4, {{10 * 3600, 900, 2}, {10.25 * 3600, 900, 2}}}, {15 * 3600, 86400, 5, {}}},
+      {"agents",
+       {{7 * 3600, 15.5 * 3600, 4, {{10 * 3600, 900, 2}, {10.25 * 3600, 900, 2}}}, {15 * 3600, 86400, 5, {}}},
        0.25}};
   const std::string text = scenario_with_shifts(read_text(path), path, out, groups, "-roster", "made here\nline two");
   CHECK(text.rfind("# made here\n# line two\n", 0) == 0);
@@ -69,12 +71,8 @@ TEST_CASE("a scenario rewritten with shifts keeps its forecasts from another dir
   std::vector<std::pair<double, int>> got;
   for (const auto& s : steps) got.emplace_back(s.from.seconds(), s.agents);
   const double t0 = 7 * 3600;  // the scenario's clock starts at 07:00
-  const std::vector<std::pair<double, int>> expected{{0, 3},
-                                                     {10 * 3600 - t0, 2},
-                                                     {10.5 * 3600 - t0, 3},
-                                                     {15 * 3600 - t0, 7},
-                                                     {15.5 * 3600 - t0, 4},
-                                                     {86400 - t0, 0}};
+  const std::vector<std::pair<double, int>> expected{
+      {0, 3}, {10 * 3600 - t0, 2}, {10.5 * 3600 - t0, 3}, {15 * 3600 - t0, 7}, {15.5 * 3600 - t0, 4}, {86400 - t0, 0}};
   CHECK(got == expected);
   std::filesystem::remove_all(dir.parent_path());
 }
