@@ -35,7 +35,8 @@ struct Bank {
     problem.start = scenario.spec.time.clock_start.seconds();
     problem.interval = scenario.spec.time.interval.seconds();
     std::vector<int> required;
-    for (std::size_t i = 0; i < staffed.plan.intervals; ++i) required.push_back(std::max(1, staffed.plan.at(i, 0) + shift));
+    for (std::size_t i = 0; i < staffed.plan.intervals; ++i)
+      required.push_back(std::max(1, staffed.plan.at(i, 0) + shift));
     problem.groups.push_back({0, "agents", required});
   }
 };

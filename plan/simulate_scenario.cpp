@@ -7,8 +7,8 @@
 
 namespace callsim::plan {
 
-SimulatedScenario simulate_scenario(scenarios::LoadedScenario scenario, std::uint64_t seed,
-                                    std::uint64_t replications, unsigned threads) {
+SimulatedScenario simulate_scenario(scenarios::LoadedScenario scenario, std::uint64_t seed, std::uint64_t replications,
+                                    unsigned threads) {
   std::string name = scenario.spec.name;
   run::Variant variant{std::move(name), std::move(scenario), 0};
   run::ExperimentSettings settings;

@@ -13,13 +13,13 @@ namespace callsim::plan {
 
 struct SimulatedScenario {
   analysis::RunResult run;
-  run::RunInputs inputs;        ///< what the run recorded of the scenario
-  std::uint64_t calls = 0;      ///< calls simulated, all replications
+  run::RunInputs inputs;    ///< what the run recorded of the scenario
+  std::uint64_t calls = 0;  ///< calls simulated, all replications
 };
 
 /// `scenario` simulated `replications` times from master seed `seed` on `threads` threads
 /// (0: one per hardware thread). Throws what the simulation throws.
-SimulatedScenario simulate_scenario(scenarios::LoadedScenario scenario, std::uint64_t seed,
-                                    std::uint64_t replications, unsigned threads);
+SimulatedScenario simulate_scenario(scenarios::LoadedScenario scenario, std::uint64_t seed, std::uint64_t replications,
+                                    unsigned threads);
 
 }  // namespace callsim::plan

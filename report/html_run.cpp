@@ -171,33 +171,45 @@ std::string staffing_section(const RunView& v, const Staffing& st) {
   ChartSeries required;
   required.name = "required";
   required.css_class = "required";
-  std::string under, over;
+  std::string under, over, erlang_only;
+  const auto sl = interval_kpi(*v.run, kpi_index("service_level"));
   for (std::size_t i = 0; i < st.present.size(); ++i) {
     const double p = st.present[i].mean, r = st.required[i];
     present.values.push_back(p);
     required.values.push_back(r);
     std::string cls;
-    // Half an agent of slack either way before an interval is called off target.
-    if (!std::isnan(r) && p < r - 0.5) {
-      cls = "under";
-      under += (under.empty() ? "" : ", ") + c.x_labels[i];
-    } else if (!std::isnan(r) && p > r * 1.15 + 1) {
-      cls = "over";
-      over += (over.empty() ? "" : ", ") + c.x_labels[i];
+    // Coloured by the simulated result; Erlang's pooled figure is the reference line.
+    switch (staffing_verdict(p, r, i < sl.size() ? sl[i].mean : NAN, v.sl_target)) {
+      case StaffingVerdict::UNDER:
+        cls = "under";
+        under += (under.empty() ? "" : ", ") + c.x_labels[i];
+        break;
+      case StaffingVerdict::OVER:
+        cls = "over";
+        over += (over.empty() ? "" : ", ") + c.x_labels[i];
+        break;
+      case StaffingVerdict::ON_TARGET:
+        if (!std::isnan(r) && p < r - 0.5) erlang_only += (erlang_only.empty() ? "" : ", ") + c.x_labels[i];
+        break;
     }
     present.bar_classes.push_back(cls);
   }
   c.series = {present, required};
   std::string body = render_svg(c);
   body +=
-      "<div class=\"legend\"><span><i class=\"key box under\" style=\"background:#e8743b\"></i>under-staffed</span>"
-      "<span><i class=\"key box over\" style=\"background:#7dcea0\"></i>over-staffed (more than 15% + 1 agent "
-      "above)</span></div>\n";
+      "<div class=\"legend\"><span><i class=\"key box under\" style=\"background:#e8743b\"></i>under-staffed (the "
+      "simulated service level misses the target)</span>"
+      "<span><i class=\"key box over\" style=\"background:#7dcea0\"></i>over-staffed (meets it with more than 15% "
+      "+ 1 agent above required)</span></div>\n";
   body += "<p class=\"note\">Present: staffed agent time / interval length (breaks excluded). " +
           escape_html(st.method) + "</p>\n";
   body += under.empty() ? "<p class=\"note\">No under-staffed interval.</p>\n"
                         : "<p class=\"warning\">Under-staffed: " + escape_html(under) + "</p>\n";
   if (!over.empty()) body += "<p class=\"note\">Over-staffed: " + escape_html(over) + "</p>\n";
+  if (!erlang_only.empty())
+    body +=
+        "<p class=\"note\">Below the Erlang figure but meeting the target in simulation: " + escape_html(erlang_only) +
+        "</p>\n";
   return section(v, "staffing", "Staffing present against required", body);
 }
 
@@ -320,7 +332,8 @@ std::string intervals_section(const RunView& v, const Staffing& st) {
       "</tr></thead><tbody>\n";
   for (std::size_t i = 0; i < labels_.size(); ++i) {
     const std::string sl_cls = verdict(sl[i], v.sl_target, true) == "bad" ? "bad" : "";
-    const bool under = !std::isnan(st.required[i]) && st.present[i].mean < st.required[i] - 0.5;
+    const bool under =
+        staffing_verdict(st.present[i].mean, st.required[i], sl[i].mean, v.sl_target) == StaffingVerdict::UNDER;
     body += "<tr><td>" + labels_[i] + "</td><td>" + pm(offered[i], "calls") + "</td><td class=\"" + sl_cls + "\">" +
             pm(sl[i], "fraction") + "</td><td>" + pm(asa[i], "s") + "</td><td>" + pm(ab[i], "fraction") + "</td><td>" +
             pm(occ[i], "fraction") + "</td><td class=\"" + (under ? "bad" : "") + "\">" +

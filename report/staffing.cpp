@@ -74,4 +74,10 @@ Staffing staffing(const analysis::RunResult& run, const run::RunInputs* inputs, 
   return out;
 }
 
+StaffingVerdict staffing_verdict(double present, double required, double simulated_sl, double sl_target) {
+  if (std::isfinite(simulated_sl) && simulated_sl < sl_target) return StaffingVerdict::UNDER;
+  if (std::isfinite(required) && present > required * 1.15 + 1) return StaffingVerdict::OVER;
+  return StaffingVerdict::ON_TARGET;
+}
+
 }  // namespace callsim::report

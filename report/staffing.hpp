@@ -2,7 +2,10 @@
 /// \file
 /// Staffing present against staffing required, per reporting interval: present is what
 /// the simulation had on duty, required the Erlang figure for the simulated load, so a
-/// planner sees under- and over-staffed intervals at a glance.
+/// planner sees under- and over-staffed intervals at a glance. Which intervals are called
+/// under- or over-staffed follows the *simulated* service level (staffing_verdict): the
+/// pooled Erlang figure is a reference line, strict for skill-based routing and blind to
+/// backlog, so it alone would mark intervals that meet the target in simulation.
 
 #include <optional>
 #include <string>
@@ -35,5 +38,13 @@ struct Staffing {
 /// it, the simulated AHT of the interval and Erlang C. The whole center is treated as one pool of agents: for
 /// skill-based routing, a lower bound. `shrinkage` in [0, 1): the share of paid time agents are not available.
 Staffing staffing(const analysis::RunResult& run, const run::RunInputs* inputs, double sl_target, double shrinkage);
+
+enum class StaffingVerdict { ON_TARGET, UNDER, OVER };
+
+/// An interval's verdict: UNDER when its simulated service level (mean over replications)
+/// is below `sl_target`, whatever the Erlang figure says; OVER when it meets the target and
+/// more than 15 % + 1 agent above the Erlang requirement are present; else ON_TARGET. An
+/// interval without a service level (no call) or without a requirement is never UNDER.
+StaffingVerdict staffing_verdict(double present, double required, double simulated_sl, double sl_target);
 
 }  // namespace callsim::report

@@ -48,3 +48,20 @@ TEST_CASE("staffing: present from staffed time, required with shrinkage", "[repo
   // 30 % shrinkage: 56 / 0.7 = 80 agents to schedule.
   CHECK(report::staffing(run, nullptr, 0.8, 0.3).required[0] == 80);
 }
+
+TEST_CASE("staffing verdicts follow the simulated service level, not the Erlang figure alone", "[report][staffing]") {
+  using callsim::report::staffing_verdict;
+  using V = callsim::report::StaffingVerdict;
+  // Below Erlang's pooled requirement but meeting 80 % in simulation: not under-staffed.
+  CHECK(staffing_verdict(9, 10, 0.83, 0.8) == V::ON_TARGET);
+  // At or above the requirement but missing in simulation (backlog, skills): under-staffed.
+  CHECK(staffing_verdict(10, 10, 0.74, 0.8) == V::UNDER);
+  CHECK(staffing_verdict(15, 10, 0.70, 0.8) == V::UNDER);
+  // Meeting with more than 15 % + 1 agent above the requirement: over-staffed; at the edge: not.
+  CHECK(staffing_verdict(12.6, 10, 0.95, 0.8) == V::OVER);
+  CHECK(staffing_verdict(12.5, 10, 0.95, 0.8) == V::ON_TARGET);
+  // No call (no service level) or no requirement known: never under-staffed.
+  CHECK(staffing_verdict(3, 0, std::nan(""), 0.8) == V::OVER);
+  CHECK(staffing_verdict(0, 0, std::nan(""), 0.8) == V::ON_TARGET);
+  CHECK(staffing_verdict(5, std::nan(""), 0.9, 0.8) == V::ON_TARGET);
+}
