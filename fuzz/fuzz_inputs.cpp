@@ -17,6 +17,7 @@
 #include "scenarios/forecast_csv.hpp"
 #include "scenarios/loader.hpp"
 #include "scenarios/name_rules.hpp"
+#include "scenarios/shift_templates_file.hpp"
 #include "scenarios/trace_csv.hpp"
 
 #ifndef CALLSIM_SOURCE_DIR
@@ -235,6 +236,15 @@ void load_staffing_csv(std::string_view data) {
   if (scenario.empty()) return;
   const std::string path = scratch_scenario_path();
   refused_or_loaded([&] { static_cast<void>(scenarios::load_scenario_text(scenario, path)); }, path);
+}
+
+void load_shift_templates(std::string_view data) {
+  const std::string path = "fuzz-templates.yaml";
+  refused_or_loaded(
+      [&] {
+        static_cast<void>(scenarios::parse_shift_templates(std::string(data), path, {"agents", "backoffice"}));
+      },
+      path);
 }
 
 void load_trace_csv(std::string_view data) {

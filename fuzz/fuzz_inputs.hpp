@@ -52,6 +52,10 @@ void load_staffing_csv(std::string_view data);
 /// scenario whose period covers the trace.
 void load_trace_csv(std::string_view data);
 
+/// `data` as a shift templates file of `callsim roster` (docs/roster.md) for a scenario with
+/// the agent groups "agents" and "backoffice".
+void load_shift_templates(std::string_view data);
+
 /// `data` as a call log of the Anonymous Bank (tab-separated, arrivals: {trace: ..., format:
 /// anonymous_bank}): parsed for the date of its first row, then replayed by a call type.
 void load_bank_log(std::string_view data);

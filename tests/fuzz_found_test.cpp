@@ -68,6 +68,7 @@ TEST_CASE("every input the fuzzer found loads or is refused with a checked Scena
     const std::string extension = file.extension().string();
     if (extension == ".yaml") {
       CHECK_NOTHROW(callsim::fuzz::load_scenario_yaml(data));
+      CHECK_NOTHROW(callsim::fuzz::load_shift_templates(data));
     } else if (extension == ".set") {
       CHECK_NOTHROW(callsim::fuzz::load_with_overrides(data));
     } else if (extension == ".csv") {
