@@ -14,7 +14,7 @@ int write_reports(const store::ResultsFile& file, const std::string& html_path, 
   const std::vector<report::RunContext> contexts = report_contexts(file);
   try {
     if (!html_path.empty()) report::write_html_report(html_path, file, contexts, options);
-    if (!csv_dir.empty()) report::write_csv_reports(csv_dir, file, contexts);
+    if (!csv_dir.empty()) report::write_csv_reports(csv_dir, file, contexts, options);
   } catch (const report::ReportBusyError& e) {  // another callsim writes it: choose another path
     std::cerr << command << ": " << e.what() << "\n";
     return 2;

@@ -7,6 +7,7 @@
 #include "report/interval_figures.hpp"
 #include "report/number_format.hpp"
 #include "report/output_file.hpp"
+#include "report/staffing.hpp"
 #include "store/results_file.hpp"
 
 namespace callsim::report {
@@ -34,17 +35,32 @@ std::string estimate_header(const std::vector<std::string>& names) {
 
 }  // namespace
 
-std::string intervals_csv(const store::ResultsFile& file, const std::vector<RunContext>& contexts) {
+std::string verdict_text(StaffingVerdict v) {
+  switch (v) {
+    case StaffingVerdict::UNDER: return "under";
+    case StaffingVerdict::OVER: return "over";
+    case StaffingVerdict::ON_TARGET: return "on_target";
+  }
+  return "";
+}
+
+std::string intervals_csv(const store::ResultsFile& file, const std::vector<RunContext>& contexts,
+                          const ReportOptions& options) {
   std::string out =
       "run,interval,interval_start,call_type" +
       estimate_header({"offered", "answered", "abandoned", "service_level", "asa", "aht", "occupancy", "agents"}) +
-      "\n";
+      ",required,staffing\n";
   const std::size_t kpis[] = {kpi_index("offered"), kpi_index("answered"), kpi_index("abandoned"),
                               kpi_index("service_level"), kpi_index("asa")};
   const Estimate none;
   for (std::size_t run_index = 0; run_index < file.runs.size(); ++run_index) {
     const analysis::RunResult& run = file.runs[run_index];
     const std::size_t types = run.call_types.size();
+    const RunContext* context = run_index < contexts.size() ? &contexts[run_index] : nullptr;
+    const double sl_target = context ? sl_target_of(*context, options.default_sl_target) : options.default_sl_target;
+    const Staffing st =
+        staffing(run, context && context->inputs ? &*context->inputs : nullptr, sl_target, options.shrinkage);
+    const std::size_t sl_kpi = kpi_index("service_level");
     for (std::size_t i = 0; i < interval_count(run); ++i) {
       const std::string lead =
           cell(run.name) + "," + std::to_string(i) + "," + interval_label(run, contexts[run_index], i) + ",";
@@ -54,7 +70,7 @@ std::string intervals_csv(const store::ResultsFile& file, const std::vector<RunC
         add(row, estimate_over(run, [&](const auto& r) { return tally_aht(r.interval_types[i * types + k]); }));
         add(row, none);
         add(row, none);
-        out += row + "\n";
+        out += row + ",,\n";
       }
       std::string row = lead + "all";
       const auto of_interval = [&](auto value) {
@@ -63,8 +79,13 @@ std::string intervals_csv(const store::ResultsFile& file, const std::vector<RunC
       for (std::size_t kpi : kpis) add(row, of_interval(analysis::kpi_definitions()[kpi].compute));
       add(row, of_interval(tally_aht));
       add(row, of_interval(analysis::kpi_definitions()[kpi_index("occupancy")].compute));
-      add(row, of_interval([&](const analysis::KpiTally& t) { return tally_agents(t, run.interval_seconds); }));
-      out += row + "\n";
+      const Estimate agents =
+          of_interval([&](const analysis::KpiTally& t) { return tally_agents(t, run.interval_seconds); });
+      add(row, agents);
+      const double sl = of_interval(analysis::kpi_definitions()[sl_kpi].compute).mean;
+      const double required = i < st.required.size() ? st.required[i] : NAN;
+      out += row + "," + csv_number(required) + "," +
+             verdict_text(staffing_verdict(agents.mean, required, sl, sl_target)) + "\n";
     }
   }
   return out;
@@ -156,11 +177,11 @@ std::string interval_groups_csv(const store::ResultsFile& file, const std::vecto
   return out;
 }
 
-void write_csv_reports(const std::string& dir, const store::ResultsFile& file,
-                       const std::vector<RunContext>& contexts) {
+void write_csv_reports(const std::string& dir, const store::ResultsFile& file, const std::vector<RunContext>& contexts,
+                       const ReportOptions& options) {
   ensure_directory(dir);
   const std::filesystem::path base(dir);
-  write_file_atomically((base / "intervals.csv").string(), intervals_csv(file, contexts));
+  write_file_atomically((base / "intervals.csv").string(), intervals_csv(file, contexts, options));
   write_file_atomically((base / "daily.csv").string(), daily_csv(file, contexts));
   write_file_atomically((base / "agent_groups.csv").string(), agent_groups_csv(file));
   write_file_atomically((base / "interval_groups.csv").string(), interval_groups_csv(file, contexts));

@@ -11,16 +11,21 @@
 #include <vector>
 
 #include "analysis/run_result.hpp"
+#include "report/html_report.hpp"
 #include "report/run_context.hpp"
 #include "store/results_file.hpp"
 
 namespace callsim::report {
 
 /// intervals.csv: run, interval, interval_start, call_type, then offered, answered,
-/// abandoned, service_level, asa, aht, occupancy, agents, each with its _ci95. One row per
-/// interval and call type, then a row `all` for the interval (the only one with occupancy
-/// and agents: agent time is not split by call type).
-std::string intervals_csv(const store::ResultsFile& file, const std::vector<RunContext>& contexts);
+/// abandoned, service_level, asa, aht, occupancy, agents, each with its _ci95, then
+/// required and staffing. One row per interval and call type, then a row `all` for the
+/// interval (the only one with occupancy, agents, required and staffing: agent time is not
+/// split by call type). `required` is the Erlang requirement of report/staffing.hpp at the
+/// run's service-level target and `options.shrinkage`; `staffing` the interval's verdict by
+/// the simulated service level: under, over or on_target (staffing_verdict).
+std::string intervals_csv(const store::ResultsFile& file, const std::vector<RunContext>& contexts,
+                          const ReportOptions& options = {});
 
 /// daily.csv: run, kpi, unit, mean, ci95, low, high, std, n: every KPI of the file's
 /// summary, then, for runs whose scenario has `costs`, the money rows (docs/reports.md).
@@ -37,6 +42,7 @@ std::string agent_groups_csv(const store::ResultsFile& file);
 std::string interval_groups_csv(const store::ResultsFile& file, const std::vector<RunContext>& contexts);
 
 /// Writes the four files into `dir` (created if missing), each atomically. Throws ReportError.
-void write_csv_reports(const std::string& dir, const store::ResultsFile& file, const std::vector<RunContext>& contexts);
+void write_csv_reports(const std::string& dir, const store::ResultsFile& file, const std::vector<RunContext>& contexts,
+                       const ReportOptions& options = {});
 
 }  // namespace callsim::report

@@ -56,13 +56,10 @@ std::string html_report(const store::ResultsFile& file, const std::vector<RunCon
     v.index = r;
     v.shrinkage = options.shrinkage;
     const auto& inputs = contexts[r].inputs;
-    if (inputs && inputs->costs && inputs->costs->sla) {
-      v.sl_target = inputs->costs->sla->target;
-      v.sl_target_source = "the scenario's contract, costs.sla.target";
-    } else {
-      v.sl_target = options.default_sl_target;
-      v.sl_target_source = "default; set costs.sla.target in the scenario for a contract's";
-    }
+    v.sl_target = sl_target_of(contexts[r], options.default_sl_target);
+    v.sl_target_source = inputs && inputs->costs && inputs->costs->sla
+                             ? "the scenario's contract, costs.sla.target"
+                             : "default; set costs.sla.target in the scenario for a contract's";
     if (r == 0) first_target = v.sl_target;
     v.waits = waits_of(file.runs[r], options.results_path);
     views.push_back(std::move(v));

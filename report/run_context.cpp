@@ -59,4 +59,9 @@ std::string interval_label(const analysis::RunResult& run, const RunContext& con
          (later_day ? " (+" + std::to_string(static_cast<int>(clock / 86400)) + "d)" : "");
 }
 
+double sl_target_of(const RunContext& context, double default_target) {
+  const auto& inputs = context.inputs;
+  return inputs && inputs->costs && inputs->costs->sla ? inputs->costs->sla->target : default_target;
+}
+
 }  // namespace callsim::report

@@ -34,6 +34,10 @@ RunContext run_context(const analysis::RunResult& run, run::RunInputs inputs);
 /// the start of the counted period) when the clock is unknown.
 std::string interval_label(const analysis::RunResult& run, const RunContext& context, std::size_t i);
 
+/// The service-level target of a run: its scenario's contract (costs.sla.target) when the
+/// inputs record one, else `default_target` (report --sl-target).
+double sl_target_of(const RunContext& context, double default_target);
+
 /// "08:30", or "08:30:15" when `seconds` (>= 0) is not a whole minute: a clock time of day.
 std::string clock_text(double seconds);
 

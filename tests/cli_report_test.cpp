@@ -167,7 +167,9 @@ TEST_CASE("report: CSV files hold every interval and call type with the results 
                        "occupancy",
                        "occupancy_ci95",
                        "agents",
-                       "agents_ci95"});
+                       "agents_ci95",
+                       "required",
+                       "staffing"});
   REQUIRE(rows.size() == 1 + intervals * (types + 1));
   const Row& h = rows[0];
   const std::size_t sl = column(h, "service_level"), offered = column(h, "offered"), occ = column(h, "occupancy"),
@@ -200,8 +202,16 @@ TEST_CASE("report: CSV files hold every interval and call type with the results 
       if (k == types) {
         CHECK(row[occ] == report::csv_number(sum_occ / reps));
         CHECK(row[agents] == report::csv_number(sum_agents / reps));
+        // The verdict follows the simulated service level against the default 80 % target.
+        const std::string& verdict = row[column(h, "staffing")];
+        if (n_sl && sum_sl / static_cast<double>(n_sl) < 0.8)
+          CHECK(verdict == "under");
+        else
+          CHECK((verdict == "on_target" || verdict == "over"));
+        CHECK_FALSE(row[column(h, "required")].empty());
       } else {
         CHECK(row[occ].empty());
+        CHECK(row[column(h, "staffing")].empty());
       }
     }
   }
