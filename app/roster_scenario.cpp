@@ -12,7 +12,9 @@ std::string roster_scenario_text(const RosterScenarioSource& source, const std::
     for (const auto& s : shifts) {
       const auto& t = problem.templates.at(s.template_index);
       if (t.group != g.group || s.agents <= 0) continue;
-      scenarios::ShiftOut shift{s.start, s.start + t.length, s.agents, {}};
+      // Each shift carries its cost per agent, so reports of the written scenario show the roster's cost.
+      scenarios::ShiftOut shift{
+          s.start, s.start + t.length, s.agents, {}, t.cost_per_paid_hour * t.paid_seconds() / 3600};
       for (const auto& p : s.breaks)
         shift.breaks.push_back({s.start + p.offset, t.breaks.at(p.break_index).length, p.agents});
       out.shifts.push_back(std::move(shift));

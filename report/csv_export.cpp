@@ -49,7 +49,7 @@ std::string intervals_csv(const store::ResultsFile& file, const std::vector<RunC
   std::string out =
       "run,interval,interval_start,call_type" +
       estimate_header({"offered", "answered", "abandoned", "service_level", "asa", "aht", "occupancy", "agents"}) +
-      ",required,staffing\n";
+      ",required,rostered,staffing\n";
   const std::size_t kpis[] = {kpi_index("offered"), kpi_index("answered"), kpi_index("abandoned"),
                               kpi_index("service_level"), kpi_index("asa")};
   const Estimate none;
@@ -70,7 +70,7 @@ std::string intervals_csv(const store::ResultsFile& file, const std::vector<RunC
         add(row, estimate_over(run, [&](const auto& r) { return tally_aht(r.interval_types[i * types + k]); }));
         add(row, none);
         add(row, none);
-        out += row + ",,\n";
+        out += row + ",,,\n";
       }
       std::string row = lead + "all";
       const auto of_interval = [&](auto value) {
@@ -84,7 +84,8 @@ std::string intervals_csv(const store::ResultsFile& file, const std::vector<RunC
       add(row, agents);
       const double sl = of_interval(analysis::kpi_definitions()[sl_kpi].compute).mean;
       const double required = i < st.required.size() ? st.required[i] : NAN;
-      out += row + "," + csv_number(required) + "," +
+      const double rostered = i < st.rostered.size() ? st.rostered[i] : NAN;
+      out += row + "," + csv_number(required) + "," + csv_number(rostered) + "," +
              verdict_text(staffing_verdict(agents.mean, required, sl, sl_target)) + "\n";
     }
   }

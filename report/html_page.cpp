@@ -44,6 +44,7 @@ svg .bar:hover { opacity:.75; }
 .s1 { stroke:var(--s1); fill:var(--s1); } .s2 { stroke:var(--s2); fill:var(--s2); }
 .s3 { stroke:var(--s3); fill:var(--s3); } .s4 { stroke:var(--s4); fill:var(--s4); }
 .forecast { stroke:#7f8c8d; fill:#7f8c8d; } .required { stroke:#922b21; fill:#922b21; }
+.rostered { stroke:#1f618d; fill:#1f618d; }
 .present { fill:#8fb8de; stroke:#8fb8de; } .under { fill:#e8743b; stroke:#e8743b; } .over { fill:#7dcea0; stroke:#7dcea0; }
 .abandoned { fill:#e8743b; stroke:#e8743b; } .answered { fill:#8fb8de; stroke:#8fb8de; }
 .legend { font-size:12px; color:var(--muted); margin:2px 0 4px 52px; }
@@ -54,6 +55,7 @@ svg .bar:hover { opacity:.75; }
 .legend i.s1 { border-color:var(--s1); background:var(--s1); } .legend i.s2 { border-color:var(--s2); background:var(--s2); }
 .legend i.s3 { border-color:var(--s3); background:var(--s3); } .legend i.s4 { border-color:var(--s4); background:var(--s4); }
 .legend i.forecast { border-color:#7f8c8d; } .legend i.required { border-color:#922b21; }
+.legend i.rostered { border-color:#1f618d; }
 .legend i.present { background:#8fb8de; } .legend i.answered { background:#8fb8de; } .legend i.abandoned { background:#e8743b; }
 table.data { border-collapse:collapse; width:100%; font-size:13px; font-variant-numeric:tabular-nums; }
 table.data th { text-align:right; font-weight:600; color:var(--muted); border-bottom:2px solid var(--line); padding:4px 6px; vertical-align:bottom; }

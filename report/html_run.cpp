@@ -195,6 +195,14 @@ std::string staffing_section(const RunView& v, const Staffing& st) {
     present.bar_classes.push_back(cls);
   }
   c.series = {present, required};
+  if (!st.rostered.empty()) {
+    ChartSeries rostered;
+    rostered.name = "rostered";
+    rostered.css_class = "rostered";
+    rostered.dashed = true;
+    rostered.values = st.rostered;
+    c.series.push_back(rostered);
+  }
   std::string body = render_svg(c);
   body +=
       "<div class=\"legend\"><span><i class=\"key box under\" style=\"background:#e8743b\"></i>under-staffed (the "
@@ -203,6 +211,13 @@ std::string staffing_section(const RunView& v, const Staffing& st) {
       "+ 1 agent above required)</span></div>\n";
   body += "<p class=\"note\">Present: staffed agent time / interval length (breaks excluded). " +
           escape_html(st.method) + "</p>\n";
+  if (!st.rostered.empty()) {
+    body +=
+        "<p class=\"note\">Rostered: agents on shift, breaks included, before shrinkage (groups without "
+        "shifts: their agents on duty).";
+    if (st.roster_cost) body += " The roster costs " + escape_html(page_number(*st.roster_cost, "", 0)) + ".";
+    body += "</p>\n";
+  }
   body += under.empty() ? "<p class=\"note\">No under-staffed interval.</p>\n"
                         : "<p class=\"warning\">Under-staffed: " + escape_html(under) + "</p>\n";
   if (!over.empty()) body += "<p class=\"note\">Over-staffed: " + escape_html(over) + "</p>\n";
@@ -328,16 +343,19 @@ std::string intervals_section(const RunView& v, const Staffing& st) {
   const auto labels_ = labels(v);
   std::string body =
       "<table class=\"data\"><thead><tr><th>interval</th><th>offered</th><th>service level</th>"
-      "<th>ASA</th><th>abandoned</th><th>occupancy</th><th>agents present</th><th>required</th>"
-      "</tr></thead><tbody>\n";
+      "<th>ASA</th><th>abandoned</th><th>occupancy</th>" +
+      std::string(st.rostered.empty() ? "" : "<th>rostered</th>") +
+      "<th>agents present</th><th>required</th></tr></thead><tbody>\n";
   for (std::size_t i = 0; i < labels_.size(); ++i) {
     const std::string sl_cls = verdict(sl[i], v.sl_target, true) == "bad" ? "bad" : "";
     const bool under =
         staffing_verdict(st.present[i].mean, st.required[i], sl[i].mean, v.sl_target) == StaffingVerdict::UNDER;
     body += "<tr><td>" + labels_[i] + "</td><td>" + pm(offered[i], "calls") + "</td><td class=\"" + sl_cls + "\">" +
             pm(sl[i], "fraction") + "</td><td>" + pm(asa[i], "s") + "</td><td>" + pm(ab[i], "fraction") + "</td><td>" +
-            pm(occ[i], "fraction") + "</td><td class=\"" + (under ? "bad" : "") + "\">" +
-            page_number(st.present[i].mean, "", 1) + "</td><td>" + page_number(st.required[i], "", 0) + "</td></tr>\n";
+            pm(occ[i], "fraction") + "</td>" +
+            (st.rostered.empty() ? "" : "<td>" + page_number(st.rostered[i], "", 1) + "</td>") + "<td class=\"" +
+            (under ? "bad" : "") + "\">" + page_number(st.present[i].mean, "", 1) + "</td><td>" +
+            page_number(st.required[i], "", 0) + "</td></tr>\n";
   }
   return section(v, "intervals", "Interval report", body + "</tbody></table>\n");
 }

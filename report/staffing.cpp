@@ -61,6 +61,10 @@ Staffing staffing(const analysis::RunResult& run, const run::RunInputs* inputs, 
     const double agents = required_agents(rate, m.handle, m.patience, run.service_level_threshold, sl_target);
     out.required.push_back(std::isnan(agents) ? kNaN : std::ceil(agents / (1 - shrinkage) - 1e-9));
   }
+  if (inputs && inputs->rostered.size() == out.present.size()) {
+    out.rostered = inputs->rostered;
+    out.roster_cost = inputs->roster_cost;
+  }
   char text[320];
   std::snprintf(
       text, sizeof text,

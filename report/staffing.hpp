@@ -29,6 +29,10 @@ struct Staffing {
   std::vector<double> required;   ///< Erlang agents / (1 - shrinkage), rounded up; NaN where unknown
   std::vector<double> load;       ///< offered load per interval, Erlangs (simulated rate x AHT)
   std::string method;             ///< how `required` was computed, a sentence for the page
+  /// Agents rostered per interval (on shift, breaks included, before shrinkage), as the run
+  /// recorded them (run::RunInputs::rostered); empty when no group has shifts.
+  std::vector<double> rostered;
+  std::optional<double> roster_cost;  ///< the roster's cost, when its shifts give one
 };
 
 /// Present and required staffing for each interval of `run`. The offered rate is the mean

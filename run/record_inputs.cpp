@@ -1,10 +1,46 @@
 #include "run/record_inputs.hpp"
 
+#include <algorithm>
 #include <limits>
 
+#include "models/staffing_schedule.hpp"
 #include "run/forecast.hpp"
 
 namespace callsim::run {
+
+namespace {
+
+// Agent-seconds of `steps` (0 agents before the first) in [from, to), per second of it.
+double mean_agents(const std::vector<models::StaffingStep>& steps, double from, double to) {
+  double seconds = 0;
+  for (std::size_t j = 0; j < steps.size(); ++j) {
+    const double begin = std::max(steps[j].from.seconds(), from);
+    const double end = std::min(j + 1 < steps.size() ? steps[j + 1].from.seconds() : to, to);
+    if (end > begin) seconds += steps[j].agents * (end - begin);
+  }
+  return to > from ? seconds / (to - from) : 0;
+}
+
+}  // namespace
+
+std::vector<double> rostered_by_interval(const scenarios::LoadedScenario& scenario, const models::CenterSpec& spec) {
+  if (scenario.rosters.empty()) return {};
+  const std::size_t intervals = reporting_intervals(spec.time);
+  const double length = spec.time.interval.seconds();
+  const double warmup = spec.time.warmup.seconds();
+  std::vector<double> out(intervals, 0.0);
+  for (std::size_t g = 0; g < spec.agent_groups.size(); ++g) {
+    const auto roster = std::find_if(scenario.rosters.begin(), scenario.rosters.end(),
+                                     [g](const scenarios::GroupRoster& r) { return r.group == g; });
+    const std::vector<models::StaffingStep> steps =
+        roster != scenario.rosters.end() ? roster->on_shift : models::staffing_steps(spec.agent_groups[g]);
+    for (std::size_t i = 0; i < intervals; ++i) {
+      const double from = warmup + static_cast<double>(i) * length;
+      out[i] += mean_agents(steps, from, std::min(from + length, warmup + spec.time.duration.seconds()));
+    }
+  }
+  return out;
+}
 
 ScenarioSource scenario_source(const scenarios::LoadedScenario& scenario) {
   ScenarioSource source;
@@ -30,6 +66,16 @@ RunInputs run_inputs(const scenarios::LoadedScenario& scenario, const models::Ce
     out.patience_mean.push_back(type.patience ? type.patience->mean() : std::numeric_limits<double>::quiet_NaN());
   }
   out.costs = scenario.costs;
+  out.rostered = rostered_by_interval(scenario, spec);
+  if (!scenario.rosters.empty()) {
+    double cost = 0;
+    bool every = true;
+    for (const auto& roster : scenario.rosters) {
+      every = every && roster.cost.has_value();
+      cost += roster.cost.value_or(0);
+    }
+    if (every) out.roster_cost = cost;
+  }
   return out;
 }
 

@@ -22,6 +22,11 @@ ScenarioSource scenario_source(const scenarios::LoadedScenario& scenario);
 /// overrides and applied text are the scenario's (its --set, then a variant's --what-if).
 RunInputs run_inputs(const scenarios::LoadedScenario& scenario, const models::CenterSpec& spec, std::size_t source);
 
+/// RunInputs::rostered of a run of `spec`: per reporting interval, the agents of every
+/// group rostered on average (a group with shifts: on shift, on break or not, before
+/// shrinkage; any other: on duty). Empty when no group has shifts.
+std::vector<double> rostered_by_interval(const scenarios::LoadedScenario& scenario, const models::CenterSpec& spec);
+
 /// Everything the file of a comparison of several scenario files records in `/scenario`:
 /// the texts of `scenarios`, one YAML document each headed by
 /// "--- # callsim compare: scenario N of M, run 'NAME', file 'PATH'"; one scenario's text

@@ -45,6 +45,13 @@ struct RunInputs {
   std::vector<double> handle_mean;        ///< [K] expected talk + after-call work of a call, s
   std::vector<double> patience_mean;      ///< [K] mean patience, s; NaN: its callers never abandon
   std::optional<models::CostSpec> costs;  ///< the scenario's prices and contract
+  /// [I] agents rostered on average over each interval, every group: a group with shifts
+  /// counts its agents on shift (on break or not, before shrinkage), any other group its
+  /// agents on duty. Empty when no group has shifts.
+  std::vector<double> rostered;
+  /// The roster's cost: the sum of its shifts' count x cost, when every group with shifts
+  /// gives its shifts a cost; none otherwise.
+  std::optional<double> roster_cost;
 };
 
 }  // namespace callsim::run

@@ -67,7 +67,7 @@ void read_skills(const Reporter& reporter, const Entry& entry, const std::string
 
 // Exactly one of count, staffing and shifts says how many agents are on duty.
 void read_staffing(const Reporter& reporter, const Fields& fields, const std::string& label,
-                   models::AgentGroupSpec& group, LoadContext& context) {
+                   models::AgentGroupSpec& group, std::size_t index, LoadContext& context) {
   // Keys in file order, so that messages point at the later one. Entries are copied, never
   // assigned (assigning a YAML::Node writes into the tree), so the order is sorted by index.
   std::vector<std::pair<std::string, Entry>> found;
@@ -97,8 +97,13 @@ void read_staffing(const Reporter& reporter, const Fields& fields, const std::st
     return;
   }
   group.count = 0;  // unused: the steps say who is on duty
-  group.staffing = key == "staffing" ? read_staffing_plan(reporter, entry, fields.path("staffing"), group.name, context)
-                                     : read_shifts(reporter, entry, fields.path("shifts"), context);
+  if (key == "staffing") {
+    group.staffing = read_staffing_plan(reporter, entry, fields.path("staffing"), group.name, context);
+  } else {
+    ShiftsRead shifts = read_shifts(reporter, entry, fields.path("shifts"), context);
+    group.staffing = std::move(shifts.on_duty);
+    context.rosters.push_back({index, std::move(shifts.on_shift), shifts.cost});
+  }
   const bool anyone = std::any_of(group.staffing.begin(), group.staffing.end(),
                                   [](const models::StaffingStep& step) { return step.agents > 0; });
   // Each shift's count is within the limit, but overlapping shifts add up.
@@ -115,8 +120,17 @@ void read_staffing(const Reporter& reporter, const Fields& fields, const std::st
   }
 }
 
+// The roster of a group with shifts is scaled as its steps are (rounded per step; its cost
+// in proportion), and never shrunk: shrinkage takes rostered agents off duty.
+void scale_roster(GroupRoster& roster, double scale) {
+  if (scale == 1) return;
+  for (auto& step : roster.on_shift) step.agents = scaled_agents(step.agents, scale).value_or(step.agents);
+  if (roster.cost) *roster.cost *= scale;
+}
+
 models::AgentGroupSpec read_agent_group(const Reporter& reporter, const YAML::Node& item, const std::string& path,
-                                        const std::vector<std::string>& type_names, LoadContext& context) {
+                                        std::size_t index, const std::vector<std::string>& type_names,
+                                        LoadContext& context) {
   const std::string label = item_label(item, "agent group", path);
   const Fields fields(
       reporter, item, line_of(item), label, path,
@@ -126,9 +140,10 @@ models::AgentGroupSpec read_agent_group(const Reporter& reporter, const YAML::No
                                "agents", NameKind::PART);
   read_skills(reporter, fields.require("skills", "the call types the group takes, e.g. [general]"),
               fields.path("skills"), label, type_names, group);
-  read_staffing(reporter, fields, label, group, context);
+  read_staffing(reporter, fields, label, group, index, context);
   apply_shrinkage(reporter, fields, label, group);
-  apply_staffing_scale(reporter, fields, label, group);
+  const double scale = apply_staffing_scale(reporter, fields, label, group);
+  if (!context.rosters.empty() && context.rosters.back().group == index) scale_roster(context.rosters.back(), scale);
   if (const auto wrap_up = fields.find("wrap_up")) {
     group.wrap_up =
         read_given_distribution(reporter, *wrap_up, fields.path("wrap_up"), "{distribution: exponential, mean: 30s}",
@@ -158,7 +173,8 @@ std::vector<models::AgentGroupSpec> read_agent_groups(const Reporter& reporter, 
   double agents = 0;  // each group at its most on duty: the agents the model creates
   for (std::size_t i = 0; i < list.size(); ++i) {
     const YAML::Node item = list[i];
-    groups.push_back(read_agent_group(reporter, item, "agent_groups[" + std::to_string(i) + "]", type_names, context));
+    groups.push_back(
+        read_agent_group(reporter, item, "agent_groups[" + std::to_string(i) + "]", i, type_names, context));
     check_unique(reporter, seen, groups.back().name, line_of(item), "agent group");
     int most = groups.back().count;
     for (const models::StaffingStep& step : groups.back().staffing) most = std::max(most, step.agents);

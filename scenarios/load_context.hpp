@@ -27,6 +27,7 @@ struct LoadContext {
   std::map<std::string, TraceCsv> trace_csvs;   ///< by resolved path: each CSV trace is parsed once per load
   double trace_bytes_parsed = 0;                ///< text of traces parsed so far (a bank log once per call type)
   double trace_calls = 0;                       ///< calls replayed so far, all call types together
+  std::vector<GroupRoster> rosters;             ///< each group with shifts, as read so far
 
   /// Clock seconds (after midnight of day 1) of simulation time 0, and of the start and end
   /// of the counted period.

@@ -221,11 +221,12 @@ LoadedScenario load_with(const std::string& text, const std::string& path_for_me
   context.scenario_dir = std::filesystem::path(path_for_messages).parent_path().string();
   std::optional<models::CostSpec> costs;
   LoadedScenario loaded{
-      read_center(reporter, root, context, costs), path_for_messages, text, {}, overrides, {}, {}, {}};
+      read_center(reporter, root, context, costs), path_for_messages, text, {}, overrides, {}, {}, {}, {}};
   loaded.costs = std::move(costs);
   loaded.applied_text = overrides.empty() ? text : YAML::Dump(root) + "\n";
   loaded.warnings = std::move(context.warnings);
   loaded.inputs = std::move(context.inputs);
+  loaded.rosters = std::move(context.rosters);
   detail::add_load_warning(loaded.spec, loaded.path, loaded.warnings);
   return loaded;
 }

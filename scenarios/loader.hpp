@@ -17,6 +17,16 @@
 namespace callsim::scenarios {
 
 /// A scenario as loaded: the spec models run on, plus what provenance and reports need.
+/// An agent group's shifts as rostered, for reports (the model runs on the group's staffing
+/// steps, which take breaks and shrinkage off): agents on shift whether on break or not,
+/// before shrinkage, times the group's staffing_scale; and the roster's cost when its shifts
+/// give one.
+struct GroupRoster {
+  std::size_t group = 0;                       ///< index into spec.agent_groups
+  std::vector<models::StaffingStep> on_shift;  ///< steps on the simulation clock, as the staffing steps
+  std::optional<double> cost;  ///< sum over shifts of count x cost (x staffing_scale); none without costs
+};
+
 struct LoadedScenario {
   models::CenterSpec spec;  ///< validated; rates per second, durations in seconds
   std::string path;         ///< as given by the caller
@@ -31,6 +41,7 @@ struct LoadedScenario {
   /// The scenario as simulated: `text` itself without overrides, else the YAML tree after
   /// them, emitted again (comments and layout are not kept; the values are).
   std::string applied_text;
+  std::vector<GroupRoster> rosters;  ///< one per agent group with `shifts`, in group order
 };
 
 /// A scenario that cannot be loaded. `what()` is the whole message, e.g.

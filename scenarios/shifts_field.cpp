@@ -1,6 +1,8 @@
 #include "scenarios/shifts_field.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include "scenarios/clock_field.hpp"
 #include "scenarios/limits.hpp"
@@ -90,8 +92,8 @@ std::vector<Break> read_breaks(const Reporter& reporter, const Entry& entry, con
 
 }  // namespace
 
-std::vector<models::StaffingStep> read_shifts(const Reporter& reporter, const Entry& entry, const std::string& path,
-                                              const LoadContext& context) {
+ShiftsRead read_shifts(const Reporter& reporter, const Entry& entry, const std::string& path,
+                       const LoadContext& context) {
   const YAML::Node list = read_list(reporter, entry, path,
                                     "a list of shifts, each with start, end and count, e.g. [{start: 07:00, end: "
                                     "15:30, count: 10}]");
@@ -100,10 +102,14 @@ std::vector<models::StaffingStep> read_shifts(const Reporter& reporter, const En
                                     std::to_string(kMaxShifts) + " (give a larger group a staffing plan)");
   }
   std::vector<StaffingChange> changes;
+  std::vector<StaffingChange> on_shift;
+  double cost = 0;
+  int first_costed = 0, first_uncosted = 0;  // lines of the first shift with and without a cost; 0: none yet
   for (std::size_t i = 0; i < list.size(); ++i) {
     const std::string item_path = path + "[" + std::to_string(i) + "]";
     const YAML::Node item = list[i];
-    const Fields fields(reporter, item, line_of(item), item_path, item_path, {"breaks", "count", "end", "start"});
+    const Fields fields(reporter, item, line_of(item), item_path, item_path,
+                        {"breaks", "cost", "count", "end", "start"});
     const double start = read_clock(reporter, fields.require("start", "when the shift begins, e.g. 07:00"),
                                     fields.path("start"), ClockRole::START);
     const Entry end_entry = fields.require("end", "when the shift ends, e.g. 15:30");
@@ -123,6 +129,26 @@ std::vector<models::StaffingStep> read_shifts(const Reporter& reporter, const En
     }
     changes.push_back({start, count});
     changes.push_back({end, -count});
+    on_shift.push_back({start, count});
+    on_shift.push_back({end, -count});
+    if (const auto cost_entry = fields.find("cost")) {
+      cost += count * read_number_in(reporter, *cost_entry, fields.path("cost"),
+                                     NumberRange{0, false, std::numeric_limits<double>::infinity(), false});
+      if (!std::isfinite(cost)) {
+        reporter.fail(cost_entry->line(), fields.path("cost") + " makes the shifts' cost (count x cost, summed) " +
+                                              "larger than a number holds; give a smaller cost");
+      }
+      if (!first_costed) first_costed = line_of(item);
+    } else if (!first_uncosted) {
+      first_uncosted = line_of(item);
+    }
+    if (first_costed && first_uncosted) {
+      reporter.fail(
+          std::max(first_costed, first_uncosted),
+          path + ": the shift at " + reporter.line_ref(std::min(first_costed, first_uncosted)) +
+              (first_costed < first_uncosted ? " gives a cost and this one none" : " gives no cost and this one does") +
+              "; give every shift of the group its cost (money per agent on the shift), or none");
+    }
     if (const auto breaks = fields.find("breaks")) {
       for (const Break& b : read_breaks(reporter, *breaks, fields.path("breaks"), start, end, count)) {
         changes.push_back({b.from, -b.count});
@@ -130,7 +156,11 @@ std::vector<models::StaffingStep> read_shifts(const Reporter& reporter, const En
       }
     }
   }
-  return steps_from_changes(std::move(changes), context.clock_start());
+  ShiftsRead out;
+  out.on_duty = steps_from_changes(std::move(changes), context.clock_start());
+  out.on_shift = steps_from_changes(std::move(on_shift), context.clock_start());
+  if (first_costed) out.cost = cost;
+  return out;
 }
 
 std::vector<models::StaffingStep> steps_from_changes(std::vector<StaffingChange> changes, double clock_start) {

@@ -2,6 +2,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -64,6 +65,11 @@ YAML::Node shift_node(const ShiftOut& shift) {
       breaks.push_back(entry);
     }
     node["breaks"] = breaks;
+  }
+  if (shift.cost) {
+    char text[32];
+    const auto end = std::to_chars(text, text + sizeof text, *shift.cost).ptr;  // shortest round trip
+    node["cost"] = std::string(text, end);
   }
   return node;
 }

@@ -5,6 +5,7 @@
 /// staffing plan or shifts, so that `callsim run` runs a roster as is. Used by
 /// `callsim roster --out`.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@ struct ShiftOut {
   double end = 0;    ///< clock seconds, after start, at most 24 h later
   int count = 0;
   std::vector<ShiftBreakOut> breaks;
+  std::optional<double> cost;  ///< money per agent on the shift, written as its `cost`; none: not written
 };
 
 /// The shifts of one agent group (by name) and its shrinkage (0: none written).

@@ -18,10 +18,10 @@ std::optional<int> scaled_agents(int agents, double scale) {
   return static_cast<int>(rounded);
 }
 
-void apply_staffing_scale(const Reporter& reporter, const Fields& fields, const std::string& label,
-                          models::AgentGroupSpec& group) {
+double apply_staffing_scale(const Reporter& reporter, const Fields& fields, const std::string& label,
+                            models::AgentGroupSpec& group) {
   const auto entry = fields.find("staffing_scale");
-  if (!entry) return;
+  if (!entry) return 1;
   const std::string path = fields.path("staffing_scale");
   const double scale =
       read_number_in(reporter, *entry, path, NumberRange{0, true, std::numeric_limits<double>::infinity(), false});
@@ -50,6 +50,7 @@ void apply_staffing_scale(const Reporter& reporter, const Fields& fields, const 
                                      " no agent on duty at any time: every number of its agents times " + written +
                                      " rounds to 0; give a larger staffing_scale");
   }
+  return scale;
 }
 
 }  // namespace callsim::scenarios::detail

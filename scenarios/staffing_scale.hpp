@@ -20,8 +20,9 @@ std::optional<int> scaled_agents(int agents, double scale);
 
 /// Reads `staffing_scale` (a plain number > 0, default 1) from `fields` and multiplies the
 /// agents of `group` (already read: its count, or its staffing steps) by it. Fails when the
-/// scale leaves the group nobody on duty, or more agents than an int holds.
-void apply_staffing_scale(const Reporter& reporter, const Fields& fields, const std::string& label,
-                          models::AgentGroupSpec& group);
+/// scale leaves the group nobody on duty, or more agents than an int holds. Returns the
+/// scale (1 when not given).
+double apply_staffing_scale(const Reporter& reporter, const Fields& fields, const std::string& label,
+                            models::AgentGroupSpec& group);
 
 }  // namespace callsim::scenarios::detail

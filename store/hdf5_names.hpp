@@ -25,6 +25,7 @@ inline constexpr const char* kForecast = "forecast";                 ///< format
 inline constexpr const char* kIvrForecast = "ivr_forecast";          ///< format 4, with an IVR forecast
 inline constexpr const char* kCallTypeInputs = "call_type_inputs";   ///< format 4, with the run's inputs
 inline constexpr const char* kCosts = "costs";                       ///< format 4, when the scenario has costs
+inline constexpr const char* kRoster = "roster";                     ///< format 4, when a group has shifts
 
 // In '/comparison'.
 inline constexpr const char* kDay = "day";

@@ -60,6 +60,15 @@ RowLayout ivr_forecast_layout() {
   return layout;
 }
 
+RowLayout roster_layout() {
+  RowLayout layout;
+  layout.add("interval", Kind::U32);
+  layout.add("interval_start", Kind::F64);
+  layout.add_text("clock", kClockBytes);
+  layout.add("rostered", Kind::F64);
+  return layout;
+}
+
 RowLayout call_type_inputs_layout(std::size_t call_type_bytes) {
   RowLayout layout;
   layout.add_text("call_type", call_type_bytes);
@@ -97,6 +106,8 @@ void check_run_inputs(const analysis::RunResult& run, const run::RunInputs& in, 
   check_size(in.ivr_forecast.size(), intervals, "the IVR forecast", where);
   check_size(in.handle_mean.size(), types, "the handle time means", where);
   check_size(in.patience_mean.size(), types, "the patience means", where);
+  check_size(in.rostered.size(), intervals, "the roster", where);
+  if (in.roster_cost && in.rostered.empty()) throw Problem(where + "a roster cost is given without a roster");
   if (in.costs) check_size(in.costs->agent_hour.size(), run.agent_groups.size(), "the agent-hour costs", where);
   check_text(in.applied_text, "the applied scenario", where);
   for (const auto& o : in.overrides) check_text(o, "an override", where);
@@ -220,6 +231,17 @@ void write_run_inputs(const H5::Group& group, const analysis::RunResult& run, co
     }
     write_table(group, names::kCallTypeInputs, layout, table);
   }
+  if (!in.rostered.empty()) {
+    const RowLayout layout = roster_layout();
+    Table table({intervals}, layout);
+    for (std::size_t i = 0; i < intervals; ++i) {
+      RowWriter w(table.rows.data() + i * layout.size());
+      put_interval_labels(w, i, interval_start(run, i), in.clock_start);
+      w.f64(in.rostered[i]);
+    }
+    write_table(group, names::kRoster, layout, table);
+    if (in.roster_cost) put_f64_attr(group.openDataSet(names::kRoster), "cost", *in.roster_cost);
+  }
   if (in.costs) {
     const models::CostSpec& c = *in.costs;
     const H5::Group costs = create_untimed_group(group, names::kCosts);
@@ -282,6 +304,18 @@ std::optional<run::RunInputs> read_run_inputs(const H5::Group& group, const anal
       in.handle_mean.push_back(r.f64());
       in.patience_mean.push_back(r.f64());
     }
+  }
+  if (group.nameExists(names::kRoster)) {
+    const RowLayout layout = roster_layout();
+    const Table table = read_table(group, path, names::kRoster, layout, 1);
+    check_rows(table, intervals, names::kRoster);
+    for (std::size_t i = 0; i < table.count(); ++i) {
+      RowReader r(table.rows.data() + i * layout.size() + layout.fields().back().offset);
+      in.rostered.push_back(r.f64());
+    }
+    const H5::DataSet roster = group.openDataSet(names::kRoster);
+    if (roster.attrExists("cost"))
+      in.roster_cost = get_f64_attr(roster, in_quotes(path + "/" + names::kRoster), "cost");
   }
   if (group.nameExists(names::kCosts)) {
     const H5::Group costs = group.openGroup(names::kCosts);

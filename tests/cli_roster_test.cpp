@@ -2,7 +2,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
+#include <vector>
 
 #include "cli_shell.hpp"
 
@@ -85,6 +87,31 @@ TEST_CASE("callsim roster --target --out writes a scenario callsim run runs, mee
   INFO(run.err);
   CHECK(run.code == 0);
   CHECK(std::filesystem::exists(dir / "r.h5"));
+  // Its report shows the roster: agents rostered per interval (no breaks here: at least the
+  // requirement) and the roster's cost, the same as roster's own.
+  REQUIRE(run_callsim("report r.h5 --csv csv --html r.html", dir).code == 0);
+  const std::string cost_key = "{\"cost\": ";
+  REQUIRE(r.out.rfind(cost_key, 0) == 0);
+  const std::string cost = r.out.substr(cost_key.size(), r.out.find(',') - cost_key.size());
+  std::ifstream html_in(dir / "r.html");
+  const std::string html((std::istreambuf_iterator<char>(html_in)), std::istreambuf_iterator<char>());
+  CHECK_THAT(html, Catch::Contains("The roster costs " + cost + ".") && Catch::Contains("<th>rostered</th>"));
+  std::ifstream csv(dir / "csv" / "intervals.csv");
+  std::string line;
+  std::getline(csv, line);
+  const std::vector<double> need{3, 4, 6, 6, 4, 3, 2, 2};
+  std::size_t all_rows = 0;
+  while (std::getline(csv, line)) {
+    if (line.find(",all,") == std::string::npos) continue;
+    // ...,required,rostered,staffing: the rostered figure is the second field from the end.
+    const std::size_t last = line.rfind(','), before = line.rfind(',', last - 1);
+    const double rostered = std::stod(line.substr(before + 1, last - before - 1));
+    INFO(line);
+    REQUIRE(all_rows < need.size());
+    CHECK(rostered >= need[all_rows]);
+    ++all_rows;
+  }
+  CHECK(all_rows == need.size());
   // Written again over its own file; a file callsim did not write is kept.
   CHECK(run_callsim("roster in/c.yaml --requirements in/need.csv --shifts in/t.yaml --out roster.yaml", dir).code == 0);
   const auto foreign =

@@ -94,7 +94,10 @@ store::ResultsFile make_file() {
       costs.revenue_per_call = 1.5;
       costs.sla = models::SlaContract{0.8, models::SlaContract::Per::INTERVAL, 100};
       in.costs = costs;
+      in.rostered = {4, 6.5, 3};
+      in.roster_cost = 1616.5;
     }
+    if (r == 1) in.rostered = {2, 2, 0};  // a roster without costs
     f.run_inputs.push_back(in);
   }
   return f;
@@ -147,7 +150,11 @@ TEST_CASE("results inputs: sources and run inputs read back exactly", "[results_
     CHECK(r.patience_mean[0] == 120);
     CHECK(std::isnan(r.patience_mean[1]));
     REQUIRE(r.costs.has_value() == w.costs.has_value());
+    CHECK(r.rostered == w.rostered);
+    CHECK(r.roster_cost == w.roster_cost);
   }
+  CHECK(read.run_inputs[0].roster_cost == 1616.5);
+  CHECK_FALSE(read.run_inputs[1].roster_cost.has_value());
   const models::CostSpec& c = *read.run_inputs[0].costs;
   CHECK(c.currency == "EUR");
   CHECK(c.agent_hour == std::vector<double>{30, 45});
@@ -209,6 +216,10 @@ TEST_CASE("results inputs: bad inputs are refused on writing, altered bytes on r
   bad.run_inputs[1].forecast.pop_back();
   CHECK_THROWS_WITH(store::write_results_file(path, bad),
                     prefix + "in run 'bank+20%', the forecast has 5 values, not 0 or 6");
+  bad = make_file();
+  bad.run_inputs[0].rostered.pop_back();
+  CHECK_THROWS_WITH(store::write_results_file(path, bad),
+                    prefix + "in run 'bank', the roster has 2 values, not 0 or 3");
   bad = make_file();
   bad.run_inputs[0].source = 1;
   CHECK_THROWS_WITH(store::write_results_file(path, bad), prefix + "in run 'bank', the inputs name source 1 of 1");

@@ -54,7 +54,8 @@ TEST_CASE("a scenario rewritten with shifts keeps its forecasts from another dir
   const std::string out = (dir / "roster.yaml").string();
   const std::vector<GroupShiftsOut> groups{
       {"agents",
-       {{7 * 3600, 15.5 * 3600, 4, {{10 * 3600, 900, 2}, {10.25 * 3600, 900, 2}}}, {15 * 3600, 86400, 5, {}}},
+       {{7 * 3600, 15.5 * 3600, 4, {{10 * 3600, 900, 2}, {10.25 * 3600, 900, 2}}, 216.5},
+        {15 * 3600, 86400, 5, {}, 150}},
        0.25}};
   const std::string text = scenario_with_shifts(read_text(path), path, out, groups, "-roster", "made here\nline two");
   CHECK(text.rfind("# made here\n# line two\n", 0) == 0);
@@ -74,6 +75,15 @@ TEST_CASE("a scenario rewritten with shifts keeps its forecasts from another dir
   const std::vector<std::pair<double, int>> expected{
       {0, 3}, {10 * 3600 - t0, 2}, {10.5 * 3600 - t0, 3}, {15 * 3600 - t0, 7}, {15.5 * 3600 - t0, 4}, {86400 - t0, 0}};
   CHECK(got == expected);
+  // The roster as written: on shift whether on break or not, before shrinkage; its cost.
+  REQUIRE(loaded.rosters.size() == 1);
+  got.clear();
+  for (const auto& s : loaded.rosters[0].on_shift) got.emplace_back(s.from.seconds(), s.agents);
+  const std::vector<std::pair<double, int>> on_shift{
+      {0, 4}, {15 * 3600 - t0, 9}, {15.5 * 3600 - t0, 5}, {86400 - t0, 0}};
+  CHECK(got == on_shift);
+  REQUIRE(loaded.rosters[0].cost.has_value());
+  CHECK(*loaded.rosters[0].cost == 4 * 216.5 + 5 * 150);
   std::filesystem::remove_all(dir.parent_path());
 }
 
