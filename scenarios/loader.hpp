@@ -16,7 +16,6 @@
 
 namespace callsim::scenarios {
 
-/// A scenario as loaded: the spec models run on, plus what provenance and reports need.
 /// An agent group's shifts as rostered, for reports (the model runs on the group's staffing
 /// steps, which take breaks and shrinkage off): agents on shift whether on break or not,
 /// before shrinkage, times the group's staffing_scale; and the roster's cost when its shifts
@@ -27,6 +26,7 @@ struct GroupRoster {
   std::optional<double> cost;  ///< sum over shifts of count x cost (x staffing_scale); none without costs
 };
 
+/// A scenario as loaded: the spec models run on, plus what provenance and reports need.
 struct LoadedScenario {
   models::CenterSpec spec;  ///< validated; rates per second, durations in seconds
   std::string path;         ///< as given by the caller
