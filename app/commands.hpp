@@ -16,6 +16,8 @@ int inspect_command(const std::vector<std::string>& args);
 int report_command(const std::vector<std::string>& args);
 int roster_command(const std::vector<std::string>& args);
 int staff_command(const std::vector<std::string>& args);
+int fit_command(const std::vector<std::string>& args);
+int backtest_command(const std::vector<std::string>& args);
 
 /// Exit code for bad input (scenario, options), as every callsim command uses it.
 inline constexpr int kExitBadInput = 2;

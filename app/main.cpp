@@ -36,6 +36,9 @@ constexpr std::string_view kUsage =
     "  compare ...       simulate variants (routing policies, or scenario files) on common random\n"
     "                    numbers and report their paired differences to the first one\n"
     "  erlang            exact Erlang C / Erlang A figures for one queue\n"
+    "  fit LOG...        fit a scenario from a center's own call logs (arrivals, service, patience,\n"
+    "                    agent groups, available agents), with its in-sample backtest\n"
+    "  backtest SCENARIO simulate a scenario and compare it per interval with call logs\n"
     "  list WHAT         list the registered distributions or routing policies\n"
     "  inspect FILE.h5   what a results file holds: provenance, completeness, runs, headline KPIs\n"
     "  report FILE.h5    write the HTML dashboard and CSV reports of a results file\n"
@@ -70,13 +73,15 @@ int dispatch(const std::vector<std::string>& args) {
   if (args[0] == "run") return callsim::app::run_command(rest);
   if (args[0] == "compare") return callsim::app::compare_command(rest);
   if (args[0] == "erlang") return callsim::app::erlang_command(rest);
+  if (args[0] == "fit") return callsim::app::fit_command(rest);
+  if (args[0] == "backtest") return callsim::app::backtest_command(rest);
   if (args[0] == "list") return callsim::app::list_command(rest);
   if (args[0] == "inspect") return callsim::app::inspect_command(rest);
   if (args[0] == "report") return callsim::app::report_command(rest);
   if (args[0] == "roster") return callsim::app::roster_command(rest);
   if (args[0] == "staff") return callsim::app::staff_command(rest);
   std::cerr << "callsim: unknown command '" << args[0]
-            << "'; valid commands are: compare, erlang, inspect, list, report, roster, run, staff\n";
+            << "'; valid commands are: backtest, compare, erlang, fit, inspect, list, report, roster, run, staff\n";
   return callsim::app::kExitBadInput;
 }
 

@@ -15,8 +15,9 @@ namespace callsim::scenarios::detail {
 
 /// The steps of the staffing plan named at `entry` for the group `group` (its column): one
 /// step per row that reaches past time.start (a row time.start falls into counts from time 0),
-/// then 0 agents from the end of the last row. Counts are whole numbers >= 0, checked with
-/// the CSV's file and line. A plan that misses the simulated period is an error, one that
+/// then 0 agents from the end of the last row. Counts are numbers >= 0, checked with the
+/// CSV's file and line; a fraction n + f is n + 1 agents for the first f of the interval (its
+/// last f when the next row has more agents). A plan that misses the simulated period is an error, one that
 /// covers the counted period only in part a warning (0 agents outside it).
 std::vector<models::StaffingStep> read_staffing_plan(const Reporter& reporter, const Entry& entry,
                                                      const std::string& path, const std::string& group,

@@ -169,6 +169,7 @@ TEST_CASE("report: CSV files hold every interval and call type with the results 
                        "agents",
                        "agents_ci95",
                        "required",
+                       "rostered",
                        "staffing"});
   REQUIRE(rows.size() == 1 + intervals * (types + 1));
   const Row& h = rows[0];
@@ -209,7 +210,12 @@ TEST_CASE("report: CSV files hold every interval and call type with the results 
         else
           CHECK((verdict == "on_target" || verdict == "over"));
         CHECK_FALSE(row[column(h, "required")].empty());
+        // bank-weekday has no shifts, so the file records no roster and the column is empty.
+        REQUIRE(file.run_inputs.size() == file.runs.size());
+        CHECK(file.run_inputs[0].rostered.empty());
+        CHECK(row[column(h, "rostered")].empty());
       } else {
+        CHECK(row[column(h, "rostered")].empty());
         CHECK(row[occ].empty());
         CHECK(row[column(h, "staffing")].empty());
       }

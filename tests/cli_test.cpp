@@ -44,7 +44,7 @@ TEST_CASE("callsim --version and --help", "[cli]") {
   const auto v = run_callsim("--version", dir);
   REQUIRE(v.code == 0);
   REQUIRE(v.out == "callsim 0.1.0\n");
-  for (const std::string sub : {"run", "compare", "erlang", "list", "inspect", "report"}) {
+  for (const std::string sub : {"run", "compare", "erlang", "list", "inspect", "report", "fit", "backtest"}) {
     const auto h = run_callsim(sub + " --help", dir);
     REQUIRE(h.code == 0);
     REQUIRE(h.out.find("usage: callsim " + sub) != std::string::npos);
@@ -52,8 +52,8 @@ TEST_CASE("callsim --version and --help", "[cli]") {
   const auto bad = run_callsim("frobnicate", dir);
   REQUIRE(bad.code == 2);
   REQUIRE(bad.err ==
-          "callsim: unknown command 'frobnicate'; valid commands are: compare, erlang, inspect, list, report, roster, "
-          "run, staff\n");
+          "callsim: unknown command 'frobnicate'; valid commands are: backtest, compare, erlang, fit, inspect, list, "
+          "report, roster, run, staff\n");
 }
 
 TEST_CASE("list prints the registered distributions and policies", "[cli]") {

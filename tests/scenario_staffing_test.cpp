@@ -301,12 +301,29 @@ TEST_CASE("a staffing plan short of the counted period gets a warning", "[scenar
                                   "07:00; agent group 'agents' has no agent on duty before 07:30");
 }
 
-TEST_CASE("staffing plan counts are whole numbers of agents", "[scenario][staffing][errors]") {
+TEST_CASE("a fractional staffing count is an extra agent for that share of the interval", "[scenario][staffing]") {
+  // 3.25 from 07:00 before 4 (a ramp-up): 3 agents, a 4th from 07:22:30; 4 at 07:30; 2.5 at
+  // 08:00 before 1: 3 agents to 08:15, then 2; 1.5 at 08:30, the last row: 2 to 08:45, then 1.
+  const PlanFiles files(staffed("    staffing: plan.csv\n"),
+                        "interval_start,agents\n07:00,3.25\n07:30,4\n08:00,2.5\n08:30,1.5\n");
+  const auto& steps = files.load().spec.agent_groups[0].staffing;
+  REQUIRE(steps.size() == 8);
+  const std::vector<std::pair<double, int>> expected{{0, 3},    {1350, 4}, {1800, 4}, {3600, 3},
+                                                     {4500, 2}, {5400, 2}, {6300, 1}, {7200, 0}};
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    INFO("step " << i);
+    CHECK(steps[i].from.seconds() == expected[i].first);
+    CHECK(steps[i].agents == expected[i].second);
+  }
+}
+
+TEST_CASE("staffing plan counts are numbers of agents", "[scenario][staffing][errors]") {
   {
-    const PlanFiles files(staffed("    staffing: plan.csv\n"), "interval_start,agents\n07:00,3.5\n07:30,4\n");
+    const PlanFiles files(staffed("    staffing: plan.csv\n"), "interval_start,agents\n07:00,3.5x\n07:30,4\n");
     CHECK_THROWS_WITH(files.load(), files.csv +
-                                        ":2: agent count '3.5' of 'agents' is not a whole number; expected the "
-                                        "number of agents on duty in the interval, e.g. 12");
+                                        ":2: agent count '3.5x' of 'agents' is not a number; expected the number of "
+                                        "agents on duty in the interval, e.g. 12 (or 4.5: a fifth agent present half "
+                                        "the interval)");
   }
   {
     const PlanFiles files(staffed("    staffing: plan.csv\n"), "interval_start,agents\n07:00,3\n07:30,-1\n");

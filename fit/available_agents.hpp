@@ -1,0 +1,47 @@
+#pragma once
+/// \file
+/// How many agents of a pool were really available to take calls, per interval, from the
+/// evidence in the log rather than from "seen serving in the interval" (which counts an
+/// agent who took one call in a half hour as present all of it, and misses the time after
+/// the last call):
+///
+/// - on-duty sessions: an agent's services of a day separated by gaps shorter than
+///   `session_gap` form one session, from the first answer to the last end;
+/// - queue evidence: within a session an agent counts as available while serving, or while
+///   idle when no call it could take is waiting. An idle agent while a caller of its skills
+///   waits was not available (on a break, in after-call work, on other work): a simulated
+///   agent would have answered at once.
+///
+/// The result is fractional: 4.4 agents is 4 agents all the interval and a fifth for 40 %
+/// of it, as the staffing CSV reads it.
+
+#include <cstdint>
+#include <vector>
+
+#include "fit/agent_pools.hpp"
+#include "fit/arrival_profile.hpp"
+#include "fit/call_log.hpp"
+
+namespace callsim::fit {
+
+/// The time between the end of a service and the same agent's next answer, when a call the
+/// agent could take was waiting as the service ended: how long the agent was not ready
+/// after that call (after-call work, a pause), since the waiting call would have been taken
+/// at once otherwise.
+struct AfterCallGap {
+  std::uint32_t call_type;  ///< the type of the call that ended (CallLog index)
+  double seconds;
+};
+
+struct PoolAvailability {
+  std::vector<double> available;     ///< mean over days of available agent-seconds / interval
+  std::vector<double> in_session;    ///< the same, counting every agent in a session (no queue evidence)
+  std::vector<double> seen_serving;  ///< mean distinct agents whose service overlaps the interval
+  std::vector<double> busy;          ///< mean service agent-seconds / interval
+  std::vector<AfterCallGap> after_call_gaps;  ///< gaps shorter than the session gap
+};
+
+PoolAvailability available_agents(const CallLog& log, const std::vector<std::uint32_t>& days,
+                                  const OpenWindow& window, const AgentPool& pool, double session_gap);
+
+}  // namespace callsim::fit

@@ -1,0 +1,154 @@
+#include "fit/fitted_center.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace callsim::fit {
+
+namespace {
+
+// One group is "agents"; several are named by their skills ("retail+english"), or by the
+// main type and how many more when that is long.
+std::string pool_name(const CallLog& log, const AgentPool& pool, std::size_t pools) {
+  if (pools == 1) return "agents";
+  std::string name = log.call_types[pool.main_type];
+  for (const auto t : pool.skills)
+    if (t != pool.main_type) name += "+" + log.call_types[t];
+  if (name.size() > 40)
+    name = log.call_types[pool.main_type] + "+" + std::to_string(pool.skills.size() - 1) + "_more";
+  return name;
+}
+
+// Each call type's after-call gaps (of every group) as kEmpiricalPoints midpoint quantiles:
+// gaps are spiky (a few seconds of ACD delay, a long tail of pauses), so no family is fitted.
+void add_wrap_ups(FittedCenter& center) {
+  std::vector<std::vector<double>> gaps;
+  for (const auto& pool : center.pools) {
+    for (const auto& g : pool.availability.after_call_gaps) {
+      if (gaps.size() <= g.call_type) gaps.resize(g.call_type + 1);
+      gaps[g.call_type].push_back(g.seconds);
+    }
+  }
+  for (auto& type : center.call_types) {
+    if (type.log_index >= gaps.size() || gaps[type.log_index].empty()) continue;
+    auto& sample = gaps[type.log_index];
+    std::sort(sample.begin(), sample.end());
+    double sum = 0;
+    for (const double g : sample) sum += g;
+    type.wrap_up_observations = sample.size();
+    type.wrap_up_mean = sum / static_cast<double>(sample.size());
+    if (type.wrap_up_mean < 0.5) continue;
+    for (std::size_t i = 0; i < kEmpiricalPoints; ++i) {
+      const auto at = static_cast<std::size_t>((static_cast<double>(i) + 0.5) * static_cast<double>(sample.size()) /
+                                               static_cast<double>(kEmpiricalPoints));
+      type.wrap_up.push_back(sample[std::min(at, sample.size() - 1)]);
+    }
+  }
+}
+
+}  // namespace
+
+FittedCenter fit_center(const CallLog& log, const FitOptions& options) {
+  FittedCenter out;
+  out.days = select_days(log, options.days, options.low_day_fraction);
+  const auto& days = out.days.kept;
+  out.window = open_window(log, days, options.interval);
+  out.arrivals = arrival_profile(log, days, out.window);
+
+  std::vector<bool> kept(log.days.size(), false);
+  for (const auto d : days) kept[d] = true;
+  const std::size_t types = log.call_types.size();
+  std::vector<std::vector<double>> durations(types);
+  std::vector<double> all_durations;
+  std::vector<CensoredSample> waits(types);
+  std::vector<double> answered(types, 0), abandoned(types, 0), ivr_time(types, 0), ivr_calls(types, 0);
+  std::vector<std::vector<std::size_t>> priorities(types);
+  for (const auto& call : log.calls) {
+    if (!kept[call.day]) continue;
+    ++out.calls_used;
+    if (call.outcome == LoggedOutcome::IVR_ONLY || out.window.slot(call.queue_entry) == out.window.size()) continue;
+    const std::uint32_t t = call.call_type;
+    const std::size_t p = static_cast<std::size_t>(std::max(0, call.priority));
+    if (priorities[t].size() <= p) priorities[t].resize(p + 1, 0);
+    ++priorities[t][p];
+    ivr_time[t] += std::max(0.0, call.queue_entry - call.arrival);
+    ivr_calls[t] += 1;
+    const double wait = call.wait();
+    if (call.outcome == LoggedOutcome::ANSWERED) {
+      answered[t] += 1;
+      if (!std::isnan(call.end)) {  // an answered call without its end still counts, without a duration
+        durations[t].push_back(call.end - call.answer);
+        all_durations.push_back(call.end - call.answer);
+      }
+    } else {
+      abandoned[t] += 1;
+    }
+    if (!std::isnan(wait)) {
+      waits[t].times.push_back(wait);
+      waits[t].abandoned.push_back(call.outcome == LoggedOutcome::ABANDONED);
+    }
+  }
+  if (all_durations.size() < 2) {
+    throw std::invalid_argument("the chosen days have fewer than 2 answered calls in the open hours, so no service "
+                                "time can be fitted; check --days and the log");
+  }
+  try {
+    out.all_services = fit_service(all_durations, options.service);
+  } catch (const std::invalid_argument& e) {
+    throw std::invalid_argument(std::string("the answered calls' service times cannot be fitted: ") + e.what());
+  }
+
+  const double n_days = static_cast<double>(days.size());
+  for (std::uint32_t t = 0; t < types; ++t) {
+    const auto& profile = out.arrivals.mean[t];
+    double offered = 0;
+    for (const double v : profile) offered += v;
+    if (offered <= 0) continue;
+    FittedCallType type;
+    type.name = log.call_types[t];
+    type.log_index = t;
+    type.arrivals = profile;
+    type.offered_per_day = offered;
+    type.answered_per_day = answered[t] / n_days;
+    type.abandoned_per_day = abandoned[t] / n_days;
+    type.ivr_time_mean = ivr_calls[t] > 0 ? ivr_time[t] / ivr_calls[t] : 0;
+    type.priorities = priorities[t];
+    // A type whose few services or waits cannot be fitted keeps the fallback (all types'
+    // service, no patience), and the report says why.
+    try {
+      if (durations[t].size() >= 2) type.service = fit_service(durations[t], options.service);
+    } catch (const std::invalid_argument& e) {
+      out.notes.push_back("service of '" + type.name + "': " + e.what() + "; the fit of all types is used");
+    }
+    try {
+      if (abandoned[t] > 0) type.patience = fit_patience(waits[t]);
+    } catch (const std::invalid_argument& e) {
+      out.notes.push_back("patience of '" + type.name + "': " + e.what() + "; no patience is written");
+    }
+    out.call_types.push_back(std::move(type));
+  }
+
+  const auto pools = find_agent_pools(log, days, options.pools);
+  for (const auto& pool : pools) {
+    // A pool whose skills are all types without calls in the open hours has nothing to do.
+    const bool useful = std::any_of(out.call_types.begin(), out.call_types.end(), [&](const FittedCallType& t) {
+      return std::binary_search(pool.skills.begin(), pool.skills.end(), t.log_index);
+    });
+    if (!useful) continue;
+    FittedPool fitted;
+    fitted.name = pool_name(log, pool, pools.size());
+    fitted.pool = pool;
+    fitted.availability = available_agents(log, days, out.window, pool, options.session_gap);
+    fitted.staffing = options.availability == Availability::SESSIONS ? fitted.availability.in_session
+                                                                      : fitted.availability.available;
+    const double hours = out.window.interval / 3600;
+    for (const double v : fitted.staffing) fitted.available_agent_hours += v * hours;
+    for (const double v : fitted.availability.seen_serving) fitted.seen_agent_hours += v * hours;
+    out.pools.push_back(std::move(fitted));
+  }
+  if (options.availability == Availability::SESSIONS) add_wrap_ups(out);
+  return out;
+}
+
+}  // namespace callsim::fit
