@@ -60,6 +60,11 @@ nlohmann::ordered_json backtest_json(const fit::Backtest& b) {
                            {"erlang_a", num(c.erlang)}});
     kpis.push_back({{"kpi", k.kpi},
                     {"unit", k.unit},
+                    {"day",
+                     {{"observed", num(k.day.observed)},
+                      {"simulated", num(k.day.simulated)},
+                      {"low", num(k.day.low)},
+                      {"high", num(k.day.high)}}},
                     {"intervals", k.n},
                     {"mae", num(k.mae)},
                     {"bias", num(k.bias)},
@@ -78,7 +83,7 @@ int backtest_command(const std::vector<std::string>& args) {
   Settings s;
   po::options_description desc("options");
   desc.add_options()("help,h", "show this help")("observed", po::value(&s.observed)->multitoken()->composing(),
-                                                "the call logs to compare with (one or more files)")(
+                                                 "the call logs to compare with (one or more files)")(
       "format", po::value(&s.format), "the logs' format: anonymous-bank or csv (docs/log-format.md)")(
       "days", po::value(&s.days)->default_value("all"), "which days of the observed logs (as callsim fit --days)")(
       "previous", po::value(&s.previous)->multitoken()->composing(),
@@ -162,8 +167,8 @@ int backtest_command(const std::vector<std::string>& args) {
   }
 
   try {
-    const fit::Backtest b = run_backtest(scenario, observed, days.kept, s.previous.empty() ? nullptr : &previous,
-                                         previous_days.kept, bt);
+    const fit::Backtest b =
+        run_backtest(scenario, observed, days.kept, s.previous.empty() ? nullptr : &previous, previous_days.kept, bt);
     std::string md = "# Backtest of '" + scenario.spec.name + "'\n\n" + std::to_string(b.replications) +
                      " replications of `" + s.scenario + "` against " + std::to_string(b.days) + " observed days (" +
                      observed.days[days.kept.front()].date + " to " + observed.days[days.kept.back()].date +

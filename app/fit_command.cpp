@@ -62,14 +62,14 @@ struct Settings {
   std::string days = "all", interval_text = "30min", threshold_text = "20s", short_text = "10s", gap_text = "15min";
   std::string pool_share_text = "0.9", low_day_text = "0.6", availability = "sessions";
   std::string replications_text = "100", seed_text = "1", threads_text = "0";
-  bool drop_short = false, no_backtest = false, force = false, quiet = false;
+  bool drop_short = false, no_backtest = false, no_day_mix = false, force = false, quiet = false;
 };
 
 std::optional<int> parse_options(const std::vector<std::string>& args, Settings& s, fit::FitOptions& options,
                                  BacktestSettings& bt, double& threshold) {
   po::options_description desc("options");
   desc.add_options()("help,h", "show this help")("format", po::value(&s.format),
-                                                "the logs' format: anonymous-bank or csv (docs/log-format.md)")(
+                                                 "the logs' format: anonymous-bank or csv (docs/log-format.md)")(
       "out,o", po::value(&s.out_dir), "the folder to write the scenario and its report into (created if missing)")(
       "name", po::value(&s.name)->default_value("fitted"), "the scenario's name and file name (NAME.yaml)")(
       "days", po::value(&s.days)->default_value("all"),
@@ -89,9 +89,10 @@ std::optional<int> parse_options(const std::vector<std::string>& args, Settings&
       "low-day", po::value(&s.low_day_text)->default_value("0.6"),
       "drop days with fewer logged calls than this share of the median day (0 keeps all)")(
       "replications,r", po::value(&s.replications_text)->default_value("100"),
-      "replications of the in-sample backtest, 2 to 100000")(
-      "seed,s", po::value(&s.seed_text)->default_value("1"), "master seed of the in-sample backtest")(
+      "replications of the in-sample backtest, 2 to 100000")("seed,s", po::value(&s.seed_text)->default_value("1"),
+                                                             "master seed of the in-sample backtest")(
       "threads,j", po::value(&s.threads_text)->default_value("0"), "worker threads (0: one per core)")(
+      "no-day-mix", "write one mean day with busyness instead of the observed days as a day mix")(
       "no-backtest", "do not simulate the fitted scenario against the log")(
       "force", "replace existing files in --out that callsim did not write")("quiet,q", "print nothing but errors");
   po::options_description hidden;
@@ -114,6 +115,7 @@ std::optional<int> parse_options(const std::vector<std::string>& args, Settings&
   }
   s.drop_short = vm.count("drop-short") > 0;
   s.no_backtest = vm.count("no-backtest") > 0;
+  s.no_day_mix = vm.count("no-day-mix") > 0;
   s.force = vm.count("force") > 0;
   s.quiet = vm.count("quiet") > 0;
   try {
@@ -121,6 +123,7 @@ std::optional<int> parse_options(const std::vector<std::string>& args, Settings&
     if (s.format.empty()) throw OptionError("give the logs' format: --format " + log_formats());
     if (s.out_dir.empty()) throw OptionError("give the folder to write into: --out DIR");
     options.days = s.days;
+    options.day_mix = !s.no_day_mix;
     options.interval = parse_duration_option("--interval", s.interval_text, 60);
     const double minutes = options.interval / 60;
     if (minutes != static_cast<double>(static_cast<long long>(minutes)) ||
@@ -132,8 +135,7 @@ std::optional<int> parse_options(const std::vector<std::string>& args, Settings&
     options.session_gap = parse_duration_option("--session-gap", s.gap_text, 1);
     if (s.availability != "sessions" && s.availability != "queue")
       throw OptionError("--availability '" + s.availability + "' is not valid: expected sessions or queue");
-    options.availability =
-        s.availability == "queue" ? fit::Availability::QUEUE_EVIDENCE : fit::Availability::SESSIONS;
+    options.availability = s.availability == "queue" ? fit::Availability::QUEUE_EVIDENCE : fit::Availability::SESSIONS;
     options.pools.share = parse_real("--pool-share", s.pool_share_text, 0.5, Bound::INCLUSIVE, 1, Bound::INCLUSIVE);
     options.low_day_fraction = parse_real("--low-day", s.low_day_text, 0, Bound::INCLUSIVE, 1, Bound::EXCLUSIVE);
     bt.replications = parse_whole("--replications", s.replications_text, 2, 100000);
@@ -182,12 +184,11 @@ int fit_command(const std::vector<std::string>& args) {
     texts = fit::fitted_scenario(center, naming);
 
     std::error_code ec;
-    std::filesystem::create_directories(dir / s.name, ec);
+    std::filesystem::create_directories(dir / s.name / (texts.day_files.empty() ? "" : "days"), ec);
     if (ec) throw BadInput("--out '" + s.out_dir + "': cannot create the folder '" + folder + "': " + ec.message());
     std::vector<InputPath> inputs;
     for (const auto& l : s.logs) inputs.push_back({"call log", l});
     const auto first_line = [](const std::string& text) { return text.substr(0, text.find('\n')); };
-    std::vector<OutputPath> outputs;
     OutputPath yaml = OutputPath::typed("--out", yaml_path, OutputKind::SCENARIO_FILE);
     yaml.header = first_line(texts.yaml);
     OutputPath forecast = OutputPath::typed("--out", forecast_path, OutputKind::CSV_FILE);
@@ -198,7 +199,13 @@ int fit_command(const std::vector<std::string>& args) {
     md.header = "# Fit of '" + s.name + "'";
     OutputPath json = OutputPath::typed("--out", json_path, OutputKind::SCENARIO_FILE);
     json.header = "{";
-    check_outputs(inputs, {yaml, forecast, staffing, md, json}, s.force);
+    std::vector<OutputPath> all{yaml, forecast, staffing, md, json};
+    for (const auto& [path, text] : texts.day_files) {
+      OutputPath day = OutputPath::typed("--out", (dir / path).string(), OutputKind::CSV_FILE);
+      day.header = first_line(text);
+      all.push_back(day);
+    }
+    check_outputs(inputs, all, s.force);
   } catch (const BadInput& e) {
     std::cerr << "callsim fit: " << e.what() << "\n";
     return kExitBadInput;
@@ -213,6 +220,7 @@ int fit_command(const std::vector<std::string>& args) {
   try {
     report::write_file_atomically(forecast_path, texts.forecast_csv);
     report::write_file_atomically(staffing_path, texts.staffing_csv);
+    for (const auto& [path, text] : texts.day_files) report::write_file_atomically((dir / path).string(), text);
     report::write_file_atomically(yaml_path, texts.yaml);
 
     std::optional<fit::Backtest> in_sample;
@@ -243,9 +251,9 @@ int fit_command(const std::vector<std::string>& args) {
                 << " s: " << center.call_types.size() << " call types, " << center.pools.size() << " agent group"
                 << (center.pools.size() == 1 ? "" : "s") << "\n";
       for (const auto& p : center.pools) {
-        std::cout << "  " << p.name << ": " << p.pool.agents.size() << " agent" << (p.pool.agents.size() == 1 ? "" : "s")
-                  << ", staffed with "
-                  << p.available_agent_hours << " agent-hours a day, "
+        std::cout << "  " << p.name << ": " << p.pool.agents.size() << " agent"
+                  << (p.pool.agents.size() == 1 ? "" : "s") << ", staffed with " << p.available_agent_hours
+                  << " agent-hours a day, "
                   << (p.seen_agent_hours > 0 ? p.available_agent_hours / p.seen_agent_hours : 0)
                   << " of the agent-hours seen serving\n";
       }
@@ -265,8 +273,8 @@ int fit_command(const std::vector<std::string>& args) {
                 << json_path << "\n";
     }
   } catch (const scenarios::ScenarioError& e) {
-    std::cerr << "callsim fit: the fitted scenario does not load (a bug of callsim fit, please report it): "
-              << e.what() << "\n";
+    std::cerr << "callsim fit: the fitted scenario does not load (a bug of callsim fit, please report it): " << e.what()
+              << "\n";
     return 1;
   } catch (const BadInput& e) {
     std::cerr << "callsim fit: " << e.what() << "\n";

@@ -14,7 +14,9 @@ constexpr std::size_t kMaxLogBytes = std::size_t{2} << 30;
 
 }  // namespace
 
-std::string log_formats() { return "anonymous-bank (the Anonymous Bank's tab-separated logs) or csv (docs/log-format.md)"; }
+std::string log_formats() {
+  return "anonymous-bank (the Anonymous Bank's tab-separated logs) or csv (docs/log-format.md)";
+}
 
 fit::CallLog read_call_logs(const std::vector<std::string>& paths, const std::string& format,
                             const std::string& option) {

@@ -171,6 +171,11 @@ int roster_command(const std::vector<std::string>& args) {
   bool weekly = false;
   try {
     scenario = scenarios::load_scenario(s.scenario_path);
+    if (!scenario.spec.day_mix.empty()) {
+      throw scenarios::ScenarioError(s.scenario_path +
+                                     ": the scenario has a day_mix, whose observed days give every group its agents "
+                                     "on duty; a roster replaces them with shifts, so remove day_mix first");
+    }
     std::vector<std::string> groups;
     for (const auto& g : scenario.spec.agent_groups) groups.push_back(g.name);
     problem.templates = scenarios::read_shift_templates(s.shifts_path, groups);

@@ -171,6 +171,11 @@ int staff_command(const std::vector<std::string>& args) {
   scenarios::LoadedScenario scenario;
   try {
     scenario = scenarios::load_scenario(s.scenario_path, s.overrides);
+    if (!scenario.spec.day_mix.empty()) {
+      throw BadInput(
+          "the scenario has a day_mix: its observed days give the staffing, so there is no one plan to "
+          "search; remove day_mix (the groups' own staffing stays) to staff it");
+    }
     const models::TimeSpec& time = scenario.spec.time;
     const std::size_t intervals = run::reporting_intervals(time);
     if (vm.count("out")) {

@@ -35,7 +35,8 @@ std::vector<AgentPool> find_agent_pools(const CallLog& log, const std::vector<st
     total += n;
     std::vector<std::uint32_t> order(types);
     std::iota(order.begin(), order.end(), 0u);
-    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) { return counts[x] > counts[y]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t x, std::uint32_t y) { return counts[x] > counts[y]; });
     std::vector<std::uint32_t> skills;
     std::size_t covered = 0;
     for (const auto t : order) {
@@ -50,8 +51,9 @@ std::vector<AgentPool> find_agent_pools(const CallLog& log, const std::vector<st
     pool.services += n;
   }
   if (by_skills.empty()) {
-    throw std::invalid_argument("no answered call of the chosen days names its agent, so the agents' groups and "
-                                "their staffing cannot be estimated; the log needs the agent of each answered call");
+    throw std::invalid_argument(
+        "no answered call of the chosen days names its agent, so the agents' groups and "
+        "their staffing cannot be estimated; the log needs the agent of each answered call");
   }
 
   std::vector<AgentPool> pools;

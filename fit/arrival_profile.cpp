@@ -38,8 +38,9 @@ OpenWindow open_window(const CallLog& log, const std::vector<std::uint32_t>& day
     found = true;
   }
   if (!found) {
-    throw std::invalid_argument("no interval of the chosen days has calls answered by agents on at least half of the "
-                                "days, so the center's opening hours cannot be told; check --days and the log");
+    throw std::invalid_argument(
+        "no interval of the chosen days has calls answered by agents on at least half of the "
+        "days, so the center's opening hours cannot be told; check --days and the log");
   }
   return window;
 }
@@ -49,6 +50,8 @@ ArrivalProfile arrival_profile(const CallLog& log, const std::vector<std::uint32
   ArrivalProfile out;
   out.mean.assign(log.call_types.size(), std::vector<double>(window.size(), 0));
   out.day_totals.assign(days.size(), 0);
+  out.by_day.assign(days.size(),
+                    std::vector<std::vector<double>>(log.call_types.size(), std::vector<double>(window.size(), 0)));
   double outside = 0, ivr_only = 0;
   for (const auto& call : log.calls) {
     if (slot[call.day] < 0) continue;
@@ -62,6 +65,7 @@ ArrivalProfile arrival_profile(const CallLog& log, const std::vector<std::uint32
       continue;
     }
     out.mean[call.call_type][k] += 1;
+    out.by_day[static_cast<std::size_t>(slot[call.day])][call.call_type][k] += 1;
     out.day_totals[static_cast<std::size_t>(slot[call.day])] += 1;
   }
   const double n = static_cast<double>(days.size());

@@ -38,12 +38,14 @@ struct ArrivalProfile {
   /// (queued or answered at once), binned on the time they got there.
   std::vector<std::vector<double>> mean;
   std::vector<double> day_totals;  ///< per kept day: those calls within the window
+  /// [kept day][call type][interval]: each day's own counts
+  std::vector<std::vector<std::vector<double>>> by_day;
   double mean_per_day = 0;
   /// Day-level busyness: the cv of a gamma day factor that, with Poisson arrivals, gives the
   /// observed variance of the day totals: cv^2 = (var - mean) / mean^2 (0 when the days
   /// vary no more than Poisson noise).
   double busyness_cv = 0;
-  double outside_per_day = 0;  ///< calls per day reaching the agents outside the window
+  double outside_per_day = 0;   ///< calls per day reaching the agents outside the window
   double ivr_only_per_day = 0;  ///< calls per day that ended in the IVR
 };
 

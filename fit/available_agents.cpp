@@ -31,8 +31,8 @@ void spread(const OpenWindow& window, double from, double to, double value, std:
 
 }  // namespace
 
-PoolAvailability available_agents(const CallLog& log, const std::vector<std::uint32_t>& days,
-                                  const OpenWindow& window, const AgentPool& pool, double session_gap) {
+PoolAvailability available_agents(const CallLog& log, const std::vector<std::uint32_t>& days, const OpenWindow& window,
+                                  const AgentPool& pool, double session_gap) {
   const std::size_t n = window.size();
   std::vector<int> day_slot(log.days.size(), -1);
   for (std::size_t i = 0; i < days.size(); ++i) day_slot[days[i]] = static_cast<int>(i);
@@ -99,6 +99,7 @@ PoolAvailability available_agents(const CallLog& log, const std::vector<std::uin
     std::sort(changes.begin(), changes.end(), [](const Change& x, const Change& y) {
       return x.time != y.time ? x.time < y.time : x.busy + x.session + x.waiting < y.busy + y.session + y.waiting;
     });
+    std::vector<double> day_in_session(n, 0), day_available(n, 0);
     int busy = 0, session = 0, waiting = 0;
     std::vector<std::pair<double, int>> waiting_after;  // (time, calls waiting from then on)
     for (std::size_t c = 0; c < changes.size(); ++c) {
@@ -110,9 +111,17 @@ PoolAvailability available_agents(const CallLog& log, const std::vector<std::uin
       const double from = changes[c].time, to = changes[c + 1].time;
       if (to <= from) continue;
       const int idle = std::max(0, session - busy);
-      spread(window, from, to, static_cast<double>(session), out.in_session);
-      spread(window, from, to, static_cast<double>(busy + (waiting > 0 ? 0 : idle)), out.available);
+      spread(window, from, to, static_cast<double>(session), day_in_session);
+      spread(window, from, to, static_cast<double>(busy + (waiting > 0 ? 0 : idle)), day_available);
     }
+    for (std::size_t k = 0; k < n; ++k) {
+      out.in_session[k] += day_in_session[k];
+      out.available[k] += day_available[k];
+      day_in_session[k] /= window.interval;
+      day_available[k] /= window.interval;
+    }
+    out.in_session_by_day.push_back(day_in_session);
+    out.available_by_day.push_back(day_available);
     // After-call gaps: a service that ended while a call of the group's skills waited (just
     // before the end: the agent may take that very call at once, a gap of 0) was followed by
     // the agent's next answer as soon as the agent was ready again.

@@ -34,14 +34,16 @@ struct AfterCallGap {
 };
 
 struct PoolAvailability {
-  std::vector<double> available;     ///< mean over days of available agent-seconds / interval
-  std::vector<double> in_session;    ///< the same, counting every agent in a session (no queue evidence)
-  std::vector<double> seen_serving;  ///< mean distinct agents whose service overlaps the interval
-  std::vector<double> busy;          ///< mean service agent-seconds / interval
+  std::vector<double> available;              ///< mean over days of available agent-seconds / interval
+  std::vector<double> in_session;             ///< the same, counting every agent in a session (no queue evidence)
+  std::vector<double> seen_serving;           ///< mean distinct agents whose service overlaps the interval
+  std::vector<double> busy;                   ///< mean service agent-seconds / interval
   std::vector<AfterCallGap> after_call_gaps;  ///< gaps shorter than the session gap
+  /// [day of `days`][interval]: each day's own in-session and available agents
+  std::vector<std::vector<double>> in_session_by_day, available_by_day;
 };
 
-PoolAvailability available_agents(const CallLog& log, const std::vector<std::uint32_t>& days,
-                                  const OpenWindow& window, const AgentPool& pool, double session_gap);
+PoolAvailability available_agents(const CallLog& log, const std::vector<std::uint32_t>& days, const OpenWindow& window,
+                                  const AgentPool& pool, double session_gap);
 
 }  // namespace callsim::fit

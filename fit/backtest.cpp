@@ -58,8 +58,8 @@ double erlang_kpi(const std::string& kpi, const analysis::ErlangResult& r, doubl
 }  // namespace
 
 const std::vector<std::string>& backtest_kpis() {
-  static const std::vector<std::string> kpis{"offered", "answered", "abandoned", "service_level", "asa",
-                                             "abandon_rate"};
+  static const std::vector<std::string> kpis{"offered",       "answered", "abandoned",
+                                             "service_level", "asa",      "abandon_rate"};
   return kpis;
 }
 
@@ -80,8 +80,7 @@ Backtest backtest(const ObservedKpis& observed, const std::vector<std::vector<an
   // The bootstrap resamples of the days, shared by every KPI.
   std::mt19937_64 engine(20260101);
   std::uniform_int_distribution<std::size_t> pick(0, out.days - 1);
-  std::vector<std::vector<analysis::KpiTally>> resampled(kBootstrap,
-                                                         std::vector<analysis::KpiTally>(intervals));
+  std::vector<std::vector<analysis::KpiTally>> resampled(kBootstrap, std::vector<analysis::KpiTally>(intervals));
   for (auto& sample : resampled) {
     for (std::size_t d = 0; d < out.days; ++d) {
       const auto& day = observed.by_day[pick(engine)];
@@ -131,6 +130,26 @@ Backtest backtest(const ObservedKpis& observed, const std::vector<std::vector<an
         const double b = kpi_per_day(sample[i], index, days);
         if (!std::isnan(b)) noise_sum += std::fabs(b - c.observed), ++noise_n;
       }
+    }
+    {
+      // The day: every interval's calls together, observed and per replication.
+      analysis::KpiTally observed_day;
+      for (const auto& t : observed.pooled) observed_day += t;
+      k.day.observed = kpi_per_day(observed_day, index, days);
+      double s = 0, ss = 0, n = 0;
+      for (const auto& rep : simulated) {
+        analysis::KpiTally t;
+        for (std::size_t i = 0; i < intervals && i < rep.size(); ++i) t += rep[i];
+        const double v = kpi_per_day(t, index, 1);
+        if (std::isnan(v)) continue;
+        s += v, ss += v * v, n += 1;
+      }
+      k.day.simulated = n > 0 ? s / n : kNaN;
+      const double sd = n > 1 ? std::sqrt(std::max(0.0, (ss - s * s / n) / (n - 1))) : 0;
+      const double half = 1.96 * sd * std::sqrt(1 / days + 1 / std::max(n, 1.0));
+      k.day.low = k.day.simulated - half;
+      k.day.high = k.day.simulated + half;
+      k.day.persistence = k.day.erlang = kNaN;
     }
     const double nk = static_cast<double>(k.n);
     k.mae = k.n ? abs_sum / nk : kNaN;

@@ -35,7 +35,8 @@ struct KpiBacktest {
   std::string kpi;
   std::string unit;
   std::vector<IntervalComparison> intervals;
-  std::size_t n = 0;  ///< intervals where observed and simulated are defined
+  IntervalComparison day;  ///< the whole counted period: every interval's calls together (no baselines)
+  std::size_t n = 0;       ///< intervals where observed and simulated are defined
   double mae = 0, bias = 0, coverage = 0;
   double mae_persistence = 0, mae_erlang = 0, noise_floor = 0;  ///< NaN when not available
 };

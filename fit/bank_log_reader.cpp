@@ -167,11 +167,13 @@ void read_bank_log(std::string_view text, const std::string& path, CallLog& log)
       last_day = log.day_index(date->iso(), date->weekday());
     }
     call.day = last_day;
-    call.call_type = log.call_type_index(std::string(kTypeNames[static_cast<std::size_t>(code - kDocumentedTypes.begin())]));
+    call.call_type =
+        log.call_type_index(std::string(kTypeNames[static_cast<std::size_t>(code - kDocumentedTypes.begin())]));
     log.calls.push_back(call);
     ++used;
   }
-  if (header) throw LogError(path + ":1: the log is empty; expected the header " + header_text() + " and one row per call");
+  if (header)
+    throw LogError(path + ":1: the log is empty; expected the header " + header_text() + " and one row per call");
   if (used == 0) throw LogError(path + ":1: no row of the log holds a usable call (see the rows skipped)");
 }
 

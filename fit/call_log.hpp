@@ -29,9 +29,9 @@ struct LoggedCall {
   double arrival = kNever;      ///< entered the system (the IVR when the log has it, else = queue_entry)
   double queue_entry = kNever;  ///< reached the agents' side: queued, or answered at once; NaN for IVR_ONLY
   double answer = kNever;       ///< ANSWERED only
-  double end = kNever;  ///< end of service (ANSWERED), hang-up (ABANDONED), end of the IVR (IVR_ONLY); NaN: unknown
-  std::uint32_t day = 0;        ///< index into CallLog::days
-  std::uint32_t call_type = 0;  ///< index into CallLog::call_types
+  double end = kNever;    ///< end of service (ANSWERED), hang-up (ABANDONED), end of the IVR (IVR_ONLY); NaN: unknown
+  std::uint32_t day = 0;  ///< index into CallLog::days
+  std::uint32_t call_type = 0;     ///< index into CallLog::call_types
   std::uint32_t agent = kNoAgent;  ///< ANSWERED by a named agent: index into CallLog::agents
   LoggedOutcome outcome = LoggedOutcome::ANSWERED;
   int priority = 0;  ///< as the log gives it (0 when it has none)

@@ -24,7 +24,8 @@ std::string trim_lower(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
@@ -57,7 +58,8 @@ DayFilter parse_filter(const std::string& spec) {
     if (const auto dots = item.find(".."); dots != std::string::npos) {
       const auto from = parse_iso_date(item.substr(0, dots)), to = parse_iso_date(item.substr(dots + 2));
       if (!from || !to) bad_spec(item);
-      if (to->iso() < from->iso()) throw std::invalid_argument("--days: the range '" + item + "' ends before it starts");
+      if (to->iso() < from->iso())
+        throw std::invalid_argument("--days: the range '" + item + "' ends before it starts");
       filter.dates.emplace_back(from->iso(), to->iso());
     } else if (const auto date = parse_iso_date(item)) {
       filter.dates.emplace_back(date->iso(), date->iso());
@@ -85,8 +87,9 @@ DaySelection select_days(const CallLog& log, const std::string& spec, double low
   const DayFilter filter = parse_filter(spec);
   const bool dated = std::all_of(log.days.begin(), log.days.end(), [](const LogDay& d) { return d.weekday >= 0; });
   if ((filter.any_weekday || !filter.dates.empty()) && !dated) {
-    throw std::invalid_argument("--days: the log gives times in seconds, without calendar dates, so its days have no "
-                                "weekday or date; use --days all (or give the log ISO 8601 date-times)");
+    throw std::invalid_argument(
+        "--days: the log gives times in seconds, without calendar dates, so its days have no "
+        "weekday or date; use --days all (or give the log ISO 8601 date-times)");
   }
   std::vector<std::size_t> calls(log.days.size(), 0);
   for (const auto& call : log.calls) ++calls[call.day];

@@ -47,13 +47,16 @@ double km_at(const PatienceFit& p, double t) {
 }  // namespace
 
 std::string backtest_markdown_table(const Backtest& b) {
+  const auto value = [](const std::string& unit, double v) { return unit == "fraction" ? percent(v) : fixed(v, 1); };
   std::string md =
-      "| KPI | intervals | MAE | bias | coverage of the 95 % band | MAE persistence | MAE Erlang A | noise floor |\n"
-      "|---|---|---|---|---|---|---|---|\n";
+      "| KPI | day observed | day simulated (95 % band) | intervals | MAE | bias | coverage of the 95 % band | "
+      "MAE persistence | MAE Erlang A | noise floor |\n|---|---|---|---|---|---|---|---|---|---|\n";
   for (const auto& k : b.kpis) {
-    md += "| " + k.kpi + " | " + std::to_string(k.n) + " | " + kpi_text(k.unit, k.mae) + " | " +
-          kpi_text(k.unit, k.bias) + " | " + percent(k.coverage, 0) + " | " + kpi_text(k.unit, k.mae_persistence) +
-          " | " + kpi_text(k.unit, k.mae_erlang) + " | " + kpi_text(k.unit, k.noise_floor) + " |\n";
+    md += "| " + k.kpi + " | " + value(k.unit, k.day.observed) + " | " + value(k.unit, k.day.simulated) + " (" +
+          value(k.unit, k.day.low) + " to " + value(k.unit, k.day.high) + ") | " + std::to_string(k.n) + " | " +
+          kpi_text(k.unit, k.mae) + " | " + kpi_text(k.unit, k.bias) + " | " + percent(k.coverage, 0) + " | " +
+          kpi_text(k.unit, k.mae_persistence) + " | " + kpi_text(k.unit, k.mae_erlang) + " | " +
+          kpi_text(k.unit, k.noise_floor) + " |\n";
   }
   return md;
 }
@@ -103,8 +106,9 @@ std::string fit_report_markdown(const FitReportInputs& in) {
         fixed(c.arrivals.ivr_only_per_day, 1) + " ended in the IVR. Day-to-day busyness: cv " +
         fixed(c.arrivals.busyness_cv, 3) +
         " (the spread of the daily volumes beyond Poisson noise; written as `busyness`).\n\n";
-  md += "| call type | offered / day | answered / day | abandoned / day | time before the queue (IVR), mean s | "
-        "priorities (calls by value 0, 1, ...) |\n|---|---|---|---|---|---|\n";
+  md +=
+      "| call type | offered / day | answered / day | abandoned / day | time before the queue (IVR), mean s | "
+      "priorities (calls by value 0, 1, ...) |\n|---|---|---|---|---|---|\n";
   for (const auto& t : c.call_types) {
     std::string prio;
     for (std::size_t p = 0; p < t.priorities.size(); ++p) prio += (p ? " / " : "") + std::to_string(t.priorities[p]);
@@ -112,14 +116,24 @@ std::string fit_report_markdown(const FitReportInputs& in) {
           fixed(t.abandoned_per_day, 1) + " | " + fixed(t.ivr_time_mean, 1) + " | " + prio + " |\n";
   }
 
+  if (c.day_mix) {
+    md += "\nThe scenario has a `day_mix` of the " + std::to_string(c.day_labels.size()) +
+          " days: each replication simulates one of them, with that day's own agents and calls per interval (`" +
+          in.naming->name +
+          "/days/`), so the simulated days vary as the "
+          "observed ones did (service level is not linear in agents or calls: the mean day would look better than "
+          "the mean of the days). Without it (`--no-day-mix`) the scenario is the mean day with busyness.\n";
+  }
   md += "\n## Service times\n\n";
-  md += "Answered calls' end - answer. Lognormal and gamma by maximum likelihood; the one with the smaller "
-        "Kolmogorov-Smirnov distance is written unless both are farther than " +
-        fixed(o.service.ks_accept, 3) +
-        " from the sample, then the empirical distribution (" + std::to_string(kEmpiricalPoints) +
-        " quantiles). The scenario keeps the sample mean (the load the log carried) and the family's cv. Services "
-        "under " + fixed(o.service.short_threshold, 0) + " s are counted apart" +
-        (o.service.drop_short ? " and dropped (--drop-short)" : " and kept (--drop-short drops them)") + ".\n\n";
+  md +=
+      "Answered calls' end - answer. Lognormal and gamma by maximum likelihood; the one with the smaller "
+      "Kolmogorov-Smirnov distance is written unless both are farther than " +
+      fixed(o.service.ks_accept, 3) + " from the sample, then the empirical distribution (" +
+      std::to_string(kEmpiricalPoints) +
+      " quantiles). The scenario keeps the sample mean (the load the log carried) and the family's cv. Services "
+      "under " +
+      fixed(o.service.short_threshold, 0) + " s are counted apart" +
+      (o.service.drop_short ? " and dropped (--drop-short)" : " and kept (--drop-short drops them)") + ".\n\n";
   md += "| call type | services | mean s | cv | median s | under " + fixed(o.service.short_threshold, 0) +
         " s | KS lognormal | KS gamma | written |\n|---|---|---|---|---|---|---|---|---|\n";
   for (const auto& t : c.call_types) {
@@ -128,18 +142,20 @@ std::string fit_report_markdown(const FitReportInputs& in) {
       continue;
     }
     const ServiceFit& s = *t.service;
-    md += "| " + t.name + " | " + std::to_string(s.observations) + " | " + fixed(s.mean, 1) + " | " +
-          fixed(s.cv, 3) + " | " + fixed(s.median, 1) + " | " + std::to_string(s.short_services) + " | " +
-          fixed(s.ks_lognormal, 3) + " | " + fixed(s.ks_gamma, 3) + " | " + s.distribution + " |\n";
+    md += "| " + t.name + " | " + std::to_string(s.observations) + " | " + fixed(s.mean, 1) + " | " + fixed(s.cv, 3) +
+          " | " + fixed(s.median, 1) + " | " + std::to_string(s.short_services) + " | " + fixed(s.ks_lognormal, 3) +
+          " | " + fixed(s.ks_gamma, 3) + " | " + s.distribution + " |\n";
   }
 
   md += "\n## Patience\n\n";
-  md += "Queued callers' waits: abandonments are observations of patience, answered callers are censored at their "
-        "wait (they would have waited longer). Kaplan-Meier, and exponential and Weibull maximum likelihood with "
-        "censoring; Weibull is written when the likelihood ratio exceeds 6.63 (1 %) and its shape differs from 1 "
-        "by more than 0.05. The naive mean (abandoners' waits only) is shown to tell how much censoring matters.\n\n";
-  md += "| call type | waits | abandoned | naive mean s | exponential mean s | Weibull shape | Weibull scale s | "
-        "LR | S(30 s) | S(120 s) | S(300 s) | written |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+  md +=
+      "Queued callers' waits: abandonments are observations of patience, answered callers are censored at their "
+      "wait (they would have waited longer). Kaplan-Meier, and exponential and Weibull maximum likelihood with "
+      "censoring; Weibull is written when the likelihood ratio exceeds 6.63 (1 %) and its shape differs from 1 "
+      "by more than 0.05. The naive mean (abandoners' waits only) is shown to tell how much censoring matters.\n\n";
+  md +=
+      "| call type | waits | abandoned | naive mean s | exponential mean s | Weibull shape | Weibull scale s | "
+      "LR | S(30 s) | S(120 s) | S(300 s) | written |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n";
   for (const auto& t : c.call_types) {
     if (!t.patience) {
       md += "| " + t.name + " | | 0 | | | | | | | | | none (nobody abandoned) |\n";
@@ -157,15 +173,17 @@ std::string fit_report_markdown(const FitReportInputs& in) {
         " of its services; agents with the same skills form a group (groups under " +
         percent(o.pools.min_pool_share, 0) +
         " of the services join the largest group serving their main type). Available agents per interval: "
-        "on-duty sessions (an agent's services less than " + fixed(o.session_gap / 60, 0) +
+        "on-duty sessions (an agent's services less than " +
+        fixed(o.session_gap / 60, 0) +
         " min apart), counted while serving, or while idle when no call of the group's skills waited.\n\n";
   const bool sessions = o.availability == Availability::SESSIONS;
   md += sessions ? "The staffing written (`--availability sessions`) is the agents in a session; the time an agent "
                    "was not ready after a call, seen when a call waited as the service ended, is each call type's "
                    "`wrap_up` (below).\n\n"
                  : "The staffing written (`--availability queue`) is the available agents; no wrap-up is written.\n\n";
-  md += "| group | skills | agents | services | staffed agent-hours / day | seen serving agent-hours / day | "
-        "staffed / seen |\n|---|---|---|---|---|---|---|\n";
+  md +=
+      "| group | skills | agents | services | staffed agent-hours / day | seen serving agent-hours / day | "
+      "staffed / seen |\n|---|---|---|---|---|---|---|\n";
   for (const auto& p : c.pools) {
     md += "| " + p.name + " | " + names_of(log, p.pool.skills) + " | " + std::to_string(p.pool.agents.size()) + " | " +
           std::to_string(p.pool.services) + " | " + fixed(p.available_agent_hours, 1) + " | " +
@@ -179,8 +197,9 @@ std::string fit_report_markdown(const FitReportInputs& in) {
             (t.wrap_up.empty() ? "none" : "empirical") + " |\n";
     }
   }
-  md += "\nPer interval (mean over the days): available agents (serving, or idle with nobody waiting), in session, "
-        "seen serving (distinct agents with a service in the interval, the old proxy) and busy.\n\n| interval";
+  md +=
+      "\nPer interval (mean over the days): available agents (serving, or idle with nobody waiting), in session, "
+      "seen serving (distinct agents with a service in the interval, the old proxy) and busy.\n\n| interval";
   for (const auto& p : c.pools) md += " | " + p.name + " available | in session | seen | busy";
   md += " |\n|---";
   for (std::size_t i = 0; i < c.pools.size(); ++i) md += "|---|---|---|---";
@@ -189,8 +208,8 @@ std::string fit_report_markdown(const FitReportInputs& in) {
     md += "| " + clock_text(start + static_cast<double>(k) * c.window.interval, end > 86400);
     for (const auto& p : c.pools) {
       const auto& a = p.availability;
-      md += " | " + fixed(a.available[k], 2) + " | " + fixed(a.in_session[k], 2) + " | " +
-            fixed(a.seen_serving[k], 2) + " | " + fixed(a.busy[k], 2);
+      md += " | " + fixed(a.available[k], 2) + " | " + fixed(a.in_session[k], 2) + " | " + fixed(a.seen_serving[k], 2) +
+            " | " + fixed(a.busy[k], 2);
     }
     md += " |\n";
   }
@@ -225,51 +244,60 @@ std::string fit_report_json(const FitReportInputs& in) {
   j["log"]["skipped"] = skipped;
   ordered_json kept = ordered_json::array(), dropped = ordered_json::array();
   for (const auto d : c.days.kept) kept.push_back(log.days[d].date);
-  for (const auto& d : c.days.dropped) dropped.push_back({{"date", log.days[d.day].date}, {"calls", d.calls}, {"reason", d.reason}});
+  for (const auto& d : c.days.dropped)
+    dropped.push_back({{"date", log.days[d.day].date}, {"calls", d.calls}, {"reason", d.reason}});
+  j["day_mix"] = c.day_mix;
+  j["day_volumes"] = c.day_volumes;
   j["availability"] = in.options->availability == Availability::SESSIONS ? "sessions" : "queue";
-  j["days"] = {{"filter", in.options->days}, {"kept", kept}, {"dropped", dropped}, {"median_calls", c.days.median_calls}};
-  j["window"] = {{"start_s", c.window.start_seconds()},
-                 {"interval_s", c.window.interval},
-                 {"intervals", c.window.size()}};
+  j["days"] = {
+      {"filter", in.options->days}, {"kept", kept}, {"dropped", dropped}, {"median_calls", c.days.median_calls}};
+  j["window"] = {
+      {"start_s", c.window.start_seconds()}, {"interval_s", c.window.interval}, {"intervals", c.window.size()}};
   j["arrivals"] = {{"per_day", c.arrivals.mean_per_day},
                    {"outside_window_per_day", c.arrivals.outside_per_day},
                    {"ivr_only_per_day", c.arrivals.ivr_only_per_day},
                    {"busyness_cv", c.arrivals.busyness_cv}};
   ordered_json types = ordered_json::array();
   for (const auto& t : c.call_types) {
-    ordered_json type = {{"name", t.name},
-                         {"offered_per_day", t.offered_per_day},
-                         {"answered_per_day", t.answered_per_day},
-                         {"abandoned_per_day", t.abandoned_per_day},
-                         {"ivr_time_mean_s", t.ivr_time_mean},
-                         {"priorities", t.priorities},
-                         {"wrap_up", {{"observations", t.wrap_up_observations}, {"mean_s", t.wrap_up_mean}, {"values_s", t.wrap_up}}},
-                         {"arrivals_per_interval", t.arrivals}};
+    ordered_json type = {
+        {"name", t.name},
+        {"offered_per_day", t.offered_per_day},
+        {"answered_per_day", t.answered_per_day},
+        {"abandoned_per_day", t.abandoned_per_day},
+        {"ivr_time_mean_s", t.ivr_time_mean},
+        {"priorities", t.priorities},
+        {"wrap_up", {{"observations", t.wrap_up_observations}, {"mean_s", t.wrap_up_mean}, {"values_s", t.wrap_up}}},
+        {"arrivals_per_interval", t.arrivals}};
     if (t.service) {
       const ServiceFit& s = *t.service;
-      type["service"] = {{"distribution", s.distribution}, {"observations", s.observations},
-                         {"short_services", s.short_services}, {"mean_s", s.mean},
-                         {"cv", s.cv}, {"median_s", s.median},
+      type["service"] = {{"distribution", s.distribution},
+                         {"observations", s.observations},
+                         {"short_services", s.short_services},
+                         {"mean_s", s.mean},
+                         {"cv", s.cv},
+                         {"median_s", s.median},
                          {"lognormal", {{"mean_s", s.lognormal_mean}, {"cv", s.lognormal_cv}, {"ks", s.ks_lognormal}}},
                          {"gamma", {{"mean_s", s.gamma_mean}, {"cv", s.gamma_cv}, {"ks", s.ks_gamma}}}};
     }
     if (t.patience) {
       const PatienceFit& p = *t.patience;
       ordered_json km = ordered_json::array();
-      for (const double at : {10.0, 30.0, 60.0, 120.0, 300.0, 600.0}) km.push_back({{"t_s", at}, {"survival", km_at(p, at)}});
-      type["patience"] = {{"distribution", p.distribution},
-                          {"observations", p.observations},
-                          {"abandonments", p.abandonments},
-                          {"naive_mean_s", p.naive_mean},
-                          {"exponential", {{"mean_s", p.exponential.mean}, {"log_likelihood", p.exponential.log_likelihood}}},
-                          {"weibull",
-                           {{"shape", p.weibull.shape},
-                            {"scale_s", p.weibull.scale},
-                            {"mean_s", p.weibull.mean},
-                            {"log_likelihood", p.weibull.log_likelihood},
-                            {"converged", p.weibull.converged}}},
-                          {"likelihood_ratio", p.likelihood_ratio},
-                          {"kaplan_meier", km}};
+      for (const double at : {10.0, 30.0, 60.0, 120.0, 300.0, 600.0})
+        km.push_back({{"t_s", at}, {"survival", km_at(p, at)}});
+      type["patience"] = {
+          {"distribution", p.distribution},
+          {"observations", p.observations},
+          {"abandonments", p.abandonments},
+          {"naive_mean_s", p.naive_mean},
+          {"exponential", {{"mean_s", p.exponential.mean}, {"log_likelihood", p.exponential.log_likelihood}}},
+          {"weibull",
+           {{"shape", p.weibull.shape},
+            {"scale_s", p.weibull.scale},
+            {"mean_s", p.weibull.mean},
+            {"log_likelihood", p.weibull.log_likelihood},
+            {"converged", p.weibull.converged}}},
+          {"likelihood_ratio", p.likelihood_ratio},
+          {"kaplan_meier", km}};
     }
     types.push_back(type);
   }
@@ -297,6 +325,8 @@ std::string fit_report_json(const FitReportInputs& in) {
     for (const auto& k : in.in_sample->kpis) {
       kpis.push_back({{"kpi", k.kpi},
                       {"unit", k.unit},
+                      {"day_observed", number_or_null(k.day.observed)},
+                      {"day_simulated", number_or_null(k.day.simulated)},
                       {"intervals", k.n},
                       {"mae", number_or_null(k.mae)},
                       {"bias", number_or_null(k.bias)},

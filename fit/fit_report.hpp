@@ -19,8 +19,8 @@ struct FitReportInputs {
   const FittedCenter* center = nullptr;
   const ScenarioNaming* naming = nullptr;
   const FitOptions* options = nullptr;
-  std::string format;              ///< the log format read
-  std::string command_line;        ///< for provenance
+  std::string format;                   ///< the log format read
+  std::string command_line;             ///< for provenance
   const Backtest* in_sample = nullptr;  ///< none when it was not run
   double read_seconds = 0, fit_seconds = 0, backtest_seconds = 0;
 };

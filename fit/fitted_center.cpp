@@ -15,8 +15,7 @@ std::string pool_name(const CallLog& log, const AgentPool& pool, std::size_t poo
   std::string name = log.call_types[pool.main_type];
   for (const auto t : pool.skills)
     if (t != pool.main_type) name += "+" + log.call_types[t];
-  if (name.size() > 40)
-    name = log.call_types[pool.main_type] + "+" + std::to_string(pool.skills.size() - 1) + "_more";
+  if (name.size() > 40) name = log.call_types[pool.main_type] + "+" + std::to_string(pool.skills.size() - 1) + "_more";
   return name;
 }
 
@@ -90,8 +89,9 @@ FittedCenter fit_center(const CallLog& log, const FitOptions& options) {
     }
   }
   if (all_durations.size() < 2) {
-    throw std::invalid_argument("the chosen days have fewer than 2 answered calls in the open hours, so no service "
-                                "time can be fitted; check --days and the log");
+    throw std::invalid_argument(
+        "the chosen days have fewer than 2 answered calls in the open hours, so no service "
+        "time can be fitted; check --days and the log");
   }
   try {
     out.all_services = fit_service(all_durations, options.service);
@@ -140,14 +140,19 @@ FittedCenter fit_center(const CallLog& log, const FitOptions& options) {
     fitted.name = pool_name(log, pool, pools.size());
     fitted.pool = pool;
     fitted.availability = available_agents(log, days, out.window, pool, options.session_gap);
-    fitted.staffing = options.availability == Availability::SESSIONS ? fitted.availability.in_session
-                                                                      : fitted.availability.available;
+    const bool sessions = options.availability == Availability::SESSIONS;
+    fitted.staffing = sessions ? fitted.availability.in_session : fitted.availability.available;
+    fitted.staffing_by_day = sessions ? fitted.availability.in_session_by_day : fitted.availability.available_by_day;
     const double hours = out.window.interval / 3600;
     for (const double v : fitted.staffing) fitted.available_agent_hours += v * hours;
     for (const double v : fitted.availability.seen_serving) fitted.seen_agent_hours += v * hours;
     out.pools.push_back(std::move(fitted));
   }
   if (options.availability == Availability::SESSIONS) add_wrap_ups(out);
+  out.day_mix = options.day_mix && days.size() >= 2 && out.arrivals.mean_per_day > 0;
+  for (const auto d : days) out.day_labels.push_back(log.days[d].date);
+  for (const double total : out.arrivals.day_totals)
+    out.day_volumes.push_back(out.arrivals.mean_per_day > 0 ? total / out.arrivals.mean_per_day : 1.0);
   return out;
 }
 

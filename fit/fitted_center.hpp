@@ -36,6 +36,9 @@ struct FitOptions {
   double low_day_fraction = 0.6;  ///< days below this share of the median day are dropped
   double session_gap = 900;       ///< an agent's services this far apart are two sessions
   Availability availability = Availability::SESSIONS;
+  /// Write the observed days as a day mix (each replication one of them: its staffing and
+  /// volume) instead of one mean day with busyness.
+  bool day_mix = true;
   PoolOptions pools;
   ServiceFitOptions service;
 };
@@ -61,9 +64,10 @@ struct FittedPool {
   std::string name;
   AgentPool pool;
   PoolAvailability availability;
-  std::vector<double> staffing;  ///< what the scenario's staffing gets: in session or available
-  double available_agent_hours = 0;  ///< per day, over the window
-  double seen_agent_hours = 0;       ///< the "seen serving" proxy, per day
+  std::vector<double> staffing;                      ///< what the scenario's staffing gets: in session or available
+  std::vector<std::vector<double>> staffing_by_day;  ///< [kept day][interval], the same for each day
+  double available_agent_hours = 0;                  ///< per day, over the window
+  double seen_agent_hours = 0;                       ///< the "seen serving" proxy, per day
 };
 
 struct FittedCenter {
@@ -75,6 +79,9 @@ struct FittedCenter {
   std::optional<ServiceFit> all_services;  ///< every answered call: the fallback of a type without answers
   std::size_t calls_used = 0;              ///< calls of the kept days
   std::vector<std::string> notes;          ///< estimates that could not be made, and what was written instead
+  bool day_mix = false;                    ///< the scenario gets a day mix (FitOptions::day_mix, 2 days or more)
+  std::vector<double> day_volumes;         ///< per kept day: its calls in the window / the mean day's
+  std::vector<std::string> day_labels;     ///< per kept day: its date
 };
 
 /// Fits `log`. Throws std::invalid_argument with the reason when it cannot (no day left, no

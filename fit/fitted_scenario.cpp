@@ -109,7 +109,7 @@ ScenarioTexts fitted_scenario(const FittedCenter& center, const ScenarioNaming& 
   y += "time:\n  start: " + clock_text(start, false) + "\n  warmup: 0s            # the day starts empty\n";
   y += "  duration: " + duration_text(end - start) + "\n  interval: " + duration_text(w.interval) + "\n";
   y += "service_level:\n  threshold: " + duration_text(naming.service_level_threshold) + "\n";
-  if (center.arrivals.busyness_cv > 0) {
+  if (!center.day_mix && center.arrivals.busyness_cv > 0) {
     y += "busyness: {cv: " + number(center.arrivals.busyness_cv, 3) + "}   # day-to-day variation of the volume\n";
   }
   y += "call_types:\n";
@@ -118,7 +118,8 @@ ScenarioTexts fitted_scenario(const FittedCenter& center, const ScenarioNaming& 
     y += "  - name: " + quoted(type_names[i]) + "\n";
     y += "    arrivals: {forecast: " + folder + "/forecast.csv}\n";
     const ServiceFit& service = t.service ? *t.service : *center.all_services;
-    y += "    service: " + service_yaml(service) + (t.service ? "" : "   # no call of this type was answered: all types' fit") + "\n";
+    y += "    service: " + service_yaml(service) +
+         (t.service ? "" : "   # no call of this type was answered: all types' fit") + "\n";
     if (!t.wrap_up.empty()) {
       std::string values;
       for (const double q : t.wrap_up) values += (values.empty() ? "" : ", ") + seconds_text(q);
@@ -139,28 +140,61 @@ ScenarioTexts fitted_scenario(const FittedCenter& center, const ScenarioNaming& 
     y += "    staffing: " + folder + "/staffing.csv\n";
   }
   y += "routing:\n  policy: longest_idle_agent\n";
-  out.yaml = y;
 
-  std::string f = "interval_start";
-  for (const auto& n : type_names) f += "," + n;
-  f += "\n";
-  std::string s = "interval_start";
-  for (const auto& n : group_names) s += "," + n;
-  s += "\n";
-  for (std::size_t k = 0; k <= w.size(); ++k) {
-    const std::string clock = clock_text(start + static_cast<double>(k) * w.interval, with_day);
-    f += clock;
-    s += clock;
-    for (const auto& t : center.call_types) f += "," + number(k < w.size() ? t.arrivals[k] : 0.0, 3);
-    for (const auto& p : center.pools) {
-      const auto& a = p.staffing;
-      s += "," + number(a.empty() ? 0.0 : a[std::min(k, a.size() - 1)], 2);
-    }
+  // A forecast table of the call types' calls per interval, `of(type)` giving the values.
+  const auto forecast_table = [&](const auto& of) {
+    std::string f = "interval_start";
+    for (const auto& n : type_names) f += "," + n;
     f += "\n";
+    for (std::size_t k = 0; k <= w.size(); ++k) {
+      f += clock_text(start + static_cast<double>(k) * w.interval, with_day);
+      for (const auto& t : center.call_types) {
+        const std::vector<double>& v = of(t);
+        f += "," + number(k < w.size() && k < v.size() ? v[k] : 0.0, 3);
+      }
+      f += "\n";
+    }
+    return f;
+  };
+  out.forecast_csv = forecast_table([](const FittedCallType& t) -> const std::vector<double>& { return t.arrivals; });
+  // A staffing table of the pools' agents per interval, `of(pool)` giving the values.
+  const auto staffing_table = [&](const auto& of) {
+    std::string s = "interval_start";
+    for (const auto& n : group_names) s += "," + n;
     s += "\n";
+    for (std::size_t k = 0; k <= w.size(); ++k) {
+      s += clock_text(start + static_cast<double>(k) * w.interval, with_day);
+      for (const auto& p : center.pools) {
+        const std::vector<double>& a = of(p);
+        s += "," + number(a.empty() ? 0.0 : a[std::min(k, a.size() - 1)], 2);
+      }
+      s += "\n";
+    }
+    return s;
+  };
+  out.staffing_csv = staffing_table([](const FittedPool& p) -> const std::vector<double>& { return p.staffing; });
+  if (center.day_mix) {
+    y += "# The observed days, one drawn per replication: each day's own agents on duty and calls per interval\n"
+         "# (remove day_mix to simulate the mean day of " +
+         folder + "/staffing.csv and forecast.csv).\n";
+    y += "day_mix:\n";
+    for (std::size_t d = 0; d < center.day_labels.size() && d < center.day_volumes.size(); ++d) {
+      if (!(center.day_volumes[d] > 0)) continue;  // a day without calls in the open hours says nothing
+      std::string file = center.day_labels[d];
+      std::replace(file.begin(), file.end(), ' ', '-');
+      const std::string staffing = folder + "/days/" + file + "-agents.csv";
+      const std::string calls = folder + "/days/" + file + "-calls.csv";
+      out.day_files.emplace_back(staffing, staffing_table([d](const FittedPool& p) -> const std::vector<double>& {
+                                   return p.staffing_by_day[d];
+                                 }));
+      out.day_files.emplace_back(calls, forecast_table([&](const FittedCallType& t) -> const std::vector<double>& {
+                                   return center.arrivals.by_day[d][t.log_index];
+                                 }));
+      y += "  - {label: " + quoted(center.day_labels[d]) + ", staffing: " + staffing +
+           ", arrivals: {forecast: " + calls + "}}\n";
+    }
   }
-  out.forecast_csv = f;
-  out.staffing_csv = s;
+  out.yaml = y;
   return out;
 }
 

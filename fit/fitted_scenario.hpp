@@ -22,11 +22,13 @@ struct ScenarioTexts {
   std::string forecast_csv;
   std::string staffing_csv;
   std::string folder;  ///< "NAME": the CSVs go to DIR/NAME/
+  /// With a day mix: each day's staffing CSV, as (path under DIR, text), e.g. NAME/days/1999-01-03.csv
+  std::vector<std::pair<std::string, std::string>> day_files;
 };
 
 struct ScenarioNaming {
-  std::string name;                   ///< the scenario's name (a valid scenario name)
-  std::string source;                 ///< the logs, for the header comment
+  std::string name;                     ///< the scenario's name (a valid scenario name)
+  std::string source;                   ///< the logs, for the header comment
   double service_level_threshold = 20;  ///< seconds
 };
 

@@ -15,17 +15,17 @@ sim::Distribution unit_gamma(double cv) {
 }
 }  // namespace
 
-Busyness::Busyness(double cv, std::uint64_t seed, std::uint64_t replication)
-    : cv_(cv), gamma_(unit_gamma(cv)), stream_(seed, replication, {stream_kind::kBusyness, 0}) {}
+Busyness::Busyness(double cv, double volume, std::uint64_t seed, std::uint64_t replication)
+    : cv_(cv), volume_(volume), gamma_(unit_gamma(cv)), stream_(seed, replication, {stream_kind::kBusyness, 0}) {}
 
 double Busyness::factor(std::size_t day) {
-  if (cv_ <= 0) return 1.0;
+  if (cv_ <= 0) return volume_;
   while (factors_.size() <= day) factors_.push_back(gamma_.sample(stream_));
-  return factors_[day];
+  return volume_ * factors_[day];
 }
 
 sim::Time Busyness::next_arrival(const sim::PiecewiseRate& rate, sim::Time from, double unit_exponential) {
-  if (cv_ <= 0) return rate.next_event(from, unit_exponential);
+  if (cv_ <= 0 && volume_ == 1) return rate.next_event(from, unit_exponential);
   double remaining = unit_exponential;
   sim::Time t = from;
   // A rate that is zero for ever ends the loop through next_event's infinity; a day holds

@@ -3,7 +3,8 @@
 /// Day-level busyness: forecasts are uncertain, and whole days run busier or quieter than
 /// planned. Each simulated day (86,400 s from time 0) draws a factor from a gamma
 /// distribution with mean 1 and the given cv, and every arrival rate of that day is
-/// multiplied by it (a doubly stochastic Poisson process).
+/// multiplied by it (a doubly stochastic Poisson process). A day mix's volume multiplies
+/// every day's factor too (models/day_mix.hpp).
 
 #include <cstdint>
 #include <vector>
@@ -16,8 +17,8 @@ namespace callsim::models {
 
 class Busyness {
  public:
-  /// cv 0: every factor is exactly 1 and no random number is drawn.
-  Busyness(double cv, std::uint64_t seed, std::uint64_t replication);
+  /// cv 0: every factor is exactly `volume` and no random number is drawn.
+  Busyness(double cv, double volume, std::uint64_t seed, std::uint64_t replication);
 
   /// The factor of day `day`; factors are drawn in day order, once each.
   double factor(std::size_t day);
@@ -30,6 +31,7 @@ class Busyness {
 
  private:
   double cv_;
+  double volume_;
   sim::Distribution gamma_;
   sim::RandomStream stream_;
   std::vector<double> factors_;

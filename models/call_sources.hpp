@@ -18,6 +18,7 @@
 #include "models/call_queues.hpp"
 #include "models/center_events.hpp"
 #include "models/center_spec.hpp"
+#include "models/day_mix.hpp"
 #include "models/hot_path.hpp"
 #include "models/ivr.hpp"
 #include "models/stall_diagnosis.hpp"
@@ -33,10 +34,14 @@ class CallSources {
   CallSources(const CenterSpec& spec, std::uint64_t seed, std::uint64_t replication, bool policy_draws)
       : spec_(spec),
         arrivals_end_(spec.time.warmup + spec.time.duration),
-        busyness_(spec.busyness_cv, seed, replication),
+        busyness_(spec.busyness_cv, day_volume(spec, seed, replication), seed, replication),
         ivr_arrivals_(seed, replication, {stream_kind::kIvrArrivals, 0}),
         ivr_path_(seed, replication, {stream_kind::kIvrPath, 0}),
         types_(spec.call_types.size()) {
+    if (!spec.day_mix.empty()) {
+      const DayVariant& day = spec.day_mix[day_variant(spec, seed, replication)];
+      if (!day.arrivals.empty()) day_arrivals_ = &day.arrivals;
+    }
     for (std::uint32_t k = 0; k < types_.size(); ++k) {
       Type& t = types_[k];
       t.arrivals = sim::RandomStream(seed, replication, {stream_kind::kArrivals, k});
@@ -70,7 +75,8 @@ class CallSources {
     }
     // One uniform per call, inverted through the cumulative rate: identical on every platform.
     const double e = -std::log(types_[type].arrivals.uniform01());
-    const sim::Time next = busyness_.next_arrival(spec_.call_types[type].arrivals, from, e);
+    const sim::PiecewiseRate& rate = day_arrivals_ ? (*day_arrivals_)[type] : spec_.call_types[type].arrivals;
+    const sim::Time next = busyness_.next_arrival(rate, from, e);
     if (next < arrivals_end_) sim.schedule_at(next, center_event::kArrival, type, center_event::kPriorityArrival);
   }
 
@@ -146,6 +152,8 @@ class CallSources {
   const CenterSpec& spec_;
   sim::Time arrivals_end_;
   Busyness busyness_;
+  /// The day mix variant's own arrival rates, when it has them.
+  const std::vector<sim::PiecewiseRate>* day_arrivals_ = nullptr;
   sim::RandomStream ivr_arrivals_, ivr_path_;
   std::vector<Type> types_;
   std::uint64_t next_call_id_ = 0;

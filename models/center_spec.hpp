@@ -108,12 +108,27 @@ struct TimeSpec {
       0};  ///< clock time of day at simulation time 0, seconds after midnight (for labels and forecasts)
 };
 
+/// One of several equally likely days of a day mix: every agent group's staffing that day,
+/// and a factor on every arrival rate (the day's volume against the forecast). A day mix
+/// reproduces how much real days differ in staffing and volume around their mean, which a
+/// single mean day cannot: service level is not linear in either (models/day_mix.hpp).
+struct DayVariant {
+  std::string label;                                ///< e.g. the observed date it came from
+  std::vector<std::vector<StaffingStep>> staffing;  ///< [group]: replaces the group's own plan
+  /// [call type]: replaces the type's own arrival rate that day; empty: the types' own
+  std::vector<sim::PiecewiseRate> arrivals;
+  double volume = 1;  ///< > 0: multiplies the day's arrival rates
+};
+
 /// A whole center, as one replication needs it.
 struct CenterSpec {
   std::string name;
   TimeSpec time;
   sim::Time service_level_threshold{20};  ///< the T of "answered within T"
   sim::Time callback_threshold{3600};     ///< callbacks made within this of the call count as on time
+  /// Empty: every replication is the one day the groups' plans and the forecasts give.
+  /// Else each replication draws one variant, uniformly (models/day_mix.hpp).
+  std::vector<DayVariant> day_mix;
   std::vector<CallTypeSpec> call_types;
   std::vector<AgentGroupSpec> agent_groups;
   /// When the center takes calls; empty: always. Calls arriving outside get a closed

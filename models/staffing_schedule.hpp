@@ -16,6 +16,7 @@
 #include "models/busyness.hpp"
 #include "models/center_events.hpp"
 #include "models/center_spec.hpp"
+#include "models/day_mix.hpp"
 #include "models/stream_kinds.hpp"
 #include "sim/random_stream.hpp"
 #include "sim/time.hpp"
@@ -29,10 +30,11 @@ class StaffingSchedule {
  public:
   StaffingSchedule(const CenterSpec& spec, std::uint64_t seed, std::uint64_t replication)
       : groups_(spec.agent_groups.size()) {
+    const std::size_t variant = day_variant(spec, seed, replication);
     for (std::uint32_t g = 0; g < groups_.size(); ++g) {
       const AgentGroupSpec& gs = spec.agent_groups[g];
       Group& group = groups_[g];
-      group.steps = staffing_steps(gs);
+      group.steps = spec.day_mix.empty() ? staffing_steps(gs) : spec.day_mix[variant].staffing[g];
       group.absenteeism = gs.absenteeism;
       if (gs.absenteeism > 0) group.absence = sim::RandomStream(seed, replication, {stream_kind::kAbsence, g});
     }

@@ -25,5 +25,6 @@ inline constexpr std::uint32_t kAbsence = 11;     ///< which agents are absent e
 /// The routing policy's per-call draw (e.g. whether a caller accepts a callback), drawn at
 /// entry for every call when the policy chooses queues, entity = call type.
 inline constexpr std::uint32_t kPolicy = 12;
+inline constexpr std::uint32_t kDayMix = 13;  ///< which variant of the day mix a replication is, entity 0
 
 }  // namespace callsim::models::stream_kind

@@ -74,6 +74,10 @@ inline constexpr double kMultiplier = 100;
 inline constexpr int kSkillLevel = 1000;
 /// busyness.cv (a gamma factor with cv 2 has shape 0.25, already wilder than any real day).
 inline constexpr double kBusynessCv = 2;
+/// Variants of a `day_mix`: a few years of observed days.
+inline constexpr std::size_t kDayMixVariants = 2000;
+/// A day mix variant's volume factor on arrival rates.
+inline constexpr double kDayMixVolume = 100;
 /// A distribution's plain-number parameter (cv, shape).
 inline constexpr double kDistributionNumber = 1000;
 /// A routing parameter that is a count (reserved agents, min_priority).

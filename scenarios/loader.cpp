@@ -10,6 +10,7 @@
 #include "scenarios/call_type_field.hpp"
 #include "scenarios/clock_time.hpp"
 #include "scenarios/costs_field.hpp"
+#include "scenarios/day_mix_field.hpp"
 #include "scenarios/ivr_field.hpp"
 #include "scenarios/limits.hpp"
 #include "scenarios/load_context.hpp"
@@ -31,7 +32,7 @@ using detail::Fields;
 using detail::LoadContext;
 using detail::Reporter;
 
-const std::vector<std::string> kTopKeys{"agent_groups", "busyness",   "call_types", "costs",         "ivr",
+const std::vector<std::string> kTopKeys{"agent_groups", "busyness",   "call_types", "costs",         "day_mix", "ivr",
                                         "name",         "open_hours", "routing",    "service_level", "time"};
 
 // The single document of the file. Every document is counted, not only the first: a stray
@@ -190,6 +191,7 @@ models::CenterSpec read_center(const Reporter& reporter, const YAML::Node& root,
     spec.open_hours = detail::read_open_hours(reporter, *open_hours, context);
   }
   if (const auto busyness = top.find("busyness")) spec.busyness_cv = read_busyness(reporter, *busyness);
+  if (const auto mix = top.find("day_mix")) spec.day_mix = detail::read_day_mix(reporter, *mix, spec, context);
   if (ivr) {
     spec.ivr = detail::read_ivr(reporter, *ivr, type_names, context);
     check_reached(reporter, spec, types);

@@ -191,8 +191,15 @@ TEST_CASE("callsim fit writes a scenario that reproduces its log in sample", "[f
   INFO(r.err << r.out);
   REQUIRE(r.code == 0);
   CHECK(r.err.empty());
-  for (const char* file : {"synth.yaml", "synth/forecast.csv", "synth/staffing.csv", "fit-report.md", "fit-report.json"})
+  for (const char* file :
+       {"synth.yaml", "synth/forecast.csv", "synth/staffing.csv", "fit-report.md", "fit-report.json"})
     CHECK(fs::exists(dir / "fitted" / file));
+  // A day mix of the 40 days: each day's agents and calls.
+  std::size_t day_files = 0;
+  for (const auto& entry : fs::directory_iterator(dir / "fitted" / "synth" / "days"))
+    day_files += entry.is_regular_file();
+  CHECK(day_files == 2 * kDays);
+  CHECK(testing::slurp(dir / "fitted" / "synth.yaml").find("day_mix:") != std::string::npos);
   // The scenario runs as is.
   const auto run = testing::run_callsim("run fitted/synth.yaml -r 2 -q -o s.h5", dir);
   CHECK(run.code == 0);
