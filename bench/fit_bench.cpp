@@ -26,7 +26,9 @@ const std::string& month_log() {
     options.seed = 3;
     options.replications = 22;
     std::vector<std::vector<callsim::run::CallRecord>> days(options.replications);
-    options.on_calls = [&](std::size_t r, std::vector<callsim::run::CallRecord>&& calls) { days[r] = std::move(calls); };
+    options.on_calls = [&](std::size_t r, std::vector<callsim::run::CallRecord>&& calls) {
+      days[r] = std::move(calls);
+    };
     callsim::run::run_in_process(scenario.spec, options);
     std::ostringstream log;
     log.precision(10);

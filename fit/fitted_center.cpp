@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "scenarios/limits.hpp"
+
 namespace callsim::fit {
 
 namespace {
@@ -52,7 +54,24 @@ FittedCenter fit_center(const CallLog& log, const FitOptions& options) {
   FittedCenter out;
   out.days = select_days(log, options.days, options.low_day_fraction);
   const auto& days = out.days.kept;
+  // The scenario's own limits, checked before anything is sized by them.
+  if (days.size() > scenarios::limits::kDayMixVariants) {
+    throw std::invalid_argument("--days keeps " + std::to_string(days.size()) + " days; a fit takes at most " +
+                                std::to_string(scenarios::limits::kDayMixVariants) + "; choose fewer with --days");
+  }
+  if (log.call_types.size() > scenarios::limits::kCallTypes) {
+    throw std::invalid_argument("the log has " + std::to_string(log.call_types.size()) +
+                                " call types; a scenario may have at most " +
+                                std::to_string(scenarios::limits::kCallTypes));
+  }
   out.window = open_window(log, days, options.interval);
+  if (static_cast<double>(days.size()) * static_cast<double>(log.call_types.size()) *
+          static_cast<double>(out.window.size()) >
+      2e7) {
+    throw std::invalid_argument(
+        "the log's days x call types x intervals is over 20 million; fit fewer days (--days) "
+        "or longer intervals (--interval)");
+  }
   out.arrivals = arrival_profile(log, days, out.window);
 
   std::vector<bool> kept(log.days.size(), false);

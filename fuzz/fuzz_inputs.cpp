@@ -13,6 +13,10 @@
 #include <map>
 #include <vector>
 
+#include "fit/bank_log_reader.hpp"
+#include "fit/csv_log_reader.hpp"
+#include "fit/fitted_center.hpp"
+#include "fit/fitted_scenario.hpp"
 #include "scenarios/bank_log_trace.hpp"
 #include "scenarios/forecast_csv.hpp"
 #include "scenarios/loader.hpp"
@@ -302,6 +306,46 @@ void load_bank_log(std::string_view data) {
                                "agent_groups:\n  - name: agents\n    skills: [a]\n    count: 10\n";
   const std::string path = scratch_scenario_path();
   refused_or_loaded([&] { static_cast<void>(scenarios::load_scenario_text(scenario, path)); }, path);
+}
+
+void fit_call_log(std::string_view data) {
+  // Both readers on the same bytes: a refusal is a LogError naming the file and the line;
+  // a log that reads must fit or be refused with a reason, and what it fits must load.
+  for (const bool bank : {false, true}) {
+    fit::CallLog log;
+    try {
+      if (bank)
+        fit::read_bank_log(data, "fuzz.txt", log);
+      else
+        fit::read_csv_log(data, "fuzz.csv", log);
+    } catch (const fit::LogError& error) {
+      const std::string what = error.what();
+      if (what.rfind(bank ? "fuzz.txt:" : "fuzz.csv:", 0) != 0) throw UncheckedInput(what);
+      continue;
+    }
+    fit::FittedCenter center;
+    try {
+      center = fit::fit_center(log, fit::FitOptions{});
+    } catch (const std::invalid_argument&) {
+      continue;  // no day, no answer or no agent: refused with a reason
+    }
+    fit::ScenarioNaming naming;
+    naming.name = "fuzzfit";
+    naming.source = "fuzz";
+    const fit::ScenarioTexts texts = fit::fitted_scenario(center, naming);
+    const fs::path dir = scratch().path();
+    fs::create_directories(dir / "fuzzfit" / "days");
+    std::ofstream(dir / "fuzzfit" / "forecast.csv") << texts.forecast_csv;
+    std::ofstream(dir / "fuzzfit" / "staffing.csv") << texts.staffing_csv;
+    for (const auto& [path, text] : texts.day_files) std::ofstream(dir / path) << text;
+    // A fitted scenario that does not load is a bug of the fit, whatever the log held.
+    const std::string path = (dir / "fuzzfit.yaml").string();
+    try {
+      static_cast<void>(scenarios::load_scenario_text(texts.yaml, path));
+    } catch (const ScenarioError& error) {
+      throw UncheckedInput(std::string("the fitted scenario does not load: ") + error.what());
+    }
+  }
 }
 
 }  // namespace callsim::fuzz

@@ -60,4 +60,9 @@ void load_shift_templates(std::string_view data);
 /// anonymous_bank}): parsed for the date of its first row, then replayed by a call type.
 void load_bank_log(std::string_view data);
 
+/// A call log (generic CSV and Anonymous Bank readers), fitted when it reads, the fitted
+/// scenario loaded: a reader's refusal must name the file and line, and a fitted scenario
+/// that does not load is a finding.
+void fit_call_log(std::string_view data);
+
 }  // namespace callsim::fuzz

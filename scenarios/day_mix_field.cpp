@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <limits>
 
-#include "scenarios/limits.hpp"
 #include "scenarios/arrivals_field.hpp"
+#include "scenarios/limits.hpp"
 #include "scenarios/staffing_field.hpp"
 
 namespace callsim::scenarios::detail {
@@ -18,8 +18,8 @@ std::vector<models::DayVariant> read_day_mix(const Reporter& reporter, const Ent
                                     "' has shifts, which a day mix would ignore; give the group a staffing plan or "
                                     "count, or remove day_mix");
   }
-  const YAML::Node list = read_list(reporter, entry, "day_mix",
-                                    "a list of equally likely days, each {staffing: FILE.csv, volume: 1.0}");
+  const YAML::Node list =
+      read_list(reporter, entry, "day_mix", "a list of equally likely days, each {staffing: FILE.csv, volume: 1.0}");
   if (list.size() > limits::kDayMixVariants) {
     reporter.fail(entry.line(), "day_mix has " + std::to_string(list.size()) + " days; it may have at most " +
                                     std::to_string(limits::kDayMixVariants));
@@ -29,7 +29,8 @@ std::vector<models::DayVariant> read_day_mix(const Reporter& reporter, const Ent
     const std::string path = "day_mix[" + std::to_string(i) + "]";
     const Fields fields(reporter, list[i], line_of(list[i]), path, path, {"arrivals", "label", "staffing", "volume"});
     models::DayVariant variant;
-    if (const auto label = fields.find("label")) variant.label = read_scalar(reporter, *label, fields.path("label"), "1999-01-04");
+    if (const auto label = fields.find("label"))
+      variant.label = read_scalar(reporter, *label, fields.path("label"), "1999-01-04");
     const Entry staffing = fields.require("staffing", "a staffing CSV with a column per agent group, e.g. day1.csv");
     for (const auto& group : spec.agent_groups)
       variant.staffing.push_back(read_staffing_plan(reporter, staffing, fields.path("staffing"), group.name, context));
@@ -37,8 +38,8 @@ std::vector<models::DayVariant> read_day_mix(const Reporter& reporter, const Ent
     // call type's `arrivals` does); a type with a trace keeps its trace.
     if (const auto arrivals = fields.find("arrivals")) {
       for (const auto& type : spec.call_types) {
-        variant.arrivals.push_back(read_arrivals(reporter, *arrivals, fields.path("arrivals"),
-                                                 ArrivalsOwner::call_type(type.name), context));
+        variant.arrivals.push_back(
+            read_arrivals(reporter, *arrivals, fields.path("arrivals"), ArrivalsOwner::call_type(type.name), context));
       }
     }
     if (const auto volume = fields.find("volume")) {

@@ -103,8 +103,8 @@ TEST_CASE("day_mix problems name the file and the line", "[scenario][day_mix][er
     CHECK_THROWS_WITH(files.load(), Catch::Contains("mix.yaml:17:"));
   }
   {
-    const MixFiles files("shifts", replaced(kScenario, "    count: 4\n",
-                                            "    shifts:\n      - {start: 08:00, end: 12:00, count: 4}\n"));
+    const MixFiles files(
+        "shifts", replaced(kScenario, "    count: 4\n", "    shifts:\n      - {start: 08:00, end: 12:00, count: 4}\n"));
     CHECK_THROWS_WITH(files.load(), Catch::Contains("has shifts, which a day mix would ignore"));
   }
 }
