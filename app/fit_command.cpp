@@ -4,6 +4,7 @@
 
 #include <boost/program_options.hpp>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <limits>
@@ -246,31 +247,39 @@ int fit_command(const std::vector<std::string>& args) {
     report::write_file_atomically(json_path, fit::fit_report_json(report));
 
     if (!s.quiet) {
+      const auto fixed = [](double v, int decimals) {
+        char text[64];
+        std::snprintf(text, sizeof text, "%.*f", decimals, v);
+        return std::string(text);
+      };
       std::cout << "fitted '" << s.name << "' from " << log.calls.size() << " calls of " << center.days.kept.size()
-                << " days (" << center.days.dropped.size() << " dropped as low) in " << read_seconds + fit_seconds
-                << " s: " << center.call_types.size() << " call types, " << center.pools.size() << " agent group"
-                << (center.pools.size() == 1 ? "" : "s") << "\n";
+                << " days (" << center.days.dropped.size() << " dropped as low) in "
+                << fixed(read_seconds + fit_seconds, 2) << " s: " << center.call_types.size() << " call types, "
+                << center.pools.size() << " agent group" << (center.pools.size() == 1 ? "" : "s")
+                << (center.day_mix ? ", a day mix of the days" : "") << "\n";
       for (const auto& p : center.pools) {
         std::cout << "  " << p.name << ": " << p.pool.agents.size() << " agent"
-                  << (p.pool.agents.size() == 1 ? "" : "s") << ", staffed with " << p.available_agent_hours
-                  << " agent-hours a day, "
-                  << (p.seen_agent_hours > 0 ? p.available_agent_hours / p.seen_agent_hours : 0)
-                  << " of the agent-hours seen serving\n";
+                  << (p.pool.agents.size() == 1 ? "" : "s") << ", " << fixed(p.available_agent_hours, 1)
+                  << " agent-hours a day on duty ("
+                  << fixed(p.seen_agent_hours > 0 ? p.available_agent_hours / p.seen_agent_hours : 0, 2)
+                  << " of the agent-hours seen serving)\n";
       }
       std::size_t bad = 0;
       for (const auto& sk : log.skipped) bad += sk.bad ? sk.count : 0;
       if (bad) std::cout << "  " << bad << " bad rows skipped (by reason in fit-report.md)\n";
       if (in_sample) {
-        std::cout << "in sample (" << in_sample->replications << " replications against " << in_sample->days
-                  << " days), per interval:\n";
+        std::cout << "in sample (" << in_sample->replications << " replications against the " << in_sample->days
+                  << " days), the day observed / simulated, and the MAE per interval:\n";
         for (const auto& k : in_sample->kpis) {
-          const double scale = k.unit == "fraction" ? 100 : 1;
-          std::cout << "  " << k.kpi << ": MAE " << k.mae * scale << (k.unit == "fraction" ? " points" : "")
-                    << ", bias " << k.bias * scale << ", coverage " << k.coverage * 100 << " %\n";
+          const bool fraction = k.unit == "fraction";
+          const double scale = fraction ? 100 : 1;
+          std::cout << "  " << k.kpi << ": " << fixed(k.day.observed * scale, 1) << (fraction ? " %" : "") << " / "
+                    << fixed(k.day.simulated * scale, 1) << (fraction ? " %" : "") << ", MAE "
+                    << fixed(k.mae * scale, 1) << (fraction ? " points" : "") << "\n";
         }
       }
-      std::cout << "wrote " << yaml_path << ", " << forecast_path << ", " << staffing_path << ", " << md_path << ", "
-                << json_path << "\n";
+      std::cout << "wrote " << yaml_path << " (and " << texts.day_files.size() + 2 << " CSVs in " << folder << "), "
+                << md_path << ", " << json_path << "\n";
     }
   } catch (const scenarios::ScenarioError& e) {
     std::cerr << "callsim fit: the fitted scenario does not load (a bug of callsim fit, please report it): " << e.what()

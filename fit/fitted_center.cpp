@@ -17,7 +17,7 @@ std::string pool_name(const CallLog& log, const AgentPool& pool, std::size_t poo
   std::string name = log.call_types[pool.main_type];
   for (const auto t : pool.skills)
     if (t != pool.main_type) name += "+" + log.call_types[t];
-  if (name.size() > 40) name = log.call_types[pool.main_type] + "+" + std::to_string(pool.skills.size() - 1) + "_more";
+  if (name.size() > 60) name = log.call_types[pool.main_type] + "+" + std::to_string(pool.skills.size() - 1) + "_more";
   return name;
 }
 
