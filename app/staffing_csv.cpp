@@ -3,22 +3,13 @@
 #include <cmath>
 #include <cstdio>
 
+#include "scenarios/clock_time.hpp"
+
 namespace callsim::app {
 
 namespace {
 
 bool whole_minute(double seconds) { return std::fabs(seconds / 60 - std::round(seconds / 60)) < 1e-9; }
-
-std::string clock_cell(double seconds, bool with_day) {
-  const auto minutes = static_cast<long long>(std::llround(seconds / 60));
-  char text[32];
-  if (with_day) {
-    std::snprintf(text, sizeof text, "%lld %02lld:%02lld", minutes / 1440 + 1, minutes % 1440 / 60, minutes % 60);
-  } else {
-    std::snprintf(text, sizeof text, "%02lld:%02lld", minutes / 60, minutes % 60);
-  }
-  return text;
-}
 
 }  // namespace
 
@@ -45,7 +36,7 @@ std::string staffing_csv(const models::TimeSpec& time, const plan::StaffingPlan&
   for (const std::string& name : group_names) text += "," + name;
   text += "\n";
   for (const plan::PlanRow& row : rows) {
-    text += clock_cell(row.clock, with_day);
+    text += scenarios::csv_clock(row.clock, with_day);
     for (const int a : row.agents) text += "," + std::to_string(a);
     text += "\n";
   }

@@ -5,12 +5,12 @@
 
 #include <benchmark/benchmark.h>
 
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "fit/csv_log_reader.hpp"
 #include "fit/fitted_center.hpp"
+#include "run/call_log_csv.hpp"
 #include "run/call_records.hpp"
 #include "run/experiment.hpp"
 #include "scenarios/loader.hpp"
@@ -30,23 +30,7 @@ const std::string& month_log() {
       days[r] = std::move(calls);
     };
     callsim::run::run_in_process(scenario.spec, options);
-    std::ostringstream log;
-    log.precision(10);
-    log << "arrival,queue_entry,answer,end,outcome,call_type,agent\n";
-    for (std::size_t d = 0; d < days.size(); ++d) {
-      const double base = static_cast<double>(d) * 86400 + scenario.spec.time.clock_start.seconds();
-      for (const auto& c : days[d]) {
-        const bool answered = c.outcome == callsim::run::CallOutcome::ANSWERED;
-        if (!answered && c.outcome != callsim::run::CallOutcome::ABANDONED) continue;
-        log << base + c.arrival << "," << base + c.queue_arrival << ",";
-        if (answered) log << base + c.answer;
-        log << "," << base + c.end << "," << (answered ? "answered" : "abandoned") << ","
-            << scenario.spec.call_types[c.call_type].name << ",";
-        if (answered) log << "a" << c.agent;
-        log << "\n";
-      }
-    }
-    return log.str();
+    return callsim::run::call_log_csv(scenario.spec, days);
   }();
   return text;
 }

@@ -5,50 +5,18 @@
 #include <charconv>
 
 #include "fit/civil_date.hpp"
+#include "scenarios/bank_log_layout.hpp"
 #include "scenarios/trace_csv.hpp"
 
 namespace callsim::fit {
 
 namespace {
 
-constexpr std::size_t kFields = 17;
-constexpr std::array<std::string_view, kFields> kHeader{
-    "vru+line", "call_id", "customer_id", "priority", "type",      "date",     "vru_entry", "vru_exit", "vru_time",
-    "q_start",  "q_exit",  "q_time",      "outcome",  "ser_start", "ser_exit", "ser_time",  "server"};
-enum Field : std::size_t {
-  kPriority = 3,
-  kType = 4,
-  kDate = 5,
-  kVruEntry = 6,
-  kVruExit = 7,
-  kQStart = 9,
-  kQExit = 10,
-  kOutcome = 12,
-  kSerStart = 13,
-  kSerExit = 14,
-  kServer = 16
-};
-constexpr std::string_view kNeverText = "0:00:00";  // the log's "did not happen"
+using namespace scenarios::bank_log;
+
 constexpr std::array<std::string_view, 6> kDocumentedTypes{"PS", "PE", "IN", "NE", "NW", "TT"};
 // The documentation's meanings, as bank-weekday.yaml names them.
 constexpr std::array<std::string_view, 6> kTypeNames{"retail", "english", "internet", "stock", "prospect", "callback"};
-
-std::size_t split_fields(std::string_view line, std::array<std::string_view, kFields>& fields) {
-  std::size_t count = 0;
-  while (true) {
-    const auto tab = line.find('\t');
-    if (count < kFields) fields[count] = line.substr(0, tab);
-    ++count;
-    if (tab == std::string_view::npos) return count;
-    line.remove_prefix(tab + 1);
-  }
-}
-
-std::string header_text() {
-  std::string out;
-  for (const auto name : kHeader) out += (out.empty() ? "" : ", ") + std::string(name);
-  return out;
-}
 
 // YYMMDD: years 50..99 are 19YY (the logs are of 1999), the others 20YY.
 std::optional<CivilDate> bank_date(std::string_view text) {

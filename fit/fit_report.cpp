@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "fit/civil_date.hpp"
+#include "scenarios/clock_time.hpp"
 
 namespace callsim::fit {
 
@@ -98,7 +98,7 @@ std::string fit_report_markdown(const FitReportInputs& in) {
 
   const double start = c.window.start_seconds(), end = start + static_cast<double>(c.window.size()) * c.window.interval;
   md += "\n## Opening hours and arrivals\n\n";
-  md += "Open from " + clock_text(start, false) + " to " + clock_text(end, end > 86400) + " in " +
+  md += "Open from " + scenarios::csv_clock(start, false) + " to " + scenarios::csv_clock(end, end > 86400) + " in " +
         std::to_string(c.window.size()) + " intervals of " + fixed(c.window.interval / 60, 0) +
         " min: the intervals in which agents answered calls on at least half of the days. ";
   md += fixed(c.arrivals.mean_per_day, 1) + " calls a day reached the agents in those hours, " +
@@ -205,7 +205,7 @@ std::string fit_report_markdown(const FitReportInputs& in) {
   for (std::size_t i = 0; i < c.pools.size(); ++i) md += "|---|---|---|---";
   md += "|\n";
   for (std::size_t k = 0; k < c.window.size(); ++k) {
-    md += "| " + clock_text(start + static_cast<double>(k) * c.window.interval, end > 86400);
+    md += "| " + scenarios::csv_clock(start + static_cast<double>(k) * c.window.interval, end > 86400);
     for (const auto& p : c.pools) {
       const auto& a = p.availability;
       md += " | " + fixed(a.available[k], 2) + " | " + fixed(a.in_session[k], 2) + " | " + fixed(a.seen_serving[k], 2) +

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <set>
 
+#include "scenarios/clock_time.hpp"
+
 namespace callsim::fit {
 
 namespace {
@@ -76,17 +78,6 @@ std::vector<std::string> scenario_names(const std::vector<std::string>& names) {
   return out;
 }
 
-std::string clock_text(double seconds, bool with_day) {
-  const auto minutes = static_cast<long long>(std::llround(seconds / 60));
-  char text[32];
-  if (with_day) {
-    std::snprintf(text, sizeof text, "%lld %02lld:%02lld", minutes / 1440 + 1, minutes % 1440 / 60, minutes % 60);
-  } else {
-    std::snprintf(text, sizeof text, "%02lld:%02lld", minutes / 60, minutes % 60);
-  }
-  return text;
-}
-
 ScenarioTexts fitted_scenario(const FittedCenter& center, const ScenarioNaming& naming) {
   const OpenWindow& w = center.window;
   const double start = w.start_seconds(), end = start + static_cast<double>(w.size()) * w.interval;
@@ -106,7 +97,7 @@ ScenarioTexts fitted_scenario(const FittedCenter& center, const ScenarioNaming& 
        " days; every estimate and its method is in fit-report.md beside this file.\n";
   y += "# Arrivals are the calls that reached the agents (queued or answered at once), per interval, mean over\n"
        "# the days; staffing the agents available per interval (fractional: see docs/fitting.md).\n";
-  y += "time:\n  start: " + clock_text(start, false) + "\n  warmup: 0s            # the day starts empty\n";
+  y += "time:\n  start: " + scenarios::csv_clock(start, false) + "\n  warmup: 0s            # the day starts empty\n";
   y += "  duration: " + duration_text(end - start) + "\n  interval: " + duration_text(w.interval) + "\n";
   y += "service_level:\n  threshold: " + duration_text(naming.service_level_threshold) + "\n";
   if (!center.day_mix && center.arrivals.busyness_cv > 0) {
@@ -147,7 +138,7 @@ ScenarioTexts fitted_scenario(const FittedCenter& center, const ScenarioNaming& 
     for (const auto& n : type_names) f += "," + n;
     f += "\n";
     for (std::size_t k = 0; k <= w.size(); ++k) {
-      f += clock_text(start + static_cast<double>(k) * w.interval, with_day);
+      f += scenarios::csv_clock(start + static_cast<double>(k) * w.interval, with_day);
       for (const auto& t : center.call_types) {
         const std::vector<double>& v = of(t);
         f += "," + number(k < w.size() && k < v.size() ? v[k] : 0.0, 3);
@@ -163,7 +154,7 @@ ScenarioTexts fitted_scenario(const FittedCenter& center, const ScenarioNaming& 
     for (const auto& n : group_names) s += "," + n;
     s += "\n";
     for (std::size_t k = 0; k <= w.size(); ++k) {
-      s += clock_text(start + static_cast<double>(k) * w.interval, with_day);
+      s += scenarios::csv_clock(start + static_cast<double>(k) * w.interval, with_day);
       for (const auto& p : center.pools) {
         const std::vector<double>& a = of(p);
         s += "," + number(a.empty() ? 0.0 : a[std::min(k, a.size() - 1)], 2);

@@ -38,7 +38,4 @@ std::vector<std::string> scenario_names(const std::vector<std::string>& names);
 
 ScenarioTexts fitted_scenario(const FittedCenter& center, const ScenarioNaming& naming);
 
-/// "07:30" or, when the day runs past midnight, "1 07:30" / "2 00:30".
-std::string clock_text(double seconds_after_midnight, bool with_day);
-
 }  // namespace callsim::fit

@@ -3,40 +3,13 @@
 #include <algorithm>
 #include <array>
 
+#include "scenarios/bank_log_layout.hpp"
 #include "scenarios/trace_csv.hpp"
 #include "scenarios/yaml_checks.hpp"
 
 namespace callsim::scenarios {
 
-namespace {
-
-constexpr std::size_t kFields = 17;
-constexpr std::array<std::string_view, kFields> kHeader{
-    "vru+line", "call_id", "customer_id", "priority", "type",      "date",     "vru_entry", "vru_exit", "vru_time",
-    "q_start",  "q_exit",  "q_time",      "outcome",  "ser_start", "ser_exit", "ser_time",  "server"};
-enum Field : std::size_t { kType = 4, kDate = 5, kVruEntry = 6, kVruExit = 7, kQStart = 9, kOutcome = 12 };
-constexpr std::string_view kNever = "0:00:00";  // the log's "did not happen"
-
-// The tab-separated fields of `line`; more or fewer than 17 leave the array short and
-// `count` says how many there were.
-std::size_t split_fields(std::string_view line, std::array<std::string_view, kFields>& fields) {
-  std::size_t count = 0;
-  while (true) {
-    const auto tab = line.find('\t');
-    if (count < kFields) fields[count] = line.substr(0, tab);
-    ++count;
-    if (tab == std::string_view::npos) return count;
-    line.remove_prefix(tab + 1);
-  }
-}
-
-std::string header_text() {
-  std::string out;
-  for (const auto name : kHeader) out += (out.empty() ? "" : ", ") + std::string(name);
-  return out;
-}
-
-}  // namespace
+using namespace bank_log;
 
 BankLogCalls parse_bank_log(std::string_view text, const std::string& path, const BankLogFilter& filter) {
   const detail::Reporter reporter(path);
@@ -72,7 +45,7 @@ BankLogCalls parse_bank_log(std::string_view text, const std::string& path, cons
     if (date != filter.date || fields[kOutcome] == "PHANTOM") continue;
     ++calls.date_rows;
     if (std::find(types.begin(), types.end(), fields[kType]) == types.end()) continue;
-    const bool queued = fields[kQStart] != kNever;
+    const bool queued = fields[kQStart] != kNeverText;
     if (!queued && fields[kOutcome] != "AGENT") continue;  // never left the VRU for an agent
     const auto time_of = [&](Field field) {
       const auto seconds =

@@ -58,6 +58,17 @@ std::optional<double> parse_clock(std::string_view text, bool end_of_day) {
   return std::nullopt;
 }
 
+std::string csv_clock(double seconds, bool with_day) {
+  const auto minutes = static_cast<long long>(std::llround(seconds / 60));
+  char text[48];
+  if (with_day) {
+    std::snprintf(text, sizeof text, "%lld %02lld:%02lld", minutes / 1440 + 1, minutes % 1440 / 60, minutes % 60);
+  } else {
+    std::snprintf(text, sizeof text, "%02lld:%02lld", minutes / 60, minutes % 60);
+  }
+  return text;
+}
+
 std::string format_clock(double seconds, bool show_day) {
   const auto whole = static_cast<long long>(std::llround(seconds));
   long long day = 0;

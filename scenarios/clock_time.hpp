@@ -26,6 +26,10 @@ std::optional<double> parse_clock(std::string_view text, bool end_of_day);
 /// ("08:30:15") only when the time is not a whole minute. `seconds` >= 0.
 std::string format_clock(double seconds, bool show_day);
 
+/// `seconds` after midnight of day 1 as a forecast or staffing CSV writes `interval_start`:
+/// "07:30", or with `with_day` "1 07:30" / "2 00:30" (whole minutes, rounded).
+std::string csv_clock(double seconds, bool with_day);
+
 /// For messages: "HH:MM (e.g. 08:00)".
 inline constexpr std::string_view kTimeOfDayHelp = "HH:MM (e.g. 08:00)";
 

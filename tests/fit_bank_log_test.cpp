@@ -118,8 +118,8 @@ TEST_CASE("the Anonymous Bank reader refuses another layout at its header", "[fi
 }
 
 TEST_CASE("January 1999 of the bank fits and reproduces its day in sample", "[fit][bank_log][data]") {
-  const fs::path january = fs::path(CALLSIM_SOURCE_DIR) / ".." / "shared" / "data" / "anonymous_bank_1999" /
-                           "01_January.txt";
+  const fs::path january =
+      fs::path(CALLSIM_SOURCE_DIR) / ".." / "shared" / "data" / "anonymous_bank_1999" / "01_January.txt";
   if (!fs::exists(january)) {
     WARN("skipped: ../shared/data/anonymous_bank_1999 is absent; the reader is tested on the hand-made log above");
     return;

@@ -8,13 +8,13 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "cli_shell.hpp"
 #include "fit/csv_log_reader.hpp"
 #include "fit/fitted_center.hpp"
+#include "run/call_log_csv.hpp"
 #include "run/call_records.hpp"
 #include "run/experiment.hpp"
 #include "scenarios/loader.hpp"
@@ -83,24 +83,7 @@ std::string synthetic_log(const fs::path& dir, const std::string& patience, std:
   std::vector<std::vector<run::CallRecord>> days(kDays);
   options.on_calls = [&](std::size_t r, std::vector<run::CallRecord>&& calls) { days[r] = std::move(calls); };
   run::run_in_process(scenario.spec, options);
-  std::ostringstream log;
-  log.precision(10);
-  log << "arrival,queue_entry,answer,end,outcome,call_type,agent\n";
-  const double start = 8 * 3600;
-  for (std::size_t d = 0; d < kDays; ++d) {
-    const double base = static_cast<double>(d) * 86400 + start;
-    for (const auto& c : days[d]) {
-      if (c.outcome != run::CallOutcome::ANSWERED && c.outcome != run::CallOutcome::ABANDONED) continue;
-      const bool answered = c.outcome == run::CallOutcome::ANSWERED;
-      log << base + c.arrival << "," << base + c.queue_arrival << ",";
-      if (answered) log << base + c.answer;
-      log << "," << base + c.end << "," << (answered ? "answered" : "abandoned") << ","
-          << scenario.spec.call_types[c.call_type].name << ",";
-      if (answered) log << "a" << c.agent;
-      log << "\n";
-    }
-  }
-  return log.str();
+  return run::call_log_csv(scenario.spec, days);
 }
 
 fit::CallLog read_log(const std::string& text) {
