@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "app/backtest_html.hpp"
 #include "app/backtest_run.hpp"
 #include "app/bad_input.hpp"
 #include "app/commands.hpp"
@@ -19,6 +20,7 @@
 #include "fit/day_selection.hpp"
 #include "fit/fit_report.hpp"
 #include "report/output_file.hpp"
+#include "scenarios/clock_time.hpp"
 #include "scenarios/loader.hpp"
 
 namespace po = boost::program_options;
@@ -42,7 +44,7 @@ struct Settings {
   std::vector<std::string> observed, previous;
   std::string format, days = "all", previous_days = "all", low_day_text = "0.6";
   std::string replications_text = "100", seed_text = "1", threads_text = "0";
-  std::string out_path;
+  std::string out_path, report_path;
   bool json = false, force = false;
 };
 
@@ -95,6 +97,8 @@ int backtest_command(const std::vector<std::string>& args) {
       "seed,s", po::value(&s.seed_text)->default_value("1"), "master seed")(
       "threads,j", po::value(&s.threads_text)->default_value("0"), "worker threads (0: one per core)")(
       "out,o", po::value(&s.out_path), "also write the comparison as Markdown to this file")(
+      "report", po::value(&s.report_path),
+      "also write an HTML page: per KPI the observed line over the simulated band, with the table")(
       "force", "replace an existing --out file that callsim did not write")(
       "json", "print one JSON object (every interval's values too) instead of the table");
   po::options_description hidden;
@@ -144,13 +148,18 @@ int backtest_command(const std::vector<std::string>& args) {
       previous = read_call_logs(s.previous, s.format, "--previous");
       previous_days = fit::select_days(previous, s.previous_days, low_day);
     }
-    if (vm.count("out")) {
+    if (vm.count("out") || vm.count("report")) {
       std::vector<InputPath> inputs{{"scenario", s.scenario}};
       for (const auto& l : s.observed) inputs.push_back({"call log", l});
       for (const auto& l : s.previous) inputs.push_back({"call log", l});
-      OutputPath out = OutputPath::typed("--out", s.out_path, OutputKind::SCENARIO_FILE);
-      out.header = "# Backtest of '" + scenario.spec.name + "'";
-      check_outputs(inputs, {out}, s.force);
+      std::vector<OutputPath> outputs;
+      if (vm.count("out")) {
+        OutputPath out = OutputPath::typed("--out", s.out_path, OutputKind::SCENARIO_FILE);
+        out.header = "# Backtest of '" + scenario.spec.name + "'";
+        outputs.push_back(out);
+      }
+      if (vm.count("report")) outputs.push_back(OutputPath::typed("--report", s.report_path, OutputKind::HTML_REPORT));
+      check_outputs(inputs, outputs, s.force);
     }
   } catch (const scenarios::ScenarioError& e) {
     std::cerr << e.what() << "\n";
@@ -174,6 +183,17 @@ int backtest_command(const std::vector<std::string>& args) {
                      observed.days[days.kept.front()].date + " to " + observed.days[days.kept.back()].date +
                      "), per interval.\n\n" + fit::backtest_markdown_table(b);
     if (vm.count("out")) report::write_file_atomically(s.out_path, md);
+    if (vm.count("report")) {
+      const fit::OpenWindow window = scenario_window(scenario.spec);
+      std::vector<std::string> labels;
+      for (std::size_t k = 0; k < window.size(); ++k)
+        labels.push_back(scenarios::csv_clock(window.start_seconds() + static_cast<double>(k) * window.interval,
+                                              window.end * window.interval > 86400));
+      const std::string about = std::to_string(b.replications) + " replications of " + s.scenario + " against " +
+                                std::to_string(b.days) + " observed days (" + observed.days[days.kept.front()].date +
+                                " to " + observed.days[days.kept.back()].date + ").";
+      report::write_file_atomically(s.report_path, backtest_html(scenario.spec.name, about, b, labels));
+    }
     if (s.json)
       std::cout << backtest_json(b).dump(2) << "\n";
     else

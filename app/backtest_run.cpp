@@ -22,6 +22,11 @@ fit::OpenWindow scenario_window(const models::CenterSpec& spec) {
   w.interval = interval;
   w.first = static_cast<std::size_t>(std::llround(first));
   w.end = w.first + run::reporting_intervals(spec.time);
+  if (static_cast<double>(w.end) * interval > 2 * 86400 + 1e-6) {
+    throw BadInput(
+        "the scenario's counted period runs past the day after it starts; a backtest compares each "
+        "simulated day with each observed day, so give a scenario of one day (time.duration)");
+  }
   return w;
 }
 

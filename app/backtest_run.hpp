@@ -21,7 +21,8 @@ struct BacktestSettings {
 
 /// The log's intervals the scenario's counted period covers: from time.start + warmup, its
 /// reporting intervals. Throws BadInput when they do not fall on whole intervals after
-/// midnight (the log is binned from midnight).
+/// midnight (the log is binned from midnight) or run past the next day (one simulated day
+/// is compared with each observed day).
 fit::OpenWindow scenario_window(const models::CenterSpec& spec);
 
 /// Erlang A's inputs from the scenario: offered-weighted mean service (with wrap-up) and

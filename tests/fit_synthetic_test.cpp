@@ -196,4 +196,23 @@ TEST_CASE("callsim fit writes a scenario that reproduces its log in sample", "[f
   };
   CHECK(mae_of("service_level") < 0.05);
   CHECK(mae_of("abandon_rate") < 0.02);
+
+  // backtest of the fitted scenario against the same log: the same observed day as the
+  // fit's in-sample figures (same days, same definitions), and its page.
+  const auto bt = testing::run_callsim(
+      "backtest fitted/synth.yaml --observed log.csv --format csv -r 10 --json --report bt.html", dir);
+  INFO(bt.err);
+  REQUIRE(bt.code == 0);
+  const auto doc = nlohmann::json::parse(bt.out);
+  for (const auto& k : doc.at("kpis")) {
+    for (const auto& in : json.at("in_sample").at("kpis")) {
+      if (in.at("kpi") != k.at("kpi")) continue;
+      INFO(k.at("kpi"));
+      CHECK(k.at("day").at("observed").get<double>() == Approx(in.at("day_observed").get<double>()));
+    }
+    CHECK(k.at("per_interval").size() == 16);
+  }
+  const std::string page = testing::slurp(dir / "bt.html");
+  CHECK(page.find("id=\"bt-service_level\"") != std::string::npos);
+  CHECK(page.find("data-kpi=\"abandon_rate\"") != std::string::npos);
 }
