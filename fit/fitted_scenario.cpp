@@ -93,10 +93,13 @@ ScenarioTexts fitted_scenario(const FittedCenter& center, const ScenarioNaming& 
   const std::string& folder = out.folder;
   std::string y;
   y += "name: " + quoted(naming.name) + "\n";
-  y += "# Fitted by callsim fit from " + naming.source + ": " + std::to_string(center.days.kept.size()) +
+  std::string source = naming.source;  // a comment stays one line whatever the file names hold
+  for (char& c : source)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  y += "# Fitted by callsim fit from " + source + ": " + std::to_string(center.days.kept.size()) +
        " days; every estimate and its method is in fit-report.md beside this file.\n";
   y += "# Arrivals are the calls that reached the agents (queued or answered at once), per interval, mean over\n"
-       "# the days; staffing the agents available per interval (fractional: see docs/fitting.md).\n";
+       "# the days; staffing the agents on duty per interval as the log shows them (fractional: docs/fitting.md).\n";
   y += "time:\n  start: " + scenarios::csv_clock(start, false) + "\n  warmup: 0s            # the day starts empty\n";
   y += "  duration: " + duration_text(end - start) + "\n  interval: " + duration_text(w.interval) + "\n";
   y += "service_level:\n  threshold: " + duration_text(naming.service_level_threshold) + "\n";
