@@ -77,8 +77,10 @@ TEST_CASE("every input the fuzzer found loads or is refused with a checked Scena
       CHECK_NOTHROW(callsim::fuzz::load_trace_csv(data));
     } else if (extension == ".txt") {
       CHECK_NOTHROW(callsim::fuzz::load_bank_log(data));
+    } else if (extension == ".log") {
+      CHECK_NOTHROW(callsim::fuzz::fit_call_log(data));
     } else {
-      FAIL_CHECK("unknown extension '" << extension << "': name it .yaml, .set, .csv or .txt");
+      FAIL_CHECK("unknown extension '" << extension << "': name it .yaml, .set, .csv, .txt or .log");
     }
   }
 }
