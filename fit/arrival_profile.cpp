@@ -8,6 +8,8 @@ namespace callsim::fit {
 namespace {
 
 // Intervals of two days: a day's calls may run past midnight.
+constexpr double kOpenShareOfPeak = 0.05;
+
 std::size_t day_bins(double interval) { return static_cast<std::size_t>(2 * 86400 / interval) + 1; }
 
 std::vector<int> day_slot_of(const CallLog& log, const std::vector<std::uint32_t>& days) {
@@ -22,17 +24,24 @@ OpenWindow open_window(const CallLog& log, const std::vector<std::uint32_t>& day
   const std::size_t bins = day_bins(interval);
   const std::vector<int> slot = day_slot_of(log, days);
   std::vector<std::vector<bool>> answered(bins, std::vector<bool>(days.size(), false));
+  std::vector<double> busy(bins, 0);  // service seconds begun in the interval, all days
   for (const auto& call : log.calls) {
     if (call.outcome != LoggedOutcome::ANSWERED || slot[call.day] < 0 || !(call.answer >= 0)) continue;
     const auto k = static_cast<std::size_t>(call.answer / interval);
-    if (k < bins) answered[k][static_cast<std::size_t>(slot[call.day])] = true;
+    if (k >= bins) continue;
+    answered[k][static_cast<std::size_t>(slot[call.day])] = true;
+    if (call.end > call.answer) busy[k] += call.end - call.answer;
   }
+  const double peak = *std::max_element(busy.begin(), busy.end());
   OpenWindow window;
   window.interval = interval;
   bool found = false;
   for (std::size_t k = 0; k < bins; ++k) {
     const auto open_days = static_cast<std::size_t>(std::count(answered[k].begin(), answered[k].end(), true));
     if (2 * open_days < days.size() || open_days == 0) continue;
+    // A few early or late answers on most days (an agent logging in before the hour) do not
+    // open the center: its agents must do at least 5 % of the busiest interval's work.
+    if (busy[k] < kOpenShareOfPeak * peak) continue;
     if (!found) window.first = k;
     window.end = k + 1;
     found = true;

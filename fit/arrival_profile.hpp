@@ -29,8 +29,9 @@ struct OpenWindow {
 };
 
 /// The open window: from the first to the last interval in which agents answered calls on
-/// at least half of the `days` (a few calls answered past closing on some days do not widen
-/// it). Throws std::invalid_argument when no interval qualifies (a log without answers).
+/// at least half of the `days` and served at least 5 % of the busiest interval's service
+/// time (a few calls answered past closing on some days, or before opening on most, do not
+/// widen it). Throws std::invalid_argument when no interval qualifies (a log without answers).
 OpenWindow open_window(const CallLog& log, const std::vector<std::uint32_t>& days, double interval);
 
 struct ArrivalProfile {

@@ -100,7 +100,8 @@ std::string fit_report_markdown(const FitReportInputs& in) {
   md += "\n## Opening hours and arrivals\n\n";
   md += "Open from " + scenarios::csv_clock(start, false) + " to " + scenarios::csv_clock(end, end > 86400) + " in " +
         std::to_string(c.window.size()) + " intervals of " + fixed(c.window.interval / 60, 0) +
-        " min: the intervals in which agents answered calls on at least half of the days. ";
+        " min: the intervals in which agents answered calls on at least half of the days and did at least 5 % of the "
+        "busiest interval's work. ";
   md += fixed(c.arrivals.mean_per_day, 1) + " calls a day reached the agents in those hours, " +
         fixed(c.arrivals.outside_per_day, 1) + " outside them (not simulated), and " +
         fixed(c.arrivals.ivr_only_per_day, 1) + " ended in the IVR. Day-to-day busyness: cv " +
