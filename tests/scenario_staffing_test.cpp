@@ -306,7 +306,8 @@ TEST_CASE("a fractional staffing count is an extra agent for that share of the i
   // 08:00 before 1: 3 agents to 08:15, then 2; 1.5 at 08:30, the last row: 2 to 08:45, then 1.
   const PlanFiles files(staffed("    staffing: plan.csv\n"),
                         "interval_start,agents\n07:00,3.25\n07:30,4\n08:00,2.5\n08:30,1.5\n");
-  const auto& steps = files.load().spec.agent_groups[0].staffing;
+  const auto loaded = files.load();
+  const auto& steps = loaded.spec.agent_groups[0].staffing;
   REQUIRE(steps.size() == 8);
   const std::vector<std::pair<double, int>> expected{{0, 3},    {1350, 4}, {1800, 4}, {3600, 3},
                                                      {4500, 2}, {5400, 2}, {6300, 1}, {7200, 0}};
