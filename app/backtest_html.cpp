@@ -10,25 +10,19 @@ namespace callsim::app {
 
 namespace {
 
-std::string cell(const std::string& unit, double v) {
+// A KPI's value in its unit: fractions as "54.4 %" (a level) or "7.3 pts" (an error).
+std::string value_text(const std::string& unit, double v, const char* fraction_suffix) {
   if (std::isnan(v)) return "n/a";
   char text[64];
   if (unit == "fraction")
-    std::snprintf(text, sizeof text, "%.1f pts", 100 * v);
+    std::snprintf(text, sizeof text, "%.1f %s", 100 * v, fraction_suffix);
   else
     std::snprintf(text, sizeof text, "%.1f", v);
   return text;
 }
 
-std::string day_value(const std::string& unit, double v) {
-  if (std::isnan(v)) return "n/a";
-  char text[64];
-  if (unit == "fraction")
-    std::snprintf(text, sizeof text, "%.1f %%", 100 * v);
-  else
-    std::snprintf(text, sizeof text, "%.1f", v);
-  return text;
-}
+std::string cell(const std::string& unit, double v) { return value_text(unit, v, "pts"); }
+std::string day_value(const std::string& unit, double v) { return value_text(unit, v, "%"); }
 
 }  // namespace
 
