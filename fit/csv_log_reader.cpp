@@ -21,6 +21,8 @@ constexpr double kSecondsPerDay = 86400;
 // Arrival, queue entry and answer are often stamped by different systems (IVR, ACD) whose
 // clocks differ by a fraction of a second: within this, an out-of-order time is clamped.
 constexpr double kSkew = 1;
+// The longest a call may take from its arrival to its end, in seconds.
+constexpr double kLongestCall = 86400;
 // Seconds times beyond this (31,700 years) are surely not times; it keeps day numbers exact.
 constexpr double kMaxSeconds = 1e12;
 
@@ -422,6 +424,12 @@ class CsvLogReader {
         if (call.end < call.queue_entry - kSkew) return "the end is before the queue entry";
         call.end = std::max(call.end, call.queue_entry);
       }
+    }
+
+    // No call lasts a day: a later time is a typo (a wrong year or day), and would make the
+    // fit's waits or services absurd.
+    for (const double t : {call.queue_entry, call.answer, call.end}) {
+      if (t - call.arrival > kLongestCall) return "a time is more than a day after the arrival";
     }
 
     call.call_type =

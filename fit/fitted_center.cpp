@@ -145,6 +145,18 @@ FittedCenter fit_center(const CallLog& log, const FitOptions& options) {
     } catch (const std::invalid_argument& e) {
       out.notes.push_back("patience of '" + type.name + "': " + e.what() + "; no patience is written");
     }
+    // A patience mean past what a scenario takes (a handful of abandonments among very long
+    // waits) says the callers practically never hang up: written as none.
+    if (type.patience) {
+      PatienceFit& p = *type.patience;
+      const double limit = scenarios::limits::kDurationSeconds;
+      if (p.distribution == "weibull" && !(p.weibull.mean <= limit && p.weibull.scale <= limit))
+        p.distribution = "exponential";
+      if (!(p.exponential.mean <= limit)) {
+        out.notes.push_back("patience of '" + type.name + "': a mean over 100 years; no patience is written");
+        type.patience.reset();
+      }
+    }
     out.call_types.push_back(std::move(type));
   }
 

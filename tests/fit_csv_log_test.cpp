@@ -269,6 +269,8 @@ TEST_CASE("csv log: each unusable row is counted under its reason with its line"
   const std::string seconds_good = "100,110,200,answered,a";
   const std::vector<Case> seconds_cases{
       {"-5,,,ivr,a", "a time is negative"},
+      {"100,110,86601,answered,a", "a time is more than a day after the arrival"},
+      {"100,90000,90010,answered,a", "a time is more than a day after the arrival"},
       {"100,-5,200,answered,a", "a time is negative"},
       {"1e3,,,ivr,a", "a time is malformed"},
       {"inf,,,ivr,a", "a time is malformed"},
