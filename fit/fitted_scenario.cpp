@@ -6,6 +6,7 @@
 #include <set>
 
 #include "scenarios/clock_time.hpp"
+#include "scenarios/name_rules.hpp"
 
 namespace callsim::fit {
 
@@ -69,6 +70,14 @@ std::vector<std::string> scenario_names(const std::vector<std::string>& names) {
     if (name.size() > 60) name.resize(60);
     while (!name.empty() && (static_cast<unsigned char>(name.back()) & 0xC0) == 0x80) name.pop_back();  // UTF-8 cut
     if (!name.empty() && (static_cast<unsigned char>(name.back()) & 0xC0) == 0xC0) name.pop_back();
+    // Whatever else the rules refuse (bytes that are not UTF-8, bidirectional controls, ...)
+    // goes the ASCII way: every byte outside printable ASCII becomes '_'.
+    if (scenarios::detail::name_problem(name, scenarios::detail::NameKind::PART)) {
+      for (char& c : name) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u < 0x20 || u >= 0x7f) c = '_';
+      }
+    }
     if (name.empty() || name == "." || name == "..") name = "type";
     std::string unique = name;
     for (int k = 2; taken.count(unique); ++k) unique = name + "_" + std::to_string(k);

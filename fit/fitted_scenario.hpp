@@ -33,7 +33,8 @@ struct ScenarioNaming {
 };
 
 /// Call type or group names made valid for a scenario and unique: '/', ',' and control
-/// characters become '_', spaces at the ends go, at most 64 bytes.
+/// characters become '_', spaces at the ends go, at most 64 bytes; a name the scenario's
+/// rules still refuse (not UTF-8, ...) has every byte outside printable ASCII replaced.
 std::vector<std::string> scenario_names(const std::vector<std::string>& names);
 
 ScenarioTexts fitted_scenario(const FittedCenter& center, const ScenarioNaming& naming);
