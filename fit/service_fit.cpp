@@ -129,7 +129,13 @@ ServiceFit fit_service(std::vector<double> durations, const ServiceFitOptions& o
   const double scale = fit.mean / shape;
   fit.gamma_mean = fit.mean;
   fit.gamma_cv = 1 / std::sqrt(shape);
-  fit.ks_gamma = ks_distance(kept, [&](double x) { return boost::math::gamma_p(shape, x / scale); });
+  // Boost's incomplete gamma gives up (throws) for shapes far beyond any service time's,
+  // e.g. durations that differ by a few ulps: the gamma is then not a fit to offer.
+  try {
+    fit.ks_gamma = ks_distance(kept, [&](double x) { return boost::math::gamma_p(shape, x / scale); });
+  } catch (const std::exception&) {
+    fit.ks_gamma = 1;
+  }
 
   const bool lognormal = fit.ks_lognormal <= fit.ks_gamma;
   const double best = lognormal ? fit.ks_lognormal : fit.ks_gamma;
