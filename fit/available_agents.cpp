@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 
 namespace callsim::fit {
@@ -123,19 +124,33 @@ PoolAvailability available_agents(const CallLog& log, const std::vector<std::uin
     out.in_session_by_day.push_back(day_in_session);
     out.available_by_day.push_back(day_available);
     // After-call gaps: a service that ended while a call of the group's skills waited (just
-    // before the end: the agent may take that very call at once, a gap of 0) was followed by
-    // the agent's next answer as soon as the agent was ready again.
-    const auto waiting_at = [&](double t) {
-      const auto it = std::upper_bound(waiting_after.begin(), waiting_after.end(), t,
-                                       [](double x, const std::pair<double, int>& w) { return x < w.first; });
-      return it != waiting_after.begin() && std::prev(it)->second > 0;
+    // before the end: the agent may take that very call at once, a gap of 0). The agent was
+    // not ready until its next answer if calls waited all that time, else at least until
+    // the queue emptied (censored).
+    const auto at_or_before = [&](double t) {
+      return std::upper_bound(waiting_after.begin(), waiting_after.end(), t,
+                              [](double x, const std::pair<double, int>& w) { return x < w.first; });
+    };
+    // empties[j]: the first time at or after waiting_after[j] that nobody waits.
+    std::vector<double> empties(waiting_after.size() + 1, std::numeric_limits<double>::infinity());
+    for (std::size_t j = waiting_after.size(); j-- > 0;)
+      empties[j] = waiting_after[j].second == 0 ? waiting_after[j].first : empties[j + 1];
+    const auto queue_empties_after = [&](double t) {
+      return empties[static_cast<std::size_t>(at_or_before(t) - waiting_after.begin())];
     };
     for (std::size_t i = 0; i + 1 < day.size(); ++i) {
       const LoggedCall& a = *day[i];
       const LoggedCall& b = *day[i + 1];
       if (a.agent != b.agent) continue;
       const double gap = b.answer - a.end;
-      if (gap >= 0 && gap < session_gap && waiting_at(a.end - 1e-3)) out.after_call_gaps.push_back({a.call_type, gap});
+      if (!(gap >= 0 && gap < session_gap)) continue;
+      const auto it = at_or_before(a.end - 1e-3);
+      if (it == waiting_after.begin() || std::prev(it)->second <= 0) continue;
+      const double empties = queue_empties_after(a.end - 1e-3);
+      if (b.answer <= empties)
+        out.after_call_gaps.push_back({a.call_type, gap, false});
+      else
+        out.after_call_gaps.push_back({a.call_type, std::max(0.0, empties - a.end), true});
     }
   }
   const double per = static_cast<double>(days.size()) * window.interval;

@@ -24,13 +24,15 @@
 
 namespace callsim::fit {
 
-/// The time between the end of a service and the same agent's next answer, when a call the
-/// agent could take was waiting as the service ended: how long the agent was not ready
-/// after that call (after-call work, a pause), since the waiting call would have been taken
-/// at once otherwise.
+/// How long an agent was not ready after a call (after-call work, a pause), seen when a call
+/// the agent could take was waiting as the service ended: a ready agent would have taken it
+/// at once. If calls kept waiting until the agent's next answer, the gap to that answer is
+/// the time not ready; if the queue emptied first (another agent took the call), the agent
+/// was not ready at least until then and nothing more is known: a right-censored gap.
 struct AfterCallGap {
   std::uint32_t call_type;  ///< the type of the call that ended (CallLog index)
   double seconds;
+  bool censored = false;  ///< true: the agent was not ready for at least `seconds`
 };
 
 struct PoolAvailability {

@@ -88,6 +88,48 @@ Backtest backtest(const ObservedKpis& observed, const std::vector<std::vector<an
     }
   }
 
+  // The simulated value is pooled like the observed one (the calls of every replication
+  // together: a ratio of sums, so a busy day weighs as much as its calls, as in the log). Its
+  // spread comes from a bootstrap over the replications: se_R, the standard error of the
+  // pooled value of R replications, makes the band of a pooled D-day observation
+  // +- 1.96 se_R sqrt(R/D + 1) (the D days' own spread plus the simulation's).
+  std::vector<analysis::KpiTally> simulated_pooled(intervals);
+  analysis::KpiTally simulated_day;
+  std::vector<std::vector<analysis::KpiTally>> sim_resampled(kBootstrap, std::vector<analysis::KpiTally>(intervals + 1));
+  {
+    std::vector<analysis::KpiTally> rep_day(out.replications);
+    for (std::size_t r = 0; r < out.replications; ++r)
+      for (std::size_t i = 0; i < intervals && i < simulated[r].size(); ++i) {
+        simulated_pooled[i] += simulated[r][i];
+        rep_day[r] += simulated[r][i];
+      }
+    for (const auto& t : rep_day) simulated_day += t;
+    if (out.replications > 0) {
+      std::uniform_int_distribution<std::size_t> pick_rep(0, out.replications - 1);
+      for (auto& sample : sim_resampled) {
+        for (std::size_t n = 0; n < out.replications; ++n) {
+          const std::size_t r = pick_rep(engine);
+          for (std::size_t i = 0; i < intervals && i < simulated[r].size(); ++i) sample[i] += simulated[r][i];
+          sample[intervals] += rep_day[r];
+        }
+      }
+    }
+  }
+  const auto simulate = [&](const analysis::KpiTally& pooled, std::size_t column, std::size_t index,
+                            IntervalComparison& c) {
+    c.simulated = kpi_per_day(pooled, index, reps);
+    double s = 0, ss = 0, n = 0;
+    for (const auto& sample : sim_resampled) {
+      const double v = kpi_per_day(sample[column], index, reps);
+      if (std::isnan(v)) continue;
+      s += v, ss += v * v, n += 1;
+    }
+    const double se = n > 1 ? std::sqrt(std::max(0.0, (ss - s * s / n) / (n - 1))) : 0;
+    const double half = 1.96 * se * std::sqrt(reps / std::max(days, 1.0) + 1);
+    c.low = c.simulated - half;
+    c.high = c.simulated + half;
+  };
+
   for (const std::string& name : backtest_kpis()) {
     const std::size_t index = analysis::kpi_index(name);
     KpiBacktest k;
@@ -98,20 +140,7 @@ Backtest backtest(const ObservedKpis& observed, const std::vector<std::vector<an
     for (std::size_t i = 0; i < intervals; ++i) {
       IntervalComparison c;
       c.observed = kpi_per_day(observed.pooled[i], index, days);
-      double s = 0, ss = 0, n = 0;
-      for (const auto& rep : simulated) {
-        if (i >= rep.size()) continue;
-        const double v = kpi_per_day(rep[i], index, 1);
-        if (std::isnan(v)) continue;
-        s += v;
-        ss += v * v;
-        n += 1;
-      }
-      c.simulated = n > 0 ? s / n : kNaN;
-      const double sd = n > 1 ? std::sqrt(std::max(0.0, (ss - s * s / n) / (n - 1))) : 0;
-      const double half = 1.96 * sd * std::sqrt(1 / days + 1 / std::max(n, 1.0));
-      c.low = c.simulated - half;
-      c.high = c.simulated + half;
+      simulate(simulated_pooled[i], i, index, c);
       c.persistence = previous && i < previous->pooled.size()
                           ? kpi_per_day(previous->pooled[i], index, static_cast<double>(previous->by_day.size()))
                           : kNaN;
@@ -132,23 +161,11 @@ Backtest backtest(const ObservedKpis& observed, const std::vector<std::vector<an
       }
     }
     {
-      // The day: every interval's calls together, observed and per replication.
+      // The day: every interval's calls together.
       analysis::KpiTally observed_day;
       for (const auto& t : observed.pooled) observed_day += t;
       k.day.observed = kpi_per_day(observed_day, index, days);
-      double s = 0, ss = 0, n = 0;
-      for (const auto& rep : simulated) {
-        analysis::KpiTally t;
-        for (std::size_t i = 0; i < intervals && i < rep.size(); ++i) t += rep[i];
-        const double v = kpi_per_day(t, index, 1);
-        if (std::isnan(v)) continue;
-        s += v, ss += v * v, n += 1;
-      }
-      k.day.simulated = n > 0 ? s / n : kNaN;
-      const double sd = n > 1 ? std::sqrt(std::max(0.0, (ss - s * s / n) / (n - 1))) : 0;
-      const double half = 1.96 * sd * std::sqrt(1 / days + 1 / std::max(n, 1.0));
-      k.day.low = k.day.simulated - half;
-      k.day.high = k.day.simulated + half;
+      simulate(simulated_day, intervals, index, k.day);
       k.day.persistence = k.day.erlang = kNaN;
     }
     const double nk = static_cast<double>(k.n);

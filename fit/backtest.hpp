@@ -5,8 +5,10 @@
 ///
 /// Per KPI (offered, answered, abandoned per day; service level, ASA, abandonment):
 /// - the observed value: the interval's calls pooled over the D observed days;
-/// - the simulated value: the mean over replications (each one day), with a 95 % band for
-///   the pooled value of D days: mean +- 1.96 sd sqrt(1/D + 1/R) (sd across replications);
+/// - the simulated value: the interval's calls pooled over the R replications (each one
+///   day), the same ratio of sums as the observed one, with a 95 % band for the pooled value
+///   of D days: +- 1.96 se sqrt(R/D + 1), se the bootstrap standard error of the pooled
+///   value over the replications (200 resamples, fixed seed);
 /// - MAE and bias (simulated - observed) over the intervals where both are defined, and the
 ///   coverage: the share of those intervals whose observed value lies in the band;
 /// - persistence: the previous period's observed value of the same interval (when given);

@@ -192,9 +192,10 @@ std::string fit_report_markdown(const FitReportInputs& in) {
           (p.seen_agent_hours > 0 ? fixed(p.available_agent_hours / p.seen_agent_hours, 3) : "n/a") + " |\n";
   }
   if (sessions) {
-    md += "\n| call type | after-call gaps | mean wrap-up s | written |\n|---|---|---|---|\n";
+    md += "\n| call type | after-call gaps | of which censored | mean wrap-up s | written |\n|---|---|---|---|---|\n";
     for (const auto& t : c.call_types) {
-      md += "| " + t.name + " | " + std::to_string(t.wrap_up_observations) + " | " + fixed(t.wrap_up_mean, 1) + " | " +
+      md += "| " + t.name + " | " + std::to_string(t.wrap_up_observations) + " | " +
+            std::to_string(t.wrap_up_censored) + " | " + fixed(t.wrap_up_mean, 1) + " | " +
             (t.wrap_up.empty() ? "none" : "empirical") + " |\n";
     }
   }
@@ -267,7 +268,7 @@ std::string fit_report_json(const FitReportInputs& in) {
         {"abandoned_per_day", t.abandoned_per_day},
         {"ivr_time_mean_s", t.ivr_time_mean},
         {"priorities", t.priorities},
-        {"wrap_up", {{"observations", t.wrap_up_observations}, {"mean_s", t.wrap_up_mean}, {"values_s", t.wrap_up}}},
+        {"wrap_up", {{"observations", t.wrap_up_observations}, {"censored", t.wrap_up_censored}, {"mean_s", t.wrap_up_mean}, {"values_s", t.wrap_up}}},
         {"arrivals_per_interval", t.arrivals}};
     if (t.service) {
       const ServiceFit& s = *t.service;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "fit/patience_fit.hpp"
 #include "scenarios/limits.hpp"
 
 namespace callsim::fit {
@@ -21,30 +22,36 @@ std::string pool_name(const CallLog& log, const AgentPool& pool, std::size_t poo
   return name;
 }
 
-// Each call type's after-call gaps (of every group) as kEmpiricalPoints midpoint quantiles:
+// Each call type's after-call gaps (of every group), censored where the queue emptied before
+// the agent's next answer, as the Kaplan-Meier curve's kEmpiricalPoints midpoint quantiles:
 // gaps are spiky (a few seconds of ACD delay, a long tail of pauses), so no family is fitted.
+// Quantiles the curve does not reach (the censored tail) take the longest gap seen in full.
 void add_wrap_ups(FittedCenter& center) {
-  std::vector<std::vector<double>> gaps;
+  std::vector<CensoredSample> gaps;
   for (const auto& pool : center.pools) {
     for (const auto& g : pool.availability.after_call_gaps) {
       if (gaps.size() <= g.call_type) gaps.resize(g.call_type + 1);
-      gaps[g.call_type].push_back(g.seconds);
+      gaps[g.call_type].times.push_back(g.seconds);
+      gaps[g.call_type].abandoned.push_back(!g.censored);
     }
   }
   for (auto& type : center.call_types) {
-    if (type.log_index >= gaps.size() || gaps[type.log_index].empty()) continue;
-    auto& sample = gaps[type.log_index];
-    std::sort(sample.begin(), sample.end());
+    if (type.log_index >= gaps.size() || gaps[type.log_index].times.empty()) continue;
+    const auto& sample = gaps[type.log_index];
+    type.wrap_up_observations = sample.times.size();
+    type.wrap_up_censored = static_cast<std::size_t>(std::count(sample.abandoned.begin(), sample.abandoned.end(), false));
+    const auto steps = kaplan_meier(sample);
+    if (steps.empty()) continue;  // every gap censored: nothing seen in full
+    std::vector<double> values;
     double sum = 0;
-    for (const double g : sample) sum += g;
-    type.wrap_up_observations = sample.size();
-    type.wrap_up_mean = sum / static_cast<double>(sample.size());
-    if (type.wrap_up_mean < 0.5) continue;
     for (std::size_t i = 0; i < kEmpiricalPoints; ++i) {
-      const auto at = static_cast<std::size_t>((static_cast<double>(i) + 0.5) * static_cast<double>(sample.size()) /
-                                               static_cast<double>(kEmpiricalPoints));
-      type.wrap_up.push_back(sample[std::min(at, sample.size() - 1)]);
+      double q = km_quantile(steps, (static_cast<double>(i) + 0.5) / static_cast<double>(kEmpiricalPoints));
+      if (!std::isfinite(q)) q = steps.back().time;
+      values.push_back(q);
+      sum += q;
     }
+    type.wrap_up_mean = sum / static_cast<double>(kEmpiricalPoints);
+    if (type.wrap_up_mean >= 0.5) type.wrap_up = std::move(values);
   }
 }
 
