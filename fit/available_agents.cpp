@@ -65,6 +65,55 @@ PoolAvailability available_agents(const CallLog& log, const std::vector<std::uin
       return x->agent != y->agent ? x->agent < y->agent : x->answer < y->answer;
     });
     changes.clear();
+    // The queue of the pool's skills over the day: (time, calls waiting from then on).
+    std::vector<std::pair<double, int>> queue;
+    {
+      std::vector<std::pair<double, int>> steps;
+      for (const LoggedCall* w : waits[d]) {
+        steps.emplace_back(w->queue_entry, +1);
+        steps.emplace_back(w->queue_entry + w->wait(), -1);
+      }
+      std::sort(steps.begin(), steps.end());
+      int count = 0;
+      for (const auto& [t, step] : steps) {
+        count += step;
+        if (!queue.empty() && queue.back().first == t)
+          queue.back().second = count;
+        else
+          queue.emplace_back(t, count);
+      }
+    }
+    // next_waiting[j]: the first time at or after queue[j] that calls wait.
+    std::vector<double> next_waiting(queue.size() + 1, std::numeric_limits<double>::infinity());
+    for (std::size_t j = queue.size(); j-- > 0;)
+      next_waiting[j] = queue[j].second > 0 ? queue[j].first : next_waiting[j + 1];
+    // next_empty[j]: the first time at or after queue[j] that nobody waits.
+    std::vector<double> next_empty(queue.size() + 1, std::numeric_limits<double>::infinity());
+    for (std::size_t j = queue.size(); j-- > 0;)
+      next_empty[j] = queue[j].second == 0 ? queue[j].first : next_empty[j + 1];
+    const auto step_after = [&](double t) {  // the first step later than t
+      return static_cast<std::size_t>(
+          std::upper_bound(queue.begin(), queue.end(), t,
+                           [](double x, const std::pair<double, int>& q) { return x < q.first; }) -
+          queue.begin());
+    };
+    // A session's edges reach out while no call of the pool's skills waited, by less than the
+    // session gap (an idle stretch that short counts as on duty between two services, so at
+    // the edges too): an agent who logged in before the first call, or stayed after the
+    // last, leaves no trace in a quiet hour, but would have answered a call that waited.
+    const double reach = session_gap;
+    const auto session_from = [&](double start) {
+      const std::size_t j = step_after(start);  // queue[j - 1] holds at start
+      if (j > 0 && queue[j - 1].second > 0) return start;
+      // Calls waited until queue[j - 1] (the step that emptied the queue), if there is one.
+      const double quiet_since = j > 0 ? queue[j - 1].first : -std::numeric_limits<double>::infinity();
+      return std::max(start - reach, quiet_since);
+    };
+    const auto session_until = [&](double end) {
+      const std::size_t j = step_after(end);
+      if (j > 0 && queue[j - 1].second > 0) return end;
+      return std::min(end + reach, next_waiting[j]);
+    };
     std::vector<std::set<std::uint32_t>> seen(n);
     for (std::size_t i = 0; i < day.size();) {
       // One agent's services in answer order; sessions break at gaps of session_gap or more.
@@ -82,19 +131,36 @@ PoolAvailability available_agents(const CallLog& log, const std::vector<std::uin
         for (double k = std::max(first, 0.0); k <= std::min(last, static_cast<double>(n) - 1); k += 1)
           seen[static_cast<std::size_t>(k)].insert(agent);
         if (s.answer - session_end >= session_gap) {
-          changes.push_back({session_start, 0, +1, 0});
-          changes.push_back({session_end, 0, -1, 0});
+          changes.push_back({session_from(session_start), 0, +1, 0});
+          changes.push_back({session_until(session_end), 0, -1, 0});
           session_start = s.answer;
         }
         session_end = std::max(session_end, s.end);
       }
-      changes.push_back({session_start, 0, +1, 0});
-      changes.push_back({session_end, 0, -1, 0});
+      changes.push_back({session_from(session_start), 0, +1, 0});
+      changes.push_back({session_until(session_end), 0, -1, 0});
     }
     for (std::size_t k = 0; k < n; ++k) out.seen_serving[k] += static_cast<double>(seen[k].size());
     for (const LoggedCall* w : waits[d]) {
       changes.push_back({w->queue_entry, 0, 0, +1});
       changes.push_back({w->queue_entry + w->wait(), 0, 0, -1});
+    }
+    // After-call gaps: a service that ended while a call of the group's skills waited (just
+    // before the end: the agent may take that very call at once, a gap of 0). The agent was
+    // not ready until its next answer if calls waited all that time, else at least until
+    // the queue emptied (censored).
+    for (std::size_t i = 0; i + 1 < day.size(); ++i) {
+      const LoggedCall& a = *day[i];
+      const LoggedCall& b = *day[i + 1];
+      if (a.agent != b.agent) continue;
+      const double gap = b.answer - a.end;
+      if (!(gap >= 0 && gap < session_gap)) continue;
+      const std::size_t j = step_after(a.end - 1e-3);
+      if (j == 0 || queue[j - 1].second <= 0) continue;
+      const double empties = next_empty[j];
+      const bool censored = b.answer > empties;
+      const double seen = censored ? std::max(0.0, empties - a.end) : gap;
+      out.after_call_gaps.push_back({a.call_type, gap, censored ? seen : gap, censored});
     }
     // Ends before starts at equal times: a call answered the second another ends is one busy agent.
     std::sort(changes.begin(), changes.end(), [](const Change& x, const Change& y) {
@@ -102,12 +168,10 @@ PoolAvailability available_agents(const CallLog& log, const std::vector<std::uin
     });
     std::vector<double> day_in_session(n, 0), day_available(n, 0);
     int busy = 0, session = 0, waiting = 0;
-    std::vector<std::pair<double, int>> waiting_after;  // (time, calls waiting from then on)
     for (std::size_t c = 0; c < changes.size(); ++c) {
       busy += changes[c].busy;
       session += changes[c].session;
       waiting += changes[c].waiting;
-      if (changes[c].waiting != 0) waiting_after.emplace_back(changes[c].time, waiting);
       if (c + 1 == changes.size()) break;
       const double from = changes[c].time, to = changes[c + 1].time;
       if (to <= from) continue;
@@ -123,35 +187,6 @@ PoolAvailability available_agents(const CallLog& log, const std::vector<std::uin
     }
     out.in_session_by_day.push_back(day_in_session);
     out.available_by_day.push_back(day_available);
-    // After-call gaps: a service that ended while a call of the group's skills waited (just
-    // before the end: the agent may take that very call at once, a gap of 0). The agent was
-    // not ready until its next answer if calls waited all that time, else at least until
-    // the queue emptied (censored).
-    const auto at_or_before = [&](double t) {
-      return std::upper_bound(waiting_after.begin(), waiting_after.end(), t,
-                              [](double x, const std::pair<double, int>& w) { return x < w.first; });
-    };
-    // empties[j]: the first time at or after waiting_after[j] that nobody waits.
-    std::vector<double> empties(waiting_after.size() + 1, std::numeric_limits<double>::infinity());
-    for (std::size_t j = waiting_after.size(); j-- > 0;)
-      empties[j] = waiting_after[j].second == 0 ? waiting_after[j].first : empties[j + 1];
-    const auto queue_empties_after = [&](double t) {
-      return empties[static_cast<std::size_t>(at_or_before(t) - waiting_after.begin())];
-    };
-    for (std::size_t i = 0; i + 1 < day.size(); ++i) {
-      const LoggedCall& a = *day[i];
-      const LoggedCall& b = *day[i + 1];
-      if (a.agent != b.agent) continue;
-      const double gap = b.answer - a.end;
-      if (!(gap >= 0 && gap < session_gap)) continue;
-      const auto it = at_or_before(a.end - 1e-3);
-      if (it == waiting_after.begin() || std::prev(it)->second <= 0) continue;
-      const double empties = queue_empties_after(a.end - 1e-3);
-      if (b.answer <= empties)
-        out.after_call_gaps.push_back({a.call_type, gap, false});
-      else
-        out.after_call_gaps.push_back({a.call_type, std::max(0.0, empties - a.end), true});
-    }
   }
   const double per = static_cast<double>(days.size()) * window.interval;
   for (std::size_t k = 0; k < n; ++k) {

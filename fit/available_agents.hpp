@@ -27,12 +27,15 @@ namespace callsim::fit {
 /// How long an agent was not ready after a call (after-call work, a pause), seen when a call
 /// the agent could take was waiting as the service ended: a ready agent would have taken it
 /// at once. If calls kept waiting until the agent's next answer, the gap to that answer is
-/// the time not ready; if the queue emptied first (another agent took the call), the agent
-/// was not ready at least until then and nothing more is known: a right-censored gap.
+/// the time not ready. If the queue emptied first (another agent took the call), the agent
+/// was not ready at least until then, and at most until its next answer: the gap is
+/// censored, and the censoring is not independent of the gap (the longer the pause, the
+/// likelier another agent empties the queue meanwhile).
 struct AfterCallGap {
   std::uint32_t call_type;  ///< the type of the call that ended (CallLog index)
-  double seconds;
-  bool censored = false;  ///< true: the agent was not ready for at least `seconds`
+  double seconds;           ///< to the agent's next answer: the time not ready, or its upper bound
+  double at_least;          ///< the time not ready for sure: `seconds`, or less when censored
+  bool censored = false;    ///< true: the queue emptied before the next answer
 };
 
 struct PoolAvailability {

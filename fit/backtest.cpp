@@ -95,7 +95,8 @@ Backtest backtest(const ObservedKpis& observed, const std::vector<std::vector<an
   // +- 1.96 se_R sqrt(R/D + 1) (the D days' own spread plus the simulation's).
   std::vector<analysis::KpiTally> simulated_pooled(intervals);
   analysis::KpiTally simulated_day;
-  std::vector<std::vector<analysis::KpiTally>> sim_resampled(kBootstrap, std::vector<analysis::KpiTally>(intervals + 1));
+  std::vector<std::vector<analysis::KpiTally>> sim_resampled(kBootstrap,
+                                                             std::vector<analysis::KpiTally>(intervals + 1));
   {
     std::vector<analysis::KpiTally> rep_day(out.replications);
     for (std::size_t r = 0; r < out.replications; ++r)

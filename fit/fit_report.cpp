@@ -176,11 +176,15 @@ std::string fit_report_markdown(const FitReportInputs& in) {
         " of the services join the largest group serving their main type). Available agents per interval: "
         "on-duty sessions (an agent's services less than " +
         fixed(o.session_gap / 60, 0) +
-        " min apart), counted while serving, or while idle when no call of the group's skills waited.\n\n";
+        " min apart, reaching as far before the first answer and after the last end while no call of the "
+        "group's skills waited), counted while serving, or while idle when no call of the group's skills "
+        "waited.\n\n";
   const bool sessions = o.availability == Availability::SESSIONS;
   md += sessions ? "The staffing written (`--availability sessions`) is the agents in a session; the time an agent "
                    "was not ready after a call, seen when a call waited as the service ended, is each call type's "
-                   "`wrap_up` (below).\n\n"
+                   "`wrap_up` (below): the gap to the agent's next answer. Where the queue emptied before that "
+                   "answer (censored), the agent was not ready at least until then; the lower bound is the "
+                   "Kaplan-Meier mean of that sure part.\n\n"
                  : "The staffing written (`--availability queue`) is the available agents; no wrap-up is written.\n\n";
   md +=
       "| group | skills | agents | services | staffed agent-hours / day | seen serving agent-hours / day | "
@@ -192,11 +196,13 @@ std::string fit_report_markdown(const FitReportInputs& in) {
           (p.seen_agent_hours > 0 ? fixed(p.available_agent_hours / p.seen_agent_hours, 3) : "n/a") + " |\n";
   }
   if (sessions) {
-    md += "\n| call type | after-call gaps | of which censored | mean wrap-up s | written |\n|---|---|---|---|---|\n";
+    md +=
+        "\n| call type | after-call gaps | of which censored | mean wrap-up s | lower bound s | written |\n"
+        "|---|---|---|---|---|---|\n";
     for (const auto& t : c.call_types) {
       md += "| " + t.name + " | " + std::to_string(t.wrap_up_observations) + " | " +
             std::to_string(t.wrap_up_censored) + " | " + fixed(t.wrap_up_mean, 1) + " | " +
-            (t.wrap_up.empty() ? "none" : "empirical") + " |\n";
+            fixed(t.wrap_up_mean_lower, 1) + " | " + (t.wrap_up.empty() ? "none" : "empirical") + " |\n";
     }
   }
   md +=
@@ -261,15 +267,19 @@ std::string fit_report_json(const FitReportInputs& in) {
                    {"busyness_cv", c.arrivals.busyness_cv}};
   ordered_json types = ordered_json::array();
   for (const auto& t : c.call_types) {
-    ordered_json type = {
-        {"name", t.name},
-        {"offered_per_day", t.offered_per_day},
-        {"answered_per_day", t.answered_per_day},
-        {"abandoned_per_day", t.abandoned_per_day},
-        {"ivr_time_mean_s", t.ivr_time_mean},
-        {"priorities", t.priorities},
-        {"wrap_up", {{"observations", t.wrap_up_observations}, {"censored", t.wrap_up_censored}, {"mean_s", t.wrap_up_mean}, {"values_s", t.wrap_up}}},
-        {"arrivals_per_interval", t.arrivals}};
+    ordered_json type = {{"name", t.name},
+                         {"offered_per_day", t.offered_per_day},
+                         {"answered_per_day", t.answered_per_day},
+                         {"abandoned_per_day", t.abandoned_per_day},
+                         {"ivr_time_mean_s", t.ivr_time_mean},
+                         {"priorities", t.priorities},
+                         {"wrap_up",
+                          {{"observations", t.wrap_up_observations},
+                           {"censored", t.wrap_up_censored},
+                           {"mean_s", t.wrap_up_mean},
+                           {"mean_lower_s", t.wrap_up_mean_lower},
+                           {"values_s", t.wrap_up}}},
+                         {"arrivals_per_interval", t.arrivals}};
     if (t.service) {
       const ServiceFit& s = *t.service;
       type["service"] = {{"distribution", s.distribution},

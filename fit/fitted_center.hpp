@@ -52,14 +52,15 @@ struct FittedCallType {
   std::optional<ServiceFit> service;    ///< none when no call was answered
   std::optional<PatienceFit> patience;  ///< none when nobody abandoned
   /// After-call unavailability (Availability::SESSIONS): kEmpiricalPoints equally likely
-  /// gaps (Kaplan-Meier quantiles); empty when the log shows none (no gap seen in full, or
-  /// a mean under half a second).
+  /// gaps to the agent's next answer; empty when the log shows none (no gap, or a mean
+  /// under half a second).
   std::vector<double> wrap_up;
-  double wrap_up_mean = 0;
+  double wrap_up_mean = 0;               ///< of the gaps to the next answer (an upper bound)
+  double wrap_up_mean_lower = 0;         ///< Kaplan-Meier mean of the part seen for sure (a lower bound)
   std::size_t wrap_up_observations = 0;  ///< gaps seen, censored ones included
   std::size_t wrap_up_censored = 0;      ///< of which the queue emptied before the next answer
-  double ivr_time_mean = 0;             ///< mean seconds from arrival to the agents' side (0 without an IVR)
-  std::vector<std::size_t> priorities;  ///< calls per priority value (index), of those offered
+  double ivr_time_mean = 0;              ///< mean seconds from arrival to the agents' side (0 without an IVR)
+  std::vector<std::size_t> priorities;   ///< calls per priority value (index), of those offered
 };
 
 struct FittedPool {
