@@ -63,7 +63,7 @@ struct Settings {
   std::string days = "all", interval_text = "30min", threshold_text = "20s", short_text = "10s", gap_text = "15min";
   std::string pool_share_text = "0.9", low_day_text = "0.6", availability = "sessions";
   std::string replications_text = "100", seed_text = "1", threads_text = "0";
-  bool drop_short = false, no_backtest = false, no_day_mix = false, force = false, quiet = false;
+  bool drop_short = false, no_backtest = false, no_day_mix = false, one_group = false, force = false, quiet = false;
 };
 
 std::optional<int> parse_options(const std::vector<std::string>& args, Settings& s, fit::FitOptions& options,
@@ -87,6 +87,7 @@ std::optional<int> parse_options(const std::vector<std::string>& args, Settings&
       "queue (agents serving or idle with nobody waiting, no wrap-up)")(
       "pool-share", po::value(&s.pool_share_text)->default_value("0.9"),
       "an agent's skills are the fewest call types making up this share of its services (0.5 to 1)")(
+      "one-group", "every agent in one group 'agents' with every call type's skill (a pool rostered as one)")(
       "low-day", po::value(&s.low_day_text)->default_value("0.6"),
       "drop days with fewer logged calls than this share of the median day (0 keeps all)")(
       "replications,r", po::value(&s.replications_text)->default_value("100"),
@@ -117,6 +118,7 @@ std::optional<int> parse_options(const std::vector<std::string>& args, Settings&
   s.drop_short = vm.count("drop-short") > 0;
   s.no_backtest = vm.count("no-backtest") > 0;
   s.no_day_mix = vm.count("no-day-mix") > 0;
+  s.one_group = vm.count("one-group") > 0;
   s.force = vm.count("force") > 0;
   s.quiet = vm.count("quiet") > 0;
   try {
@@ -138,6 +140,8 @@ std::optional<int> parse_options(const std::vector<std::string>& args, Settings&
       throw OptionError("--availability '" + s.availability + "' is not valid: expected sessions or queue");
     options.availability = s.availability == "queue" ? fit::Availability::QUEUE_EVIDENCE : fit::Availability::SESSIONS;
     options.pools.share = parse_real("--pool-share", s.pool_share_text, 0.5, Bound::INCLUSIVE, 1, Bound::INCLUSIVE);
+    // Every pool is then "small": they all merge into one holding every skill.
+    if (s.one_group) options.pools.min_pool_share = std::numeric_limits<double>::infinity();
     options.low_day_fraction = parse_real("--low-day", s.low_day_text, 0, Bound::INCLUSIVE, 1, Bound::EXCLUSIVE);
     bt.replications = parse_whole("--replications", s.replications_text, 2, 100000);
     bt.seed = parse_whole("--seed", s.seed_text, 0, std::numeric_limits<std::uint64_t>::max());

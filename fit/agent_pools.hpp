@@ -27,7 +27,7 @@ struct AgentPool {
 
 struct PoolOptions {
   double share = 0.9;            ///< an agent's skills cover this share of its services
-  double min_pool_share = 0.05;  ///< smaller pools merge
+  double min_pool_share = 0.05;  ///< smaller pools merge (infinity: every pool, into one)
 };
 
 /// The pools of the agents who answered calls on `days`, largest first. Throws

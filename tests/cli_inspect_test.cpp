@@ -63,7 +63,7 @@ TEST_CASE("inspect shows provenance runs per-call rows and headline KPIs", "[cli
         std::string::npos);
   CHECK(i.out.find("  complete         yes\n") != std::string::npos);
   CHECK(i.out.find("run 'bank-weekday': 3 replications, 34 intervals of 1800 s from 0 s\n") != std::string::npos);
-  CHECK(i.out.find("  6 call types: retail, english, internet, stock, prospect, callback\n") != std::string::npos);
+  CHECK(i.out.find("  6 call types: retail, prospect, english, stock, callback, internet\n") != std::string::npos);
   CHECK(i.out.find("  1 agent group: agents\n") != std::string::npos);
   CHECK(i.out.find("  per-call table: yes, " + std::to_string(calls) + " rows\n") != std::string::npos);
   char line[160];

@@ -222,8 +222,11 @@ TEST_CASE("an unreadable forecast names the file and where it was given", "[scen
 TEST_CASE("the fitted bank-weekday forecast is in this format", "[scenario][forecast]") {
   const ForecastTable table =
       ForecastTable::read(CALLSIM_SOURCE_DIR "/scenarios/library/bank-weekday/forecast.csv", "test");
-  CHECK_FALSE(table.weekly());
+  // callsim fit writes "D HH:MM" times: its closing row is at 00:00 of day 2.
+  CHECK(table.weekly());
+  CHECK(table.start() == 7 * 3600);
   CHECK(table.interval() == 1800);
+  CHECK(table.intervals() == 35);
   REQUIRE_FALSE(table.columns().empty());
   for (const auto& column : table.columns()) CHECK(table.volumes(column).size() == table.intervals());
 }

@@ -28,13 +28,14 @@ Definitions (times are unwrapped across midnight against the VRU entry; waits cl
   vru_arrivals.csv  every logged VRU entry of a kept day, by call type, binned on vru_entry.
   ivr_arrivals.csv  the same entries, all types together (column 'ivr'): the arrivals of a
                     model with the IVR in front (scenarios/library/bank-weekday-ivr.yaml).
-  forecast.csv      calls that left the VRU for an agent, binned on the time they left the
+  offered_to_agents.csv
+                    calls that left the VRU for an agent, binned on the time they left the
                     VRU: calls that queued (q_start != 0:00:00) PLUS calls that were
                     answered at once by an agent without a queue record (q_start 0:00:00,
                     outcome AGENT; about 1/4 to 1/2 of all answered calls). The latter
                     are offered load too: in a simulator they are the arrivals that find an
                     idle agent. Counting only q_start != 0:00:00 would drop them.
-  staffing.csv      agents: mean (over kept days) of the number of distinct server names
+  seen_serving.csv  agents: mean (over kept days) of the number of distinct server names
                     (!= NO_SERVER) whose service overlaps the half hour, rounded half up;
                     busy_agents: mean service seconds inside the half hour / 1800.
   observed_kpis.csv per half hour of queue arrival, pooled over kept days: offered (per
@@ -486,7 +487,9 @@ def main(argv=None):
                          ",".join("%.2f" % (counts[s, t] / ndays) for t in range(NT)))
         return "\n".join(lines) + "\n"
 
-    write("forecast.csv", per_type_csv(offered))
+    # The scenario's own forecast.csv and staffing.csv are callsim fit's
+    # (scenarios/fit/refit-bank-weekday); these are this script's tables beside them.
+    write("offered_to_agents.csv", per_type_csv(offered))
     write("vru_arrivals.csv", per_type_csv(vru))
     vru_all = vru.sum(axis=1)
     write("ivr_arrivals.csv", "interval_start,ivr\n" + "".join(
@@ -496,7 +499,7 @@ def main(argv=None):
         mean_agents = agents[s] / ndays
         lines.append("%s,%d,%.2f" % (hhmm(OPEN_S + s * SLOT_S), int(math.floor(mean_agents + 0.5)),
                                       busy[s] / (SLOT_S * ndays)))
-    write("staffing.csv", "\n".join(lines) + "\n")
+    write("seen_serving.csv", "\n".join(lines) + "\n")
     lines = ["interval_start,offered,answered,abandoned,asa_s,abandon_rate,service_level_20s"]
     for s in range(NSLOTS):
         sl_den = k_ans[s] + k_ab20[s]
@@ -656,7 +659,7 @@ def markdown(p, offered, agents, busy, ndays):
     a("## Definitions")
     a("")
     a("- **VRU entries** (`vru_arrivals.csv`): every logged call, binned on its VRU entry time.")
-    a("- **Offered to agents** (`forecast.csv`): calls that left the VRU for an agent, binned "
+    a("- **Offered to agents** (`offered_to_agents.csv`): calls that left the VRU for an agent, binned "
       "on the time they left the VRU: calls that queued (`q_start` != 0:00:00) **plus** calls "
       "answered at once without a queue record (`q_start` 0:00:00, outcome AGENT). The second "
       "group is large (see the per-type table) and is the part of the offered load that found "
@@ -794,7 +797,8 @@ def markdown(p, offered, agents, busy, ndays):
     a("")
     a("## Staffing (proxy) and observed KPIs")
     a("")
-    a("`staffing.csv`: `agents` = mean number of distinct agent names whose service overlaps "
+    a("`seen_serving.csv` (the staffing proxy of the first bank-weekday.yaml; the scenario's "
+      "`staffing.csv` is now callsim fit's agents on duty, `fit-report.md`): `agents` = mean number of distinct agent names whose service overlaps "
       "the half hour, rounded; `busy_agents` = mean service seconds in the half hour / 1800. "
       "Bias of the proxy: it counts only agents who served a call in the half hour, so it "
       "misses agents who were logged in but idle, on other work or on break the whole half "
