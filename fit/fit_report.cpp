@@ -228,11 +228,12 @@ std::string fit_report_markdown(const FitReportInputs& in) {
   } else {
     md += "The fitted scenario simulated (" + std::to_string(in.in_sample->replications) +
           " replications) against the " + std::to_string(in.in_sample->days) +
-          " days it was fitted on, per interval (" + fixed(in.backtest_seconds, 1) +
-          " s). Fractions in percentage points; offered, answered and abandoned per day. Coverage: the share of "
-          "intervals whose observed value lies in the simulated 95 % band of a " +
+          " days it was fitted on, per interval, in " + fixed(in.backtest_seconds, 1) +
+          " s. Both sides pooled (the calls of all days, of all replications: ratios of sums). Fractions in "
+          "percentage points; offered, answered and abandoned per day. Coverage: the share of intervals whose "
+          "observed value lies in the simulated 95 % band for " +
           std::to_string(in.in_sample->days) +
-          "-day mean. Noise floor: the MAE that resampling the observed days alone gives.\n\n";
+          " pooled days. Noise floor: the MAE that resampling the observed days alone gives.\n\n";
     md += backtest_markdown_table(*in.in_sample);
   }
   return md;
