@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "models/call_center.hpp"
 #include "models/routing_policies.hpp"
@@ -78,13 +79,28 @@ TEST_CASE("overflow_delay gives no call to a secondary group before its delay", 
   REQUIRE(later.overflowed < watch.overflowed);
 }
 
-TEST_CASE("overflow_delay primary groups take calls at once and a zero delay is skill routing", "[models][routing]") {
+TEST_CASE("overflow_delay primary groups take calls at once and a zero delay overflows at once", "[models][routing]") {
   CenterSpec spec = overflow_center();
   spec.routing.params = {{"delay", {0, 0, 0, 0}}};
-  OverflowWatch watch;
+  // With no delay, generalists take retail calls on arrival, but only when no specialist
+  // is free: a zero delay makes them eligible at once, never preferred.
+  struct Watch : OverflowWatch {
+    int idle_specialists = 14;
+    std::uint64_t generalist_with_specialist_idle = 0;
+    void on_answer(const CallInfo& c, Time now, const Service& s) {
+      OverflowWatch::on_answer(c, now, s);
+      if (s.group == 0) --idle_specialists;
+      if (c.type == 0 && s.group == 1 && now == c.arrival && idle_specialists > 0) ++generalist_with_specialist_idle;
+    }
+    void on_service_end(const CallInfo&, Time, const Service& s) { idle_specialists += s.group == 0; }
+  } watch;
   watch.delay = 0;
   run_overflow(spec, watch);
-  REQUIRE(watch.min_wait == 0);  // with no delay, generalists take retail calls on arrival
+  INFO("overflowed " << watch.overflowed << ", at once " << watch.at_delay << ", to a generalist while a specialist "
+                     << "was idle " << watch.generalist_with_specialist_idle);
+  REQUIRE(watch.min_wait == 0);
+  REQUIRE(watch.at_delay > 200);
+  REQUIRE(watch.generalist_with_specialist_idle == 0);
   // Under longest_idle_agent generalists take retail at once; overflow_delay with the default
   // delay never does, and retail then waits longer while business waits less.
   auto lia = overflow_center();
@@ -156,4 +172,72 @@ TEST_CASE("reserve never lets a low-priority call take a reserved agent", "[mode
   };
   INFO("vip ASA: LIA " << vip_asa(a) << " s, reserve " << vip_asa(b) << " s");
   REQUIRE(vip_asa(b) < 0.25 * vip_asa(a));
+}
+
+namespace {
+
+/// Retail only, by a trace (a call every 100 s from t = 100 s), constant talk time
+/// `talk`: one generalist (group 0, retail at level 2) on duty from 0, one specialist
+/// (group 1, retail at level 1) from 50 s, so that at the first call the generalist has
+/// been idle longer and longest-idle would pick it.
+CenterSpec tiny_overflow(double talk, double delay) {
+  CenterSpec spec;
+  spec.name = "tiny-overflow";
+  spec.time.duration = Time(2000);
+  spec.call_types = {type("retail", 0, talk)};
+  spec.call_types[0].service = test_specs::constant(talk);
+  for (int i = 1; i <= 10; ++i) spec.call_types[0].trace.push_back(Time(100.0 * i));
+  spec.agent_groups = {group("generalists", {"retail"}, 1), group("specialists", {"retail"}, 1)};
+  spec.agent_groups[0].skill_levels = {2};
+  spec.agent_groups[1].staffing = {{Time(50), 1}};
+  spec.routing.policy = "overflow_delay";
+  spec.routing.params = {{"delay", {delay, delay}}};  // [k * G + g]; the specialists' cell is 0 anyway
+  return spec;
+}
+
+/// Each answer in order: the group and the wait.
+struct Answers : callsim::models::NullObserver {
+  std::vector<std::uint32_t> group;
+  std::vector<double> wait;
+  void on_answer(const CallInfo& c, Time now, const Service& s) {
+    group.push_back(s.group);
+    wait.push_back((now - c.arrival).seconds());
+  }
+};
+
+Answers run_tiny(const CenterSpec& spec) {
+  Answers answers;
+  run_overflow(spec, answers);
+  return answers;
+}
+
+}  // namespace
+
+TEST_CASE("overflow_delay with delay 0 prefers a free primary agent to a longer-idle overflow agent",
+          "[models][routing]") {
+  // Talk 30 s, a call every 100 s: both agents are free at every arrival, the generalist
+  // idle longer each time. Every call must go to the specialist.
+  const Answers free = run_tiny(tiny_overflow(30, 0));
+  REQUIRE(free.group == std::vector<std::uint32_t>(10, 1));
+  REQUIRE(free.wait == std::vector<double>(10, 0.0));
+  // Longest idle agent alone does pick the generalist first.
+  auto lia = tiny_overflow(30, 0);
+  lia.routing.policy = "longest_idle_agent";
+  Answers by_idle;
+  callsim::models::CallCenter<Answers> center(lia, 4, 0, by_idle);
+  center.run_to_completion();
+  REQUIRE(by_idle.group.front() == 0);
+}
+
+TEST_CASE("overflow_delay with delay 0 overflows at once when no primary agent is free", "[models][routing]") {
+  // Talk 150 s, a call every 100 s: the specialist takes the 1st, 3rd, ... call; each call
+  // in between finds the specialist busy and the generalist free, and goes to it at once.
+  const Answers zero = run_tiny(tiny_overflow(150, 0));
+  const std::vector<std::uint32_t> alternate{1, 0, 1, 0, 1, 0, 1, 0, 1, 0};
+  REQUIRE(zero.group == alternate);
+  REQUIRE(zero.wait == std::vector<double>(10, 0.0));
+  // With a 30 s delay the same calls overflow, but each only once it has waited 30 s.
+  const Answers later = run_tiny(tiny_overflow(150, 30));
+  REQUIRE(later.group == alternate);
+  for (std::size_t i = 0; i < later.wait.size(); ++i) REQUIRE(later.wait[i] == (i % 2 ? 30.0 : 0.0));
 }
