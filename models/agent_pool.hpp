@@ -73,6 +73,9 @@ class AgentPool {
   [[nodiscard]] std::uint32_t longest_idle_in(std::uint32_t group) const {
     return groups_[group].idle.empty() ? kNoAgent : groups_[group].idle.front();
   }
+  /// The group's idle agent `i` places behind the longest idle (0: longest_idle_in), i <
+  /// idle_agents(group).
+  [[nodiscard]] std::uint32_t idle_agent(std::uint32_t group, std::size_t i) const { return groups_[group].idle[i]; }
   [[nodiscard]] double idle_since(std::uint32_t agent) const { return agents_[agent].idle_since; }
   /// Idle agents of `group` now.
   [[nodiscard]] std::size_t idle_agents(std::uint32_t group) const { return groups_[group].idle.size(); }
@@ -91,6 +94,14 @@ class AgentPool {
 
   /// `agent`, its group's longest idle (what routing policies choose), stops being idle.
   CALLSIM_HOT_INLINE void take_longest_idle(std::uint32_t agent) { groups_[agents_[agent].group].idle.pop_front(); }
+  /// `agent`, any idle agent of its group (what policies that choose among idle agents
+  /// return), stops being idle; the others keep their order. O(its place in the ring).
+  CALLSIM_HOT_INLINE void take_idle(std::uint32_t agent) {
+    auto& idle = groups_[agents_[agent].group].idle;
+    std::size_t i = 0;
+    while (idle[i] != agent) ++i;  // idle[] asserts that the agent is there
+    idle.erase(i);
+  }
   /// `agent` waits for a call from `now` on (the back of its group's idle ring).
   CALLSIM_HOT_INLINE void go_idle(std::uint32_t agent, sim::Time now) {
     agents_[agent].idle_since = now.seconds();

@@ -43,6 +43,7 @@
 /// of its own kind; retrial decisions are drawn when a call fails.
 
 #include <cstdint>
+#include <type_traits>
 #include <vector>
 
 #include "models/agent_pool.hpp"
@@ -74,6 +75,18 @@ class CallCenter {
   static constexpr bool kPolicyQueues = requires(const Policy& p, const RoutingView& v) {
     p.queue_for(v, std::uint32_t{}, double{});
   };
+  /// Whether agent_for may return any idle agent of a group, not only its longest idle.
+  static constexpr bool kAnyIdleAgent = requires { requires Policy::kAnyIdleAgent; };
+
+  /// The policy for replication `replication` of `spec` under `seed`: policies that draw at
+  /// their decisions take the seed and replication for their streams (kind kRouting).
+  static Policy make_policy(const CenterSpec& spec, std::uint64_t seed, std::uint64_t replication) {
+    if constexpr (std::is_constructible_v<Policy, const CenterSpec&, std::uint64_t, std::uint64_t>) {
+      return Policy(spec, seed, replication);
+    } else {
+      return Policy(spec);
+    }
+  }
 
  public:
   /// Builds replication `replication` of `spec` under `seed`.
@@ -84,7 +97,7 @@ class CallCenter {
         queues_(spec),
         schedule_(spec, seed, replication),
         agents_(spec, schedule_.headcounts(), seed, replication),
-        policy_(spec) {
+        policy_(make_policy(spec, seed, replication)) {
     schedule_.schedule(sim_);
     sources_.start(sim_);
   }
@@ -277,7 +290,7 @@ class CallCenter {
     }
     observer_.on_arrival(call.info);
     if (agent != kNoAgent) {
-      agents_.take_longest_idle(agent);
+      take_agent(agent);
       answer(slot, agent);
       return;
     }
@@ -319,8 +332,17 @@ class CallCenter {
     const double waited = (sim_.now() - queues_.call(head).info.arrival).seconds();
     const std::uint32_t agent = policy_.agent_for(view(), k, waited);
     if (agent == kNoAgent) return;
-    agents_.take_longest_idle(agent);
+    take_agent(agent);
     answer(queues_.take_head(k, sim_), agent);
+  }
+
+  /// The idle `agent` agent_for chose stops being idle.
+  CALLSIM_HOT_INLINE void take_agent(std::uint32_t agent) {
+    if constexpr (kAnyIdleAgent) {
+      agents_.take_idle(agent);
+    } else {
+      agents_.take_longest_idle(agent);
+    }
   }
 
   static double balk_probability(const CallTypeSpec& spec, std::int64_t waiting) {

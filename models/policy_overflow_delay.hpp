@@ -79,8 +79,7 @@ class OverflowDelay {
       // Preference by skill level, not by delay: a delay of 0 makes an overflow group
       // eligible at once, never a primary one.
       const int lvl = level(type, g);
-      if (best == kNoAgent || lvl < best_level ||
-          (lvl == best_level && view.idle_since(a) < view.idle_since(best))) {
+      if (best == kNoAgent || lvl < best_level || (lvl == best_level && view.idle_since(a) < view.idle_since(best))) {
         best = a;
         best_level = lvl;
       }

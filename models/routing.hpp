@@ -25,7 +25,16 @@
 ///   caller at entry;
 /// - `review_delays(type)`: the waits (ascending, s) at which a waiting call of `type`
 ///   should be offered again (`agent_for` with the head call's wait): overflow rules need a
-///   call answered the moment it becomes eligible for an idle group.
+///   call answered the moment it becomes eligible for an idle group;
+/// - a constructor `(const CenterSpec&, std::uint64_t seed, std::uint64_t replication)`
+///   instead of the one from the CenterSpec, for a policy that draws at its decisions: its
+///   streams are keyed by (seed, replication, stream_kind::kRouting, call type), apart
+///   from every caller's, so the callers are the same whatever the policy (common random
+///   numbers), and a decision (then a non-const agent_for) draws from the stream of the
+///   call's type, without allocating;
+/// - `kAnyIdleAgent = true`: agent_for may return any idle agent of a group
+///   (`view.idle_agent_in(group, i)`), not only its longest idle; the model then takes
+///   that agent out of the group's idle ring (the others keep their order).
 
 #include <cstdint>
 

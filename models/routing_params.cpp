@@ -42,6 +42,7 @@ std::string_view unit_name(PolicyParamUnit unit) {
     case PolicyParamUnit::kSeconds: return "duration";
     case PolicyParamUnit::kCount: return "count";
     case PolicyParamUnit::kProbability: return "probability";
+    case PolicyParamUnit::kWeight: return "weight";
   }
   return "";
 }

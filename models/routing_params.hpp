@@ -21,6 +21,9 @@ enum class PolicyParamUnit : std::uint8_t {
   kSeconds,      ///< a duration ("30s", "2min")
   kCount,        ///< a whole number >= 0 (agents)
   kProbability,  ///< a number in [0, 1]
+  /// A relative weight: a number >= 0 of which only the ratios count, so a table whose
+  /// cells are all 0 means nothing and the loader refuses it.
+  kWeight,
 };
 
 /// How many values a parameter has: one, or one per agent group, call type, or call type x
@@ -82,7 +85,7 @@ std::size_t param_cells(PolicyParamScope scope, std::size_t types, std::size_t g
 /// parameter is at k * G + g.
 std::vector<double> param_values(const CenterSpec& spec, const PolicyParamInfo& info);
 
-/// "duration", "count" or "probability", for listings and messages.
+/// "duration", "count", "probability" or "weight", for listings and messages.
 std::string_view unit_name(PolicyParamUnit unit);
 /// "", "per agent group", "per call type" or "per call type and agent group".
 std::string_view scope_name(PolicyParamScope scope);

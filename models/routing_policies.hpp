@@ -16,9 +16,11 @@
 #include "models/policy_expected_delay.hpp"
 #include "models/policy_longest_idle_agent.hpp"
 #include "models/policy_overflow_delay.hpp"
+#include "models/policy_random_agent.hpp"
 #include "models/policy_reserve.hpp"
 #include "models/policy_skill_preference.hpp"
 #include "models/policy_static_priority.hpp"
+#include "models/policy_weighted_groups.hpp"
 #include "models/policy_weighted_wait.hpp"
 
 namespace callsim::models {
@@ -32,9 +34,11 @@ using RoutingPolicies = PolicyList<  //
     ExpectedDelay,                   //
     LongestIdleAgent,                //
     OverflowDelay,                   //
+    RandomAgent,                     //
     Reserve,                         //
     SkillPreference,                 //
     StaticPriority,                  //
+    WeightedGroups,                  //
     WeightedWait>;
 
 /// A routing policy's name, one-line description, parameters (under `routing`) and the

@@ -41,9 +41,16 @@ class RoutingView {
   [[nodiscard]] CALLSIM_HOT_INLINE int skill_level(std::uint32_t group, std::uint32_t type) const {
     return agents_->skill_level(group, type);
   }
-  /// The group's agent idle longest, or kNoAgent. agent_for must return such an agent.
+  /// The group's agent idle longest, or kNoAgent. agent_for must return such an agent,
+  /// unless the policy declares kAnyIdleAgent (models/routing.hpp).
   [[nodiscard]] CALLSIM_HOT_INLINE std::uint32_t longest_idle_in(std::uint32_t group) const {
     return agents_->longest_idle_in(group);
+  }
+  /// The group's idle agent `i` places behind the longest idle (0: longest_idle_in(group)),
+  /// i < idle_agents(group). Only policies that declare kAnyIdleAgent may return one that
+  /// is not the longest idle.
+  [[nodiscard]] CALLSIM_HOT_INLINE std::uint32_t idle_agent_in(std::uint32_t group, std::size_t i) const {
+    return agents_->idle_agent(group, i);
   }
   /// When `agent` became idle (s).
   [[nodiscard]] CALLSIM_HOT_INLINE double idle_since(std::uint32_t agent) const { return agents_->idle_since(agent); }

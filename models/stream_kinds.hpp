@@ -26,5 +26,9 @@ inline constexpr std::uint32_t kAbsence = 11;     ///< which agents are absent e
 /// entry for every call when the policy chooses queues, entity = call type.
 inline constexpr std::uint32_t kPolicy = 12;
 inline constexpr std::uint32_t kDayMix = 13;  ///< which variant of the day mix a replication is, entity 0
+/// The routing policy's random choices at a decision (random_agent's agent, weighted_groups'
+/// group), drawn when a call of the type is routed, entity = call type. Apart from every
+/// caller's draws, so the callers are the same whatever the policy (common random numbers).
+inline constexpr std::uint32_t kRouting = 14;
 
 }  // namespace callsim::models::stream_kind

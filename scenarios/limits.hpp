@@ -82,6 +82,8 @@ inline constexpr double kDayMixVolume = 100;
 inline constexpr double kDistributionNumber = 1000;
 /// A routing parameter that is a count (reserved agents, min_priority).
 inline constexpr int kRoutingCount = 1000000;
+/// A routing parameter that is a relative weight (weighted_groups' weights).
+inline constexpr double kRoutingWeight = 1e6;
 /// Any amount of money in `costs` (per hour, minute, call or period).
 inline constexpr double kAmount = 1e9;
 /// Bytes of a name that becomes part of the results (scenario, call type, group, IVR node).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <limits>
 #include <set>
 #include <string>
 #include <vector>
@@ -116,8 +117,39 @@ double read_value(const Reporter& reporter, const Setting& s) {
     case PolicyParamUnit::kCount:
       return read_whole_number(reporter, s.entry, s.path, 0, limits::kRoutingCount, "a whole number such as 2");
     case PolicyParamUnit::kProbability: return read_number_in(reporter, s.entry, s.path, kProbability);
+    case PolicyParamUnit::kWeight:
+      return read_number_within(reporter, s.entry, s.path,
+                                NumberRange{0, false, std::numeric_limits<double>::infinity(), false}, 0,
+                                limits::kRoutingWeight);
   }
   return 0;
+}
+
+/// What one cell of a parameter of `scope` is, for messages: "agent group", ...
+std::string cell_noun(PolicyParamScope scope) {
+  switch (scope) {
+    case PolicyParamScope::kCenter: return "cell";
+    case PolicyParamScope::kGroup: return "agent group";
+    case PolicyParamScope::kType: return "call type";
+    case PolicyParamScope::kTypeGroup: return "call type and agent group";
+  }
+  return "cell";
+}
+
+/// A relative weight (PolicyParamUnit::kWeight) means nothing when every cell is 0.
+void check_weights(const Reporter& reporter, const PolicyParamInfo& param, const models::PolicyParamTable& table,
+                   int line, const models::CenterSpec& spec) {
+  if (param.unit != PolicyParamUnit::kWeight) return;
+  if (std::any_of(table.values.begin(), table.values.end(), [](double w) { return w > 0; })) return;
+  const std::string name(param.name);
+  std::string example;
+  if (param.scope == PolicyParamScope::kGroup && !spec.agent_groups.empty()) {
+    example = " (e.g. " + name + ": {" + spec.agent_groups[0].name + ": 2" +
+              (spec.agent_groups.size() > 1 ? ", " + spec.agent_groups[1].name + ": 1" : std::string()) + "})";
+  }
+  reporter.fail(line, "routing." + name + " gives every " + cell_noun(param.scope) +
+                          " a weight of 0; weights are relative shares, so at least one must be greater than 0" +
+                          example);
 }
 
 /// The cells of the parameter's table a setting covers.
@@ -128,6 +160,7 @@ std::vector<std::size_t> cells_of(const Reporter& reporter, const Setting& s, co
   const int line = s.entry.line();
   std::size_t most = 0;
   std::string shape;
+  const std::string whole = "routing." + std::string(s.param->name);  // the path without cells
   switch (s.param->scope) {
     case PolicyParamScope::kCenter:
       most = 0;
@@ -135,11 +168,11 @@ std::vector<std::size_t> cells_of(const Reporter& reporter, const Setting& s, co
       break;
     case PolicyParamScope::kGroup:
       most = 1;
-      shape = "one value, or one per agent group (" + s.path + ".GROUP)";
+      shape = "one value, or one per agent group (" + whole + ".GROUP)";
       break;
     case PolicyParamScope::kType:
       most = 1;
-      shape = "one value, or one per call type (" + s.path + ".TYPE)";
+      shape = "one value, or one per call type (" + whole + ".TYPE)";
       break;
     case PolicyParamScope::kTypeGroup:
       most = 2;
@@ -224,12 +257,15 @@ models::RoutingSpec read_routing(const Reporter& reporter, const Entry& entry, c
                    [&](std::size_t a, std::size_t b) { return settings[a].cells.size() < settings[b].cells.size(); });
   for (const PolicyParamInfo& param : policy->params) {
     models::PolicyParamTable table{std::string(param.name), models::param_values(spec, param)};
+    int last_line = entry.line();  // of the setting applied last, for check_weights
     for (std::size_t i : order) {
       const Setting& s = settings[i];
       if (s.param != &param) continue;
       const double value = read_value(reporter, s);
       for (std::size_t cell : cells_of(reporter, s, spec)) table.values[cell] = value;
+      last_line = s.entry.line();
     }
+    check_weights(reporter, param, table, last_line, spec);
     routing.params.push_back(std::move(table));
   }
   return routing;

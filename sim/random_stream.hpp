@@ -60,6 +60,23 @@ class RandomStream {
   /// log(1 - u) safely. (With 53 bits the top midpoint 1 - 2^-54 would round to 1.0.)
   double uniform01() { return to_open_unit_interval(engine()()); }
 
+  /// A whole number drawn uniformly from [0, n), n >= 1, exactly (no modulo bias): Lemire's
+  /// multiply-and-reject ("Fast random integer generation in an interval", 2019), one
+  /// 64-bit draw except with probability below n / 2^64.
+  std::uint64_t below(std::uint64_t n) {
+    __extension__ typedef unsigned __int128 Wide;  // GCC and Clang; __extension__: no -Wpedantic warning
+    Wide product = static_cast<Wide>(engine()()) * n;
+    auto low = static_cast<std::uint64_t>(product);
+    if (low < n) {
+      const std::uint64_t reject = (0 - n) % n;  // 2^64 mod n: the low words that would bias
+      while (low < reject) {
+        product = static_cast<Wide>(engine()()) * n;
+        low = static_cast<std::uint64_t>(product);
+      }
+    }
+    return static_cast<std::uint64_t>(product >> 64);
+  }
+
   /// The mapping uniform01() applies to one 64-bit output (exposed to test its extremes).
   static constexpr double to_open_unit_interval(std::uint64_t bits) {
     return (static_cast<double>(bits >> 12) + 0.5) * 0x1.0p-52;

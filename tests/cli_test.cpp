@@ -66,11 +66,13 @@ TEST_CASE("list prints the registered distributions and policies", "[cli]") {
   REQUIRE(d.out.find("    mean (duration): ") != std::string::npos);
   const auto p = run_callsim("list policies", dir);
   REQUIRE(p.code == 0);
-  for (const std::string name : {"callback_offer", "expected_delay", "longest_idle_agent", "overflow_delay", "reserve",
-                                 "skill_preference", "static_priority", "weighted_wait"}) {
+  for (const std::string name :
+       {"callback_offer", "expected_delay", "longest_idle_agent", "overflow_delay", "random_agent", "reserve",
+        "skill_preference", "static_priority", "weighted_groups", "weighted_wait"}) {
     REQUIRE(("\n" + p.out).find("\n" + name + ": ") != std::string::npos);
   }
   REQUIRE(p.out.find("    delay (duration, per call type and agent group; default 30 s): ") != std::string::npos);
+  REQUIRE(p.out.find("    weights (weight, per agent group; default 1): ") != std::string::npos);
   // A key a policy reads on each call type is listed under that policy, with its range.
   const auto weighted = p.out.find("\nweighted_wait: ");
   REQUIRE(weighted != std::string::npos);

@@ -148,7 +148,8 @@ TEST_CASE("every registered policy runs and the names match the registry", "[mod
     ran.insert(std::string(info.name));
   }
   REQUIRE(ran == std::set<std::string>{"callback_offer", "expected_delay", "longest_idle_agent", "overflow_delay",
-                                       "reserve", "skill_preference", "static_priority", "weighted_wait"});
+                                       "random_agent", "reserve", "skill_preference", "static_priority",
+                                       "weighted_groups", "weighted_wait"});
   REQUIRE_THROWS_AS(callsim::models::with_policy("nope", [](auto) { return 0; }), std::invalid_argument);
 }
 

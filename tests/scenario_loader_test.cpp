@@ -363,8 +363,8 @@ TEST_CASE("wrong kinds of values are named with what was expected", "[scenario][
 
 TEST_CASE("an unknown routing policy lists the valid ones", "[scenario][errors]") {
   const std::string valid =
-      "valid values are: callback_offer, expected_delay, longest_idle_agent, overflow_delay, reserve, "
-      "skill_preference, static_priority, weighted_wait";
+      "valid values are: callback_offer, expected_delay, longest_idle_agent, overflow_delay, random_agent, reserve, "
+      "skill_preference, static_priority, weighted_groups, weighted_wait";
   CHECK_THROWS_WITH(load(edited("policy: longest_idle_agent", "policy: x")),
                     "erlang-a.yaml:18: unknown routing policy 'x'; " + valid);
   CHECK_THROWS_WITH(

@@ -90,3 +90,54 @@ TEST_CASE("the policy option takes the same parameters and names itself in messa
       parse_policy_option("nope", spec),
       Catch::Matchers::StartsWith("--policy 'nope': unknown routing policy 'nope'; valid values are: "));
 }
+
+TEST_CASE("weighted_groups takes one relative weight per agent group", "[scenario][routing]") {
+  auto r = routing("{policy: weighted_groups}");
+  REQUIRE(r.policy == "weighted_groups");
+  REQUIRE(r.params.size() == 1);
+  REQUIRE(r.params[0].name == "weights");
+  REQUIRE(r.params[0].values == std::vector<double>{1, 1});  // [group]: all alike by default
+  r = routing("{policy: weighted_groups, weights: {specialists: 2, generalists: 1}}");
+  REQUIRE(r.params[0].values == std::vector<double>{2, 1});
+  r = routing("{policy: weighted_groups, weights: {generalists: 0.5}}");  // the other keeps the default
+  REQUIRE(r.params[0].values == std::vector<double>{1, 0.5});
+  r = routing("{policy: weighted_groups, weights.specialists: 3, weights: 0}");  // 0: only when no other is free
+  REQUIRE(r.params[0].values == std::vector<double>{3, 0});
+  const auto spec = load_scenario_text(kCenter, "r.yaml").spec;
+  REQUIRE(parse_policy_option("weighted_groups:weights.specialists=4", spec).params[0].values ==
+          std::vector<double>{4, 1});
+}
+
+TEST_CASE("bad weighted_groups weights are refused with the file and line", "[scenario][routing]") {
+  CHECK(error_of("{policy: weighted_groups, weights: {specialist: 2}}") ==
+        "r.yaml:9: routing.weights.specialist: no agent group named 'specialist' (did you mean 'specialists'?); agent "
+        "groups are: specialists, generalists");
+  CHECK(error_of("{policy: weighted_groups, weights: {specialists: -1}}") ==
+        "r.yaml:9: routing.weights.specialists must not be negative, got -1");
+  CHECK(error_of("{policy: weighted_groups, weights: {specialists: 0, generalists: 0}}") ==
+        "r.yaml:9: routing.weights gives every agent group a weight of 0; weights are relative shares, so at least "
+        "one must be greater than 0 (e.g. weights: {specialists: 2, generalists: 1})");
+  CHECK(error_of("{policy: weighted_groups, weights: 0}") ==
+        "r.yaml:9: routing.weights gives every agent group a weight of 0; weights are relative shares, so at least "
+        "one must be greater than 0 (e.g. weights: {specialists: 2, generalists: 1})");
+  CHECK(error_of("{policy: weighted_groups, weights: {specialists: 2e6}}") ==
+        "r.yaml:9: routing.weights.specialists must be at most 1000000, got 2e6");
+  CHECK(error_of("{policy: weighted_groups, weights: {specialists: heavy}}")
+            .starts_with("r.yaml:9: routing.weights.specialists 'heavy' "));
+  CHECK(error_of("{policy: weighted_groups, weights: {specialists: .nan}}").starts_with("r.yaml:9: routing.weights"));
+  CHECK(error_of("{policy: weighted_groups, weights.retail.specialists: 2}") ==
+        "r.yaml:9: routing.weights.retail.specialists: 'weights' takes one value, or one per agent group "
+        "(routing.weights.GROUP)");
+  CHECK(error_of("{policy: weighted_groups, weight: {specialists: 2}}") ==
+        "r.yaml:9: unknown key 'weight.specialists' in 'routing' (did you mean 'weights'?); routing policy "
+        "'weighted_groups' "
+        "takes: weights");
+  CHECK(error_of("{policy: random_agent, weights: {specialists: 2}}") ==
+        "r.yaml:9: unknown key 'weights.specialists' in 'routing'; routing policy 'random_agent' takes no parameters, "
+        "so the only "
+        "key is 'policy'");
+  const auto spec = load_scenario_text(kCenter, "r.yaml").spec;
+  REQUIRE_THROWS_WITH(parse_policy_option("weighted_groups:weights=0", spec),
+                      Catch::Matchers::StartsWith("--policy 'weighted_groups:weights=0': routing.weights gives every "
+                                                  "agent group a weight of 0"));
+}
