@@ -21,9 +21,8 @@ void list_distributions(std::ostream& out) {
     out << info->name << ": " << info->description << "\n";
     for (const auto& p : info->params) {
       out << "    " << p.name << " ("
-          << (p.is_list       ? "list of durations"
-              : p.is_duration ? "duration"
-                              : "number")
+          << (p.is_list ? (p.is_duration ? "list of durations" : "list of numbers")
+                        : (p.is_duration ? "duration" : "number"))
           << "): " << p.description << "\n";
     }
   }

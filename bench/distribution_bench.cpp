@@ -26,7 +26,8 @@ void uniform01(benchmark::State& state) {
 
 BENCHMARK(uniform01);
 BENCHMARK_CAPTURE(draw, constant, "constant", DistributionParams{{{"value", 30}}, {}});
-BENCHMARK_CAPTURE(draw, empirical_1000, "empirical", DistributionParams{{}, std::vector<double>(1000, 60.0)});
+BENCHMARK_CAPTURE(draw, empirical_1000, "empirical",
+                  DistributionParams{{}, {{"values", std::vector<double>(1000, 60.0)}}});
 BENCHMARK_CAPTURE(draw, exponential, "exponential", DistributionParams{{{"mean", 180}}, {}});
 // Boost's gamma sampler takes different paths for shape > 1 (cv < 1) and shape < 1 (cv > 1).
 BENCHMARK_CAPTURE(draw, gamma_cv_0_5, "gamma", DistributionParams{{{"mean", 180}, {"cv", 0.5}}, {}});

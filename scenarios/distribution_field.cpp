@@ -76,7 +76,7 @@ sim::Distribution read_distribution(const Reporter& reporter, const Entry& entry
     if (!param_entry) continue;  // whether it was required is the registry's call
     const std::string param_path = fields.path(param.name);
     if (param.is_list) {
-      params.values = read_values(reporter, *param_entry, param_path, param.is_duration);
+      params.lists[param.name] = read_values(reporter, *param_entry, param_path, param.is_duration);
     } else {
       params.scalars[param.name] = read_value(reporter, *param_entry, param_path, param.is_duration);
     }

@@ -22,15 +22,15 @@ namespace callsim::sim {
 
 /// Parameter values as the user gave them, converted to base units (seconds for durations).
 struct DistributionParams {
-  std::map<std::string, double, std::less<>> scalars;  ///< e.g. {"mean": 180, "cv": 0.8}
-  std::vector<double> values;                          ///< sample values (empirical only)
+  std::map<std::string, double, std::less<>> scalars;             ///< e.g. {"mean": 180, "cv": 0.8}
+  std::map<std::string, std::vector<double>, std::less<>> lists;  ///< e.g. {"values": [30, 90]}, by parameter name
 };
 
 /// One parameter a distribution accepts.
 struct DistributionParamInfo {
   std::string name;         ///< key in the scenario, e.g. "mean"
   bool is_duration = true;  ///< true: carries a time unit ("180s"); false: a plain number (cv, shape)
-  bool is_list = false;     ///< true: a list of values (empirical's "values")
+  bool is_list = false;     ///< true: a list of values (empirical's "values"), of durations or numbers
   std::string description;  ///< one line for `callsim list distributions` and error messages
 };
 

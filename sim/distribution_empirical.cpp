@@ -24,10 +24,11 @@ double sample(const Distribution& d, RandomStream& stream) {
 }
 
 Distribution make_empirical(const DistributionParams& params) {
-  if (params.values.empty()) {
+  const auto values = params.lists.find("values");
+  if (values == params.lists.end() || values->second.empty()) {
     throw DistributionError("empirical needs 'values' (a list of durations such as [30s, 90s])");
   }
-  auto sorted = std::make_shared<std::vector<double>>(params.values);
+  auto sorted = std::make_shared<std::vector<double>>(values->second);
   for (const double v : *sorted) {
     if (!std::isfinite(v)) {
       throw DistributionError("empirical 'values' must all be finite durations, got " + detail::format_param(v, true));

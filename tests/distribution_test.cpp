@@ -30,6 +30,8 @@ constexpr int kBins = 20;
 RandomStream test_stream(std::uint64_t replication = 0) { return RandomStream(12345, replication, {1, 0}); }
 
 DistributionParams scalars(std::map<std::string, double, std::less<>> values) { return {std::move(values), {}}; }
+/// empirical's parameters: its one list, `values`.
+DistributionParams sample_values(std::vector<double> values) { return {{}, {{"values", std::move(values)}}}; }
 
 /// What a distribution must be, computed here from its definition, not from the code under test.
 struct Exact {
@@ -211,7 +213,7 @@ TEST_CASE("constant always returns its value", "[distribution]") {
 TEST_CASE("empirical returns only given values, each with its frequency", "[distribution]") {
   // 60 appears twice, so it must come up twice as often as each other value.
   const std::vector<double> values = {120, 30, 60, 300, 60};
-  const Distribution d = make_distribution("empirical", {{}, values});
+  const Distribution d = make_distribution("empirical", sample_values(values));
   CHECK(d.mean() == Approx(114.0).epsilon(1e-15));
   CHECK(d.table() == std::vector<double>{30, 60, 60, 120, 300});
 
@@ -232,7 +234,7 @@ TEST_CASE("empirical returns only given values, each with its frequency", "[dist
   }
   CHECK(stat < chi2_critical(static_cast<int>(probability.size()) - 1));
 
-  const Distribution single = make_distribution("empirical", {{}, {7}});
+  const Distribution single = make_distribution("empirical", sample_values({7}));
   CHECK(single.mean() == 7);
   RandomStream stream = test_stream();
   CHECK(single.sample(stream) == 7);
@@ -244,7 +246,7 @@ namespace {
 const std::map<std::string, DistributionParams>& valid_params() {
   static const std::map<std::string, DistributionParams> params = {
       {"constant", scalars({{"value", 30}})},
-      {"empirical", {{}, {30, 60, 120}}},
+      {"empirical", sample_values({30, 60, 120})},
       {"exponential", scalars({{"mean", 180}})},
       {"gamma", scalars({{"mean", 180}, {"cv", 0.8}})},
       {"lognormal", scalars({{"mean", 180}, {"cv", 0.8}})},
@@ -359,8 +361,8 @@ TEST_CASE("invalid parameter values are rejected with the value given", "[distri
                       "weibull 'mean' must be greater than 0, got -1s");
   REQUIRE_THROWS_WITH(make_distribution("weibull", scalars({{"shape", 0.001}, {"scale", 100}})),
                       "weibull 'shape' is too small for a finite mean, got 0.001");
-  REQUIRE_THROWS_WITH(make_distribution("empirical", {{}, {30, -3, 60}}),
+  REQUIRE_THROWS_WITH(make_distribution("empirical", sample_values({30, -3, 60})),
                       "empirical 'values' must all be at least 0, got -3s");
-  REQUIRE_THROWS_WITH(make_distribution("empirical", {{}, {30, kInf}}),
+  REQUIRE_THROWS_WITH(make_distribution("empirical", sample_values({30, kInf})),
                       "empirical 'values' must all be finite durations, got inf");
 }
