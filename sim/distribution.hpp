@@ -52,7 +52,7 @@ class Distribution {
       : sample_(sample), mean_(mean), p_{p0, p1, p2, p3}, table_(std::move(table)), name_(std::move(name)) {}
 
   /// One draw. O(1) for every shipped distribution (empirical: O(1) by inversion of the
-  /// sorted sample).
+  /// sorted sample) but erlang, O(k), and hyperexponential, O(log phases).
   double sample(RandomStream& stream) const { return sample_(*this, stream); }
   /// The exact mean of the distribution, in the unit of its values (seconds for durations).
   [[nodiscard]] double mean() const { return mean_; }

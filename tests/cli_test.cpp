@@ -60,10 +60,13 @@ TEST_CASE("list prints the registered distributions and policies", "[cli]") {
   const auto dir = temp_dir("list");
   const auto d = run_callsim("list distributions", dir);
   REQUIRE(d.code == 0);
-  for (const std::string name : {"constant", "empirical", "exponential", "gamma", "lognormal", "uniform", "weibull"}) {
+  for (const std::string name : {"constant", "empirical", "erlang", "exponential", "gamma", "hyperexponential",
+                                 "loglogistic", "lognormal", "triangular", "uniform", "weibull"}) {
     REQUIRE(("\n" + d.out).find("\n" + name + ": ") != std::string::npos);
   }
   REQUIRE(d.out.find("    mean (duration): ") != std::string::npos);
+  REQUIRE(d.out.find("    values (list of durations): ") != std::string::npos);
+  REQUIRE(d.out.find("    probabilities (list of numbers): ") != std::string::npos);
   const auto p = run_callsim("list policies", dir);
   REQUIRE(p.code == 0);
   for (const std::string name :

@@ -267,8 +267,8 @@ TEST_CASE("the registry lists every distribution sorted by name", "[distribution
     CHECK(info->make != nullptr);
     CHECK(callsim::sim::find_distribution(info->name) == info);
   }
-  CHECK(names ==
-        std::vector<std::string>{"constant", "empirical", "exponential", "gamma", "lognormal", "uniform", "weibull"});
+  CHECK(names == std::vector<std::string>{"constant", "empirical", "erlang", "exponential", "gamma", "hyperexponential",
+                                          "loglogistic", "lognormal", "triangular", "uniform", "weibull"});
   CHECK(callsim::sim::find_distribution("normal") == nullptr);
 }
 
@@ -305,8 +305,8 @@ TEST_CASE("first draws are pinned so that any change of algorithm shows", "[dist
 TEST_CASE("an unknown distribution name lists the valid ones", "[distribution]") {
   REQUIRE_THROWS_AS(make_distribution("normal", {}), callsim::sim::DistributionError);
   REQUIRE_THROWS_WITH(make_distribution("normal", {}),
-                      "unknown distribution 'normal'; valid values are: constant, empirical, exponential, gamma, "
-                      "lognormal, uniform, weibull");
+                      "unknown distribution 'normal'; valid values are: constant, empirical, erlang, exponential, "
+                      "gamma, hyperexponential, loglogistic, lognormal, triangular, uniform, weibull");
 }
 
 TEST_CASE("missing parameters are named with an example", "[distribution]") {

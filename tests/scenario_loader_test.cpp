@@ -186,14 +186,16 @@ TEST_CASE("a distribution accepts exactly its registered parameters", "[scenario
                     "(did you mean 'mean'?); valid keys are: distribution, mean");
   CHECK_THROWS_WITH(load(edited("{distribution: exponential, mean: 180s}", "{mean: 180s}")),
                     "erlang-a.yaml:11: call_types[0].service is missing 'distribution' (its name, one of: constant, "
-                    "empirical, exponential, gamma, lognormal, uniform, weibull)");
+                    "empirical, erlang, exponential, gamma, hyperexponential, loglogistic, lognormal, triangular, "
+                    "uniform, weibull)");
   CHECK_THROWS_WITH(load(edited("{distribution: exponential, mean: 180s}", "{distribution: expo, mean: 180s}")),
                     "erlang-a.yaml:11: unknown distribution 'expo' for call_types[0].service (did you mean "
-                    "'exponential'?); valid values are: constant, empirical, exponential, gamma, lognormal, uniform, "
-                    "weibull");
+                    "'exponential'?); valid values are: constant, empirical, erlang, exponential, gamma, "
+                    "hyperexponential, loglogistic, lognormal, triangular, uniform, weibull");
   CHECK_THROWS_WITH(load(edited("{distribution: exponential, mean: 300s}", "{distribution: poisson, mean: 300s}")),
                     "erlang-a.yaml:12: unknown distribution 'poisson' for call_types[0].patience; valid values are: "
-                    "constant, empirical, exponential, gamma, lognormal, uniform, weibull");
+                    "constant, empirical, erlang, exponential, gamma, hyperexponential, loglogistic, lognormal, "
+                    "triangular, uniform, weibull");
   CHECK_THROWS_WITH(load(edited("{distribution: exponential, mean: 180s}", "{distribution: exponential}")),
                     "erlang-a.yaml:11: call_types[0].service: exponential needs 'mean' (a duration such as 180s)");
   CHECK_THROWS_WITH(load(edited("{distribution: exponential, mean: 180s}", "{distribution: exponential, mean: 0s}")),

@@ -259,8 +259,8 @@ TEST_CASE("a bad value inside an override names the override instead of a line",
         "--set agent_groups.generalists.count=0: agent_groups[0].count must be at least 1, got 0");
   CHECK(error_of({"call_types.retail.service={distribution: expo, mean: 3min}"}) ==
         "--set call_types.retail.service={distribution: expo, mean: 3min}: unknown distribution 'expo' for "
-        "call_types[0].service (did you mean 'exponential'?); valid values are: constant, empirical, exponential, "
-        "gamma, lognormal, uniform, weibull");
+        "call_types[0].service (did you mean 'exponential'?); valid values are: constant, empirical, erlang, "
+        "exponential, gamma, hyperexponential, loglogistic, lognormal, triangular, uniform, weibull");
   // The value on its own lines: a list item inside it is the override's too.
   CHECK(error_of({"agent_groups.0.skills=[retail, sales]"}) ==
         "--set agent_groups.0.skills=[retail, sales]: agent group 'generalists' has skill 'sales', which no call "
