@@ -15,38 +15,19 @@
 #include <boost/math/special_functions/gamma.hpp>
 #include <catch2/catch.hpp>
 
+#include "distribution_exact.hpp"
 #include "sim/distribution_params.hpp"
 
 namespace {
 
+using namespace callsim::testing;
 using callsim::sim::Distribution;
 using callsim::sim::DistributionParams;
 using callsim::sim::make_distribution;
 using callsim::sim::RandomStream;
 
-constexpr int kDraws = 200'000;
-constexpr int kBins = 20;
-
-RandomStream test_stream(std::uint64_t replication = 0) { return RandomStream(12345, replication, {1, 0}); }
-
-DistributionParams scalars(std::map<std::string, double, std::less<>> values) { return {std::move(values), {}}; }
 /// empirical's parameters: its one list, `values`.
 DistributionParams sample_values(std::vector<double> values) { return {{}, {{"values", std::move(values)}}}; }
-
-/// What a distribution must be, computed here from its definition, not from the code under test.
-struct Exact {
-  std::string name;
-  DistributionParams params;
-  double mean = 0;
-  double variance = 0;
-  double fourth_central = 0;  ///< E[(X - mean)^4]: sets the standard error of the sample variance
-  std::function<double(double)> cdf;
-};
-
-/// E[(X - m1)^4] from the raw moments m1..m4.
-double fourth_central(double m1, double m2, double m3, double m4) {
-  return m4 - 4 * m1 * m3 + 6 * m1 * m1 * m2 - 3 * m1 * m1 * m1 * m1;
-}
 
 Exact exponential(double mean) {
   // Excess kurtosis 6, so E[(X - mean)^4] = 9 sigma^4.
@@ -95,61 +76,6 @@ Exact weibull(double shape, double scale, bool by_mean) {
           raw(2) - raw(1) * raw(1),
           fourth_central(raw(1), raw(2), raw(3), raw(4)),
           [=](double x) { return x <= 0 ? 0.0 : -std::expm1(-std::pow(x / scale, shape)); }};
-}
-
-std::vector<double> draw(const Distribution& d, int n, RandomStream stream = test_stream()) {
-  std::vector<double> xs(static_cast<std::size_t>(n));
-  for (double& x : xs) x = d.sample(stream);
-  return xs;
-}
-
-/// The 0.999 quantile of chi-squared with `df` degrees of freedom. With fixed seeds every test
-/// is deterministic; the level matters when a seed or an implementation changes legitimately.
-/// 0.999 keeps the chance of a false alarm across all our chi-squared tests near 1%, while a
-/// real error (a wrong parameter conversion, a 3% scale error) gives statistics in the
-/// hundreds at 200,000 draws (see the power test below).
-double chi2_critical(int df) { return boost::math::quantile(boost::math::chi_squared(static_cast<double>(df)), 0.999); }
-
-/// Pearson's statistic on kBins bins equiprobable under `cdf`: bin = floor(kBins * F(x)).
-double chi2_statistic(const std::vector<double>& xs, const std::function<double(double)>& cdf) {
-  std::array<double, kBins> observed{};
-  for (const double x : xs) observed[std::min(static_cast<std::size_t>(cdf(x) * kBins), std::size_t{kBins - 1})] += 1;
-  const double expected = static_cast<double>(xs.size()) / kBins;
-  double stat = 0;
-  for (const double o : observed) stat += (o - expected) * (o - expected) / expected;
-  return stat;
-}
-
-void check_against_exact(const Exact& e) {
-  INFO(e.name << " with exact mean " << e.mean << " and variance " << e.variance);
-  const Distribution d = make_distribution(e.name, e.params);
-  REQUIRE(d.name() == e.name);
-  REQUIRE(d.mean() == Approx(e.mean).epsilon(1e-12));
-
-  const std::vector<double> xs = draw(d, kDraws);
-  REQUIRE(std::all_of(xs.begin(), xs.end(), [](double x) { return std::isfinite(x) && x >= 0; }));
-  const double n = kDraws;
-  double mean = 0;
-  for (const double x : xs) mean += x;
-  mean /= n;
-  double variance = 0;
-  for (const double x : xs) variance += (x - mean) * (x - mean);
-  variance /= n - 1;
-
-  // The sample mean has standard error sigma / sqrt(n); 4 standard errors is a two-sided
-  // false-alarm chance of 6e-5 while still catching a 1% bias in the mean for cv <= 1.
-  const double mean_tolerance = 4 * std::sqrt(e.variance / n);
-  CHECK(std::fabs(mean - e.mean) < mean_tolerance);
-
-  // The sample variance has standard error sqrt((mu4 - sigma^4) / n). We allow 5 of them,
-  // not 4: for skewed, heavy-tailed laws (lognormal cv 1.5 has kurtosis ~200) the sample
-  // variance approaches normality slowly and its upper tail is longer than normal.
-  const double variance_tolerance = 5 * std::sqrt((e.fourth_central - e.variance * e.variance) / n);
-  CHECK(std::fabs(variance - e.variance) < variance_tolerance);
-
-  // For the inversion samplers F(X) is the stream's own uniform, so their statistics coincide
-  // across parameters: the test then checks that the sampler really inverts the exact CDF.
-  CHECK(chi2_statistic(xs, e.cdf) < chi2_critical(kBins - 1));
 }
 
 }  // namespace

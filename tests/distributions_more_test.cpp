@@ -19,40 +19,22 @@
 #include "scenarios/loader.hpp"
 #include "sim/distribution.hpp"
 
+#include "distribution_exact.hpp"
+
 namespace {
 
+using namespace callsim::testing;
 using callsim::sim::Distribution;
 using callsim::sim::DistributionError;
 using callsim::sim::DistributionParams;
 using callsim::sim::make_distribution;
 using callsim::sim::RandomStream;
 
-constexpr int kDraws = 200'000;
-constexpr int kBins = 20;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-RandomStream test_stream(std::uint64_t replication = 0) { return RandomStream(12345, replication, {1, 0}); }
-
-DistributionParams scalars(std::map<std::string, double, std::less<>> values) { return {std::move(values), {}}; }
-
 DistributionParams mixture(std::vector<double> means, std::vector<double> probabilities) {
   return {{}, {{"means", std::move(means)}, {"probabilities", std::move(probabilities)}}};
-}
-
-/// What a distribution must be, computed here from its definition, not from the code under test.
-struct Exact {
-  std::string name;
-  DistributionParams params;
-  double mean = 0;
-  double variance = kInf;        ///< infinite: the sample mean has no standard error, its check is skipped
-  double fourth_central = kInf;  ///< E[(X - mean)^4]; infinite: the sample variance's check is skipped
-  std::function<double(double)> cdf;
-};
-
-/// E[(X - m1)^4] from the raw moments m1..m4.
-double fourth_central(double m1, double m2, double m3, double m4) {
-  return m4 - 4 * m1 * m3 + 6 * m1 * m1 * m2 - 3 * m1 * m1 * m1 * m1;
 }
 
 Exact triangular(double a, double c, double b) {
@@ -112,63 +94,6 @@ Exact loglogistic(double beta, double alpha, bool by_mean) {
   if (beta > 2) e.variance = raw(2) - raw(1) * raw(1);
   if (beta > 4) e.fourth_central = fourth_central(raw(1), raw(2), raw(3), raw(4));
   return e;
-}
-
-std::vector<double> draw(const Distribution& d, int n, RandomStream stream = test_stream()) {
-  std::vector<double> xs(static_cast<std::size_t>(n));
-  for (double& x : xs) x = d.sample(stream);
-  return xs;
-}
-
-/// The 0.999 quantile of chi-squared with `df` degrees of freedom (as in distribution_test.cpp).
-double chi2_critical(int df) { return boost::math::quantile(boost::math::chi_squared(static_cast<double>(df)), 0.999); }
-
-/// How far a sample is from an Exact, in units of its own standard error.
-struct Deviation {
-  double mean_z = 0;      ///< (sample mean - mean) / (sigma / sqrt(n)); 0 if the variance is infinite
-  double variance_z = 0;  ///< (sample variance - variance) / sqrt((mu4 - sigma^4) / n); 0 if mu4 is infinite
-  double chi2 = 0;        ///< Pearson's statistic on kBins bins equiprobable under the exact CDF
-};
-
-Deviation deviation(const std::vector<double>& xs, const Exact& e) {
-  const double n = static_cast<double>(xs.size());
-  double mean = 0;
-  for (const double x : xs) mean += x;
-  mean /= n;
-  double variance = 0;
-  for (const double x : xs) variance += (x - mean) * (x - mean);
-  variance /= n - 1;
-  Deviation out;
-  if (std::isfinite(e.variance)) out.mean_z = (mean - e.mean) / std::sqrt(e.variance / n);
-  if (std::isfinite(e.fourth_central)) {
-    out.variance_z = (variance - e.variance) / std::sqrt((e.fourth_central - e.variance * e.variance) / n);
-  }
-  std::array<double, kBins> observed{};
-  for (const double x : xs) {
-    observed[std::min(static_cast<std::size_t>(e.cdf(x) * kBins), std::size_t{kBins - 1})] += 1;
-  }
-  const double expected = n / kBins;
-  for (const double o : observed) out.chi2 += (o - expected) * (o - expected) / expected;
-  return out;
-}
-
-void check_against_exact(const Exact& e) {
-  INFO(e.name << " with exact mean " << e.mean << " and variance " << e.variance);
-  const Distribution d = make_distribution(e.name, e.params);
-  REQUIRE(d.name() == e.name);
-  CHECK(d.mean() == Approx(e.mean).epsilon(1e-12));
-
-  const std::vector<double> xs = draw(d, kDraws);
-  REQUIRE(std::all_of(xs.begin(), xs.end(), [](double x) { return std::isfinite(x) && x >= 0; }));
-  const Deviation dev = deviation(xs, e);
-  INFO("mean " << dev.mean_z << " standard errors off, variance " << dev.variance_z << ", chi2 " << dev.chi2);
-  // 4 standard errors: a two-sided false-alarm chance of 6e-5 per check under normality.
-  CHECK(std::fabs(dev.mean_z) < 4);
-  // 5 for the variance, as in distribution_test.cpp: for the skewed laws here (hyperexponential
-  // kurtosis near 70, loglogistic's power tail) the sample variance approaches normality
-  // slowly and its upper tail is longer than normal.
-  CHECK(std::fabs(dev.variance_z) < 5);
-  CHECK(dev.chi2 < chi2_critical(kBins - 1));
 }
 
 }  // namespace
