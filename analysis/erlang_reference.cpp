@@ -2,6 +2,8 @@
 
 #include <limits>
 
+#include "models/call_type_means.hpp"
+
 namespace callsim::analysis {
 
 std::optional<ErlangResult> erlang_reference(const models::CenterSpec& spec) {
@@ -11,6 +13,7 @@ std::optional<ErlangResult> erlang_reference(const models::CenterSpec& spec) {
   const models::CallTypeSpec& type = spec.call_types.front();
   if (!type.arrivals.is_constant() || !type.trace.empty() || type.service.name() != "exponential") return std::nullopt;
   if (type.patience && type.patience->name() != "exponential") return std::nullopt;
+  if (models::has_periods(type)) return std::nullopt;
   if (type.wrap_up || type.queue_capacity >= 0 || !type.balk_probability.empty() || type.retrial.probability > 0) {
     return std::nullopt;
   }

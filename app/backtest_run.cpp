@@ -4,6 +4,7 @@
 
 #include "app/bad_input.hpp"
 #include "fit/observed_kpis.hpp"
+#include "models/call_type_means.hpp"
 #include "plan/simulate_scenario.hpp"
 #include "run/forecast.hpp"
 
@@ -37,9 +38,11 @@ fit::ErlangBaseline erlang_baseline(const models::CenterSpec& spec, const std::v
   for (std::size_t k = 0; k < spec.call_types.size(); ++k) {
     const auto& t = spec.call_types[k];
     const double w = k < offered_per_type.size() ? offered_per_type[k] : 0;
+    const sim::Time from = spec.time.warmup, to = spec.time.warmup + spec.time.duration;
     total += w;
-    service += w * (t.service.mean() + (t.wrap_up ? t.wrap_up->mean() : 0));
-    if (t.patience) patience += w * t.patience->mean(), patient += w;
+    service += w * (models::mean_service(t, from, to) + models::mean_wrap_up(t, from, to));
+    const double mean_patience = models::mean_patience(t, from, to);
+    if (std::isfinite(mean_patience)) patience += w * mean_patience, patient += w;
   }
   if (total > 0) b.mean_service = service / total;
   if (patient > 0) b.mean_patience = patience / patient;

@@ -108,9 +108,13 @@ class CallSources {
     call.info.ivr_entry = now;
     call.info.attempt = attempt;
     if (!draws) return slot;
-    call.info.service = sim::Time(spec.service.sample(type.service));
-    call.info.patience = spec.patience ? sim::Time(spec.patience->sample(type.patience)) : sim::Time::infinity();
-    call.info.wrap_up = spec.wrap_up ? sim::Time(spec.wrap_up->sample(type.wrap_up)) : sim::Time(0);
+    if (spec.service_by_period.empty() && spec.patience_by_period.empty() && spec.wrap_up_by_period.empty()) {
+      call.info.service = sim::Time(spec.service.sample(type.service));
+      call.info.patience = spec.patience ? sim::Time(spec.patience->sample(type.patience)) : sim::Time::infinity();
+      call.info.wrap_up = spec.wrap_up ? sim::Time(spec.wrap_up->sample(type.wrap_up)) : sim::Time(0);
+    } else {
+      draw_by_period(spec, type, now, call.info);
+    }
     call.balk_draw = spec.balk_probability.empty() ? 1.0 : type.balking.uniform01();
     if constexpr (kPolicyDraw) call.policy_draw = type.policy.uniform01();
     call.info.callback = false;
@@ -148,6 +152,16 @@ class CallSources {
     sim::RandomStream arrivals, service, patience, wrap_up, balking, retrial, policy;
     std::size_t trace_next = 0;  // next trace entry to schedule (trace replay)
   };
+
+  // The same three draws, each from the distribution of the period the call arrives in
+  // (kept out of line: scenarios without periods never pay for the lookups).
+  static void draw_by_period(const CallTypeSpec& spec, Type& type, sim::Time now, CallInfo& info) {
+    info.service = sim::Time(distribution_at(spec.service_by_period, now, &spec.service)->sample(type.service));
+    const sim::Distribution* patience = distribution_at(spec.patience_by_period, now, spec.patience);
+    info.patience = patience ? sim::Time(patience->sample(type.patience)) : sim::Time::infinity();
+    const sim::Distribution* wrap_up = distribution_at(spec.wrap_up_by_period, now, spec.wrap_up);
+    info.wrap_up = wrap_up ? sim::Time(wrap_up->sample(type.wrap_up)) : sim::Time(0);
+  }
 
   const CenterSpec& spec_;
   sim::Time arrivals_end_;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "models/ivr.hpp"
+#include "models/period_distribution.hpp"
 #include "models/routing_params.hpp"
 #include "sim/distribution.hpp"
 #include "sim/piecewise_rate.hpp"
@@ -33,6 +34,11 @@ struct CallTypeSpec {
   sim::Distribution service;                  ///< talk time, seconds
   std::optional<sim::Distribution> patience;  ///< time a caller will wait; none: never abandons
   std::optional<sim::Distribution> wrap_up;   ///< after-call work, seconds; none: 0
+  /// By time of day (models/period_distribution.hpp): calls arriving in one of these periods
+  /// draw from its distribution instead of `service`, `patience` or `wrap_up`. Empty: none.
+  std::vector<PeriodDistribution> service_by_period;
+  std::vector<PeriodDistribution> patience_by_period;
+  std::vector<PeriodDistribution> wrap_up_by_period;
   /// Calls of this type that may wait at once; a call finding it full gets a busy signal
   /// (blocked). Negative: no limit.
   int queue_capacity = -1;

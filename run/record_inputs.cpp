@@ -1,8 +1,10 @@
 #include "run/record_inputs.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
+#include "models/call_type_means.hpp"
 #include "models/staffing_schedule.hpp"
 #include "run/forecast.hpp"
 
@@ -61,9 +63,11 @@ RunInputs run_inputs(const scenarios::LoadedScenario& scenario, const models::Ce
   out.clock_start = spec.time.clock_start.seconds();
   out.forecast = forecast_by_type(spec);
   out.ivr_forecast = ivr_forecast(spec);
+  const sim::Time from = spec.time.warmup, to = spec.time.warmup + spec.time.duration;
   for (const auto& type : spec.call_types) {
-    out.handle_mean.push_back(type.service.mean() + (type.wrap_up ? type.wrap_up->mean() : 0));
-    out.patience_mean.push_back(type.patience ? type.patience->mean() : std::numeric_limits<double>::quiet_NaN());
+    out.handle_mean.push_back(models::mean_service(type, from, to) + models::mean_wrap_up(type, from, to));
+    const double patience = models::mean_patience(type, from, to);
+    out.patience_mean.push_back(std::isfinite(patience) ? patience : std::numeric_limits<double>::quiet_NaN());
   }
   out.costs = scenario.costs;
   out.rostered = rostered_by_interval(scenario, spec);

@@ -10,6 +10,7 @@
 #include "scenarios/arrivals_field.hpp"
 #include "scenarios/distribution_field.hpp"
 #include "scenarios/limits.hpp"
+#include "scenarios/period_distribution_field.hpp"
 
 namespace callsim::scenarios::detail {
 
@@ -18,8 +19,10 @@ namespace {
 /// The keys of a call type: the model's own, and those the registered routing policies
 /// declare (models::policy_call_type_keys), sorted as messages list them.
 std::vector<std::string> call_type_keys() {
-  std::vector<std::string> keys = {"arrivals",        "balking",        "name",    "patience", "priority",
-                                   "priority_credit", "queue_capacity", "retrial", "service",  "wrap_up"};
+  std::vector<std::string> keys = {
+      "arrivals",         "balking",        "name",    "patience", "patience_by_period", "priority",
+      "priority_credit",  "queue_capacity", "retrial", "service",  "service_by_period",  "wrap_up",
+      "wrap_up_by_period"};
   for (const auto& key : models::policy_call_type_keys()) keys.emplace_back(key.name);
   std::sort(keys.begin(), keys.end());
   return keys;
@@ -181,6 +184,15 @@ models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& 
     type.wrap_up = read_given_distribution(reporter, *wrap_up, fields.path("wrap_up"),
                                            "{distribution: exponential, mean: 30s}", "for no after-call work");
   }
+  // By period of the day: after the type's own distributions, which hold outside the periods.
+  const auto read_periods = [&](std::string_view key, std::vector<models::PeriodDistribution>& periods) {
+    if (const auto given = fields.find(key)) {
+      periods = read_period_distributions(reporter, *given, fields.path(key), context);
+    }
+  };
+  read_periods("service_by_period", type.service_by_period);
+  read_periods("patience_by_period", type.patience_by_period);
+  read_periods("wrap_up_by_period", type.wrap_up_by_period);
   if (const auto capacity = fields.find("queue_capacity")) {
     type.queue_capacity =
         read_whole_number(reporter, *capacity, fields.path("queue_capacity"), 0, limits::kQueueCapacity,

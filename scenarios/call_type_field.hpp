@@ -1,7 +1,8 @@
 #pragma once
 /// \file
 /// Reads `call_types`: each type's arrivals, talk time, patience, priority credit, after-call
-/// work, queue capacity, balking and retrials (see docs/scenario.md).
+/// work (each also by period of the day), queue capacity, balking and retrials (see
+/// docs/scenario.md).
 
 #include <vector>
 

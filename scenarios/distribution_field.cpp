@@ -43,7 +43,8 @@ std::vector<double> read_values(const Reporter& reporter, const Entry& entry, co
 
 }  // namespace
 
-sim::Distribution read_distribution(const Reporter& reporter, const Entry& entry, const std::string& path) {
+sim::Distribution read_distribution(const Reporter& reporter, const Entry& entry, const std::string& path,
+                                    const std::vector<std::string>& also_allowed) {
   const YAML::Node& node = entry.value;
   if (!node.IsMap()) {
     reporter.fail(entry.line(), path + " must be a distribution such as " + std::string(kDistributionExample) +
@@ -67,6 +68,7 @@ sim::Distribution read_distribution(const Reporter& reporter, const Entry& entry
   }
 
   std::vector<std::string> allowed{"distribution"};
+  allowed.insert(allowed.end(), also_allowed.begin(), also_allowed.end());
   for (const auto& param : info->params) allowed.push_back(param.name);
   const Fields fields(reporter, node, line_of(node), "the " + name + " distribution of " + path, path, allowed);
 

@@ -5,6 +5,7 @@
 /// so a newly registered distribution is usable in scenarios without touching this file.
 
 #include <string>
+#include <vector>
 
 #include "scenarios/yaml_checks.hpp"
 #include "sim/distribution.hpp"
@@ -15,8 +16,10 @@ namespace callsim::scenarios::detail {
 /// Duration parameters take units and must be >= 0 (converted to seconds), number
 /// parameters are plain numbers, list parameters are lists. Unknown names and keys fail
 /// with the valid ones listed; the registry's own checks (missing or inconsistent
-/// parameters) fail as "FILE:LINE: PATH: <registry sentence>".
-sim::Distribution read_distribution(const Reporter& reporter, const Entry& entry, const std::string& path);
+/// parameters) fail as "FILE:LINE: PATH: <registry sentence>". `also_allowed`: keys of the
+/// mapping that belong to its owner and are read there (a period's `from` and `to`).
+sim::Distribution read_distribution(const Reporter& reporter, const Entry& entry, const std::string& path,
+                                    const std::vector<std::string>& also_allowed = {});
 
 /// An optional distribution key that is present (patience, wrap_up, an IVR node's duration):
 /// as read_distribution, but an empty value is refused with "PATH is empty; give a

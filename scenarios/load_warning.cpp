@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "models/call_type_means.hpp"
+
 namespace callsim::scenarios::detail {
 
 namespace {
@@ -88,7 +90,8 @@ void add_load_warning(const models::CenterSpec& spec, const std::string& path, s
   const sim::Time to = spec.time.warmup + spec.time.duration;
   double load = 0;  // Erlangs: calls per second times mean talk time
   for (const auto& type : spec.call_types) {
-    load += expected_open(type.arrivals, spec, from, to) / spec.time.duration.seconds() * type.service.mean();
+    load += expected_open(type.arrivals, spec, from, to) / spec.time.duration.seconds() *
+            models::mean_service(type, from, to);
   }
   if (spec.ivr) {
     const double entering = expected_open(spec.ivr->arrivals, spec, from, to) / spec.time.duration.seconds();
@@ -96,7 +99,7 @@ void add_load_warning(const models::CenterSpec& spec, const std::string& path, s
     for (std::size_t e = 0; e < shares.size(); ++e) {
       const models::IvrExit& exit = spec.ivr->exits[e];
       if (exit.outcome != models::IvrOutcome::QUEUE) continue;
-      load += entering * shares[e] * spec.call_types[exit.call_type].service.mean();
+      load += entering * shares[e] * models::mean_service(spec.call_types[exit.call_type], from, to);
     }
   }
   double agents = 0;
