@@ -9,7 +9,7 @@ namespace callsim::analysis {
 std::optional<ErlangResult> erlang_reference(const models::CenterSpec& spec) {
   // Anything beyond M/M/c(+M) makes the textbook figure a different model, not a reference.
   if (spec.call_types.size() != 1 || spec.agent_groups.size() != 1) return std::nullopt;
-  if (spec.ivr || !spec.open_hours.empty() || spec.busyness_cv > 0) return std::nullopt;
+  if (spec.ivr || !spec.open_hours.empty() || spec.busyness_cv > 0 || spec.trunk_lines >= 0) return std::nullopt;
   const models::CallTypeSpec& type = spec.call_types.front();
   if (!type.arrivals.is_constant() || !type.trace.empty() || type.service.name() != "exponential") return std::nullopt;
   if (type.patience && type.patience->name() != "exponential") return std::nullopt;

@@ -18,24 +18,24 @@ namespace callsim::analysis {
 /// Counts and sums over the calls that *arrived* in a period (per-interval figures belong to
 /// the arrival interval), plus agent time spent in the period.
 struct KpiTally {
-  std::uint64_t offered = 0;                ///< calls that reached the queue (balked ones included)
-  std::uint64_t answered = 0;               ///< offered calls that reached an agent
-  std::uint64_t abandoned = 0;              ///< offered calls whose caller hung up while waiting (balks included)
-  std::uint64_t balked = 0;                 ///< offered calls that hung up at once on hearing the queue
-  std::uint64_t blocked = 0;                ///< calls refused with a busy signal: the queue was full
-  std::uint64_t closed = 0;                 ///< calls that arrived while the center was closed
-  std::uint64_t ivr_self_served = 0;        ///< calls that ended in the IVR, served there
-  std::uint64_t ivr_hang_up = 0;            ///< calls that hung up in the IVR
-  std::uint64_t retrials = 0;               ///< offered calls that were a caller's second or later attempt
-  std::uint64_t answered_within = 0;        ///< answered with wait <= threshold
-  std::uint64_t abandoned_within = 0;       ///< abandoned with wait <= threshold
-  std::uint64_t waited = 0;                 ///< offered calls that waited more than 0 s
-  double wait_answered = 0;                 ///< sum of waits of answered calls, s
-  double wait_all = 0;                      ///< sum of waits of answered and abandoned calls, s
-  double busy_time = 0;                     ///< agent-seconds in service within the period
-  double staffed_time = 0;                  ///< agent-seconds staffed within the period
-  std::uint64_t callbacks = 0;              ///< offered calls whose caller accepted a callback and left the line
-  std::uint64_t callbacks_made = 0;         ///< of those, called back by an agent
+  std::uint64_t offered = 0;           ///< calls that reached the queue (balked ones included)
+  std::uint64_t answered = 0;          ///< offered calls that reached an agent
+  std::uint64_t abandoned = 0;         ///< offered calls whose caller hung up while waiting (balks included)
+  std::uint64_t balked = 0;            ///< offered calls that hung up at once on hearing the queue
+  std::uint64_t blocked = 0;           ///< calls refused with a busy signal: the queue or the trunk lines were full
+  std::uint64_t closed = 0;            ///< calls that arrived while the center was closed
+  std::uint64_t ivr_self_served = 0;   ///< calls that ended in the IVR, served there
+  std::uint64_t ivr_hang_up = 0;       ///< calls that hung up in the IVR
+  std::uint64_t retrials = 0;          ///< offered calls that were a caller's second or later attempt
+  std::uint64_t answered_within = 0;   ///< answered with wait <= threshold
+  std::uint64_t abandoned_within = 0;  ///< abandoned with wait <= threshold
+  std::uint64_t waited = 0;            ///< offered calls that waited more than 0 s
+  double wait_answered = 0;            ///< sum of waits of answered calls, s
+  double wait_all = 0;                 ///< sum of waits of answered and abandoned calls, s
+  double busy_time = 0;                ///< agent-seconds in service within the period
+  double staffed_time = 0;             ///< agent-seconds staffed within the period
+  std::uint64_t callbacks = 0;         ///< offered calls whose caller accepted a callback and left the line
+  std::uint64_t callbacks_made = 0;    ///< of those, called back by an agent
   std::uint64_t callbacks_made_within = 0;  ///< called back within the callback threshold of the call
   double callback_delay = 0;                ///< sum of (callback - call arrival) of callbacks made, s
   /// Sum of talk times (without after-call work) of calls answered by an agent, callbacks

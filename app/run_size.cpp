@@ -105,6 +105,8 @@ double calls_in_system(const models::CenterSpec& spec, double calls) {
   } else {
     in_system = (rate - (handle > 0 ? agents / handle : 0)) * horizon + agents;
   }
+  // Trunk lines cap the calls in the system (callbacks awaiting their call aside).
+  if (spec.trunk_lines >= 0) in_system = std::min(in_system, static_cast<double>(spec.trunk_lines));
   return std::min(in_system, calls);
 }
 

@@ -143,6 +143,8 @@ class CallCenter {
   /// Calls that ended in the IVR (self-served or hung up).
   [[nodiscard]] std::uint64_t ivr_exits() const { return ivr_exits_; }
   [[nodiscard]] std::uint64_t in_ivr() const { return in_ivr_; }
+  /// Calls holding a trunk line now (0 when the center has no limit of lines).
+  [[nodiscard]] std::int64_t on_lines() const { return on_lines_; }
   [[nodiscard]] std::uint64_t waiting() const { return queues_.waiting(); }
   [[nodiscard]] std::uint64_t in_service() const { return agents_.busy(); }
   /// Callers waiting to be called back.
@@ -211,6 +213,7 @@ class CallCenter {
       case center_event::kReview:
         on_review(static_cast<std::uint32_t>(e.payload), static_cast<std::uint32_t>(e.payload >> 32));
         break;
+      case center_event::kTalkEnd: free_line(); break;
       default: break;
     }
   }
@@ -236,7 +239,34 @@ class CallCenter {
       queues_.release(slot);
       return;
     }
+    if (!line_free()) {
+      block(slot);
+      return;
+    }
+    seize_line();
     offer(slot);
+  }
+
+  // ---- trunk lines (CenterSpec::trunk_lines) ---------------------------------------------
+  // A call holds a line from its arrival until its caller hangs up: after the IVR if it ends
+  // there, on a busy signal from a full queue, on balking, abandoning or taking a callback,
+  // or when the talk ends. Without a limit nothing is counted.
+
+  [[nodiscard]] bool line_free() const { return !lines_limited_ || on_lines_ < spec_.trunk_lines; }
+  void seize_line() {
+    if (lines_limited_) ++on_lines_;
+  }
+  void free_line() {
+    if (lines_limited_) --on_lines_;
+  }
+
+  /// A busy signal: the call leaves at once, and its caller may call again.
+  CALLSIM_COLD_PATH void block(std::uint32_t slot) {
+    const CallInfo& info = queues_.call(slot).info;
+    ++blocked_;
+    observer_.on_blocked(info, sim_.now());
+    sources_.maybe_retry(info, Failure::BLOCKED, sim_);
+    queues_.release(slot);
   }
 
   void on_ivr_arrival() {
@@ -254,6 +284,19 @@ class CallCenter {
       queues_.release(slot);
       return;
     }
+    if (!line_free()) {
+      // All lines taken: the caller hears a busy signal before the IVR answers. Only a
+      // caller the IVR would have sent to a queue has a call type that may call again.
+      if (queues) {
+        block(slot);
+      } else {
+        ++blocked_;
+        observer_.on_blocked(call.info, now);
+        queues_.release(slot);
+      }
+      return;
+    }
+    seize_line();
     call.state = CallState::kInIvr;
     ++in_ivr_;
     sim_.schedule_at(now + path.duration, center_event::kIvrExit, slot, center_event::kPriorityArrival);
@@ -265,6 +308,7 @@ class CallCenter {
     const IvrExit& exit = spec_.ivr->exits[call.ivr_exit];
     if (exit.outcome != IvrOutcome::QUEUE) {
       ++ivr_exits_;
+      free_line();
       observer_.on_ivr_exit(call.info, sim_.now(), exit.outcome);
       queues_.release(slot);
       return;
@@ -282,10 +326,8 @@ class CallCenter {
     const CallTypeSpec& spec = spec_.call_types[k];
     const std::uint32_t agent = policy_.agent_for(view(), k, 0.0);
     if (agent == kNoAgent && spec.queue_capacity >= 0 && queues_.type_waiting(k) >= spec.queue_capacity) {
-      ++blocked_;
-      observer_.on_blocked(call.info, sim_.now());
-      sources_.maybe_retry(call.info, Failure::BLOCKED, sim_);
-      queues_.release(slot);
+      free_line();
+      block(slot);
       return;
     }
     observer_.on_arrival(call.info);
@@ -296,6 +338,7 @@ class CallCenter {
     }
     if (call.balk_draw < balk_probability(spec, queues_.type_waiting(k))) {
       ++abandoned_;
+      free_line();
       observer_.on_balk(call.info, sim_.now());
       sources_.maybe_retry(call.info, Failure::BALKED, sim_);
       queues_.release(slot);
@@ -306,6 +349,7 @@ class CallCenter {
       queue = policy_.queue_for(view(), k, call.policy_draw);
       if (queues_.is_callback_queue(queue)) {  // the caller takes a callback and hangs up
         queues_.await_callback(slot, queue);
+        free_line();
         observer_.on_callback(call.info, sim_.now());
         return;
       }
@@ -359,6 +403,10 @@ class CallCenter {
     ++answered_;
     observer_.on_answer(call.info, sim_.now(), service);
     sim_.schedule_in(service.talk + service.wrap_up, center_event::kServiceEnd, agent, center_event::kPriorityRelease);
+    // The caller leaves the line when the talk ends; with after-call work that is earlier.
+    if (lines_limited_ && !call.info.callback && service.wrap_up > sim::Time(0)) {
+      sim_.schedule_in(service.talk, center_event::kTalkEnd, 0, center_event::kPriorityRelease);
+    }
   }
 
   /// An agent just became available: it takes the call the policy picks, or goes idle.
@@ -373,7 +421,9 @@ class CallCenter {
 
   void on_service_end(std::uint32_t agent) {
     const std::uint32_t slot = agents_.call_of(agent);
-    observer_.on_service_end(queues_.call(slot).info, sim_.now(), agents_.service_of(agent));
+    const CallInfo& info = queues_.call(slot).info;
+    if (lines_limited_ && !info.callback && !(agents_.service_of(agent).wrap_up > sim::Time(0))) --on_lines_;
+    observer_.on_service_end(info, sim_.now(), agents_.service_of(agent));
     queues_.release(slot);
     if (agents_.end_service(agent)) {  // the shift ended (or a break began) during this call
       const std::uint32_t g = agents_.group_of(agent);
@@ -386,6 +436,7 @@ class CallCenter {
   void on_abandon(std::uint32_t slot) {
     if (!queues_.abandon(slot)) return;
     ++abandoned_;
+    free_line();
     const CallInfo& info = queues_.call(slot).info;
     observer_.on_abandon(info, sim_.now());
     sources_.maybe_retry(info, Failure::ABANDONED, sim_);
@@ -417,6 +468,8 @@ class CallCenter {
   std::uint64_t closed_ = 0;
   std::uint64_t ivr_exits_ = 0;
   std::uint64_t in_ivr_ = 0;
+  const bool lines_limited_ = spec_.trunk_lines >= 0;
+  std::int64_t on_lines_ = 0;  // calls holding a trunk line (counted only with a limit)
 };
 
 }  // namespace callsim::models

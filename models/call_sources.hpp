@@ -51,6 +51,9 @@ class CallSources {
       t.balking = sim::RandomStream(seed, replication, {stream_kind::kBalking, k});
       t.retrial = sim::RandomStream(seed, replication, {stream_kind::kRetrial, k});
       if (policy_draws) t.policy = sim::RandomStream(seed, replication, {stream_kind::kPolicy, k});
+      const CallTypeSpec& type = spec.call_types[k];
+      t.by_period =
+          !type.service_by_period.empty() || !type.patience_by_period.empty() || !type.wrap_up_by_period.empty();
     }
   }
 
@@ -108,7 +111,7 @@ class CallSources {
     call.info.ivr_entry = now;
     call.info.attempt = attempt;
     if (!draws) return slot;
-    if (spec.service_by_period.empty() && spec.patience_by_period.empty() && spec.wrap_up_by_period.empty()) {
+    if (!type.by_period) {
       call.info.service = sim::Time(spec.service.sample(type.service));
       call.info.patience = spec.patience ? sim::Time(spec.patience->sample(type.patience)) : sim::Time::infinity();
       call.info.wrap_up = spec.wrap_up ? sim::Time(spec.wrap_up->sample(type.wrap_up)) : sim::Time(0);
@@ -151,11 +154,12 @@ class CallSources {
   struct Type {
     sim::RandomStream arrivals, service, patience, wrap_up, balking, retrial, policy;
     std::size_t trace_next = 0;  // next trace entry to schedule (trace replay)
+    bool by_period = false;      // some distribution changes by period of the day
   };
 
   // The same three draws, each from the distribution of the period the call arrives in
   // (kept out of line: scenarios without periods never pay for the lookups).
-  static void draw_by_period(const CallTypeSpec& spec, Type& type, sim::Time now, CallInfo& info) {
+  CALLSIM_COLD_PATH static void draw_by_period(const CallTypeSpec& spec, Type& type, sim::Time now, CallInfo& info) {
     info.service = sim::Time(distribution_at(spec.service_by_period, now, &spec.service)->sample(type.service));
     const sim::Distribution* patience = distribution_at(spec.patience_by_period, now, spec.patience);
     info.patience = patience ? sim::Time(patience->sample(type.patience)) : sim::Time::infinity();

@@ -10,7 +10,17 @@
 
 namespace callsim::models::center_event {
 
-enum Kind : std::uint32_t { kServiceEnd, kAbandon, kArrival, kStaffing, kIvrArrival, kIvrExit, kRetrial, kReview };
+enum Kind : std::uint32_t {
+  kServiceEnd,
+  kAbandon,
+  kArrival,
+  kStaffing,
+  kIvrArrival,
+  kIvrExit,
+  kRetrial,
+  kReview,
+  kTalkEnd,  ///< the caller hangs up, the agent's after-call work goes on (with trunk lines only)
+};
 
 inline constexpr std::int16_t kPriorityRelease = 0;
 inline constexpr std::int16_t kPriorityStaffing = 1;

@@ -143,6 +143,10 @@ struct CenterSpec {
   /// Coefficient of variation of the day-level busyness factor (gamma, mean 1) that
   /// multiplies every arrival rate of a simulated day (86,400 s); 0: none.
   double busyness_cv = 0;
+  /// Trunk lines shared by every call type: calls on the line at once (in the IVR, waiting,
+  /// or talking; not in after-call work, nor callbacks, which are made on other lines).
+  /// A call arriving when all are taken gets a busy signal (blocked). Negative: no limit.
+  int trunk_lines = -1;
   /// The IVR that calls of `ivr->arrivals` pass through before they get their type.
   std::optional<IvrSpec> ivr;
   /// Which routing policy decides, and its parameters (models/routing_policies.hpp).

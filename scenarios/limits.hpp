@@ -59,7 +59,7 @@ inline constexpr std::size_t kBreaksPerShift = 100;
 /// one to blame).
 inline constexpr std::size_t kOverrides = 1000;
 
-/// A call type's queue_capacity (beyond it, leave the key out: no limit).
+/// A call type's queue_capacity and the center's trunk_lines (beyond it, leave the key out: no limit).
 inline constexpr int kQueueCapacity = 1000000;
 /// A call type's priority, either sign.
 inline constexpr int kPriority = 1000000;

@@ -85,7 +85,8 @@ std::vector<double> ivr_exit_probabilities(const models::IvrSpec& ivr) {
 }
 
 void add_load_warning(const models::CenterSpec& spec, const std::string& path, std::vector<std::string>& warnings) {
-  if (std::any_of(spec.call_types.begin(), spec.call_types.end(), queue_bounded)) return;
+  // Trunk lines bound the calls in the system: the queue cannot grow without bound.
+  if (spec.trunk_lines >= 0 || std::any_of(spec.call_types.begin(), spec.call_types.end(), queue_bounded)) return;
   const sim::Time from = spec.time.warmup;
   const sim::Time to = spec.time.warmup + spec.time.duration;
   double load = 0;  // Erlangs: calls per second times mean talk time

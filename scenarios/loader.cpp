@@ -32,8 +32,9 @@ using detail::Fields;
 using detail::LoadContext;
 using detail::Reporter;
 
-const std::vector<std::string> kTopKeys{"agent_groups", "busyness",   "call_types", "costs",         "day_mix", "ivr",
-                                        "name",         "open_hours", "routing",    "service_level", "time"};
+const std::vector<std::string> kTopKeys{"agent_groups", "busyness",      "call_types", "costs",
+                                        "day_mix",      "ivr",           "name",       "open_hours",
+                                        "routing",      "service_level", "time",       "trunk_lines"};
 
 // The single document of the file. Every document is counted, not only the first: a stray
 // "---" would otherwise hide half a scenario.
@@ -191,6 +192,11 @@ models::CenterSpec read_center(const Reporter& reporter, const YAML::Node& root,
     spec.open_hours = detail::read_open_hours(reporter, *open_hours, context);
   }
   if (const auto busyness = top.find("busyness")) spec.busyness_cv = read_busyness(reporter, *busyness);
+  if (const auto lines = top.find("trunk_lines")) {
+    // Shared by every call type: a call finding them all taken gets a busy signal.
+    spec.trunk_lines = detail::read_whole_number(reporter, *lines, "trunk_lines", 1, limits::kQueueCapacity,
+                                                 "the number of calls the center's lines carry at once, such as 120");
+  }
   if (const auto mix = top.find("day_mix")) spec.day_mix = detail::read_day_mix(reporter, *mix, spec, context);
   if (ivr) {
     spec.ivr = detail::read_ivr(reporter, *ivr, type_names, context);

@@ -8,8 +8,7 @@
 namespace callsim::scenarios::detail {
 
 std::vector<models::PeriodDistribution> read_period_distributions(const Reporter& reporter, const Entry& entry,
-                                                                  const std::string& path,
-                                                                  const LoadContext& context) {
+                                                                  const std::string& path, const LoadContext& context) {
   const YAML::Node list =
       read_list(reporter, entry, path,
                 "a list of periods of the day, each a distribution with from and to, e.g. [{from: 11:00, to: "
@@ -38,9 +37,8 @@ std::vector<models::PeriodDistribution> read_period_distributions(const Reporter
     const auto from_entry = find("from");
     const auto to_entry = find("to");
     if (!from_entry || !to_entry) {
-      reporter.fail(line_of(item), item_path + " is missing '" + (from_entry ? "to" : "from") +
-                                       "' (the period's " + (from_entry ? "end" : "start") +
-                                       " on the clock, e.g. from: 11:00, to: 14:00)");
+      reporter.fail(line_of(item), item_path + " is missing '" + (from_entry ? "to" : "from") + "' (the period's " +
+                                       (from_entry ? "end" : "start") + " on the clock, e.g. from: 11:00, to: 14:00)");
     }
     const double from = read_clock(reporter, *from_entry, item_path + ".from", ClockRole::START);
     const double to = read_clock(reporter, *to_entry, item_path + ".to", ClockRole::END);

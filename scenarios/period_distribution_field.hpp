@@ -19,7 +19,6 @@ namespace callsim::scenarios::detail {
 /// time.start counts from time 0, one that ended by then is dropped. The distribution keys
 /// are read_distribution's; `from` and `to` are clock times (clock_field.hpp).
 std::vector<models::PeriodDistribution> read_period_distributions(const Reporter& reporter, const Entry& entry,
-                                                                  const std::string& path,
-                                                                  const LoadContext& context);
+                                                                  const std::string& path, const LoadContext& context);
 
 }  // namespace callsim::scenarios::detail

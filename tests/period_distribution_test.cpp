@@ -122,12 +122,10 @@ double abandon_rate(const KpiTally& t) { return static_cast<double>(t.abandoned)
 
 }  // namespace
 
-TEST_CASE("periods: a call draws from the period holding its arrival, else from the base",
-          "[periods][distribution]") {
+TEST_CASE("periods: a call draws from the period holding its arrival, else from the base", "[periods][distribution]") {
   const auto base = exponential(100);
-  const std::vector<PeriodDistribution> periods{{Time(10), Time(20), exponential(1)},
-                                                {Time(20), Time(30), exponential(2)},
-                                                {Time(40), Time(50), exponential(3)}};
+  const std::vector<PeriodDistribution> periods{
+      {Time(10), Time(20), exponential(1)}, {Time(20), Time(30), exponential(2)}, {Time(40), Time(50), exponential(3)}};
   const auto mean_at = [&](double t) {
     const auto* d = callsim::models::distribution_at(periods, Time(t), &base);
     return d->mean();
@@ -159,14 +157,15 @@ TEST_CASE("periods: day means are weighted by the expected arrivals", "[periods]
 }
 
 TEST_CASE("periods: the loader places periods on the clock of time.start", "[periods][scenario]") {
-  const auto spec = load_scenario_text(center("    service_by_period:\n"
-                                              "      - {from: 06:00, to: 07:00, distribution: exponential, mean: 1s}\n"
-                                              "      - {from: 07:00, to: 10:00, distribution: exponential, mean: 2s}\n"
-                                              "      - {from: 10:00, to: 12:00, distribution: gamma, mean: 3s, cv: 2}\n"
-                                              "    patience_by_period:\n"
-                                              "      - {from: 12:00, to: 13:00, distribution: exponential, mean: 60s}\n"),
-                                       "center.yaml")
-                        .spec;
+  const auto spec =
+      load_scenario_text(center("    service_by_period:\n"
+                                "      - {from: 06:00, to: 07:00, distribution: exponential, mean: 1s}\n"
+                                "      - {from: 07:00, to: 10:00, distribution: exponential, mean: 2s}\n"
+                                "      - {from: 10:00, to: 12:00, distribution: gamma, mean: 3s, cv: 2}\n"
+                                "    patience_by_period:\n"
+                                "      - {from: 12:00, to: 13:00, distribution: exponential, mean: 60s}\n"),
+                         "center.yaml")
+          .spec;
   const auto& type = spec.call_types.at(0);
   // 06:00-07:00 ended before the start (08:00): dropped; 07:00-10:00 counts from time 0.
   REQUIRE(type.service_by_period.size() == 2);
@@ -204,8 +203,7 @@ TEST_CASE("periods: bad periods are refused with the line and the fix", "[period
              Catch::Contains("center.yaml:10") && Catch::Contains("a list of periods"));
 }
 
-TEST_CASE("periods: a period over the whole day gives the results of the base distribution",
-          "[periods][simulation]") {
+TEST_CASE("periods: a period over the whole day gives the results of the base distribution", "[periods][simulation]") {
   const std::string patience = "    patience: {distribution: exponential, mean: 300s}\n";
   const auto base = simulate(center("", "55", "8h", patience), 4);
   const auto same = simulate(center("    service_by_period:\n"
@@ -288,19 +286,20 @@ TEST_CASE("periods: patience by period reproduces Erlang A within each period", 
 
 TEST_CASE("periods: one-number figures take the mean over the type's arrivals", "[periods][scenario]") {
   // 4 h at 300 s, then 4 h at the base 180 s plus 60 s of after-call work, at a constant rate.
-  const auto loaded = load_scenario_text(center("    service_by_period:\n"
-                                                "      - {from: 08:00, to: 12:00, distribution: exponential, mean: 300s}\n"
-                                                "    wrap_up_by_period:\n"
-                                                "      - {from: 12:00, to: 16:00, distribution: constant, value: 60s}\n",
-                                                "55", "8h", "    patience: {distribution: exponential, mean: 300s}\n"),
-                                         "center.yaml");
+  const auto loaded =
+      load_scenario_text(center("    service_by_period:\n"
+                                "      - {from: 08:00, to: 12:00, distribution: exponential, mean: 300s}\n"
+                                "    wrap_up_by_period:\n"
+                                "      - {from: 12:00, to: 16:00, distribution: constant, value: 60s}\n",
+                                "55", "8h", "    patience: {distribution: exponential, mean: 300s}\n"),
+                         "center.yaml");
   const auto inputs = callsim::run::run_inputs(loaded, loaded.spec, 0);
   REQUIRE(inputs.handle_mean.size() == 1);
   CHECK(inputs.handle_mean[0] == Approx((300.0 + 240.0) / 2));
   CHECK(inputs.patience_mean[0] == Approx(300));
   // The Erlang reference is that of one M/M/c+M: with periods there is none to show.
   CHECK(!callsim::analysis::erlang_reference(loaded.spec).has_value());
-  const auto plain = load_scenario_text(center("", "55", "8h", "    patience: {distribution: exponential, mean: 300s}\n"),
-                                        "center.yaml");
+  const auto plain = load_scenario_text(
+      center("", "55", "8h", "    patience: {distribution: exponential, mean: 300s}\n"), "center.yaml");
   CHECK(callsim::analysis::erlang_reference(plain.spec).has_value());
 }

@@ -157,7 +157,8 @@ TEST_CASE("unknown keys are reported at every level and never ignored", "[scenar
   CHECK_THROWS_WITH(
       load(edited("name: erlang-a", "nmae: erlang-a")),
       "erlang-a.yaml:1: unknown key 'nmae' in the scenario (did you mean 'name'?); valid keys are: "
-      "agent_groups, busyness, call_types, costs, day_mix, ivr, name, open_hours, routing, service_level, time");
+      "agent_groups, busyness, call_types, costs, day_mix, ivr, name, open_hours, routing, service_level, time, "
+      "trunk_lines");
   CHECK_THROWS_WITH(load(edited("  warmup: 2h", "  warm_up: 2h")),
                     "erlang-a.yaml:3: unknown key 'warm_up' in 'time' (did you mean 'warmup'?); valid keys are: "
                     "duration, interval, start, warmup");
@@ -339,7 +340,7 @@ TEST_CASE("every call type needs an agent group with its skill", "[scenario][err
 TEST_CASE("wrong kinds of values are named with what was expected", "[scenario][errors]") {
   CHECK_THROWS_WITH(load("- name: erlang-a\n"),
                     "erlang-a.yaml:1: the scenario must be a mapping with keys: agent_groups, busyness, call_types, "
-                    "costs, day_mix, ivr, name, open_hours, routing, service_level, time; got a list");
+                    "costs, day_mix, ivr, name, open_hours, routing, service_level, time, trunk_lines; got a list");
   CHECK_THROWS_WITH(
       load("name: x\ntime: 200h\n"),
       "erlang-a.yaml:2: 'time' must be a mapping with keys: duration, interval, start, warmup; got '200h'");
@@ -384,14 +385,14 @@ TEST_CASE("YAML syntax errors keep yaml-cpp's position counted from 1", "[scenar
 }
 
 TEST_CASE("a scenario is exactly one non-empty YAML document", "[scenario][errors]") {
-  CHECK_THROWS_WITH(
-      load(""),
-      "erlang-a.yaml:1: the scenario is empty; expected a mapping with keys: agent_groups, busyness, "
-      "call_types, costs, day_mix, ivr, name, open_hours, routing, service_level, time (see docs/scenario.md)");
-  CHECK_THROWS_WITH(
-      load("# nothing yet\n"),
-      "erlang-a.yaml:1: the scenario is empty; expected a mapping with keys: agent_groups, busyness, "
-      "call_types, costs, day_mix, ivr, name, open_hours, routing, service_level, time (see docs/scenario.md)");
+  CHECK_THROWS_WITH(load(""),
+                    "erlang-a.yaml:1: the scenario is empty; expected a mapping with keys: agent_groups, busyness, "
+                    "call_types, costs, day_mix, ivr, name, open_hours, routing, service_level, time, trunk_lines (see "
+                    "docs/scenario.md)");
+  CHECK_THROWS_WITH(load("# nothing yet\n"),
+                    "erlang-a.yaml:1: the scenario is empty; expected a mapping with keys: agent_groups, busyness, "
+                    "call_types, costs, day_mix, ivr, name, open_hours, routing, service_level, time, trunk_lines (see "
+                    "docs/scenario.md)");
   CHECK_THROWS_WITH(load(kErlangA + "---\nname: second\n"),
                     "erlang-a.yaml:20: the file holds 2 YAML documents (separated by ---); a scenario is one document");
 }
