@@ -1,6 +1,7 @@
 #include "analysis/kpi.hpp"
 
 #include <array>
+#include <cmath>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -13,7 +14,7 @@ double count(std::uint64_t n) { return static_cast<double>(n); }
 
 // Written once here; the README's KPI table repeats these definitions for people.
 // New KPIs are appended (files keep this order); reports address KPIs by name (kpi()).
-constexpr std::array<KpiDefinition, 21> kDefinitions{{
+constexpr std::array<KpiDefinition, 23> kDefinitions{{
     {"offered", "calls", "calls that reached the queue", [](const KpiTally& t) { return count(t.offered); }},
     {"answered", "calls", "offered calls answered by an agent", [](const KpiTally& t) { return count(t.answered); }},
     {"abandoned", "calls", "offered calls whose caller hung up while waiting",
@@ -58,6 +59,15 @@ constexpr std::array<KpiDefinition, 21> kDefinitions{{
      [](const KpiTally& t) { return kpi_ratio(t.callback_delay, count(t.callbacks_made)); }},
     {"callback_service_level", "fraction", "callbacks made within the callback threshold / callbacks made",
      [](const KpiTally& t) { return kpi_ratio(count(t.callbacks_made_within), count(t.callbacks_made)); }},
+    {"service_level_end_to_end", "fraction",
+     "answered within T of waiting over all the caller's attempts / (answered + abandoned after T)",
+     [](const KpiTally& t) {
+       // A file written before the end-to-end tallies reads their sum as NaN: the count's 0 is unknown too.
+       if (std::isnan(t.wait_answered_end_to_end)) return std::numeric_limits<double>::quiet_NaN();
+       return kpi_ratio(count(t.answered_within_end_to_end), count(t.answered + t.abandoned - t.abandoned_within));
+     }},
+    {"asa_end_to_end", "s", "mean wait of answered calls over all their caller's attempts",
+     [](const KpiTally& t) { return kpi_ratio(t.wait_answered_end_to_end, count(t.answered)); }},
 }};
 
 }  // namespace

@@ -45,6 +45,12 @@ struct KpiTally {
   /// Sum of handle times (talk + after-call work) of the same calls, s: the AHT numerator
   /// per interval and call type (GroupTally has it per group). NaN as talk_time.
   double handle_time = 0;
+  /// Answered calls whose wait summed over the caller's attempts (the earlier ones that
+  /// abandoned, and this one) is within the threshold: the end-to-end service level's
+  /// numerator. Equal to answered_within without retrials. 0 in files written before it.
+  std::uint64_t answered_within_end_to_end = 0;
+  /// Sum over answered calls of that total wait, s. NaN in files written before it.
+  double wait_answered_end_to_end = 0;
 
   /// Adds every raw field (analysis/tally_fields.hpp).
   KpiTally& operator+=(const KpiTally& o);

@@ -46,12 +46,16 @@ std::size_t interval_count(const models::TimeSpec& time, std::size_t types, std:
 
 /// What an answer or abandonment adds to a tally, applied alike to the interval's tally and
 /// to its (interval, call type) tally.
-void count_answer(KpiTally& t, sim::Time wait, sim::Time threshold) {
+void count_answer(KpiTally& t, sim::Time wait, sim::Time earlier_wait, sim::Time threshold) {
   ++t.answered;
   t.wait_answered += wait.seconds();
   t.wait_all += wait.seconds();
   if (wait > sim::Time(0)) ++t.waited;
   if (wait <= threshold) ++t.answered_within;
+  // Over the caller's attempts: with no retrial, the same as this attempt's.
+  const sim::Time total = wait + earlier_wait;
+  t.wait_answered_end_to_end += total.seconds();
+  if (total <= threshold) ++t.answered_within_end_to_end;
 }
 
 void count_callback(KpiTally& t, sim::Time delay, sim::Time threshold) {
@@ -99,8 +103,8 @@ void KpiCollector::on_answer(const models::CallInfo& call, sim::Time now, const 
     count_callback(intervals_[i], wait, callback_threshold_);
     count_callback(interval_types_[i * types_ + call.type], wait, callback_threshold_);
   } else {
-    count_answer(intervals_[i], wait, threshold_);
-    count_answer(interval_types_[i * types_ + call.type], wait, threshold_);
+    count_answer(intervals_[i], wait, call.earlier_wait, threshold_);
+    count_answer(interval_types_[i * types_ + call.type], wait, call.earlier_wait, threshold_);
   }
   for (GroupTally* g : {&groups_[group], &interval_groups_[i * groups_.size() + group]}) {
     ++g->handled;

@@ -94,6 +94,12 @@ inline constexpr std::array kKpiTallyFields{
                             &KpiTally::talk_time),
     seconds_field<KpiTally>("handle_time_sum", "s", "sum of handle times (talk + after-call work) of the same calls",
                             &KpiTally::handle_time),
+    count_field<KpiTally>("answered_within_end_to_end",
+                          "answered with the wait over all the caller's attempts <= threshold",
+                          &KpiTally::answered_within_end_to_end, Appended::YES),
+    seconds_field<KpiTally>("wait_answered_end_to_end_sum", "s",
+                            "sum of the waits over all the caller's attempts of answered calls",
+                            &KpiTally::wait_answered_end_to_end, Appended::YES),
 };
 
 /// GroupTally's raw fields, in file order.

@@ -19,6 +19,7 @@ struct CallInfo {
   sim::Time wrap_up{0};                        ///< after-call work the call type needs (a group may override it)
   sim::Time ivr_entry;                         ///< when the call entered the IVR (= arrival when it had none)
   std::uint32_t attempt = 0;                   ///< 0 for a first call, n for a caller's n-th retrial
+  sim::Time earlier_wait{0};                   ///< time in queue over the caller's earlier attempts
   /// The caller accepted a callback: it left the line and an agent calls it back (the
   /// answer of such a call is the callback; its wait runs from `arrival`).
   bool callback = false;

@@ -228,8 +228,8 @@ class CallCenter {
     enter_queue_or_close(sources_.enter<kPolicyQueues>(queues_, k, 0, sim_.now()));
   }
 
-  void on_retrial(std::uint32_t k, std::uint32_t attempt) {
-    enter_queue_or_close(sources_.enter<kPolicyQueues>(queues_, k, attempt, sim_.now()));
+  void on_retrial(std::uint32_t redial, std::uint32_t attempt) {
+    enter_queue_or_close(sources_.enter_redial<kPolicyQueues>(queues_, redial, attempt, sim_.now()));
   }
 
   void enter_queue_or_close(std::uint32_t slot) {

@@ -110,6 +110,7 @@ class CallSources {
     call.info.arrival = now;
     call.info.ivr_entry = now;
     call.info.attempt = attempt;
+    call.info.earlier_wait = sim::Time(0);
     if (!draws) return slot;
     if (!type.by_period) {
       call.info.service = sim::Time(spec.service.sample(type.service));
@@ -125,7 +126,8 @@ class CallSources {
   }
 
   /// After a failure (blocked, balked, abandoned) the caller may call again later: a
-  /// center_event::kRetrial with payload (attempt << 32) | type of the retrial.
+  /// center_event::kRetrial with payload (attempt << 32) | redial, the index of what the
+  /// caller carries to it (enter_redial).
   template <class Simulator>
   void maybe_retry(const CallInfo& info, Failure why, Simulator& sim) {
     const CallTypeSpec::Retrial& retrial = spec_.call_types[info.type].retrial;
@@ -138,8 +140,41 @@ class CallSources {
     last_retry_type_ = info.type;
     last_retry_failure_ = why;
     retried_ = true;
-    sim.schedule_in(delay, center_event::kRetrial, (std::uint64_t{info.attempt + 1} << 32) | retrial.as_type,
+    std::uint32_t redial = 0;
+    if (free_redials_.empty()) {
+      redial = static_cast<std::uint32_t>(redials_.size());
+      redials_.emplace_back();
+    } else {
+      redial = free_redials_.back();
+      free_redials_.pop_back();
+    }
+    const sim::Time waited = why == Failure::ABANDONED ? sim.now() - info.arrival : sim::Time(0);
+    redials_[redial] = {retrial.as_type, retrial.same_caller, info.earlier_wait + waited,
+                        info.service,    info.patience,       info.wrap_up};
+    sim.schedule_in(delay, center_event::kRetrial, (std::uint64_t{info.attempt + 1} << 32) | redial,
                     center_event::kPriorityArrival);
+  }
+
+  /// The call type a pending redial (maybe_retry's payload) will call.
+  [[nodiscard]] std::uint32_t redial_type(std::uint32_t redial) const { return redials_[redial].type; }
+
+  /// The retrial `redial` enters now, its `attempt`-th: a new call of the type it calls, with
+  /// the draws of enter (made whatever happens next: the streams stay those of new callers),
+  /// then what the caller carries: the waits of its earlier attempts and, for the same
+  /// caller (Retrial::same_caller), its first call's talk time, patience and after-call work.
+  template <bool kPolicyDraw>
+  std::uint32_t enter_redial(CallQueues& calls, std::uint32_t redial, std::uint32_t attempt, sim::Time now) {
+    const Redial carried = redials_[redial];
+    free_redials_.push_back(redial);
+    const std::uint32_t slot = enter<kPolicyDraw>(calls, carried.type, attempt, now);
+    CallInfo& info = calls.call(slot).info;
+    info.earlier_wait = carried.earlier_wait;
+    if (carried.same_caller) {
+      info.service = carried.service;
+      info.patience = carried.patience;
+      info.wrap_up = carried.wrap_up;
+    }
+    return slot;
   }
 
   /// Calls that entered: first attempts and retrials, direct and through the IVR.
@@ -155,6 +190,13 @@ class CallSources {
     sim::RandomStream arrivals, service, patience, wrap_up, balking, retrial, policy;
     std::size_t trace_next = 0;  // next trace entry to schedule (trace replay)
     bool by_period = false;      // some distribution changes by period of the day
+  };
+
+  // What a caller who will call again carries to the retrial (maybe_retry, enter_redial).
+  struct Redial {
+    std::uint32_t type = 0;
+    bool same_caller = false;
+    sim::Time earlier_wait, service, patience, wrap_up;
   };
 
   // The same three draws, each from the distribution of the period the call arrives in
@@ -178,6 +220,8 @@ class CallSources {
   std::uint32_t last_retry_type_ = 0;
   Failure last_retry_failure_ = Failure::BLOCKED;
   bool retried_ = false;
+  std::vector<Redial> redials_;              // pending retrials; grows to the most pending at once
+  std::vector<std::uint32_t> free_redials_;  // indices of redials_ free for reuse
 };
 
 }  // namespace callsim::models

@@ -52,6 +52,10 @@ struct CallTypeSpec {
     double probability = 0;
     std::optional<sim::Distribution> delay;
     std::uint32_t as_type = 0;
+    /// The caller who calls again is the same caller: the retrial keeps the talk time,
+    /// patience and after-call work drawn for the first call (the literature's model of a
+    /// redial). Else a retrial is a new caller of its type, with new draws.
+    bool same_caller = false;
   } retrial;
 };
 

@@ -46,8 +46,7 @@ void print_comparison_table(std::ostream& out, const std::vector<analysis::RunRe
   out << "\n";
   for (std::size_t k = 0; k < defs.size(); ++k) {
     bool shown = false;
-    for (const analysis::RunResult& run : runs)
-      shown = shown || (k < run.summary.size() && table_shows_kpi(k, run.summary[k].mean));
+    for (const analysis::RunResult& run : runs) shown = shown || table_shows_kpi(run.summary, k);
     if (!shown) continue;
     const std::string_view unit = defs[k].unit;
     std::snprintf(buf, sizeof buf, "%-24.*s", static_cast<int>(defs[k].name.size()), defs[k].name.data());

@@ -23,7 +23,17 @@ std::string format_kpi_value(double v, std::string_view unit) {
   return buf;
 }
 
-bool table_shows_kpi(std::size_t k, double mean) { return k < 11 || (mean != 0 && !std::isnan(mean)); }
+bool table_shows_kpi(const std::vector<analysis::KpiSummary>& summary, std::size_t k) {
+  if (k >= summary.size()) return false;
+  if (k < 11) return true;
+  const double mean = summary[k].mean;
+  if (mean == 0 || std::isnan(mean)) return false;
+  if (summary[k].kpi == "service_level_end_to_end" || summary[k].kpi == "asa_end_to_end") {
+    const std::size_t retrials = analysis::kpi_index("retrials");
+    return retrials < summary.size() && summary[retrials].mean > 0;
+  }
+  return true;
+}
 
 namespace {
 
@@ -78,7 +88,7 @@ void print_summary_table(std::ostream& out, const analysis::RunResult& run, cons
   for (std::size_t k = 0; k < run.summary.size() && k < definitions.size(); ++k) {
     const analysis::KpiSummary& s = run.summary[k];
     const std::string_view unit = definitions[k].unit;
-    if (!table_shows_kpi(k, s.mean)) continue;
+    if (!table_shows_kpi(run.summary, k)) continue;
     Row row{s.kpi, format_kpi_value(s.mean, unit), format_kpi_value(s.ci95, unit), std::to_string(s.n), "", nullptr};
     if (exact && k < exact->size()) row.exact = format_kpi_value((*exact)[k], unit);
     if (s.kpi == "service_level" && !std::isnan(s.mean)) {

@@ -17,10 +17,11 @@ namespace callsim::report {
 /// anything else with one decimal; "n/a" for NaN.
 std::string format_kpi_value(double v, std::string_view unit);
 
-/// Whether the tables show KPI `k` (analysis::kpi_definitions() order) whose mean is `mean`: the
+/// Whether the tables show KPI `k` of `summary` (analysis::kpi_definitions() order): the
 /// first eleven always; the outcome counts after them (balked, blocked, IVR, ...) only when
-/// the scenario has them (a KPI undefined in every replication, NaN, is left out too).
-bool table_shows_kpi(std::size_t k, double mean);
+/// the scenario has them (a KPI undefined in every replication, NaN, is left out too); the
+/// end-to-end service level and ASA only when callers redial (else they repeat the plain ones).
+bool table_shows_kpi(const std::vector<analysis::KpiSummary>& summary, std::size_t k);
 
 /// How the console tables may be styled.
 struct ConsoleStyle {

@@ -76,7 +76,7 @@ struct PendingRetrialType {
 models::CallTypeSpec::Retrial read_retrial(const Reporter& reporter, const Entry& entry, const std::string& path,
                                            std::size_t type, const std::string& type_name,
                                            std::vector<PendingRetrialType>& pending) {
-  const Fields fields(reporter, entry.value, entry.line(), path, path, {"as", "delay", "probability"});
+  const Fields fields(reporter, entry.value, entry.line(), path, path, {"as", "delay", "probability", "same_caller"});
   models::CallTypeSpec::Retrial retrial;
   retrial.probability =
       read_number_in(reporter, fields.require("probability", "the share of failed callers who call again, e.g. 0.6"),
@@ -93,6 +93,9 @@ models::CallTypeSpec::Retrial read_retrial(const Reporter& reporter, const Entry
                                     "again), e.g. {distribution: exponential, mean: 10min}");
   }
   retrial.as_type = static_cast<std::uint32_t>(type);
+  if (const auto same = fields.find("same_caller")) {
+    retrial.same_caller = read_flag(reporter, *same, fields.path("same_caller"));
+  }
   if (const auto as = fields.find("as")) {
     pending.push_back({type, read_name(reporter, *as, fields.path("as"), "general"), as->line(), fields.path("as")});
   }

@@ -31,13 +31,6 @@ double read_clock(const Reporter& reporter, const Entry& entry, const std::strin
   return *seconds;
 }
 
-bool read_flag(const Reporter& reporter, const Entry& entry, const std::string& path) {
-  const std::string text = detail::read_scalar(reporter, entry, path, "true");
-  if (text == "true" || text == "yes") return true;
-  if (text == "false" || text == "no") return false;
-  reporter.fail(entry.line(), path + " must be true or false, got '" + text + "'");
-}
-
 std::vector<int> read_days(const Reporter& reporter, const Entry& entry, const std::string& path) {
   static const std::vector<std::string> names{"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
   const YAML::Node list = detail::read_list(reporter, entry, path, "a list of days, e.g. [mon, tue] or [1, 2]");
@@ -84,7 +77,7 @@ models::BreakTemplate read_break(const Reporter& reporter, const YAML::Node& nod
     b.step = detail::read_duration(reporter, *step, f.path("step"), detail::DurationBound::POSITIVE);
   else
     b.step = b.latest > b.earliest ? b.latest - b.earliest : b.length;
-  if (auto paid = f.find("paid")) b.paid = read_flag(reporter, *paid, f.path("paid"));
+  if (auto paid = f.find("paid")) b.paid = detail::read_flag(reporter, *paid, f.path("paid"));
   return b;
 }
 

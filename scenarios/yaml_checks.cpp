@@ -162,6 +162,13 @@ std::string read_scalar(const Reporter& reporter, const Entry& entry, std::strin
   return entry.value.Scalar();
 }
 
+bool read_flag(const Reporter& reporter, const Entry& entry, const std::string& path) {
+  const std::string text = read_scalar(reporter, entry, path, "true");
+  if (text == "true" || text == "yes") return true;
+  if (text == "false" || text == "no") return false;
+  reporter.fail(entry.line(), path + " must be true or false, got '" + text + "'");
+}
+
 std::string read_name(const Reporter& reporter, const Entry& entry, std::string_view path, std::string_view example) {
   std::string name = read_scalar(reporter, entry, path, example);
   if (name.find_first_not_of(" \t") == std::string::npos) {

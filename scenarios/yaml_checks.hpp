@@ -111,6 +111,9 @@ class Fields {
 /// `example` ("1000/h") as what a valid value looks like.
 std::string read_scalar(const Reporter& reporter, const Entry& entry, std::string_view path, std::string_view example);
 
+/// `true` or `false` (YAML's `yes` and `no` too); fails "PATH must be true or false, got 'X'".
+bool read_flag(const Reporter& reporter, const Entry& entry, const std::string& path);
+
 /// A non-blank text ("general", "volumes.csv"); `example` shows one. For references to
 /// names and for file names; a name that becomes part of the results is read_identifier's.
 std::string read_name(const Reporter& reporter, const Entry& entry, std::string_view path, std::string_view example);

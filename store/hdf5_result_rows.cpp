@@ -22,6 +22,18 @@ bool is_raw_field(std::string_view name) {
   return false;
 }
 
+bool is_appended_kpi(std::string_view name) {
+  return std::find(kAppendedKpis.begin(), kAppendedKpis.end(), name) != kAppendedKpis.end();
+}
+
+/// A KPI column: optional if the KPI was appended after the format was published.
+void add_kpi_column(RowLayout& layout, std::string_view name) {
+  if (is_appended_kpi(name))
+    layout.add_optional(std::string(name), Kind::F64);
+  else
+    layout.add(std::string(name), Kind::F64);
+}
+
 Kind kind_of(analysis::TallyFieldKind kind) { return kind == analysis::TallyFieldKind::COUNT ? Kind::U64 : Kind::F64; }
 
 void add_tally_fields(RowLayout& layout, int version) {
@@ -35,11 +47,11 @@ void add_tally_fields(RowLayout& layout, int version) {
   if (version >= kFirstLongFormat) {
     for (const auto& f : analysis::kpi_tally_fields()) add_raw(f, false);
     for (const auto& def : analysis::kpi_definitions())
-      if (!is_raw_field(def.name)) layout.add(std::string(def.name), Kind::F64);
+      if (!is_raw_field(def.name)) add_kpi_column(layout, def.name);
     return;
   }
   // Format 3: every KPI as float64 (the counts among them too), then the other raw fields.
-  for (const auto& def : analysis::kpi_definitions()) layout.add(std::string(def.name), Kind::F64);
+  for (const auto& def : analysis::kpi_definitions()) add_kpi_column(layout, def.name);
   for (const auto& f : analysis::kpi_tally_fields()) {
     if (analysis::find_kpi(f.name)) continue;
     add_raw(f, f.name == kTalkTimeField || f.name == kHandleTimeField);

@@ -9,6 +9,7 @@
 /// starts as a clock time. Format 3 tables (read only) are 2-D or 3-D with index columns
 /// and hold the counts as float64 KPI fields.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -28,6 +29,9 @@ inline constexpr std::size_t kSha256Bytes = 64;   ///< field `sha256`: lowercase
 /// them (read_table tolerates their absence; they read as NaN).
 inline constexpr const char* kTalkTimeField = "talk_time_sum";
 inline constexpr const char* kHandleTimeField = "handle_time_sum";
+/// The KPIs appended to the format after it was published: files written before lack
+/// their columns (read_table tolerates it; the KPIs follow from the tally anyway).
+inline constexpr std::array<std::string_view, 2> kAppendedKpis{"service_level_end_to_end", "asa_end_to_end"};
 /// Format 3 stored counts as float64 KPI fields; every integer up to 2^53 is exact there.
 inline constexpr std::uint64_t kMaxExactCount = std::uint64_t{1} << 53;
 

@@ -101,14 +101,65 @@ TEST_CASE("a failed caller calls again after the retrial delay, within the perio
   CHECK(sources.retried());
   CHECK(sources.last_retry_type() == 0);
   CHECK(sources.last_retry_failure() == callsim::models::Failure::BALKED);
+  std::uint64_t payload = 0;
   sim.run([&](const callsim::sim::Event& e) {
     CHECK(e.kind == center_event::kRetrial);
     CHECK(e.time == Time(120));
-    CHECK(e.payload == ((std::uint64_t{4} << 32) | 1));  // attempt 4, as type b
+    payload = e.payload;
   });
+  CHECK(payload >> 32 == 4);                                             // attempt 4
+  CHECK(sources.redial_type(static_cast<std::uint32_t>(payload)) == 1);  // as type b
+  const auto& redial =
+      queues.call(sources.enter_redial<false>(queues, static_cast<std::uint32_t>(payload), 4, Time(120))).info;
+  CHECK(redial.type == 1);
+  CHECK(redial.attempt == 4);
+  CHECK(redial.earlier_wait == Time(0));  // a balk waits 0 s
   // A retrial that would come after the period is not made.
   callsim::sim::Simulator<> late;
   late.schedule_at(Time(35990), 0, 0);
   late.run([&](const callsim::sim::Event&) { sources.maybe_retry(info, callsim::models::Failure::BLOCKED, late); });
   CHECK(late.pending() == 0);
+}
+
+TEST_CASE("a retrial carries the caller's earlier waits, and the same caller keeps its draws", "[models][sources]") {
+  for (const bool same : {false, true}) {
+    CenterSpec spec = two_types();
+    spec.call_types[0].retrial.probability = 1;
+    spec.call_types[0].retrial.delay = test_specs::constant(60);
+    spec.call_types[0].retrial.same_caller = same;
+    CallQueues queues(spec);
+    CallSources sources(spec, 3, 0, false);
+    callsim::sim::Simulator<> sim;
+    const auto first = queues.call(sources.enter<false>(queues, 0, 0, Time(100))).info;
+    std::uint64_t payload = 0;
+    // The caller abandons at 130 s (30 s in queue); the retrial comes at 190 s.
+    sim.schedule_at(Time(130), 0, 0);
+    sim.run([&](const callsim::sim::Event& e) {
+      if (e.kind == center_event::kRetrial) {
+        payload = e.payload;
+        return;
+      }
+      sources.maybe_retry(first, callsim::models::Failure::ABANDONED, sim);
+    });
+    INFO("same_caller " << same);
+    const auto second =
+        queues.call(sources.enter_redial<false>(queues, static_cast<std::uint32_t>(payload), 1, Time(190))).info;
+    CHECK(second.earlier_wait == Time(30));
+    CHECK(second.arrival == Time(190));
+    CHECK((second.service == first.service) == same);
+    CHECK((second.patience == first.patience) == same);
+    // It abandons again after 10 s: the third attempt carries both waits.
+    sim.schedule_at(Time(200), 0, 0);
+    sim.run([&](const callsim::sim::Event& e) {
+      if (e.kind == center_event::kRetrial) {
+        payload = e.payload;
+        return;
+      }
+      sources.maybe_retry(second, callsim::models::Failure::ABANDONED, sim);
+    });
+    const auto third =
+        queues.call(sources.enter_redial<false>(queues, static_cast<std::uint32_t>(payload), 2, Time(260))).info;
+    CHECK(third.earlier_wait == Time(40));
+    CHECK((third.service == first.service) == same);
+  }
 }

@@ -250,8 +250,8 @@ TEST_CASE("safety: numeric options are whole, in range and never wrap", "[cli][s
 
 TEST_CASE("safety: a run too big for the machine is refused with its figures", "[cli][safety]") {
   const auto dir = temp_dir("size");
-  // 100 h in 1-minute intervals: 6,000 intervals, 2 tallies each, 2 KB a replication;
-  // 10^8 replications keep 211 TB of tallies, which no machine running this has.
+  // 100 h in 1-minute intervals: 6,000 intervals, 2 tallies each, 2.3 MB a replication;
+  // 10^8 replications keep 230 TB of tallies (192-byte tallies), which no machine running this has.
   std::string text = slurp(kLibrary + "erlang-a.yaml");
   text.replace(text.find("duration: 200h"), 14, "duration: 100h");
   text.replace(text.find("interval: 30min"), 15, "interval: 1min");
@@ -262,7 +262,7 @@ TEST_CASE("safety: a run too big for the machine is refused with its figures", "
   CHECK(one_line(r.err));
   CHECK(r.err.rfind("callsim run: long.yaml with --replications 100000000: this run would need about ", 0) == 0);
   CHECK(r.err.find(" of memory (the interval tallies of 100,000,000 replications x 6,000 intervals x (1 + 1 call "
-                   "type) alone take 211 TB), but the machine has ") != std::string::npos);
+                   "type) alone take 230 TB), but the machine has ") != std::string::npos);
   CHECK(r.err.find(" available; use a longer interval, a shorter duration or fewer replications\n") !=
         std::string::npos);
   CHECK(snapshot(dir) == before);

@@ -57,6 +57,30 @@ TEST_CASE("console: the summary table is aligned and lists defined KPIs only", "
   CHECK(out.str().find("service_level") != std::string::npos);
 }
 
+TEST_CASE("console: the end-to-end KPIs are shown only when callers redial", "[console]") {
+  auto run = run_with_levels({{9, 10}, {5, 10}});
+  // No retrials: the end-to-end figures repeat service_level and asa, and are left out.
+  for (auto& r : run.replications) {
+    r.total.answered_within_end_to_end = r.total.answered_within;
+    r.total.wait_answered_end_to_end = r.total.wait_answered = 30;
+  }
+  run.summary = analysis::summarize(run.replications);
+  std::ostringstream plain;
+  report::print_summary_table(plain, run);
+  CHECK(plain.str().find("service_level_end_to_end") == std::string::npos);
+  CHECK(plain.str().find("asa_end_to_end") == std::string::npos);
+  for (auto& r : run.replications) {
+    r.total.retrials = 2;
+    r.total.answered_within_end_to_end -= 1;
+    r.total.wait_answered_end_to_end += 60;
+  }
+  run.summary = analysis::summarize(run.replications);
+  std::ostringstream redials;
+  report::print_summary_table(redials, run);
+  CHECK(redials.str().find("service_level_end_to_end") != std::string::npos);
+  CHECK(redials.str().find("asa_end_to_end") != std::string::npos);
+}
+
 TEST_CASE("console: the worst intervals are the lowest service levels, lowest first", "[console]") {
   const auto run = run_with_levels({{9, 10}, {5, 10}, {10, 10}, {7, 10}});
   CHECK(report::worst_intervals(run, 3) == std::vector<std::size_t>{1, 3, 0});

@@ -103,6 +103,16 @@ TEST_CASE("a constant balking probability and a retrial as the same type", "[sce
   CHECK(vip.retrial.as_type == 1);
 }
 
+TEST_CASE("a retrial is by a new caller unless same_caller says otherwise", "[scenario][outcomes]") {
+  const std::string retrial = "    retrial: {probability: 0.5, delay: {distribution: exponential, mean: 10min}";
+  CHECK_FALSE(load(retail_with(retrial + "}\n")).spec.call_types[0].retrial.same_caller);
+  CHECK_FALSE(load(retail_with(retrial + ", same_caller: false}\n")).spec.call_types[0].retrial.same_caller);
+  CHECK(load(retail_with(retrial + ", same_caller: true}\n")).spec.call_types[0].retrial.same_caller);
+  CHECK_THROWS_WITH(load(retail_with("    retrial:\n      probability: 0.5\n      delay: {distribution: constant, "
+                                     "value: 10min}\n      same_caller: maybe\n")),
+                    "center.yaml:13: call_types[0].retrial.same_caller must be true or false, got 'maybe'");
+}
+
 TEST_CASE("queue capacity is a whole number of at least 0", "[scenario][outcomes][errors]") {
   CHECK_THROWS_WITH(load(retail_with("    queue_capacity: -1\n")),
                     "center.yaml:10: call_types[0].queue_capacity must not be negative, got -1");

@@ -154,8 +154,9 @@ TEST_CASE("trunk lines: after-call work does not hold a line", "[trunks][simulat
 }
 
 TEST_CASE("trunk lines: lines that never run out change nothing", "[trunks][simulation]") {
-  const std::string type = "    patience: {distribution: exponential, mean: 300s}\n"
-                           "    wrap_up: {distribution: exponential, mean: 30s}\n";
+  const std::string type =
+      "    patience: {distribution: exponential, mean: 300s}\n"
+      "    wrap_up: {distribution: exponential, mean: 30s}\n";
   const auto unlimited = simulate(center(1000, 55, "", type));
   const auto lines = simulate(center(1000, 55, "trunk_lines: 100000\n", type));
   for (std::size_t r = 0; r < unlimited.replications.size(); ++r) {
