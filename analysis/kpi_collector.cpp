@@ -71,6 +71,12 @@ void count_abandon(KpiTally& t, sim::Time wait, sim::Time threshold) {
   if (wait <= threshold) ++t.abandoned_within;
 }
 
+void count_timed_out(KpiTally& t, sim::Time wait) {
+  ++t.timed_out;
+  t.wait_all += wait.seconds();
+  if (wait > sim::Time(0)) ++t.waited;
+}
+
 }  // namespace
 
 KpiCollector::KpiCollector(const models::CenterSpec& spec)
@@ -118,6 +124,14 @@ void KpiCollector::on_abandon(const models::CallInfo& call, sim::Time now) {
   const sim::Time wait = now - call.arrival;
   count_abandon(intervals_[i], wait, threshold_);
   count_abandon(interval_types_[i * types_ + call.type], wait, threshold_);
+}
+
+void KpiCollector::on_timed_out(const models::CallInfo& call, sim::Time now) {
+  const std::size_t i = interval_of(call.arrival);
+  if (i == kOutside) return;
+  const sim::Time wait = now - call.arrival;
+  count_timed_out(intervals_[i], wait);
+  count_timed_out(interval_types_[i * types_ + call.type], wait);
 }
 
 void KpiCollector::on_balk(const models::CallInfo& call, sim::Time now) {

@@ -45,6 +45,9 @@ class KpiCollector : public models::NullObserver {
   void on_balk(const models::CallInfo& call, sim::Time now);
   void on_blocked(const models::CallInfo& call, sim::Time) { count_outcome(call, call.arrival, &KpiTally::blocked); }
   void on_closed(const models::CallInfo& call, sim::Time) { count_outcome(call, call.arrival, &KpiTally::closed); }
+  /// A call sent elsewhere at max_queue_time was offered and waited; it is neither answered
+  /// nor abandoned.
+  void on_timed_out(const models::CallInfo& call, sim::Time now);
   /// IVR outcomes belong to the interval in which the call entered the IVR; they have no
   /// call type (the IVR did not give them one).
   void on_ivr_exit(const models::CallInfo& call, sim::Time, models::IvrOutcome outcome) {

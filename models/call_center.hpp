@@ -138,6 +138,8 @@ class CallCenter {
   [[nodiscard]] std::uint64_t answered() const { return answered_; }
   /// Abandoned while waiting, balks included.
   [[nodiscard]] std::uint64_t abandoned() const { return abandoned_; }
+  /// Sent elsewhere after waiting their type's max_queue_time (not abandoned).
+  [[nodiscard]] std::uint64_t timed_out() const { return timed_out_; }
   [[nodiscard]] std::uint64_t blocked() const { return blocked_; }
   [[nodiscard]] std::uint64_t closed() const { return closed_; }
   /// Calls that ended in the IVR (self-served or hung up).
@@ -359,7 +361,7 @@ class CallCenter {
       // Not cancelled when the call leaves: on_review recognises a stale event by the id.
       const std::uint64_t tag = (std::uint64_t{static_cast<std::uint32_t>(call.info.id)} << 32) | slot;
       for (double wait : policy_.review_delays(k)) {
-        if (sim::Time(wait) >= call.info.patience) break;  // the caller is gone by then
+        if (sim::Time(wait) >= queues_.leaves_after(call.info)) break;  // the call is gone by then
         sim_.schedule_at(sim_.now() + sim::Time(wait), center_event::kReview, tag, center_event::kPriorityArrival);
       }
     }
@@ -433,11 +435,18 @@ class CallCenter {
     offer_agent(agent);
   }
 
+  /// The call's timer fired: its caller's patience ran out (it abandons, and may call
+  /// again), or it reached its type's max_queue_time (it is sent elsewhere and ends there).
   void on_abandon(std::uint32_t slot) {
     if (!queues_.abandon(slot)) return;
-    ++abandoned_;
     free_line();
     const CallInfo& info = queues_.call(slot).info;
+    if (queues_.times_out(info)) {
+      ++timed_out_;
+      observer_.on_timed_out(info, sim_.now());
+      return;  // the slot stays referenced by its queue, as for an abandonment
+    }
+    ++abandoned_;
     observer_.on_abandon(info, sim_.now());
     sources_.maybe_retry(info, Failure::ABANDONED, sim_);
     // The slot stays referenced by its queue until it reaches the head (head_of frees it).
@@ -464,6 +473,7 @@ class CallCenter {
 
   std::uint64_t answered_ = 0;
   std::uint64_t abandoned_ = 0;
+  std::uint64_t timed_out_ = 0;
   std::uint64_t blocked_ = 0;
   std::uint64_t closed_ = 0;
   std::uint64_t ivr_exits_ = 0;

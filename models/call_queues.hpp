@@ -13,6 +13,7 @@
 /// reaches the head, where head_of() drops it and frees the slot. So abandoning is O(1)
 /// and a queue never has to be searched; a slot is never reused while a queue refers to it.
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -49,7 +50,10 @@ class CallQueues {
         groups_(static_cast<std::uint32_t>(spec.agent_groups.size())),
         queues_(2 * spec.call_types.size() + spec.agent_groups.size()),
         type_waiting_(spec.call_types.size(), 0) {
-    for (const CallTypeSpec& type : spec.call_types) credit_.push_back(type.priority_credit);
+    for (const CallTypeSpec& type : spec.call_types) {
+      credit_.push_back(type.priority_credit);
+      max_queue_time_.push_back(type.max_queue_time);
+    }
   }
 
   // ---- the call table -------------------------------------------------------------------
@@ -124,11 +128,19 @@ class CallQueues {
     ++type_waiting_[call.info.type];
     ++queues_[queue].waiting;
     queues_[queue].calls.push_back(slot);
-    if (call.info.patience < sim::Time::infinity()) {
-      call.abandon =
-          sim.schedule_at(sim.now() + call.info.patience, center_event::kAbandon, slot, center_event::kPriorityAbandon);
+    const sim::Time leaves = leaves_after(call.info);
+    if (leaves < sim::Time::infinity()) {
+      call.abandon = sim.schedule_at(sim.now() + leaves, center_event::kAbandon, slot, center_event::kPriorityAbandon);
     }
   }
+  /// How long a call waits at most: until its caller's patience runs out, or until its
+  /// type's max_queue_time sends it elsewhere, whichever comes first.
+  [[nodiscard]] CALLSIM_HOT_INLINE sim::Time leaves_after(const CallInfo& info) const {
+    return std::min(info.patience, max_queue_time_[info.type]);
+  }
+  /// Whether a call whose timer fired was sent elsewhere at max_queue_time (else its
+  /// caller's patience ran out first; a tie is a time-out: the center acted).
+  [[nodiscard]] bool times_out(const CallInfo& info) const { return max_queue_time_[info.type] <= info.patience; }
   /// The caller in `slot` took a callback: it waits off the line in callback queue `queue`
   /// (no patience: it cannot abandon).
   CALLSIM_HOT_INLINE void await_callback(std::uint32_t slot, std::uint32_t queue) {
@@ -198,6 +210,7 @@ class CallQueues {
   std::vector<Queue> queues_;               // [K types | G groups | K callback queues]
   std::vector<std::int64_t> type_waiting_;  // per call type, in any queue
   std::vector<sim::Time> credit_;           // per call type: priority credit
+  std::vector<sim::Time> max_queue_time_;   // per call type: CallTypeSpec::max_queue_time
   std::uint64_t waiting_ = 0;
   std::uint64_t awaiting_callback_ = 0;
 };

@@ -39,6 +39,10 @@ struct CallTypeSpec {
   std::vector<PeriodDistribution> service_by_period;
   std::vector<PeriodDistribution> patience_by_period;
   std::vector<PeriodDistribution> wrap_up_by_period;
+  /// The longest a call of this type waits in queue: a caller still waiting then leaves
+  /// it for another treatment (voicemail, a recorded message), counted as timed out, apart
+  /// from abandonment, and does not call again. Infinity: no limit.
+  sim::Time max_queue_time = sim::Time::infinity();
   /// Calls of this type that may wait at once; a call finding it full gets a busy signal
   /// (blocked). Negative: no limit.
   int queue_capacity = -1;

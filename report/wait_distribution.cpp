@@ -53,11 +53,15 @@ WaitDistribution wait_distribution(const std::vector<run::CallRecord>& calls) {
   for (const run::CallRecord& c : calls) {
     if (!c.counted || std::isnan(c.wait)) continue;
     if (c.outcome == run::CallOutcome::ANSWERED) d.answered[bin_of(c.wait)] += 1;
-    if (c.outcome == run::CallOutcome::ABANDONED || c.outcome == run::CallOutcome::BALKED)
+    // A call sent away at max_queue_time left unanswered too: it sits with the abandoned.
+    if (c.outcome == run::CallOutcome::ABANDONED || c.outcome == run::CallOutcome::BALKED ||
+        c.outcome == run::CallOutcome::TIMED_OUT)
       d.abandoned[bin_of(c.wait)] += 1;
   }
   normalize(d);
-  d.source = "From the per-call table: the wait of every counted answered and abandoned call, all replications.";
+  d.source =
+      "From the per-call table: the wait of every counted answered and abandoned (or timed-out) call, all "
+      "replications.";
   return d;
 }
 
@@ -67,15 +71,17 @@ WaitDistribution wait_distribution(const analysis::RunResult& run) {
     for (const analysis::KpiTally& t : r.intervals) {
       if (t.answered > 0)
         d.answered[bin_of(t.wait_answered / static_cast<double>(t.answered))] += static_cast<double>(t.answered);
-      if (t.abandoned > 0)
-        d.abandoned[bin_of((t.wait_all - t.wait_answered) / static_cast<double>(t.abandoned))] +=
-            static_cast<double>(t.abandoned);
+      // wait_all holds the timed-out calls' waits too: they go with the abandoned.
+      const std::uint64_t unanswered = t.abandoned + t.timed_out;
+      if (unanswered > 0)
+        d.abandoned[bin_of((t.wait_all - t.wait_answered) / static_cast<double>(unanswered))] +=
+            static_cast<double>(unanswered);
     }
   }
   normalize(d);
   d.source =
       "Approximation (the file has no per-call table; run with --calls for the exact distribution): each "
-      "interval's answered calls placed at its ASA, its abandoned calls at their mean wait.";
+      "interval's answered calls placed at its ASA, its abandoned (and timed-out) calls at their mean wait.";
   return d;
 }
 

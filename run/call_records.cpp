@@ -43,6 +43,13 @@ void CallRecorder::on_abandon(const models::CallInfo& call, sim::Time now) {
   r.wait = (now - call.arrival).seconds();
 }
 
+void CallRecorder::on_timed_out(const models::CallInfo& call, sim::Time now) {
+  CallRecord& r = row(call, CallOutcome::TIMED_OUT, call.arrival);
+  r.queue_arrival = call.arrival.seconds();
+  r.end = now.seconds();
+  r.wait = (now - call.arrival).seconds();
+}
+
 void CallRecorder::on_balk(const models::CallInfo& call, sim::Time now) {
   CallRecord& r = row(call, CallOutcome::BALKED, call.arrival);
   r.queue_arrival = call.arrival.seconds();

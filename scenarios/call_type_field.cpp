@@ -20,9 +20,9 @@ namespace {
 /// declare (models::policy_call_type_keys), sorted as messages list them.
 std::vector<std::string> call_type_keys() {
   std::vector<std::string> keys = {
-      "arrivals",         "balking",        "name",    "patience", "patience_by_period", "priority",
-      "priority_credit",  "queue_capacity", "retrial", "service",  "service_by_period",  "wrap_up",
-      "wrap_up_by_period"};
+      "arrivals", "balking",          "max_queue_time", "name",    "patience", "patience_by_period",
+      "priority", "priority_credit",  "queue_capacity", "retrial", "service",  "service_by_period",
+      "wrap_up",  "wrap_up_by_period"};
   for (const auto& key : models::policy_call_type_keys()) keys.emplace_back(key.name);
   std::sort(keys.begin(), keys.end());
   return keys;
@@ -200,6 +200,10 @@ models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& 
     type.queue_capacity =
         read_whole_number(reporter, *capacity, fields.path("queue_capacity"), 0, limits::kQueueCapacity,
                           "the number of calls that may wait at once, such as 20");
+  }
+  if (const auto most = fields.find("max_queue_time")) {
+    type.max_queue_time =
+        sim::Time(read_duration(reporter, *most, fields.path("max_queue_time"), DurationBound::POSITIVE));
   }
   if (const auto balking = fields.find("balking")) {
     type.balk_probability = read_balking(reporter, *balking, fields.path("balking"));

@@ -47,6 +47,7 @@ CenterSpec outcomes_center() {
   spec.time.warmup = Time(3600);
   spec.time.duration = Time(6 * 3600);
   spec.call_types = {test_specs::type("a", 160, 240, 120), test_specs::type("b", 90, 180, 90)};
+  spec.call_types[0].max_queue_time = Time(100);  // some of a's patient callers are sent to voicemail
   auto& b = spec.call_types[1];
   b.queue_capacity = 2;
   b.balk_probability = {0, 0.3};
@@ -209,9 +210,11 @@ TEST_CASE("call records: counted rows per outcome equal the KPI tallies of the s
     REQUIRE(count(rows, CallOutcome::CLOSED) == t.closed);
     REQUIRE(count(rows, CallOutcome::IVR_SELF_SERVED) == t.ivr_self_served);
     REQUIRE(count(rows, CallOutcome::IVR_HANG_UP) == t.ivr_hang_up);
+    REQUIRE(count(rows, CallOutcome::TIMED_OUT) == t.timed_out);
     // The scenario makes every outcome happen, counted, and calls outside the counted period.
-    for (const auto o : {CallOutcome::ANSWERED, CallOutcome::ABANDONED, CallOutcome::BALKED, CallOutcome::BLOCKED,
-                         CallOutcome::CLOSED, CallOutcome::IVR_SELF_SERVED, CallOutcome::IVR_HANG_UP}) {
+    for (const auto o :
+         {CallOutcome::ANSWERED, CallOutcome::ABANDONED, CallOutcome::BALKED, CallOutcome::BLOCKED, CallOutcome::CLOSED,
+          CallOutcome::IVR_SELF_SERVED, CallOutcome::IVR_HANG_UP, CallOutcome::TIMED_OUT}) {
       INFO("outcome " << kCallOutcomeNames[static_cast<std::size_t>(o)]);
       REQUIRE(count(rows, o) > 0);
     }
@@ -222,7 +225,8 @@ TEST_CASE("call records: counted rows per outcome equal the KPI tallies of the s
     for (const auto& c : rows) {
       if (!c.counted) continue;
       const bool was_offered = c.outcome == CallOutcome::ANSWERED || c.outcome == CallOutcome::ABANDONED ||
-                               c.outcome == CallOutcome::BALKED || c.outcome == CallOutcome::CALLED_BACK;
+                               c.outcome == CallOutcome::BALKED || c.outcome == CallOutcome::CALLED_BACK ||
+                               c.outcome == CallOutcome::TIMED_OUT;
       offered += was_offered;
       retrials += was_offered && c.attempt > 0;
       if (c.outcome == CallOutcome::ANSWERED) {
@@ -300,6 +304,10 @@ TEST_CASE("call records: times and agents of each row are consistent", "[call_re
     } else if (c.outcome == CallOutcome::ABANDONED) {
       REQUIRE(c.wait == c.end - c.queue_arrival);
       REQUIRE(c.wait > 0);
+    } else if (c.outcome == CallOutcome::TIMED_OUT) {
+      REQUIRE(c.wait == c.end - c.queue_arrival);
+      REQUIRE(c.wait == Approx(100).margin(1e-9));  // type a's max_queue_time
+      REQUIRE(c.call_type == 0);
     } else if (c.outcome == CallOutcome::BALKED) {
       REQUIRE(c.wait == 0);
       REQUIRE(c.call_type == 1);

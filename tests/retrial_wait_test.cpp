@@ -31,9 +31,7 @@ callsim::analysis::RunResult simulate(const std::string& text) {
   return callsim::run::run_in_process(loaded.spec, options);
 }
 
-double kpi(const KpiTally& t, const char* name) {
-  return callsim::analysis::kpi(name).compute(t);
-}
+double kpi(const KpiTally& t, const char* name) { return callsim::analysis::kpi(name).compute(t); }
 
 // One overloaded type (impatient callers) and, for the redials, `redial_type` lines.
 std::string center(const std::string& retrial, const std::string& redial_type = "") {
@@ -71,14 +69,12 @@ TEST_CASE("without retrials the end-to-end KPIs are service_level and asa", "[re
     CHECK(rep.total.wait_answered_end_to_end == rep.total.wait_answered);
     CHECK(kpi(rep.total, "service_level_end_to_end") == kpi(rep.total, "service_level"));
     CHECK(kpi(rep.total, "asa_end_to_end") == kpi(rep.total, "asa"));
-    for (const auto& interval : rep.intervals)
-      CHECK(interval.answered_within_end_to_end == interval.answered_within);
+    for (const auto& interval : rep.intervals) CHECK(interval.answered_within_end_to_end == interval.answered_within);
   }
 }
 
 TEST_CASE("a redial's answer counts the waits of the caller's abandoned attempts", "[retrial][end_to_end]") {
-  const auto run =
-      simulate(center("    retrial: {probability: 1, delay: {distribution: exponential, mean: 5min}}\n"));
+  const auto run = simulate(center("    retrial: {probability: 1, delay: {distribution: exponential, mean: 5min}}\n"));
   for (const auto& rep : run.replications) {
     const KpiTally& t = rep.total;
     REQUIRE(t.retrials > 0);
@@ -98,13 +94,15 @@ TEST_CASE("a redial's answer counts the waits of the caller's abandoned attempts
 }
 
 TEST_CASE("a redial by the same caller keeps the patience that ran out", "[retrial][end_to_end]") {
-  const std::string redial = "  - name: redial\n"
-                             "    arrivals: {rate: 0.000001/h}\n"  // redials only (a rate must be above 0)
-                             "    service: {distribution: exponential, mean: 180s}\n"
-                             "    patience: {distribution: exponential, mean: 90s}\n";
+  const std::string redial =
+      "  - name: redial\n"
+      "    arrivals: {rate: 0.000001/h}\n"  // redials only (a rate must be above 0)
+      "    service: {distribution: exponential, mean: 180s}\n"
+      "    patience: {distribution: exponential, mean: 90s}\n";
   const auto retrial = [](const char* same) {
-    return std::string("    retrial: {probability: 1, delay: {distribution: exponential, mean: 5min}, as: redial, "
-                       "same_caller: ") +
+    return std::string(
+               "    retrial: {probability: 1, delay: {distribution: exponential, mean: 5min}, as: redial, "
+               "same_caller: ") +
            same + "}\n";
   };
   const auto fresh = simulate(center(retrial("false"), redial));

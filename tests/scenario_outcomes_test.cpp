@@ -113,6 +113,15 @@ TEST_CASE("a retrial is by a new caller unless same_caller says otherwise", "[sc
                     "center.yaml:13: call_types[0].retrial.same_caller must be true or false, got 'maybe'");
 }
 
+TEST_CASE("max_queue_time is a positive duration, none by default", "[scenario][outcomes]") {
+  CHECK(load(kBase).spec.call_types[0].max_queue_time == callsim::sim::Time::infinity());
+  CHECK(load(retail_with("    max_queue_time: 3min\n")).spec.call_types[0].max_queue_time == callsim::sim::Time(180));
+  CHECK_THROWS_WITH(load(retail_with("    max_queue_time: 0s\n")),
+                    Catch::Contains("center.yaml:10: call_types[0].max_queue_time must be greater than 0"));
+  CHECK_THROWS_WITH(load(retail_with("    max_queue_time: soon\n")),
+                    Catch::StartsWith("center.yaml:10: call_types[0].max_queue_time"));
+}
+
 TEST_CASE("queue capacity is a whole number of at least 0", "[scenario][outcomes][errors]") {
   CHECK_THROWS_WITH(load(retail_with("    queue_capacity: -1\n")),
                     "center.yaml:10: call_types[0].queue_capacity must not be negative, got -1");
