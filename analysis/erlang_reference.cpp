@@ -27,7 +27,7 @@ std::optional<ErlangResult> erlang_reference(const models::CenterSpec& spec) {
   in.mean_service = type.service.mean();
   in.agents = spec.agent_groups.front().count;
   if (type.patience) in.mean_patience = type.patience->mean();
-  in.threshold = spec.service_level_threshold.seconds();
+  in.threshold = models::service_level_threshold_of(spec, 0).seconds();
   try {
     return erlang(in);
   } catch (const std::exception&) {

@@ -83,7 +83,7 @@ KpiCollector::KpiCollector(const models::CenterSpec& spec)
     : warmup_(spec.time.warmup),
       end_(spec.time.warmup + spec.time.duration),
       interval_(spec.time.interval.seconds()),
-      threshold_(spec.service_level_threshold),
+
       callback_threshold_(spec.callback_threshold),
       types_(spec.call_types.size()),
       intervals_(interval_count(spec.time, spec.call_types.size(), spec.agent_groups.size())),
@@ -91,7 +91,9 @@ KpiCollector::KpiCollector(const models::CenterSpec& spec)
       groups_(spec.agent_groups.size()),
       interval_groups_(intervals_.size() * groups_.size()),
       staffing_since_(groups_.size(), sim::Time(0)),
-      staffed_(groups_.size(), 0) {}
+      staffed_(groups_.size(), 0) {
+  for (std::size_t k = 0; k < types_; ++k) thresholds_.push_back(models::service_level_threshold_of(spec, k));
+}
 
 void KpiCollector::on_answer(const models::CallInfo& call, sim::Time now, const models::Service& service) {
   // The agent is busy for talk and after-call work alike (AHT = talk + wrap-up).
@@ -109,8 +111,8 @@ void KpiCollector::on_answer(const models::CallInfo& call, sim::Time now, const 
     count_callback(intervals_[i], wait, callback_threshold_);
     count_callback(interval_types_[i * types_ + call.type], wait, callback_threshold_);
   } else {
-    count_answer(intervals_[i], wait, call.earlier_wait, threshold_);
-    count_answer(interval_types_[i * types_ + call.type], wait, call.earlier_wait, threshold_);
+    count_answer(intervals_[i], wait, call.earlier_wait, thresholds_[call.type]);
+    count_answer(interval_types_[i * types_ + call.type], wait, call.earlier_wait, thresholds_[call.type]);
   }
   for (GroupTally* g : {&groups_[group], &interval_groups_[i * groups_.size() + group]}) {
     ++g->handled;
@@ -122,8 +124,8 @@ void KpiCollector::on_abandon(const models::CallInfo& call, sim::Time now) {
   const std::size_t i = interval_of(call.arrival);
   if (i == kOutside) return;
   const sim::Time wait = now - call.arrival;
-  count_abandon(intervals_[i], wait, threshold_);
-  count_abandon(interval_types_[i * types_ + call.type], wait, threshold_);
+  count_abandon(intervals_[i], wait, thresholds_[call.type]);
+  count_abandon(interval_types_[i * types_ + call.type], wait, thresholds_[call.type]);
 }
 
 void KpiCollector::on_timed_out(const models::CallInfo& call, sim::Time now) {

@@ -91,7 +91,7 @@ class KpiCollector : public models::NullObserver {
   sim::Time warmup_;
   sim::Time end_;
   double interval_;
-  sim::Time threshold_;
+  std::vector<sim::Time> thresholds_;  // per call type: models::service_level_threshold_of
   sim::Time callback_threshold_;
   std::size_t types_;
   std::vector<KpiTally> intervals_;

@@ -27,7 +27,10 @@ struct CallTypeSpec {
   /// empty; the calls' demands and patience are still drawn from the distributions.
   std::vector<sim::Time> trace;
   sim::Time priority_credit{0};  ///< queue order as if the call had waited this much longer
-  int priority = 0;              ///< for static_priority: higher types are served first
+  /// This type's T of "answered within T", when it has its own (a VIP line at 10 s, email
+  /// callbacks at 1 h); else the center's CenterSpec::service_level_threshold.
+  std::optional<sim::Time> service_level_threshold;
+  int priority = 0;  ///< for static_priority: higher types are served first
   /// Keys routing policies declare for call types (CallTypeKeyInfo), as given; e.g.
   /// weighted_wait's `weight`.
   std::vector<CallTypeKeyValue> policy_keys;
@@ -160,5 +163,10 @@ struct CenterSpec {
   /// Which routing policy decides, and its parameters (models/routing_policies.hpp).
   RoutingSpec routing;
 };
+
+/// The T of "answered within T" for calls of type `k`: the type's own, else the center's.
+inline sim::Time service_level_threshold_of(const CenterSpec& spec, std::size_t k) {
+  return spec.call_types[k].service_level_threshold.value_or(spec.service_level_threshold);
+}
 
 }  // namespace callsim::models

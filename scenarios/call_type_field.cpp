@@ -20,9 +20,9 @@ namespace {
 /// declare (models::policy_call_type_keys), sorted as messages list them.
 std::vector<std::string> call_type_keys() {
   std::vector<std::string> keys = {
-      "arrivals", "balking",          "max_queue_time", "name",    "patience", "patience_by_period",
-      "priority", "priority_credit",  "queue_capacity", "retrial", "service",  "service_by_period",
-      "wrap_up",  "wrap_up_by_period"};
+      "arrivals",      "balking",         "max_queue_time",   "name",    "patience", "patience_by_period",
+      "priority",      "priority_credit", "queue_capacity",   "retrial", "service",  "service_by_period",
+      "service_level", "wrap_up",         "wrap_up_by_period"};
   for (const auto& key : models::policy_call_type_keys()) keys.emplace_back(key.name);
   std::sort(keys.begin(), keys.end());
   return keys;
@@ -200,6 +200,14 @@ models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& 
     type.queue_capacity =
         read_whole_number(reporter, *capacity, fields.path("queue_capacity"), 0, limits::kQueueCapacity,
                           "the number of calls that may wait at once, such as 20");
+  }
+  if (const auto level = fields.find("service_level")) {
+    // The type's own T; the center's service_level keeps the rest (callback_threshold).
+    const Fields own(reporter, level->value, level->line(), fields.path("service_level"), fields.path("service_level"),
+                     {"threshold"});
+    type.service_level_threshold = sim::Time(
+        read_duration(reporter, own.require("threshold", "the T of 'answered within T' for this type, e.g. 60s"),
+                      own.path("threshold"), DurationBound::NOT_NEGATIVE));
   }
   if (const auto most = fields.find("max_queue_time")) {
     type.max_queue_time =

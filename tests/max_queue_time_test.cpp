@@ -84,9 +84,7 @@ void check_near(const Estimate& e, double exact, double max_half_width, const st
   CHECK(std::abs(e.mean - exact) <= e.half_width);
 }
 
-double share(std::uint64_t part, std::uint64_t whole) {
-  return static_cast<double>(part) / static_cast<double>(whole);
-}
+double share(std::uint64_t part, std::uint64_t whole) { return static_cast<double>(part) / static_cast<double>(whole); }
 
 // One type, `agents` agents, 200 h after a warm-up (2 h unless given), 20 s threshold; `waiting` adds keys
 // to the call type.
@@ -123,8 +121,8 @@ TEST_CASE("max_queue_time: M/M/s+D against its closed form", "[max_queue_time][e
     INFO("rate " << c.rate << "/h, " << c.agents << " agents, limit " << c.limit << " s");
     check_near(estimate(run, [](const KpiTally& t) { return share(t.timed_out, t.offered); }), exact.timed_out, 0.01,
                "timed out");
-    check_near(estimate(run, [](const KpiTally& t) { return share(t.answered_within, t.offered); }), exact.within,
-               0.01, "answered within 20 s");
+    check_near(estimate(run, [](const KpiTally& t) { return share(t.answered_within, t.offered); }), exact.within, 0.01,
+               "answered within 20 s");
     check_near(estimate(run, [](const KpiTally& t) { return t.wait_answered / static_cast<double>(t.answered); }),
                exact.asa, 1.0, "ASA (s)");
     check_near(estimate(run, [](const KpiTally& t) { return share(t.waited, t.offered); }), exact.p_wait, 0.01,
@@ -135,7 +133,8 @@ TEST_CASE("max_queue_time: M/M/s+D against its closed form", "[max_queue_time][e
       CHECK(r.total.abandoned == 0);
       CHECK(r.total.answered + r.total.timed_out == r.total.offered);
       // Every timed-out call counts against the service level.
-      CHECK(callsim::analysis::kpi("service_level").compute(r.total) == share(r.total.answered_within, r.total.offered));
+      CHECK(callsim::analysis::kpi("service_level").compute(r.total) ==
+            share(r.total.answered_within, r.total.offered));
     }
   }
 }

@@ -169,7 +169,7 @@ TEST_CASE("unknown keys are reported at every level and never ignored", "[scenar
                     "erlang-a.yaml:10: unknown key 'arival' in call type 'general' (did you mean 'arrivals'?); valid "
                     "keys are: arrivals, balking, max_queue_time, name, patience, patience_by_period, priority, "
                     "priority_credit, queue_capacity, "
-                    "retrial, service, service_by_period, weight, wrap_up, wrap_up_by_period");
+                    "retrial, service, service_by_period, service_level, weight, wrap_up, wrap_up_by_period");
   CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "{rate: 1000/h, burst: 2}")),
                     "erlang-a.yaml:10: unknown key 'burst' in call_types[0].arrivals; valid keys are: column, "
                     "date, forecast, format, rate, scale, trace, types");
