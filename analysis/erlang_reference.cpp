@@ -14,7 +14,8 @@ std::optional<ErlangResult> erlang_reference(const models::CenterSpec& spec) {
   if (!type.arrivals.is_constant() || !type.trace.empty() || type.service.name() != "exponential") return std::nullopt;
   if (type.patience && type.patience->name() != "exponential") return std::nullopt;
   if (models::has_periods(type)) return std::nullopt;
-  if (type.wrap_up || type.queue_capacity >= 0 || !type.balk_probability.empty() || type.retrial.probability > 0) {
+  if (type.wrap_up || type.queue_capacity >= 0 || !type.balk_probability.empty() || type.retrial.probability > 0 ||
+      type.max_queue_time < sim::Time::infinity()) {
     return std::nullopt;
   }
   const models::AgentGroupSpec& group = spec.agent_groups.front();

@@ -98,8 +98,14 @@ call_types:
 agent_groups:
   - {name: agents, skills: [general], count: 5}
 )";
-  const auto reference = callsim::analysis::erlang_reference(callsim::scenarios::load_scenario_text(text, "c.yaml").spec);
+  const auto reference =
+      callsim::analysis::erlang_reference(callsim::scenarios::load_scenario_text(text, "c.yaml").spec);
   REQUIRE(reference.has_value());
   CHECK(reference->service_level_offered == erlang_within(80, 180, 5, 45));
   CHECK(reference->service_level_offered != erlang_within(80, 180, 5, 20));
+  // A maximum queue time makes it M/M/c+D: Erlang's figures are no reference any more.
+  std::string limited = text;
+  limited.insert(limited.find("agent_groups:"), "    max_queue_time: 2min\n");
+  CHECK_FALSE(
+      callsim::analysis::erlang_reference(callsim::scenarios::load_scenario_text(limited, "c.yaml").spec).has_value());
 }
