@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "analysis/kpi.hpp"
+#include "replication_estimate.hpp"
 #include "run/experiment.hpp"
 #include "scenarios/loader.hpp"
 
@@ -54,56 +55,16 @@ MMsD exact_mmsd(double lambda, double mu, int s, double d, double t) {
   return r;
 }
 
-callsim::analysis::RunResult simulate(const std::string& text) {
-  const auto loaded = callsim::scenarios::load_scenario_text(text, "center.yaml");
-  callsim::run::ExperimentOptions options;
-  options.seed = 5;
-  options.replications = 20;
-  options.threads = 2;
-  return callsim::run::run_in_process(loaded.spec, options);
-}
+callsim::analysis::RunResult simulate(const std::string& text) { return test_estimates::simulate(text, 5); }
 
-struct Estimate {
-  double mean = 0, half_width = 0;  // 99% Student-t, 19 degrees of freedom
-};
-
-template <class F>
-Estimate estimate(const callsim::analysis::RunResult& run, F&& f) {
-  REQUIRE(run.replications.size() == 20);
-  std::vector<double> x;
-  for (const auto& r : run.replications) x.push_back(f(r.total));
-  double mean = 0, ss = 0;
-  for (double v : x) mean += v / static_cast<double>(x.size());
-  for (double v : x) ss += (v - mean) * (v - mean);
-  return {mean, 2.861 * std::sqrt(ss / 19 / 20)};
-}
-
-void check_near(const Estimate& e, double exact, double max_half_width, const std::string& what) {
-  INFO(what << ": simulated " << e.mean << " +/- " << e.half_width << " (99%), exact " << exact);
-  CHECK(e.half_width < max_half_width);
-  CHECK(std::abs(e.mean - exact) <= e.half_width);
-}
+using test_estimates::check_near;
+using test_estimates::estimate;
 
 double share(std::uint64_t part, std::uint64_t whole) { return static_cast<double>(part) / static_cast<double>(whole); }
 
-// One type, `agents` agents, 200 h after a warm-up (2 h unless given), 20 s threshold; `waiting` adds keys
-// to the call type.
+// The one-type center at a 20 s threshold; `waiting` adds keys to the call type.
 std::string center(double rate_per_hour, int agents, const std::string& waiting, const std::string& warmup = "2h") {
-  return "name: limit\n"
-         "time: {warmup: " +
-         warmup +
-         ", duration: 200h}\n"
-         "service_level: {threshold: 20s}\n"
-         "call_types:\n"
-         "  - name: general\n"
-         "    arrivals: {rate: " +
-         std::to_string(rate_per_hour) +
-         "/h}\n"
-         "    service: {distribution: exponential, mean: 180s}\n" +
-         waiting +
-         "agent_groups:\n"
-         "  - {name: agents, skills: [general], count: " +
-         std::to_string(agents) + "}\n";
+  return test_estimates::one_type_center(rate_per_hour, agents, "service_level: {threshold: 20s}\n", waiting, warmup);
 }
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include "analysis/erlang_reference.hpp"
 #include "analysis/kpi.hpp"
 #include "models/period_distribution.hpp"
+#include "replication_estimate.hpp"
 #include "run/experiment.hpp"
 #include "run/record_inputs.hpp"
 #include "scenarios/loader.hpp"
@@ -85,28 +86,8 @@ std::vector<KpiTally> over_intervals(const callsim::analysis::RunResult& run, st
   return out;
 }
 
-struct Estimate {
-  double mean = 0;
-  double half_width = 0;  // 99% Student-t
-};
-
-// Mean of f over replications with its 99% CI (t quantile for n - 1 = 19 degrees of freedom).
-template <class F>
-Estimate estimate(const std::vector<KpiTally>& tallies, F&& f) {
-  REQUIRE(tallies.size() == 20);
-  double sum = 0, sum2 = 0;
-  for (const auto& t : tallies) sum += f(t);
-  const double n = static_cast<double>(tallies.size());
-  const double mean = sum / n;
-  for (const auto& t : tallies) sum2 += (f(t) - mean) * (f(t) - mean);
-  return {mean, 2.861 * std::sqrt(sum2 / (n - 1) / n)};
-}
-
-void check_near(const Estimate& e, double exact, double max_half_width, const std::string& what) {
-  INFO(what << ": simulated " << e.mean << " +/- " << e.half_width << " (99%), exact " << exact);
-  CHECK(e.half_width < max_half_width);
-  CHECK(std::abs(e.mean - exact) <= e.half_width);
-}
+using test_estimates::check_near;
+using test_estimates::estimate;
 
 // Every KPI of two tallies equal, bit for bit (NaN, "not defined", equal to NaN).
 bool same_kpis(const KpiTally& a, const KpiTally& b) {

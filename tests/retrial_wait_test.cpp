@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "analysis/kpi.hpp"
+#include "replication_estimate.hpp"
 #include "run/experiment.hpp"
 #include "scenarios/loader.hpp"
 
@@ -22,14 +23,7 @@ using callsim::analysis::KpiTally;
 
 namespace {
 
-callsim::analysis::RunResult simulate(const std::string& text) {
-  const auto loaded = callsim::scenarios::load_scenario_text(text, "center.yaml");
-  callsim::run::ExperimentOptions options;
-  options.seed = 3;
-  options.replications = 20;
-  options.threads = 2;
-  return callsim::run::run_in_process(loaded.spec, options);
-}
+callsim::analysis::RunResult simulate(const std::string& text) { return test_estimates::simulate(text, 3); }
 
 double kpi(const KpiTally& t, const char* name) { return callsim::analysis::kpi(name).compute(t); }
 
@@ -117,10 +111,7 @@ TEST_CASE("a redial by the same caller keeps the patience that ran out", "[retri
       CHECK(t.retrials == t.offered);  // every call of the redial type is a redial
       x.push_back(static_cast<double>(t.abandoned) / static_cast<double>(t.offered));
     }
-    double mean = 0, ss = 0;
-    for (double v : x) mean += v / static_cast<double>(x.size());
-    for (double v : x) ss += (v - mean) * (v - mean);
-    return std::pair{mean, 2.861 * std::sqrt(ss / 19 / 20)};
+    return test_estimates::estimate(x);
   };
   const auto [fresh_rate, fresh_hw] = abandonment(fresh);
   const auto [same_rate, same_hw] = abandonment(same);

@@ -16,6 +16,7 @@
 #include "analysis/erlang.hpp"
 #include "analysis/erlang_reference.hpp"
 #include "analysis/kpi.hpp"
+#include "replication_estimate.hpp"
 #include "run/experiment.hpp"
 #include "scenarios/loader.hpp"
 
@@ -26,56 +27,20 @@ using callsim::scenarios::ScenarioError;
 namespace {
 
 callsim::analysis::RunResult simulate(const std::string& text, std::size_t threads = 2) {
-  const auto loaded = load_scenario_text(text, "center.yaml");
-  callsim::run::ExperimentOptions options;
-  options.seed = 1;
-  options.replications = 20;
-  options.threads = threads;
-  return callsim::run::run_in_process(loaded.spec, options);
+  return test_estimates::simulate(text, 1, threads);
 }
 
-struct Estimate {
-  double mean = 0;
-  double half_width = 0;  // 99% Student-t, 19 degrees of freedom
-};
-
-template <class F>
-Estimate estimate(const callsim::analysis::RunResult& run, F&& f) {
-  REQUIRE(run.replications.size() == 20);
-  std::vector<double> x;
-  for (const auto& r : run.replications) x.push_back(f(r.total));
-  double mean = 0, ss = 0;
-  for (double v : x) mean += v / static_cast<double>(x.size());
-  for (double v : x) ss += (v - mean) * (v - mean);
-  return {mean, 2.861 * std::sqrt(ss / 19 / 20)};
-}
-
-void check_near(const Estimate& e, double exact, double max_half_width, const std::string& what) {
-  INFO(what << ": simulated " << e.mean << " +/- " << e.half_width << " (99%), exact " << exact);
-  CHECK(e.half_width < max_half_width);
-  CHECK(std::abs(e.mean - exact) <= e.half_width);
-}
+using test_estimates::check_near;
+using test_estimates::estimate;
 
 // Calls refused with a busy signal, of all that arrived (blocked ones are not offered).
 double blocking(const KpiTally& t) {
   return static_cast<double>(t.blocked) / static_cast<double>(t.offered + t.blocked);
 }
 
-// One type, one group, 200 h after a 2 h warm-up; `top` adds top-level keys.
+using test_estimates::one_type_center;
 std::string center(double rate_per_hour, int agents, const std::string& top, const std::string& type_extra = "") {
-  return "name: lines\n"
-         "time: {warmup: 2h, duration: 200h}\n" +
-         top +
-         "call_types:\n"
-         "  - name: general\n"
-         "    arrivals: {rate: " +
-         std::to_string(rate_per_hour) +
-         "/h}\n"
-         "    service: {distribution: exponential, mean: 180s}\n" +
-         type_extra +
-         "agent_groups:\n"
-         "  - {name: agents, skills: [general], count: " +
-         std::to_string(agents) + "}\n";
+  return one_type_center(rate_per_hour, agents, top, type_extra);
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "analysis/erlang.hpp"
 #include "analysis/erlang_reference.hpp"
 #include "analysis/kpi.hpp"
+#include "replication_estimate.hpp"
 #include "run/experiment.hpp"
 #include "scenarios/loader.hpp"
 
@@ -54,11 +55,7 @@ TEST_CASE("a call type's own service-level threshold, against Erlang C", "[servi
   REQUIRE_FALSE(loaded.spec.call_types[0].service_level_threshold.has_value());
   REQUIRE(callsim::models::service_level_threshold_of(loaded.spec, 0) == callsim::sim::Time(20));
   REQUIRE(callsim::models::service_level_threshold_of(loaded.spec, 1) == callsim::sim::Time(60));
-  callsim::run::ExperimentOptions options;
-  options.seed = 7;
-  options.replications = 20;
-  options.threads = 2;
-  const auto run = callsim::run::run_in_process(loaded.spec, options);
+  const auto run = test_estimates::simulate(kTwoQueues, 7);
   REQUIRE(run.replications.size() == 20);
   const std::size_t types = run.call_types.size();
   const double exact[2] = {erlang_within(80, 180, 5, 20), erlang_within(50, 240, 4, 60)};
@@ -71,10 +68,7 @@ TEST_CASE("a call type's own service-level threshold, against Erlang C", "[servi
       for (std::size_t i = 0; i * types + k < rep.interval_types.size(); ++i) t += rep.interval_types[i * types + k];
       x.push_back(static_cast<double>(t.answered_within) / static_cast<double>(t.offered));
     }
-    double mean = 0, ss = 0;
-    for (double v : x) mean += v / static_cast<double>(x.size());
-    for (double v : x) ss += (v - mean) * (v - mean);
-    const double half_width = 2.861 * std::sqrt(ss / 19 / 20);
+    const auto [mean, half_width] = test_estimates::estimate(x);
     INFO(run.call_types[k] << ": within its T " << mean << " +/- " << half_width << " (99%), Erlang C " << exact[k]);
     CHECK(half_width < 0.025);  // half the 0.05 that tells the two thresholds apart
     CHECK(std::abs(mean - exact[k]) <= half_width);
