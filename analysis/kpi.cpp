@@ -13,19 +13,19 @@ namespace {
 double count(std::uint64_t n) { return static_cast<double>(n); }
 
 // The service level's denominator: every offered call except those abandoned within T (and
-// callbacks); a call sent elsewhere at max_queue_time was not answered in time either.
+// callbacks); a call sent elsewhere at max_queue_time, or cleared, was not answered in time either.
 double service_level_calls(const KpiTally& t) {
-  return count(t.answered + t.abandoned - t.abandoned_within + t.timed_out);
+  return count(t.answered + t.abandoned - t.abandoned_within + t.timed_out + t.cleared);
 }
 
 // Written once here; the README's KPI table repeats these definitions for people.
 // New KPIs are appended (files keep this order); reports address KPIs by name (kpi()).
-constexpr std::array<KpiDefinition, 24> kDefinitions{{
+constexpr std::array<KpiDefinition, 25> kDefinitions{{
     {"offered", "calls", "calls that reached the queue", [](const KpiTally& t) { return count(t.offered); }},
     {"answered", "calls", "offered calls answered by an agent", [](const KpiTally& t) { return count(t.answered); }},
     {"abandoned", "calls", "offered calls whose caller hung up while waiting",
      [](const KpiTally& t) { return count(t.abandoned); }},
-    {"service_level", "fraction", "answered within T / (answered + abandoned after T + timed out)",
+    {"service_level", "fraction", "answered within T / (answered + abandoned after T + timed out + cleared)",
      [](const KpiTally& t) { return kpi_ratio(count(t.answered_within), service_level_calls(t)); }},
     {"service_level_answered", "fraction", "answered within T / answered",
      [](const KpiTally& t) { return kpi_ratio(count(t.answered_within), count(t.answered)); }},
@@ -35,8 +35,10 @@ constexpr std::array<KpiDefinition, 24> kDefinitions{{
      [](const KpiTally& t) { return kpi_ratio(count(t.waited), count(t.offered)); }},
     {"asa", "s", "average speed of answer: mean wait of answered calls",
      [](const KpiTally& t) { return kpi_ratio(t.wait_answered, count(t.answered)); }},
-    {"awt", "s", "average waiting time of all offered calls, answered, abandoned or timed out",
-     [](const KpiTally& t) { return kpi_ratio(t.wait_all, count(t.answered + t.abandoned + t.timed_out)); }},
+    {"awt", "s", "average waiting time of all offered calls, answered, abandoned, timed out or cleared",
+     [](const KpiTally& t) {
+       return kpi_ratio(t.wait_all, count(t.answered + t.abandoned + t.timed_out + t.cleared));
+     }},
     {"abandon_rate", "fraction", "abandoned / offered",
      [](const KpiTally& t) { return kpi_ratio(count(t.abandoned), count(t.offered)); }},
     {"occupancy", "fraction", "agent time in service / agent time staffed",
@@ -64,7 +66,8 @@ constexpr std::array<KpiDefinition, 24> kDefinitions{{
     {"callback_service_level", "fraction", "callbacks made within the callback threshold / callbacks made",
      [](const KpiTally& t) { return kpi_ratio(count(t.callbacks_made_within), count(t.callbacks_made)); }},
     {"service_level_end_to_end", "fraction",
-     "answered within T of waiting over all the caller's attempts / (answered + abandoned after T + timed out)",
+     "answered within T of waiting over all the caller's attempts / (answered + abandoned after T + timed out + "
+     "cleared)",
      [](const KpiTally& t) {
        // A file written before the end-to-end tallies reads their sum as NaN: the count's 0 is unknown too.
        if (std::isnan(t.wait_answered_end_to_end)) return std::numeric_limits<double>::quiet_NaN();
@@ -74,6 +77,8 @@ constexpr std::array<KpiDefinition, 24> kDefinitions{{
      [](const KpiTally& t) { return kpi_ratio(t.wait_answered_end_to_end, count(t.answered)); }},
     {"timed_out", "calls", "offered calls sent elsewhere (voicemail) after waiting their type's max_queue_time",
      [](const KpiTally& t) { return count(t.timed_out); }},
+    {"cleared", "calls", "offered calls disconnected at closing time or with no agent for them on duty",
+     [](const KpiTally& t) { return count(t.cleared); }},
 }};
 
 }  // namespace

@@ -31,7 +31,7 @@ struct KpiTally {
   std::uint64_t abandoned_within = 0;  ///< abandoned with wait <= threshold
   std::uint64_t waited = 0;            ///< offered calls that waited more than 0 s
   double wait_answered = 0;            ///< sum of waits of answered calls, s
-  double wait_all = 0;                 ///< sum of waits of answered, abandoned and timed-out calls, s
+  double wait_all = 0;                 ///< sum of waits of answered, abandoned, timed-out and cleared calls, s
   double busy_time = 0;                ///< agent-seconds in service within the period
   double staffed_time = 0;             ///< agent-seconds staffed within the period
   std::uint64_t callbacks = 0;         ///< offered calls whose caller accepted a callback and left the line
@@ -54,6 +54,9 @@ struct KpiTally {
   /// Offered calls sent elsewhere (voicemail, a message) after waiting their type's
   /// max_queue_time: neither answered nor abandoned. 0 in files written before it.
   std::uint64_t timed_out = 0;
+  /// Offered calls disconnected while waiting, or on arrival: their type clears its queue
+  /// at closing time and when no agent for it is on duty. 0 in files written before it.
+  std::uint64_t cleared = 0;
 
   /// Adds every raw field (analysis/tally_fields.hpp).
   KpiTally& operator+=(const KpiTally& o);

@@ -71,8 +71,9 @@ void count_abandon(KpiTally& t, sim::Time wait, sim::Time threshold) {
   if (wait <= threshold) ++t.abandoned_within;
 }
 
-void count_timed_out(KpiTally& t, sim::Time wait) {
-  ++t.timed_out;
+/// A call that left the queue unanswered by the center's doing: `field` counts it.
+void count_sent_away(KpiTally& t, sim::Time wait, std::uint64_t KpiTally::*field) {
+  ++(t.*field);
   t.wait_all += wait.seconds();
   if (wait > sim::Time(0)) ++t.waited;
 }
@@ -132,8 +133,16 @@ void KpiCollector::on_timed_out(const models::CallInfo& call, sim::Time now) {
   const std::size_t i = interval_of(call.arrival);
   if (i == kOutside) return;
   const sim::Time wait = now - call.arrival;
-  count_timed_out(intervals_[i], wait);
-  count_timed_out(interval_types_[i * types_ + call.type], wait);
+  count_sent_away(intervals_[i], wait, &KpiTally::timed_out);
+  count_sent_away(interval_types_[i * types_ + call.type], wait, &KpiTally::timed_out);
+}
+
+void KpiCollector::on_cleared(const models::CallInfo& call, sim::Time now) {
+  const std::size_t i = interval_of(call.arrival);
+  if (i == kOutside) return;
+  const sim::Time wait = now - call.arrival;
+  count_sent_away(intervals_[i], wait, &KpiTally::cleared);
+  count_sent_away(interval_types_[i * types_ + call.type], wait, &KpiTally::cleared);
 }
 
 void KpiCollector::on_balk(const models::CallInfo& call, sim::Time now) {

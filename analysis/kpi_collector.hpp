@@ -48,6 +48,8 @@ class KpiCollector : public models::NullObserver {
   /// A call sent elsewhere at max_queue_time was offered and waited; it is neither answered
   /// nor abandoned.
   void on_timed_out(const models::CallInfo& call, sim::Time now);
+  /// A cleared call was offered; it waited until it was disconnected (0 s when on arrival).
+  void on_cleared(const models::CallInfo& call, sim::Time now);
   /// IVR outcomes belong to the interval in which the call entered the IVR; they have no
   /// call type (the IVR did not give them one).
   void on_ivr_exit(const models::CallInfo& call, sim::Time, models::IvrOutcome outcome) {

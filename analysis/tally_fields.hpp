@@ -77,7 +77,7 @@ inline constexpr std::array kKpiTallyFields{
     count_field<KpiTally>("abandoned_within", "abandoned calls that had waited <= T", &KpiTally::abandoned_within),
     count_field<KpiTally>("waited", "offered calls that waited more than 0 s", &KpiTally::waited),
     seconds_field<KpiTally>("wait_answered_sum", "s", "sum of the waits of answered calls", &KpiTally::wait_answered),
-    seconds_field<KpiTally>("wait_all_sum", "s", "sum of the waits of answered, abandoned and timed-out calls",
+    seconds_field<KpiTally>("wait_all_sum", "s", "sum of the waits of answered, abandoned, timed-out and cleared calls",
                             &KpiTally::wait_all),
     seconds_field<KpiTally>("busy_time", "agent-seconds", "agent time in service within the period",
                             &KpiTally::busy_time),
@@ -102,6 +102,8 @@ inline constexpr std::array kKpiTallyFields{
                             &KpiTally::wait_answered_end_to_end, Appended::YES),
     count_field<KpiTally>("timed_out", "offered calls sent elsewhere after waiting their type's max_queue_time",
                           &KpiTally::timed_out, Appended::YES),
+    count_field<KpiTally>("cleared", "offered calls disconnected at closing time or with no agent for them on duty",
+                          &KpiTally::cleared, Appended::YES),
 };
 
 /// GroupTally's raw fields, in file order.

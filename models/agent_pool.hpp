@@ -83,6 +83,9 @@ class AgentPool {
   /// Agents of `group` on duty now, busy or idle (including those finishing a call past
   /// their shift).
   [[nodiscard]] int on_duty(std::uint32_t group) const { return groups_[group].present; }
+  /// Agents of `group` who will take another call: on duty and not due to leave when their
+  /// call ends. Changes only when restaff() runs.
+  [[nodiscard]] int staying(std::uint32_t group) const { return groups_[group].present - groups_[group].leaving; }
   /// Agents serving a call (talking or in after-call work) now.
   [[nodiscard]] std::uint64_t busy() const { return busy_; }
   /// Agents of `group` on duty or off: its ranks.

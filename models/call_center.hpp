@@ -100,6 +100,13 @@ class CallCenter {
         policy_(make_policy(spec, seed, replication)) {
     schedule_.schedule(sim_);
     sources_.start(sim_);
+    for (std::uint32_t k = 0; k < spec.call_types.size(); ++k)
+      if (spec.call_types[k].clear_when_unstaffed) clearing_types_.push_back(k);
+    if (!clearing_types_.empty()) {
+      for (const OpenPeriod& p : spec.open_hours)
+        if (p.to < sim::Time::infinity())
+          sim_.schedule_at(p.to, center_event::kClosing, 0, center_event::kPriorityAbandon);
+    }
   }
 
   /// Simulates every event up to `end`. Arrivals stop at warmup + duration.
@@ -140,6 +147,8 @@ class CallCenter {
   [[nodiscard]] std::uint64_t abandoned() const { return abandoned_; }
   /// Sent elsewhere after waiting their type's max_queue_time (not abandoned).
   [[nodiscard]] std::uint64_t timed_out() const { return timed_out_; }
+  /// Disconnected while waiting (or on arrival): closing time, or no agent for the type.
+  [[nodiscard]] std::uint64_t cleared() const { return cleared_; }
   [[nodiscard]] std::uint64_t blocked() const { return blocked_; }
   [[nodiscard]] std::uint64_t closed() const { return closed_; }
   /// Calls that ended in the IVR (self-served or hung up).
@@ -216,6 +225,9 @@ class CallCenter {
         on_review(static_cast<std::uint32_t>(e.payload), static_cast<std::uint32_t>(e.payload >> 32));
         break;
       case center_event::kTalkEnd: free_line(); break;
+      case center_event::kClosing:
+        for (const std::uint32_t k : clearing_types_) clear_type(k);
+        break;
       default: break;
     }
   }
@@ -346,6 +358,13 @@ class CallCenter {
       queues_.release(slot);
       return;
     }
+    if (spec.clear_when_unstaffed && !staffed_for(k)) {  // nobody will take it: cleared at once
+      ++cleared_;
+      free_line();
+      observer_.on_cleared(call.info, sim_.now());
+      queues_.release(slot);
+      return;
+    }
     std::uint32_t queue = k;
     if constexpr (kPolicyQueues) {
       queue = policy_.queue_for(view(), k, call.policy_draw);
@@ -452,6 +471,25 @@ class CallCenter {
     // The slot stays referenced by its queue until it reaches the head (head_of frees it).
   }
 
+  // ---- clearing (CallTypeSpec::clear_when_unstaffed) ------------------------------------
+
+  /// Whether an agent who can take type `k` stays on duty (one due to leave does not count).
+  [[nodiscard]] bool staffed_for(std::uint32_t k) const {
+    for (const std::uint32_t g : agents_.servers_of(k))
+      if (agents_.staying(g) > 0) return true;
+    return false;
+  }
+
+  /// Every caller of type `k` waiting on the line is disconnected now.
+  CALLSIM_COLD_PATH void clear_type(std::uint32_t k) {
+    for (const std::uint32_t slot : queues_.waiting_of(k)) {
+      queues_.clear(slot, sim_);
+      ++cleared_;
+      free_line();
+      observer_.on_cleared(queues_.call(slot).info, sim_.now());
+    }
+  }
+
   // ---- staffing -------------------------------------------------------------------------
 
   void on_staffing(std::uint32_t g, std::uint32_t step) {
@@ -460,6 +498,10 @@ class CallCenter {
     const int joining = agents_.restaff(g, target);
     if (agents_.on_duty(g) != before) observer_.on_staffing(sim_.now(), g, agents_.on_duty(g));
     for (int i = 0; i < joining; ++i) offer_agent(agents_.come_on_duty(g));
+    if (!clearing_types_.empty() && agents_.staying(g) == 0) {
+      for (const std::uint32_t k : clearing_types_)
+        if (!staffed_for(k)) clear_type(k);
+    }
   }
 
   const CenterSpec& spec_;
@@ -474,6 +516,8 @@ class CallCenter {
   std::uint64_t answered_ = 0;
   std::uint64_t abandoned_ = 0;
   std::uint64_t timed_out_ = 0;
+  std::uint64_t cleared_ = 0;
+  std::vector<std::uint32_t> clearing_types_;  // types with clear_when_unstaffed
   std::uint64_t blocked_ = 0;
   std::uint64_t closed_ = 0;
   std::uint64_t ivr_exits_ = 0;

@@ -169,6 +169,25 @@ class CallQueues {
     }
     return slot;
   }
+  /// The waiting calls of `type` (on the line, in whichever queue; callbacks not included),
+  /// in queue order: what clearing disconnects. A cold path: a queue is cleared rarely.
+  [[nodiscard]] std::vector<std::uint32_t> waiting_of(std::uint32_t type) const {
+    std::vector<std::uint32_t> out;
+    for (std::uint32_t q = 0; q < types_ + groups_; ++q) {
+      const auto& slots = queues_[q].calls;
+      for (std::size_t i = 0; i < slots.size(); ++i)
+        if (calls_[slots[i]].state == CallState::kWaiting && calls_[slots[i]].info.type == type)
+          out.push_back(slots[i]);
+    }
+    return out;
+  }
+  /// The waiting call in `slot` is disconnected: its timer stops and it leaves its queue
+  /// (a tombstone there, as for an abandonment).
+  template <class Simulator>
+  void clear(std::uint32_t slot, Simulator& sim) {
+    sim.cancel(calls_[slot].abandon);
+    abandon(slot);
+  }
   /// The patience of the call in `slot` ran out: false if it no longer waits (defensive:
   /// a cancelled timer never fires); else it is gone, a tombstone in its queue.
   CALLSIM_HOT_INLINE bool abandon(std::uint32_t slot) {

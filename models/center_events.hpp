@@ -20,6 +20,7 @@ enum Kind : std::uint32_t {
   kRetrial,
   kReview,
   kTalkEnd,  ///< the caller hangs up, the agent's after-call work goes on (with trunk lines only)
+  kClosing,  ///< an open_hours period ends: types that clear their queue do (clear_when_unstaffed)
 };
 
 inline constexpr std::int16_t kPriorityRelease = 0;

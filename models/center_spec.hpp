@@ -42,6 +42,10 @@ struct CallTypeSpec {
   std::vector<PeriodDistribution> service_by_period;
   std::vector<PeriodDistribution> patience_by_period;
   std::vector<PeriodDistribution> wrap_up_by_period;
+  /// At the end of each open_hours period, and whenever no agent who can take this type
+  /// stays on duty, its waiting callers are disconnected (cleared, their own outcome);
+  /// a call arriving then is cleared at once instead of waiting. False: they wait.
+  bool clear_when_unstaffed = false;
   /// The longest a call of this type waits in queue: a caller still waiting then leaves
   /// it for another treatment (voicemail, a recorded message), counted as timed out, apart
   /// from abandonment, and does not call again. Infinity: no limit.

@@ -28,6 +28,8 @@
   X(on_abandon, (const ::callsim::models::CallInfo& call, ::callsim::sim::Time now), (call, now))         \
   /* A waiting call reached its type's max_queue_time and was sent elsewhere (voicemail). */              \
   X(on_timed_out, (const ::callsim::models::CallInfo& call, ::callsim::sim::Time now), (call, now))       \
+  /* A waiting (or arriving) call was disconnected: closing time, or no agent for it on duty. */          \
+  X(on_cleared, (const ::callsim::models::CallInfo& call, ::callsim::sim::Time now), (call, now))         \
   /* An offered caller accepted a callback (right after on_arrival) and left the line; the */             \
   /* callback is an on_answer later, with CallInfo::callback set. */                                      \
   X(on_callback, (const ::callsim::models::CallInfo& call, ::callsim::sim::Time now), (call, now))        \

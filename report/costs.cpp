@@ -28,7 +28,7 @@ ReplicationCosts replication_costs(const analysis::ReplicationResult& r, const m
     c.labour += hours * (g < costs.agent_hour.size() ? costs.agent_hour[g] : 0);
     handled += r.groups[g].handled;
   }
-  // wait_all holds the waits of answered, abandoned and timed-out calls; talk_time the conversations.
+  // wait_all holds the waits of answered, abandoned, timed-out and cleared calls; talk_time the conversations.
   c.trunk_minutes = (r.total.wait_all + r.total.talk_time) / 60;
   c.trunk = c.trunk_minutes * costs.trunk_minute;
   c.revenue = static_cast<double>(handled) * costs.revenue_per_call + c.paid_hours * costs.revenue_per_hour;

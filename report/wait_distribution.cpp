@@ -55,7 +55,7 @@ WaitDistribution wait_distribution(const std::vector<run::CallRecord>& calls) {
     if (c.outcome == run::CallOutcome::ANSWERED) d.answered[bin_of(c.wait)] += 1;
     // A call sent away at max_queue_time left unanswered too: it sits with the abandoned.
     if (c.outcome == run::CallOutcome::ABANDONED || c.outcome == run::CallOutcome::BALKED ||
-        c.outcome == run::CallOutcome::TIMED_OUT)
+        c.outcome == run::CallOutcome::TIMED_OUT || c.outcome == run::CallOutcome::CLEARED)
       d.abandoned[bin_of(c.wait)] += 1;
   }
   normalize(d);
@@ -71,8 +71,8 @@ WaitDistribution wait_distribution(const analysis::RunResult& run) {
     for (const analysis::KpiTally& t : r.intervals) {
       if (t.answered > 0)
         d.answered[bin_of(t.wait_answered / static_cast<double>(t.answered))] += static_cast<double>(t.answered);
-      // wait_all holds the timed-out calls' waits too: they go with the abandoned.
-      const std::uint64_t unanswered = t.abandoned + t.timed_out;
+      // wait_all holds the timed-out and cleared calls' waits too: they go with the abandoned.
+      const std::uint64_t unanswered = t.abandoned + t.timed_out + t.cleared;
       if (unanswered > 0)
         d.abandoned[bin_of((t.wait_all - t.wait_answered) / static_cast<double>(unanswered))] +=
             static_cast<double>(unanswered);

@@ -50,6 +50,13 @@ void CallRecorder::on_timed_out(const models::CallInfo& call, sim::Time now) {
   r.wait = (now - call.arrival).seconds();
 }
 
+void CallRecorder::on_cleared(const models::CallInfo& call, sim::Time now) {
+  CallRecord& r = row(call, CallOutcome::CLEARED, call.arrival);
+  r.queue_arrival = call.arrival.seconds();
+  r.end = now.seconds();
+  r.wait = (now - call.arrival).seconds();
+}
+
 void CallRecorder::on_balk(const models::CallInfo& call, sim::Time now) {
   CallRecord& r = row(call, CallOutcome::BALKED, call.arrival);
   r.queue_arrival = call.arrival.seconds();

@@ -29,12 +29,13 @@ enum class CallOutcome : std::uint8_t {
   IVR_HANG_UP = 6,      ///< hung up in the IVR
   CALLED_BACK = 7,      ///< took a callback and was called back (`answer` = the callback, `wait` = the delay)
   TIMED_OUT = 8,        ///< waited its type's max_queue_time and was sent elsewhere (voicemail)
+  CLEARED = 9,          ///< disconnected while waiting (or on arrival): closing time, or no agent for it
 };
 
 /// The names of the outcomes as the file's enum type spells them, indexed by value.
-inline constexpr std::array<std::string_view, 9> kCallOutcomeNames = {"answered",    "abandoned",   "balked",
-                                                                      "blocked",     "closed",      "ivr_self_served",
-                                                                      "ivr_hang_up", "called_back", "timed_out"};
+inline constexpr std::array<std::string_view, 10> kCallOutcomeNames = {
+    "answered",        "abandoned",   "balked",      "blocked",   "closed",
+    "ivr_self_served", "ivr_hang_up", "called_back", "timed_out", "cleared"};
 
 /// `call_type`, `group` and `agent` of a row that has none.
 inline constexpr std::uint32_t kNoIndex = std::numeric_limits<std::uint32_t>::max();
@@ -78,6 +79,7 @@ class CallRecorder : public models::NullObserver {
   void on_callback(const models::CallInfo&, sim::Time) {}  // its row is written when the callback is made
   void on_blocked(const models::CallInfo& call, sim::Time now);
   void on_timed_out(const models::CallInfo& call, sim::Time now);
+  void on_cleared(const models::CallInfo& call, sim::Time now);
   void on_closed(const models::CallInfo& call, sim::Time now);
   void on_ivr_exit(const models::CallInfo& call, sim::Time now, models::IvrOutcome outcome);
 

@@ -19,10 +19,12 @@ namespace {
 /// The keys of a call type: the model's own, and those the registered routing policies
 /// declare (models::policy_call_type_keys), sorted as messages list them.
 std::vector<std::string> call_type_keys() {
-  std::vector<std::string> keys = {
-      "arrivals",      "balking",         "max_queue_time",   "name",    "patience", "patience_by_period",
-      "priority",      "priority_credit", "queue_capacity",   "retrial", "service",  "service_by_period",
-      "service_level", "wrap_up",         "wrap_up_by_period"};
+  std::vector<std::string> keys = {"arrivals",           "balking",       "clear_when_unstaffed",
+                                   "max_queue_time",     "name",          "patience",
+                                   "patience_by_period", "priority",      "priority_credit",
+                                   "queue_capacity",     "retrial",       "service",
+                                   "service_by_period",  "service_level", "wrap_up",
+                                   "wrap_up_by_period"};
   for (const auto& key : models::policy_call_type_keys()) keys.emplace_back(key.name);
   std::sort(keys.begin(), keys.end());
   return keys;
@@ -208,6 +210,9 @@ models::CallTypeSpec read_call_type(const Reporter& reporter, const YAML::Node& 
     type.service_level_threshold = sim::Time(
         read_duration(reporter, own.require("threshold", "the T of 'answered within T' for this type, e.g. 60s"),
                       own.path("threshold"), DurationBound::NOT_NEGATIVE));
+  }
+  if (const auto clear = fields.find("clear_when_unstaffed")) {
+    type.clear_when_unstaffed = read_flag(reporter, *clear, fields.path("clear_when_unstaffed"));
   }
   if (const auto most = fields.find("max_queue_time")) {
     type.max_queue_time =

@@ -31,8 +31,8 @@ inline constexpr const char* kTalkTimeField = "talk_time_sum";
 inline constexpr const char* kHandleTimeField = "handle_time_sum";
 /// The KPIs appended to the format after it was published: files written before lack
 /// their columns (read_table tolerates it; the KPIs follow from the tally anyway).
-inline constexpr std::array<std::string_view, 3> kAppendedKpis{"service_level_end_to_end", "asa_end_to_end",
-                                                               "timed_out"};
+inline constexpr std::array<std::string_view, 4> kAppendedKpis{"service_level_end_to_end", "asa_end_to_end",
+                                                               "timed_out", "cleared"};
 /// Format 3 stored counts as float64 KPI fields; every integer up to 2^53 is exact there.
 inline constexpr std::uint64_t kMaxExactCount = std::uint64_t{1} << 53;
 

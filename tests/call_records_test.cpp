@@ -404,7 +404,8 @@ TEST_CASE("call records: the writer refuses rows that do not fit the run and lea
   const std::string path = dir.file("r.h5");
   {
     ResultsWriter writer(path);
-    writer.append_calls("small", synthetic_rows(0, 10));
+    // Two rounds of the outcomes: the second round's answered rows name group 1.
+    writer.append_calls("small", synthetic_rows(0, 2 * kCallOutcomeNames.size()));
     REQUIRE_THROWS_WITH(writer.finish(contents_of(run)),
                         Catch::Contains("names agent group 1 but the run has 1 agent group"));
     REQUIRE_THROWS_WITH(writer.append_calls("small", synthetic_rows(0, 1)), Catch::Contains("earlier step"));

@@ -167,7 +167,8 @@ TEST_CASE("unknown keys are reported at every level and never ignored", "[scenar
       "erlang-a.yaml:7: unknown key 'target' in 'service_level'; valid keys are: callback_threshold, threshold");
   CHECK_THROWS_WITH(load(edited("    arrivals:", "    arival:")),
                     "erlang-a.yaml:10: unknown key 'arival' in call type 'general' (did you mean 'arrivals'?); valid "
-                    "keys are: arrivals, balking, max_queue_time, name, patience, patience_by_period, priority, "
+                    "keys are: arrivals, balking, clear_when_unstaffed, max_queue_time, name, patience, "
+                    "patience_by_period, priority, "
                     "priority_credit, queue_capacity, "
                     "retrial, service, service_by_period, service_level, weight, wrap_up, wrap_up_by_period");
   CHECK_THROWS_WITH(load(edited("{rate: 1000/h}", "{rate: 1000/h, burst: 2}")),

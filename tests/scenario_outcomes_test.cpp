@@ -113,6 +113,13 @@ TEST_CASE("a retrial is by a new caller unless same_caller says otherwise", "[sc
                     "center.yaml:13: call_types[0].retrial.same_caller must be true or false, got 'maybe'");
 }
 
+TEST_CASE("clear_when_unstaffed is a flag, false by default", "[scenario][outcomes]") {
+  CHECK_FALSE(load(kBase).spec.call_types[0].clear_when_unstaffed);
+  CHECK(load(retail_with("    clear_when_unstaffed: true\n")).spec.call_types[0].clear_when_unstaffed);
+  CHECK_THROWS_WITH(load(retail_with("    clear_when_unstaffed: sometimes\n")),
+                    "center.yaml:10: call_types[0].clear_when_unstaffed must be true or false, got 'sometimes'");
+}
+
 TEST_CASE("max_queue_time is a positive duration, none by default", "[scenario][outcomes]") {
   CHECK(load(kBase).spec.call_types[0].max_queue_time == callsim::sim::Time::infinity());
   CHECK(load(retail_with("    max_queue_time: 3min\n")).spec.call_types[0].max_queue_time == callsim::sim::Time(180));

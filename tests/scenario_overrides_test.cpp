@@ -179,12 +179,12 @@ TEST_CASE("an override adds a key the mapping lacks and validation checks it", "
   REQUIRE(loaded.spec.call_types[1].patience.has_value());
   CHECK(loaded.spec.call_types[1].patience->mean() == Approx(180));
   // An added key that is no key of the format gets the usual message, naming the override.
-  CHECK(
-      error_of({"call_types.retail.arival={rate: 10/h}"}) ==
-      "--set call_types.retail.arival={rate: 10/h}: unknown key 'arival' in call type 'retail' (did you mean "
-      "'arrivals'?); valid keys are: arrivals, balking, max_queue_time, name, patience, patience_by_period, priority, "
-      "priority_credit, queue_capacity, retrial, service, service_by_period, service_level, weight, wrap_up, "
-      "wrap_up_by_period");
+  CHECK(error_of({"call_types.retail.arival={rate: 10/h}"}) ==
+        "--set call_types.retail.arival={rate: 10/h}: unknown key 'arival' in call type 'retail' (did you mean "
+        "'arrivals'?); valid keys are: arrivals, balking, clear_when_unstaffed, max_queue_time, name, patience, "
+        "patience_by_period, priority, "
+        "priority_credit, queue_capacity, retrial, service, service_by_period, service_level, weight, wrap_up, "
+        "wrap_up_by_period");
 }
 
 TEST_CASE("an override value may be a whole mapping or list", "[scenario][overrides]") {
