@@ -130,19 +130,19 @@ void KpiCollector::on_abandon(const models::CallInfo& call, sim::Time now) {
 }
 
 void KpiCollector::on_timed_out(const models::CallInfo& call, sim::Time now) {
-  const std::size_t i = interval_of(call.arrival);
-  if (i == kOutside) return;
-  const sim::Time wait = now - call.arrival;
-  count_sent_away(intervals_[i], wait, &KpiTally::timed_out);
-  count_sent_away(interval_types_[i * types_ + call.type], wait, &KpiTally::timed_out);
+  count_sent_away_call(call, now, &KpiTally::timed_out);
 }
 
 void KpiCollector::on_cleared(const models::CallInfo& call, sim::Time now) {
+  count_sent_away_call(call, now, &KpiTally::cleared);
+}
+
+void KpiCollector::count_sent_away_call(const models::CallInfo& call, sim::Time now, std::uint64_t KpiTally::*field) {
   const std::size_t i = interval_of(call.arrival);
   if (i == kOutside) return;
   const sim::Time wait = now - call.arrival;
-  count_sent_away(intervals_[i], wait, &KpiTally::cleared);
-  count_sent_away(interval_types_[i * types_ + call.type], wait, &KpiTally::cleared);
+  count_sent_away(intervals_[i], wait, field);
+  count_sent_away(interval_types_[i * types_ + call.type], wait, field);
 }
 
 void KpiCollector::on_balk(const models::CallInfo& call, sim::Time now) {

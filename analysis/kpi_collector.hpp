@@ -77,6 +77,9 @@ class KpiCollector : public models::NullObserver {
     // min(): offset / interval may round up to the interval count just before the end.
     return std::min(static_cast<std::size_t>(offset / interval_), intervals_.size() - 1);
   }
+  /// A call the center sent away unanswered (timed out, cleared) now: `field` and its wait,
+  /// in the interval of its arrival and of its call type there.
+  void count_sent_away_call(const models::CallInfo& call, sim::Time now, std::uint64_t KpiTally::*field);
   /// Counts one call in `field` of the interval of `at` and of its call type there.
   void count_outcome(const models::CallInfo& call, sim::Time at, std::uint64_t KpiTally::*field) {
     if (const auto i = interval_of(at); i != kOutside) {
